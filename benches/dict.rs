@@ -1,0 +1,3 @@
+//! Dictionary index: build, open, lookup.
+
+fn main() {}

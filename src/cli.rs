@@ -1,0 +1,274 @@
+//! The command line: arguments, and the subcommands that print (no terminal UI here).
+
+use crate::glossary::{Glossary, GlossaryError};
+use crate::link::{Analysis, Linker};
+use crate::text::Document;
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "leser",
+    version,
+    about = "Read German in the terminal, with a glossary that follows your cursor",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub reader: ReaderArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the links of a text, without the reader.
+    Annotate(AnnotateArgs),
+    /// Validate a glossary; given texts, report entries that never link.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ReaderArgs {
+    /// The text to read (default: the bundled article).
+    pub text: Option<PathBuf>,
+    /// Use this glossary instead of the bundled one.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Text,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct AnnotateArgs {
+    /// The text to annotate (default: the bundled article).
+    pub text: Option<PathBuf>,
+    /// Use this glossary instead of the bundled one.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The glossary to check (default: the bundled one).
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+    /// Texts to link against; entries that never link are reported.
+    pub texts: Vec<PathBuf>,
+}
+
+/// The glossary named on the command line, else the bundled one. Errors are the user's to fix:
+/// the first one is the message, with a count of the rest.
+pub fn load_glossary(path: Option<&Path>) -> anyhow::Result<Glossary> {
+    let Some(path) = path else {
+        return Ok(Glossary::bundled());
+    };
+    match Glossary::load(path) {
+        Ok(g) => Ok(g),
+        Err(GlossaryError::Invalid(diags)) => {
+            let more = match diags.len() {
+                0 | 1 => String::new(),
+                n => format!(
+                    " ({} more; run `leser check --glossary {}`)",
+                    n - 1,
+                    path.display()
+                ),
+            };
+            let first = diags.first().map(ToString::to_string).unwrap_or_default();
+            anyhow::bail!("{first}{more}")
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The text named on the command line, else the bundled article; with its translation if found.
+pub fn load_text(path: Option<&Path>) -> anyhow::Result<(Document, Option<Document>)> {
+    let Some(path) = path else {
+        return Ok((Document::bundled(), Document::bundled_translation()));
+    };
+    let doc = Document::load(path)?;
+    let translation = doc
+        .translation_path(path)
+        .filter(|p| p.exists())
+        .and_then(|p| Document::load(&p).ok());
+    Ok((doc, translation))
+}
+
+/// `leser [TEXT]`: the reader.
+pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
+    let glossary = load_glossary(args.glossary.as_deref())?;
+    let (doc, translation) = load_text(args.text.as_deref())?;
+    let _ = (doc, translation, Linker::new(glossary)); // reader: wired to crate::tui::run
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line of `annotate --format jsonl`.
+#[derive(serde::Serialize)]
+struct JsonLink<'a> {
+    term: &'a str,
+    spans: Vec<[usize; 2]>,
+    line: usize,
+    text: String,
+    form: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<&'a str>,
+}
+
+/// Renders the links of an analysis as `annotate` prints them.
+pub fn render_annotations(
+    doc: &Document,
+    analysis: &Analysis,
+    glossary: &Glossary,
+    format: Format,
+) -> String {
+    let mut out = String::new();
+    for link in &analysis.links {
+        let entry = &glossary.entries[link.entry];
+        let surface = link_surface(&doc.source, &link.spans);
+        let start = link.spans.first().map_or(0, |r| r.start);
+        let line = doc.line_of(start);
+        match format {
+            Format::Jsonl => {
+                let record = JsonLink {
+                    term: &entry.de,
+                    spans: link.spans.iter().map(|r| [r.start, r.end]).collect(),
+                    line,
+                    text: surface.clone(),
+                    form: &link.form,
+                    parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
+                };
+                if let Ok(json) = serde_json::to_string(&record) {
+                    out.push_str(&json);
+                    out.push('\n');
+                }
+            }
+            Format::Text => {
+                let line_start = doc.source[..start].rfind('\n').map_or(0, |i| i + 1);
+                let column = doc.source[line_start..start].chars().count() + 1;
+                let _ = write!(
+                    out,
+                    "{line}:{column}\t{}\t{}",
+                    surface.clone(),
+                    entry.de
+                );
+                if !link.form.is_empty() {
+                    let _ = write!(out, "\t{}", link.form);
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The words of a link as the text has them; parts that stand apart are joined with ` … `.
+pub fn link_surface(source: &str, spans: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::new();
+    let mut prev_end: Option<usize> = None;
+    for r in spans {
+        if let Some(end) = prev_end {
+            let gap = &source[end..r.start];
+            if gap.chars().all(char::is_whitespace) {
+                out.push_str(gap);
+            } else {
+                out.push_str(" … ");
+            }
+        }
+        out.push_str(&source[r.clone()]);
+        prev_end = Some(r.end);
+    }
+    out
+}
+
+/// `leser annotate`.
+pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
+    let glossary = load_glossary(args.glossary.as_deref())?;
+    let (doc, _) = load_text(args.text.as_deref())?;
+    if let Some(notice) = &doc.notice {
+        eprintln!("leser: {notice}");
+    }
+    let linker = Linker::new(glossary);
+    let analysis = linker.analyze(&doc);
+    let out = render_annotations(&doc, &analysis, linker.glossary(), args.format);
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `leser check`: errors exit 1; a file that cannot be read exits 2.
+pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let (name, result) = match &args.glossary {
+        Some(p) => (p.display().to_string(), Glossary::load(p)),
+        None => (
+            crate::glossary::BUNDLED_NAME.to_string(),
+            crate::glossary::parse(crate::glossary::BUNDLED, crate::glossary::BUNDLED_NAME),
+        ),
+    };
+    let glossary = match result {
+        Ok(g) => g,
+        Err(GlossaryError::Invalid(diags)) => {
+            let mut out = String::new();
+            for d in &diags {
+                let _ = writeln!(out, "{d}");
+            }
+            let _ = writeln!(out, "{name}: {} error(s)", diags.len());
+            write_stdout(&out)?;
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut out = String::new();
+    for w in &glossary.warnings {
+        let _ = writeln!(out, "{w} (warning)");
+    }
+    let linker = Linker::new(glossary);
+    if !args.texts.is_empty() {
+        let mut used = vec![false; linker.glossary().len()];
+        for path in &args.texts {
+            let doc = Document::load(path)?;
+            for link in linker.analyze(&doc).links {
+                used[link.entry] = true;
+            }
+        }
+        for (entry, _) in linker
+            .glossary()
+            .entries
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+        {
+            let _ = writeln!(
+                out,
+                "{name}:{}: `{}` never links in the given texts",
+                entry.line, entry.de
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{name}: {} entries, no errors",
+        linker.glossary().len()
+    );
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout; a closed pipe (`leser annotate | head`) is not an error.
+fn write_stdout(s: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("cannot write to standard output"),
+    }
+}

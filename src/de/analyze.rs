@@ -1,0 +1,841 @@
+//! From a surface form back to the headwords it may come from: `auszuweisen` → `ausweisen`
+//! (zu-infinitive), `Bündnisses` → `Bündnis` (genitive singular), `gewiesen` → `weisen`.
+//!
+//! The rules over-generate on purpose: a caller keeps the candidates its dictionary knows.
+//! Candidates come in order of plausibility, so the first known one is usually right.
+
+use super::strong::{STRONG_VERBS, WEAK_LOOKALIKES};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// A headword a surface form may come from, and what the form is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Nouns keep their capital (`Bündnis`); verbs and adjectives are lowercase (`ausweisen`).
+    pub lemma: String,
+    /// What the form is: "zu-infinitive", "simple past", "genitive singular", …
+    pub desc: String,
+}
+
+/// Separable verb particles, longest first so that `heraus` wins over `her`.
+pub const SEPARABLE_PARTICLES: &[&str] = &[
+    "auseinander",
+    "gegenüber",
+    "entgegen",
+    "herunter",
+    "zusammen",
+    "hinunter",
+    "vorüber",
+    "zurecht",
+    "herüber",
+    "herauf",
+    "heraus",
+    "herbei",
+    "herein",
+    "hervor",
+    "hinauf",
+    "hinaus",
+    "hinein",
+    "hinweg",
+    "nieder",
+    "voraus",
+    "vorbei",
+    "weiter",
+    "wieder",
+    "zurück",
+    "bereit",
+    "heran",
+    "herum",
+    "empor",
+    "voran",
+    "durch",
+    "statt",
+    "fort",
+    "frei",
+    "hinzu",
+    "fest",
+    "fehl",
+    "hoch",
+    "teil",
+    "dar",
+    "ein",
+    "her",
+    "hin",
+    "los",
+    "mit",
+    "nach",
+    "weg",
+    "auf",
+    "aus",
+    "bei",
+    "vor",
+    "ab",
+    "an",
+    "um",
+    "zu",
+];
+
+/// Prefixes that never separate and take no ge- in the participle (`verwiesen`, `bekommen`).
+const INSEPARABLE_PREFIXES: &[&str] = &[
+    "hinter", "wider", "miss", "über", "unter", "voll", "emp", "ent", "zer", "ver", "be", "er",
+    "ge",
+];
+
+/// Comparatives and superlatives that do not come from their positive by rule.
+const IRREGULAR_COMPARISON: &[(&str, &str, &str)] = &[
+    ("besser", "gut", "comparative"),
+    ("best", "gut", "superlative"),
+    ("mehr", "viel", "comparative"),
+    ("meist", "viel", "superlative"),
+    ("höher", "hoch", "comparative"),
+    ("höchst", "hoch", "superlative"),
+    ("näher", "nah", "comparative"),
+    ("nächst", "nah", "superlative"),
+    ("lieber", "gern", "comparative"),
+    ("liebst", "gern", "superlative"),
+];
+
+const ADJECTIVE_ENDINGS: &[&str] = &["en", "em", "er", "es", "e"];
+
+/// Noun endings: (ending, what replaces it, what the form is, whether to undo an umlaut).
+const NOUN_RULES: &[(&str, &str, &str, bool)] = &[
+    ("nisses", "nis", "genitive singular", false),
+    ("nissen", "nis", "dative plural", false),
+    ("nisse", "nis", "plural", false),
+    ("innen", "in", "plural", false),
+    ("ien", "ium", "plural", false),
+    ("ern", "", "dative plural", false),
+    ("ern", "", "dative plural", true),
+    ("er", "", "plural", false),
+    ("er", "", "plural", true),
+    ("es", "", "genitive singular", false),
+    ("en", "", "plural", false),
+    ("en", "a", "plural", false),
+    ("en", "um", "plural", false),
+    ("ns", "", "genitive singular", false),
+    ("n", "", "plural", false),
+    ("n", "", "dative plural", true),
+    ("s", "", "genitive singular", false),
+    ("e", "", "plural", false),
+    ("e", "", "plural", true),
+    ("", "", "plural", true),
+];
+
+/// The headwords `word` may be a form of, most plausible first, without `word` itself.
+pub fn lemma_candidates(word: &str) -> Vec<Candidate> {
+    let mut out = Out::default();
+    let modern = modern_spelling(word);
+    if let Some(modern) = &modern {
+        out.push(modern.clone(), "old spelling");
+    }
+    analyze_into(word, &mut out);
+    if let Some(modern) = &modern {
+        let before = out.list.len();
+        analyze_into(modern, &mut out);
+        for c in &mut out.list[before..] {
+            c.desc = format!("{}, old spelling", c.desc);
+        }
+    }
+    out.list.retain(|c| c.lemma != word);
+    out.list
+}
+
+#[derive(Default)]
+struct Out {
+    list: Vec<Candidate>,
+}
+
+impl Out {
+    fn push(&mut self, lemma: String, desc: &str) {
+        if lemma.chars().count() < 2 || self.list.iter().any(|c| c.lemma == lemma) {
+            return;
+        }
+        self.list.push(Candidate {
+            lemma,
+            desc: desc.to_string(),
+        });
+    }
+}
+
+fn analyze_into(word: &str, out: &mut Out) {
+    let lower = word.to_lowercase();
+    if crate::de::is_capitalized(word) {
+        noun_candidates(word, out);
+        verb_candidates(&lower, out);
+        adjective_candidates(&lower, out);
+    } else {
+        verb_candidates(&lower, out);
+        adjective_candidates(&lower, out);
+        noun_candidates(word, out);
+    }
+}
+
+/// `daß` → `dass`, `mußte` → `musste`: the old spelling wrote ß after a short vowel where no
+/// vowel follows; where one follows (`Straße`) ß stays.
+fn modern_spelling(word: &str) -> Option<String> {
+    if !word.contains('ß') {
+        return None;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len() + 2);
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let next_is_vowel = chars.get(i + 1).is_some_and(|&n| is_vowel(n));
+        let after_long_vowel = i >= 2 && is_long_vowel_pair(chars[i - 2], chars[i - 1]);
+        if c == 'ß' && !next_is_vowel && !after_long_vowel {
+            out.push_str("ss");
+            changed = true;
+        } else {
+            out.push(c);
+        }
+    }
+    changed.then_some(out)
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c.to_ascii_lowercase(),
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü'
+    )
+}
+
+/// Diphthongs and long vowels before ß (`heiß`, `Fuß` is not caught, `Maß` is not): they kept
+/// their ß in the reform.
+fn is_long_vowel_pair(a: char, b: char) -> bool {
+    let a = a.to_ascii_lowercase();
+    let b = b.to_ascii_lowercase();
+    matches!(
+        (a, b),
+        ('e' | 'a', 'i') | ('a' | 'e' | 'ä', 'u') | ('i', 'e') | (_, 'h')
+    ) || (is_vowel(a) && a == b)
+}
+
+fn noun_candidates(word: &str, out: &mut Out) {
+    let capitalize = crate::de::is_capitalized(word);
+    for &(ending, replacement, desc, umlaut) in NOUN_RULES {
+        let Some(stem) = word.strip_suffix(ending) else {
+            continue;
+        };
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        let lemma = if umlaut {
+            match undo_umlaut(stem) {
+                Some(s) => s + replacement,
+                None => continue,
+            }
+        } else {
+            format!("{stem}{replacement}")
+        };
+        out.push(
+            if capitalize {
+                lemma
+            } else {
+                lemma.to_lowercase()
+            },
+            desc,
+        );
+    }
+}
+
+/// Replaces the last umlaut of `stem` (`äu` counts as one) by its plain vowel: `Bäum` → `Baum`.
+fn undo_umlaut(stem: &str) -> Option<String> {
+    let (i, c) = stem
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü'))?;
+    let plain = match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        'ü' => 'u',
+        'Ä' => 'A',
+        'Ö' => 'O',
+        _ => 'U',
+    };
+    let mut s = String::with_capacity(stem.len());
+    s.push_str(&stem[..i]);
+    s.push(plain);
+    s.push_str(&stem[i + c.len_utf8()..]);
+    Some(s)
+}
+
+fn adjective_candidates(lower: &str, out: &mut Out) {
+    let mut stems: Vec<&str> = vec![lower];
+    for ending in ADJECTIVE_ENDINGS {
+        if let Some(stem) = lower.strip_suffix(ending)
+            && stem.chars().count() >= 2
+        {
+            // A bare -er is as often a comparative (schneller als) as an ending (ein schneller Zug).
+            let desc = if *ending == "er" {
+                "comparative or inflected adjective"
+            } else {
+                "inflected adjective"
+            };
+            out.push(stem.to_string(), desc);
+            stems.push(stem);
+        }
+    }
+    for stem in stems {
+        comparison_candidates(stem, out);
+        // An inflected participle: `angekündigten` → `angekündigt`, `stattfindenden`.
+        if stem != lower {
+            participle_candidates(stem, out);
+        }
+    }
+}
+
+fn comparison_candidates(stem: &str, out: &mut Out) {
+    for &(form, positive, desc) in IRREGULAR_COMPARISON {
+        if stem == form {
+            out.push(positive.to_string(), desc);
+        }
+    }
+    let mut push_with_umlaut = |base: &str, desc: &str| {
+        if base.chars().count() >= 2 {
+            out.push(base.to_string(), desc);
+            if let Some(plain) = undo_umlaut(base) {
+                out.push(plain, desc);
+            }
+        }
+    };
+    if let Some(base) = stem.strip_suffix("er") {
+        push_with_umlaut(base, "comparative");
+    }
+    if let Some(base) = stem.strip_suffix("est") {
+        push_with_umlaut(base, "superlative");
+    }
+    if let Some(base) = stem.strip_suffix("st") {
+        push_with_umlaut(base, "superlative");
+    }
+    // groß → größt: the superlative ending after ß, s, z is -t alone in spelling.
+    if let Some(base) = stem.strip_suffix('t')
+        && base.ends_with(['ß', 's', 'z'])
+    {
+        push_with_umlaut(base, "superlative");
+    }
+}
+
+/// The infinitive for a verb stem: `kündig` → `kündigen`, `sammel` → `sammeln`.
+fn infinitive(stem: &str) -> String {
+    if stem.ends_with("el") || stem.ends_with("er") {
+        format!("{stem}n")
+    } else {
+        format!("{stem}en")
+    }
+}
+
+fn verb_candidates(lower: &str, out: &mut Out) {
+    zu_infinitive_candidates(lower, out);
+    strong_candidates(lower, out);
+    participle_candidates(lower, out);
+    // Weak simple past before present: `kündigte` is past, not a present form of `kündigten`.
+    for (ending, desc) in [
+        ("eten", "simple past"),
+        ("etest", "simple past"),
+        ("etet", "simple past"),
+        ("ete", "simple past"),
+        ("ten", "simple past"),
+        ("test", "simple past"),
+        ("tet", "simple past"),
+        ("te", "simple past"),
+        ("est", "present tense"),
+        ("et", "present tense"),
+        ("st", "present tense"),
+        ("t", "present tense"),
+        ("e", "present tense"),
+    ] {
+        if let Some(stem) = lower.strip_suffix(ending)
+            && stem.chars().count() >= 2
+        {
+            let desc = if desc == "present tense" && starts_with_inseparable_prefix(lower) {
+                "present tense or past participle"
+            } else {
+                desc
+            };
+            out.push(infinitive(stem), desc);
+        }
+    }
+}
+
+fn starts_with_inseparable_prefix(lower: &str) -> bool {
+    INSEPARABLE_PREFIXES
+        .iter()
+        .any(|p| lower.len() > p.len() + 3 && lower.starts_with(p))
+}
+
+/// `auszuweisen` → `ausweisen`, `zurückzuziehen` → `zurückziehen`, `zuzugeben` → `zugeben`.
+fn zu_infinitive_candidates(lower: &str, out: &mut Out) {
+    for particle in SEPARABLE_PARTICLES {
+        let Some(rest) = lower.strip_prefix(particle) else {
+            continue;
+        };
+        let Some(verb) = rest.strip_prefix("zu") else {
+            continue;
+        };
+        if verb.chars().count() >= 3 && verb.ends_with('n') {
+            out.push(format!("{particle}{verb}"), "zu-infinitive");
+        }
+    }
+}
+
+/// Participles of weak verbs, and present participles: `gekündigt`, `angekündigt`,
+/// `stattfindend`.
+fn participle_candidates(lower: &str, out: &mut Out) {
+    if let Some(stem) = lower.strip_suffix("end")
+        && stem.chars().count() >= 2
+    {
+        out.push(infinitive(stem), "present participle");
+    }
+    let Some(before_t) = lower.strip_suffix('t') else {
+        return;
+    };
+    for particle in std::iter::once(&"").chain(SEPARABLE_PARTICLES) {
+        let Some(rest) = before_t.strip_prefix(particle) else {
+            continue;
+        };
+        let Some(stem) = rest.strip_prefix("ge") else {
+            continue;
+        };
+        // gearbeitet, geöffnet: the -e- before -t belongs to the ending.
+        let stem = stem.strip_suffix('e').unwrap_or(stem);
+        if stem.chars().count() >= 2 {
+            out.push(format!("{particle}{}", infinitive(stem)), "past participle");
+        }
+    }
+}
+
+/// Forms of the strong-verb table, keyed by form: (index into `STRONG_VERBS`, what it is).
+fn strong_forms() -> &'static FxHashMap<String, Vec<(usize, &'static str)>> {
+    static FORMS: OnceLock<FxHashMap<String, Vec<(usize, &'static str)>>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut map: FxHashMap<String, Vec<(usize, &'static str)>> = FxHashMap::default();
+        let mut add = |form: String, i: usize, desc: &'static str| {
+            let list = map.entry(form).or_default();
+            if !list.iter().any(|&(j, _)| j == i) {
+                list.push((i, desc));
+            }
+        };
+        for (i, sv) in STRONG_VERBS.iter().enumerate() {
+            add(sv.participle.to_string(), i, "past participle");
+            add(sv.past.to_string(), i, "simple past");
+            for ending in ["st", "t", "en", "n", "est", "et"] {
+                add(format!("{}{ending}", sv.past), i, "simple past");
+            }
+            add(sv.subjunctive.to_string(), i, "subjunctive II");
+            for ending in ["st", "t", "n"] {
+                add(format!("{}{ending}", sv.subjunctive), i, "subjunctive II");
+            }
+            add(sv.present_2sg.to_string(), i, "present tense");
+            add(sv.present_3sg.to_string(), i, "present tense");
+            add(sv.imperative.to_string(), i, "imperative");
+            for extra in sv.extra {
+                add((*extra).to_string(), i, "form");
+            }
+        }
+        map
+    })
+}
+
+/// Participles without their ge- (`wiesen` for `gewiesen`), for inseparable prefixes:
+/// `verwiesen` → `verweisen`.
+fn strong_participle_stems() -> &'static FxHashMap<String, Vec<usize>> {
+    static STEMS: OnceLock<FxHashMap<String, Vec<usize>>> = OnceLock::new();
+    STEMS.get_or_init(|| {
+        let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, sv) in STRONG_VERBS.iter().enumerate() {
+            if let Some(stem) = sv.participle.strip_prefix("ge") {
+                map.entry(stem.to_string()).or_default().push(i);
+            }
+        }
+        map
+    })
+}
+
+fn strong_candidates(lower: &str, out: &mut Out) {
+    let forms = strong_forms();
+    let mut push = |prefix: &str, i: usize, desc: &str, out: &mut Out| {
+        let lemma = format!("{prefix}{}", STRONG_VERBS[i].infinitive);
+        if !WEAK_LOOKALIKES.contains(&lemma.as_str()) {
+            out.push(lemma, desc);
+        }
+    };
+    if let Some(list) = forms.get(lower) {
+        for &(i, desc) in list {
+            push("", i, desc, out);
+        }
+    }
+    for particle in SEPARABLE_PARTICLES {
+        if let Some(rest) = lower.strip_prefix(particle)
+            && let Some(list) = forms.get(rest)
+        {
+            for &(i, desc) in list {
+                push(particle, i, desc, out);
+            }
+        }
+    }
+    for prefix in INSEPARABLE_PREFIXES {
+        let Some(rest) = lower.strip_prefix(prefix) else {
+            continue;
+        };
+        if let Some(list) = strong_participle_stems().get(rest) {
+            for &i in list {
+                push(prefix, i, "past participle", out);
+            }
+        }
+        if let Some(list) = forms.get(rest) {
+            for &(i, desc) in list {
+                if desc != "past participle" {
+                    push(prefix, i, desc, out);
+                }
+            }
+        }
+    }
+}
+
+/// Splits a compound into its parts, head last, with linking elements removed and the head in
+/// its dictionary form: `Spionageaktivitäten` → `["Spionage", "Aktivität"]`,
+/// `Mitgliedsstaaten` → `["Mitglied", "Staat"]`; hyphenated ones at their hyphens
+/// (`NATO-Russland-Rates` → `["NATO", "Russland", "Rat"]`). `is_known` says whether a
+/// dictionary or glossary knows a word; it gets parts capitalized like `word`. `None` when no
+/// split into known parts exists.
+pub fn split_compound(word: &str, is_known: impl Fn(&str) -> bool) -> Option<Vec<String>> {
+    if word.contains('-') {
+        let mut parts: Vec<String> = word
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        if let Some(last) = parts.last_mut()
+            && !is_known(last)
+            && let Some(lemma) = known_lemma(last, &is_known)
+        {
+            *last = lemma;
+        }
+        return Some(parts);
+    }
+    let splitter = Splitter {
+        capitalize: crate::de::is_capitalized(word),
+        is_known: &is_known,
+    };
+    let lower = word.to_lowercase();
+    let bounds: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    // Longest head first: the head carries the meaning and the inflection.
+    for &i in bounds.iter().skip(MIN_PART) {
+        let head = &lower[i..];
+        if head.chars().count() < MIN_PART {
+            break;
+        }
+        let head = splitter.cased(head);
+        let Some(head_lemma) =
+            known_lemma(&head, &is_known).or_else(|| is_known(&head).then_some(head))
+        else {
+            continue;
+        };
+        if let Some(mut parts) = splitter.modifier(&lower[..i], 0) {
+            parts.push(head_lemma);
+            return Some(parts);
+        }
+    }
+    None
+}
+
+const MIN_PART: usize = 3;
+const MAX_MODIFIER_DEPTH: usize = 3;
+
+/// The first lemma candidate of `word` that is known.
+fn known_lemma(word: &str, is_known: &impl Fn(&str) -> bool) -> Option<String> {
+    lemma_candidates(word)
+        .into_iter()
+        .find(|c| is_known(&c.lemma))
+        .map(|c| c.lemma)
+}
+
+struct Splitter<'a, F: Fn(&str) -> bool> {
+    capitalize: bool,
+    is_known: &'a F,
+}
+
+impl<F: Fn(&str) -> bool> Splitter<'_, F> {
+    fn cased(&self, lower: &str) -> String {
+        if !self.capitalize {
+            return lower.to_string();
+        }
+        let mut chars = lower.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    }
+
+    /// The modifier part(s) of a compound, linking element removed: `mitglieds` → `Mitglied`.
+    fn modifier(&self, lower: &str, depth: usize) -> Option<Vec<String>> {
+        let variants = modifier_variants(lower);
+        for v in &variants {
+            let cased = self.cased(v);
+            if (self.is_known)(&cased) {
+                return Some(vec![cased]);
+            }
+        }
+        if depth >= MAX_MODIFIER_DEPTH {
+            return None;
+        }
+        for v in &variants {
+            let bounds: Vec<usize> = v.char_indices().map(|(i, _)| i).collect();
+            for &j in bounds.iter().skip(MIN_PART) {
+                let right = &v[j..];
+                if right.chars().count() < MIN_PART {
+                    break;
+                }
+                let right = self.cased(right);
+                if !(self.is_known)(&right) {
+                    continue;
+                }
+                if let Some(mut parts) = self.modifier(&v[..j], depth + 1) {
+                    parts.push(right);
+                    return Some(parts);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// A modifier as written, without a linking element, and with an elided -e restored
+/// (`Schulbuch` → `Schule`).
+fn modifier_variants(lower: &str) -> Vec<String> {
+    let mut out = vec![lower.to_string()];
+    for link in ["es", "s", "en", "n", "er", "e"] {
+        if let Some(stem) = lower.strip_suffix(link)
+            && stem.chars().count() >= MIN_PART
+        {
+            out.push(stem.to_string());
+        }
+    }
+    out.push(format!("{lower}e"));
+    out.push(format!("{lower}en"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lemmas(word: &str) -> Vec<(String, String)> {
+        lemma_candidates(word)
+            .into_iter()
+            .map(|c| (c.lemma, c.desc))
+            .collect()
+    }
+
+    fn has(word: &str, lemma: &str, desc: &str) -> bool {
+        lemmas(word).iter().any(|(l, d)| l == lemma && d == desc)
+    }
+
+    fn first_known(word: &str, known: &[&str]) -> Option<(String, String)> {
+        lemmas(word)
+            .into_iter()
+            .find(|(l, _)| known.contains(&l.as_str()))
+    }
+
+    #[test]
+    fn auszuweisen_is_the_zu_infinitive_of_ausweisen() {
+        assert!(has("auszuweisen", "ausweisen", "zu-infinitive"));
+    }
+
+    #[test]
+    fn zurueckzuziehen_is_the_zu_infinitive_of_zurueckziehen() {
+        assert!(has("zurückzuziehen", "zurückziehen", "zu-infinitive"));
+        assert!(has("zuzugeben", "zugeben", "zu-infinitive"));
+        assert!(has("anzuerkennen", "anerkennen", "zu-infinitive"));
+    }
+
+    #[test]
+    fn kuendigte_is_the_simple_past_of_kuendigen() {
+        assert_eq!(
+            first_known("kündigte", &["kündigen", "kündigten"]),
+            Some(("kündigen".into(), "simple past".into()))
+        );
+        assert!(has("arbeitete", "arbeiten", "simple past"));
+    }
+
+    #[test]
+    fn present_forms_lead_to_the_infinitive() {
+        assert!(has("kündigt", "kündigen", "present tense"));
+        assert!(has("arbeitest", "arbeiten", "present tense"));
+        assert!(has("sammelt", "sammeln", "present tense"));
+        assert!(has("ändert", "ändern", "present tense"));
+    }
+
+    #[test]
+    fn weak_participles_with_and_without_particle() {
+        assert!(has("gekündigt", "kündigen", "past participle"));
+        assert!(has("angekündigt", "ankündigen", "past participle"));
+        assert!(has("gearbeitet", "arbeiten", "past participle"));
+        assert!(has("angekündigten", "ankündigen", "past participle"));
+    }
+
+    #[test]
+    fn present_participles_inflected_or_not() {
+        assert!(has("stattfindend", "stattfinden", "present participle"));
+        assert!(has("stattfindenden", "stattfinden", "present participle"));
+    }
+
+    #[test]
+    fn bündnisses_is_the_genitive_of_bündnis() {
+        assert_eq!(
+            first_known("Bündnisses", &["Bündnis", "Bündniss"]),
+            Some(("Bündnis".into(), "genitive singular".into()))
+        );
+        assert!(has("Bündnisse", "Bündnis", "plural"));
+    }
+
+    #[test]
+    fn noun_plurals_and_case_forms() {
+        assert!(has("Diplomaten", "Diplomat", "plural"));
+        assert!(has("Mitgliedsstaaten", "Mitgliedsstaat", "plural"));
+        assert!(has("Aktivitäten", "Aktivität", "plural"));
+        assert!(has("Hauses", "Haus", "genitive singular"));
+        assert!(has("Häuser", "Haus", "plural"));
+        assert!(has("Männern", "Mann", "dative plural"));
+        assert!(has("Bäume", "Baum", "plural"));
+        assert!(has("Mütter", "Mutter", "plural"));
+        assert!(has("Gremien", "Gremium", "plural"));
+        assert!(has("Lehrerinnen", "Lehrerin", "plural"));
+        assert!(has("Themen", "Thema", "plural"));
+    }
+
+    #[test]
+    fn noun_candidates_keep_the_capital() {
+        let first = lemmas("Diplomaten")
+            .into_iter()
+            .find(|(l, _)| l.to_lowercase() == "diplomat");
+        assert_eq!(first, Some(("Diplomat".into(), "plural".into())));
+    }
+
+    #[test]
+    fn adjective_comparison() {
+        assert!(has(
+            "schneller",
+            "schnell",
+            "comparative or inflected adjective"
+        ));
+        assert!(has("schnellere", "schnell", "comparative"));
+        assert!(has("schnellsten", "schnell", "superlative"));
+        assert!(has("älter", "alt", "comparative"));
+        assert!(has("größten", "groß", "superlative"));
+        assert!(has("besser", "gut", "comparative"));
+        assert!(has("schnelle", "schnell", "inflected adjective"));
+    }
+
+    #[test]
+    fn old_spelling_becomes_new() {
+        assert_eq!(lemmas("daß")[0], ("dass".into(), "old spelling".into()));
+        assert_eq!(lemmas("muß")[0], ("muss".into(), "old spelling".into()));
+        assert!(has("mußte", "musste", "old spelling"));
+        // ß after a long vowel or diphthong, or before a vowel, was right all along.
+        assert!(lemmas("Straße").iter().all(|(l, _)| l != "Strasse"));
+        assert!(lemmas("heiß").iter().all(|(l, _)| l != "heiss"));
+    }
+
+    #[test]
+    fn every_strong_participle_leads_to_its_infinitive() {
+        for sv in STRONG_VERBS {
+            if WEAK_LOOKALIKES.contains(&sv.infinitive) {
+                continue;
+            }
+            assert!(
+                has(sv.participle, sv.infinitive, "past participle"),
+                "{} -> {}: {:?}",
+                sv.participle,
+                sv.infinitive,
+                lemmas(sv.participle)
+            );
+        }
+    }
+
+    #[test]
+    fn strong_verbs_through_the_table() {
+        assert!(has("gekommen", "kommen", "past participle"));
+        assert!(has("angekommen", "ankommen", "past participle"));
+        assert!(has("kam", "kommen", "simple past"));
+        assert!(has("ankamen", "ankommen", "simple past"));
+    }
+
+    #[test]
+    fn the_word_itself_is_no_candidate() {
+        assert!(lemmas("kommen").iter().all(|(l, _)| l != "kommen"));
+    }
+
+    fn known(words: &'static [&'static str]) -> impl Fn(&str) -> bool {
+        move |w: &str| words.iter().any(|k| k.to_lowercase() == w.to_lowercase())
+    }
+
+    #[test]
+    fn splits_spionageaktivitaeten_into_spionage_and_aktivitaet() {
+        let is_known = known(&[
+            "Spionage",
+            "Aktivität",
+            "Aktivitäten",
+            "Tat",
+            "Taten",
+            "Spion",
+        ]);
+        assert_eq!(
+            split_compound("Spionageaktivitäten", is_known),
+            Some(vec!["Spionage".to_string(), "Aktivität".to_string()])
+        );
+    }
+
+    #[test]
+    fn removes_the_linking_s() {
+        let is_known = known(&["Mitglied", "Staat"]);
+        assert_eq!(
+            split_compound("Mitgliedsstaaten", is_known),
+            Some(vec!["Mitglied".to_string(), "Staat".to_string()])
+        );
+    }
+
+    #[test]
+    fn splits_a_modifier_that_is_itself_a_compound() {
+        let is_known = known(&["Bund", "Verteidigung", "Ministerium"]);
+        assert_eq!(
+            split_compound("Bundesverteidigungsministerium", is_known),
+            Some(vec![
+                "Bund".to_string(),
+                "Verteidigung".to_string(),
+                "Ministerium".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn restores_an_elided_e() {
+        let is_known = known(&["Schule", "Buch"]);
+        assert_eq!(
+            split_compound("Schulbuch", is_known),
+            Some(vec!["Schule".to_string(), "Buch".to_string()])
+        );
+    }
+
+    #[test]
+    fn splits_at_hyphens_with_the_head_as_lemma() {
+        let is_known = known(&["Rat"]);
+        assert_eq!(
+            split_compound("NATO-Russland-Rates", is_known),
+            Some(vec![
+                "NATO".to_string(),
+                "Russland".to_string(),
+                "Rat".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn unknown_parts_give_no_split() {
+        let is_known = known(&["Haus"]);
+        assert_eq!(split_compound("Xyzqhaus", is_known), None);
+        assert_eq!(split_compound("Haus", known(&["Haus"])), None);
+    }
+}

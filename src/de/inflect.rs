@@ -1,0 +1,732 @@
+//! Surface forms of glossary headwords: every case and number of a noun, every ending and
+//! degree of an adjective, every finite form, participle and zu-infinitive of a verb (strong
+//! verbs through [`super::strong`]), each with what it is ("genitive singular").
+//!
+//! [`FormIndex`] maps each lowercased form to the entries it belongs to; the linker looks tokens
+//! up in it and pairs split verb parts within a clause.
+
+use super::strong::{STRONG_VERBS, StrongVerb, WEAK_LOOKALIKES};
+
+/// Separable verb particles, longest first so that `zurück` wins over `zu`.
+pub const PARTICLES: &[&str] = &[
+    "auseinander",
+    "zusammen",
+    "entgegen",
+    "gegenüber",
+    "herunter",
+    "hinunter",
+    "vorüber",
+    "vorbei",
+    "voraus",
+    "heraus",
+    "hinaus",
+    "herein",
+    "hinein",
+    "herbei",
+    "herauf",
+    "hinauf",
+    "herüber",
+    "hinüber",
+    "heran",
+    "hinzu",
+    "umher",
+    "zurück",
+    "weiter",
+    "wieder",
+    "nieder",
+    "empor",
+    "statt",
+    "durch",
+    "hinter",
+    "unter",
+    "über",
+    "fort",
+    "fest",
+    "frei",
+    "heim",
+    "hoch",
+    "teil",
+    "nach",
+    "weg",
+    "mit",
+    "los",
+    "vor",
+    "her",
+    "hin",
+    "ein",
+    "aus",
+    "auf",
+    "bei",
+    "dar",
+    "ab",
+    "an",
+    "um",
+    "zu",
+    "gleich",
+];
+
+/// Particles that also stand alone as adverbs: they pair with a verb only when something stands
+/// between them (`Das kommt einem Wunder gleich`, not `Er kommt gleich`).
+pub const ADVERB_PARTICLES: &[&str] = &["gleich"];
+
+/// Prefixes that never separate and take no ge- in the participle.
+pub const INSEPARABLE: &[&str] = &["miss", "emp", "ent", "ver", "zer", "be", "er", "ge"];
+
+/// Prefixes that are separable in some verbs and inseparable in others (umgehen, übersetzen):
+/// both readings are generated.
+const TWO_WAY: &[&str] = &[
+    "durch", "hinter", "über", "unter", "um", "wider", "wieder", "voll",
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+    "zwölf",
+];
+
+/// What a surface form is, as the card explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reading {
+    Headword,
+    ListedForm,
+    // Nouns.
+    GenitiveSingular,
+    ObliqueSingular,
+    Plural,
+    DativePlural,
+    // Adjectives.
+    AdjInflected,
+    Comparative,
+    Superlative,
+    // Verbs.
+    Infinitive,
+    ZuInfinitive,
+    Present(Person),
+    Past(Person),
+    SubjunctiveI(Person),
+    SubjunctiveII(Person),
+    Imperative,
+    PastParticiple,
+    PastParticipleAdj,
+    PresentParticiple,
+}
+
+/// Grammatical person and number of a finite form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Person {
+    S1,
+    S2,
+    S3,
+    /// 1st/3rd singular, where the forms agree (kam, kündigte, müsse).
+    S13,
+    P13,
+    P2,
+}
+
+impl Person {
+    fn describe(self) -> &'static str {
+        match self {
+            Person::S1 => "1st person singular",
+            Person::S2 => "2nd person singular",
+            Person::S3 => "3rd person singular",
+            Person::S13 => "1st/3rd person singular",
+            Person::P13 => "1st/3rd person plural",
+            Person::P2 => "2nd person plural",
+        }
+    }
+}
+
+impl Reading {
+    pub fn describe(self) -> String {
+        match self {
+            Reading::Headword => "headword".into(),
+            Reading::ListedForm => "listed form".into(),
+            Reading::GenitiveSingular => "genitive singular".into(),
+            Reading::ObliqueSingular => "genitive/dative/accusative singular".into(),
+            Reading::Plural => "plural".into(),
+            Reading::DativePlural => "dative plural".into(),
+            Reading::AdjInflected => "with adjective ending".into(),
+            Reading::Comparative => "comparative".into(),
+            Reading::Superlative => "superlative".into(),
+            Reading::Infinitive => "infinitive".into(),
+            Reading::ZuInfinitive => "zu-infinitive".into(),
+            Reading::Present(p) => format!("present, {}", p.describe()),
+            Reading::Past(p) => format!("simple past, {}", p.describe()),
+            Reading::SubjunctiveI(p) => format!("subjunctive I, {}", p.describe()),
+            Reading::SubjunctiveII(p) => format!("subjunctive II, {}", p.describe()),
+            Reading::Imperative => "imperative".into(),
+            Reading::PastParticiple => "past participle".into(),
+            Reading::PastParticipleAdj => "past participle as adjective".into(),
+            Reading::PresentParticiple => "present participle".into(),
+        }
+    }
+
+    pub fn is_verbal(self) -> bool {
+        matches!(
+            self,
+            Reading::Infinitive
+                | Reading::ZuInfinitive
+                | Reading::Present(_)
+                | Reading::Past(_)
+                | Reading::SubjunctiveI(_)
+                | Reading::SubjunctiveII(_)
+                | Reading::Imperative
+                | Reading::PastParticiple
+                | Reading::PastParticipleAdj
+                | Reading::PresentParticiple
+        )
+    }
+}
+
+/// One generated form of a verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbForm {
+    pub form: String,
+    pub reading: Reading,
+    /// `Some("an")`: a finite form that stands apart from its particle (`kündigte … an`).
+    pub split_particle: Option<&'static str>,
+}
+
+/// A verb taken apart: separable particle, inseparable prefix, and the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbParts<'a> {
+    pub particle: Option<&'static str>,
+    /// The verb without its separable particle (`kündigen` in `ankündigen`).
+    pub rest: &'a str,
+}
+
+/// Whether `rest` could be a verb on its own: a vowel before its ending, and long enough.
+fn plausible_verb(rest: &str) -> bool {
+    let Some(stem) = rest.strip_suffix("en").or_else(|| rest.strip_suffix('n')) else {
+        return false;
+    };
+    rest.chars().count() >= 4 && stem.chars().any(|c| "aeiouäöüy".contains(c))
+}
+
+/// Splits off a separable particle, if the verb has one.
+pub fn separable_parts(verb: &str) -> Option<VerbParts<'_>> {
+    PARTICLES.iter().find_map(|&p| {
+        let rest = verb.strip_prefix(p)?;
+        plausible_verb(rest).then_some(VerbParts {
+            particle: Some(p),
+            rest,
+        })
+    })
+}
+
+/// The inseparable prefix of a (particle-free) verb, if any: `be` in `bezeichnen`.
+fn inseparable_prefix(verb: &str) -> Option<&'static str> {
+    INSEPARABLE
+        .iter()
+        .chain(TWO_WAY)
+        .copied()
+        .find(|p| verb.strip_prefix(p).is_some_and(plausible_verb))
+}
+
+/// The strong verb a verb is built on, with the prefix in front of it:
+/// `verlassen` → (`ver`, lassen), `bestehen` → (`be`, stehen).
+pub fn strong_base(verb: &str) -> Option<(&str, &'static StrongVerb)> {
+    if WEAK_LOOKALIKES.contains(&verb) {
+        return None;
+    }
+    let mut best: Option<(&str, &'static StrongVerb)> = None;
+    for sv in STRONG_VERBS {
+        if let Some(prefix) = verb.strip_suffix(sv.infinitive) {
+            let better = best.is_none_or(|(_, b)| sv.infinitive.len() > b.infinitive.len());
+            if better && prefix_is_composable(prefix) {
+                best = Some((prefix, sv));
+            }
+        }
+    }
+    best
+}
+
+/// A prefix made only of known verb prefixes and particles (`""`, `ver`, `aner`).
+fn prefix_is_composable(prefix: &str) -> bool {
+    if prefix.is_empty() {
+        return true;
+    }
+    INSEPARABLE
+        .iter()
+        .chain(TWO_WAY)
+        .chain(PARTICLES)
+        .any(|p| prefix.strip_prefix(p).is_some_and(prefix_is_composable))
+}
+
+/// The stem that endings attach to: `kündig` (kündigen), `handel` (handeln), `erinner`.
+fn weak_stem(verb: &str) -> &str {
+    if verb.ends_with("eln") || verb.ends_with("ern") {
+        &verb[..verb.len() - 1]
+    } else if let Some(s) = verb.strip_suffix("en") {
+        s
+    } else {
+        verb.strip_suffix('n').unwrap_or(verb)
+    }
+}
+
+/// Stems that take an extra -e- before -st/-t: `arbeit-et`, `bezeichn-et`, `red-et`.
+fn needs_e(stem: &str) -> bool {
+    let mut rev = stem.chars().rev();
+    match (rev.next(), rev.next(), rev.next()) {
+        (Some('t' | 'd'), _, _) => true,
+        // `zeichn-et`, `rechn-et`, but `wohn-t`, `lern-t`, `film-t`.
+        (Some('m' | 'n'), Some('h'), Some('c' | 's')) => true,
+        (Some('m' | 'n'), Some(c), _) => !"aeiouäöüylrhmn".contains(c),
+        _ => false,
+    }
+}
+
+fn ends_with_sibilant(stem: &str) -> bool {
+    stem.ends_with(['s', 'ß', 'z', 'x'])
+}
+
+/// Adds regular endings to a stem: -st, -t with e-insertion where German needs it.
+fn st(stem: &str) -> String {
+    if needs_e(stem) {
+        format!("{stem}est")
+    } else if ends_with_sibilant(stem) {
+        format!("{stem}t")
+    } else {
+        format!("{stem}st")
+    }
+}
+
+fn t(stem: &str) -> String {
+    if needs_e(stem) {
+        format!("{stem}et")
+    } else {
+        format!("{stem}t")
+    }
+}
+
+const ADJ_ENDINGS: [&str; 5] = ["e", "en", "em", "er", "es"];
+
+/// Every form of a verb without a separable particle (it may have an inseparable prefix).
+/// `split` marks the finite forms as standing apart from `split`'s particle.
+fn finite_and_nonfinite(verb: &str, out: &mut Vec<(String, Reading, bool)>) {
+    let strong = strong_base(verb);
+    let stem = weak_stem(verb);
+    let is_eln_ern = verb.ends_with("eln") || verb.ends_with("ern");
+    let mut finite = |form: String, r: Reading| out.push((form, r, true));
+
+    // Present and subjunctive I: the stem with regular endings, except where the table says.
+    let first_sg = if is_eln_ern && verb.ends_with("eln") {
+        format!("{}le", &stem[..stem.len() - 2])
+    } else {
+        format!("{stem}e")
+    };
+    finite(first_sg.clone(), Reading::Present(Person::S1));
+    finite(verb.to_string(), Reading::Present(Person::P13));
+    finite(t(stem), Reading::Present(Person::P2));
+    finite(first_sg, Reading::SubjunctiveI(Person::S13));
+    finite(format!("{stem}est"), Reading::SubjunctiveI(Person::S2));
+    finite(format!("{stem}et"), Reading::SubjunctiveI(Person::P2));
+    finite(t(stem), Reading::Imperative);
+    match strong {
+        Some((prefix, sv)) => {
+            finite(
+                format!("{prefix}{}", sv.present_2sg),
+                Reading::Present(Person::S2),
+            );
+            finite(
+                format!("{prefix}{}", sv.present_3sg),
+                Reading::Present(Person::S3),
+            );
+            let past = format!("{prefix}{}", sv.past);
+            if past.ends_with('e') {
+                finite(format!("{past}st"), Reading::Past(Person::S2));
+                finite(format!("{past}n"), Reading::Past(Person::P13));
+                finite(format!("{past}t"), Reading::Past(Person::P2));
+            } else {
+                finite(st(&past), Reading::Past(Person::S2));
+                finite(format!("{past}en"), Reading::Past(Person::P13));
+                finite(t(&past), Reading::Past(Person::P2));
+            }
+            finite(past, Reading::Past(Person::S13));
+            if !sv.subjunctive.is_empty() {
+                let subj = format!("{prefix}{}", sv.subjunctive);
+                finite(format!("{subj}st"), Reading::SubjunctiveII(Person::S2));
+                finite(format!("{subj}n"), Reading::SubjunctiveII(Person::P13));
+                finite(format!("{subj}t"), Reading::SubjunctiveII(Person::P2));
+                finite(subj, Reading::SubjunctiveII(Person::S13));
+            }
+            if !sv.imperative.is_empty() {
+                finite(format!("{prefix}{}", sv.imperative), Reading::Imperative);
+            }
+            for extra in sv.extra {
+                finite(format!("{prefix}{extra}"), Reading::ListedForm);
+            }
+        }
+        None => {
+            finite(st(stem), Reading::Present(Person::S2));
+            finite(t(stem), Reading::Present(Person::S3));
+            let past = if needs_e(stem) {
+                format!("{stem}ete")
+            } else {
+                format!("{stem}te")
+            };
+            finite(format!("{past}st"), Reading::Past(Person::S2));
+            finite(format!("{past}n"), Reading::Past(Person::P13));
+            finite(format!("{past}t"), Reading::Past(Person::P2));
+            finite(past, Reading::Past(Person::S13));
+            finite(stem.to_string(), Reading::Imperative);
+            finite(format!("{stem}e"), Reading::Imperative);
+        }
+    }
+
+    let mut nonfinite = |form: String, r: Reading| out.push((form, r, false));
+    nonfinite(verb.to_string(), Reading::Infinitive);
+    for p in participles(verb, strong) {
+        for e in ADJ_ENDINGS {
+            nonfinite(format!("{p}{e}"), Reading::PastParticipleAdj);
+        }
+        nonfinite(p, Reading::PastParticiple);
+    }
+    let present_participle = format!("{verb}d");
+    for e in ADJ_ENDINGS {
+        nonfinite(
+            format!("{present_participle}{e}"),
+            Reading::PresentParticiple,
+        );
+    }
+    nonfinite(present_participle, Reading::PresentParticiple);
+}
+
+/// Past participles of a particle-free verb: `gekündigt`, `verlassen`, `bezeichnet`, `diskutiert`.
+/// A two-way prefix yields both readings (`umgangen`, `umgegangen` is made by the particle path).
+fn participles(verb: &str, strong: Option<(&str, &StrongVerb)>) -> Vec<String> {
+    let no_ge = verb.ends_with("ieren") || inseparable_prefix(verb).is_some();
+    match strong {
+        Some((prefix, sv)) => {
+            let bare = if sv.infinitive.starts_with("ge") {
+                sv.participle
+            } else {
+                sv.participle.strip_prefix("ge").unwrap_or(sv.participle)
+            };
+            if prefix.is_empty() {
+                vec![sv.participle.to_string()]
+            } else if separable_parts(prefix).is_some() || PARTICLES.contains(&prefix) {
+                // A particle inside the prefix ("anerkennen" came in without its particle).
+                vec![
+                    format!("{prefix}{}", sv.participle),
+                    format!("{prefix}{bare}"),
+                ]
+            } else {
+                vec![format!("{prefix}{bare}")]
+            }
+        }
+        None => {
+            let stem = weak_stem(verb);
+            let tail = t(stem);
+            if no_ge {
+                vec![tail]
+            } else {
+                vec![format!("ge{tail}")]
+            }
+        }
+    }
+}
+
+/// Every form of a verb headword (lowercase infinitive, no `sich`).
+pub fn verb_forms(verb: &str, separable: bool) -> Vec<VerbForm> {
+    let mut out = Vec::new();
+    let mut raw = Vec::new();
+    finite_and_nonfinite(verb, &mut raw);
+    for (form, reading, _) in raw.drain(..) {
+        out.push(VerbForm {
+            form,
+            reading,
+            split_particle: None,
+        });
+    }
+    let parts = if separable {
+        separable_parts(verb)
+    } else {
+        None
+    };
+    if let Some(VerbParts {
+        particle: Some(particle),
+        rest,
+    }) = parts
+    {
+        finite_and_nonfinite(rest, &mut raw);
+        for (form, reading, finite) in raw.drain(..) {
+            match reading {
+                Reading::PastParticiple | Reading::PastParticipleAdj => {
+                    out.push(VerbForm {
+                        form: format!("{particle}{form}"),
+                        reading,
+                        split_particle: None,
+                    });
+                }
+                _ if finite => out.push(VerbForm {
+                    form,
+                    reading,
+                    split_particle: Some(particle),
+                }),
+                _ => {}
+            }
+        }
+        out.push(VerbForm {
+            form: format!("{particle}zu{rest}"),
+            reading: Reading::ZuInfinitive,
+            split_particle: None,
+        });
+    }
+    // Bare imperatives that are also numbers (`acht`) are dropped: a number is not a verb.
+    out.retain(|f| !(f.reading == Reading::Imperative && NUMBER_WORDS.contains(&f.form.as_str())));
+    out
+}
+
+/// The separable display of a verb: `an|kündigen`, or the verb itself.
+pub fn verb_display(verb: &str, separable: bool) -> String {
+    match separable.then(|| separable_parts(verb)).flatten() {
+        Some(VerbParts {
+            particle: Some(p),
+            rest,
+        }) => format!("{p}|{rest}"),
+        _ => verb.to_string(),
+    }
+}
+
+/// Weak masculine nouns take -(e)n in every case but the nominative singular.
+fn is_weak_masculine(noun: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ant", "ent", "ist", "at", "oge", "ge", "graf", "nom", "soph", "et", "e", "ot", "ast",
+    ];
+    let lower = noun.to_lowercase();
+    // Common -e masculines that are not weak ("Käse") are rare enough to ignore; -at/-et words that
+    // are strong are excluded by their plural (Rat/Räte, Staat/Staaten is mixed).
+    ENDINGS.iter().any(|e| lower.ends_with(e)) && !lower.ends_with("rat")
+}
+
+/// Noun forms: cases and numbers. `plural` from the glossary, else a guess from gender and ending.
+pub fn noun_forms(
+    noun: &str,
+    gender: Option<crate::glossary::Gender>,
+    plural: Option<&str>,
+) -> Vec<(String, Reading)> {
+    use crate::glossary::Gender;
+    let mut out = Vec::new();
+    let lower = noun.to_lowercase();
+    let weak = gender == Some(Gender::M)
+        && plural.is_some_and(|p| p == format!("{noun}en") || p == format!("{noun}n"))
+        && is_weak_masculine(noun);
+    if weak {
+        let oblique = if noun.ends_with('e') {
+            format!("{noun}n")
+        } else {
+            format!("{noun}en")
+        };
+        out.push((oblique, Reading::ObliqueSingular));
+    } else if gender != Some(Gender::F) {
+        if lower.ends_with("nis") {
+            out.push((format!("{noun}ses"), Reading::GenitiveSingular));
+        } else if lower.ends_with(['s', 'ß', 'x', 'z']) || lower.ends_with("sch") {
+            out.push((format!("{noun}es"), Reading::GenitiveSingular));
+        } else {
+            out.push((format!("{noun}s"), Reading::GenitiveSingular));
+            if !lower.ends_with(['e', 'l', 'r', 'n', 'y', 'a', 'o', 'i', 'u']) {
+                out.push((format!("{noun}es"), Reading::GenitiveSingular));
+            }
+        }
+    }
+    let guessed;
+    let plural = match plural {
+        Some(p) => Some(p),
+        None => {
+            guessed = guess_plural(noun, gender);
+            guessed.as_deref()
+        }
+    };
+    if let Some(p) = plural {
+        out.push((p.to_string(), Reading::Plural));
+        if !p.ends_with(['n', 's']) {
+            out.push((format!("{p}n"), Reading::DativePlural));
+        }
+    }
+    out
+}
+
+/// A plural for a noun the glossary gives none for, where the ending makes it predictable.
+fn guess_plural(noun: &str, gender: Option<crate::glossary::Gender>) -> Option<String> {
+    use crate::glossary::Gender;
+    let lower = noun.to_lowercase();
+    const EN: &[&str] = &[
+        "ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ur", "enz", "anz",
+    ];
+    if EN.iter().any(|e| lower.ends_with(e)) {
+        return Some(format!("{noun}en"));
+    }
+    match gender {
+        Some(Gender::F) if lower.ends_with('e') => Some(format!("{noun}n")),
+        Some(Gender::F) if lower.ends_with("in") => Some(format!("{noun}nen")),
+        _ if lower.ends_with("nis") => Some(format!("{noun}se")),
+        _ => None,
+    }
+}
+
+/// Irregular comparison: positive, comparative stem, superlative stem.
+const IRREGULAR_COMPARISON: &[(&str, &str, &str)] = &[
+    ("gut", "besser", "best"),
+    ("viel", "mehr", "meist"),
+    ("gern", "lieber", "liebst"),
+    ("hoch", "höher", "höchst"),
+    ("nah", "näher", "nächst"),
+    ("groß", "größer", "größt"),
+    ("alt", "älter", "ältest"),
+    ("jung", "jünger", "jüngst"),
+    ("lang", "länger", "längst"),
+    ("kurz", "kürzer", "kürzest"),
+    ("arm", "ärmer", "ärmst"),
+    ("hart", "härter", "härtest"),
+    ("kalt", "kälter", "kältest"),
+    ("warm", "wärmer", "wärmst"),
+    ("stark", "stärker", "stärkst"),
+    ("schwach", "schwächer", "schwächst"),
+    ("scharf", "schärfer", "schärfst"),
+    ("klug", "klüger", "klügst"),
+    ("dumm", "dümmer", "dümmst"),
+    ("oft", "öfter", "öftest"),
+];
+
+/// Adjective forms: endings, comparative and superlative with their endings.
+pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
+    let mut out = Vec::new();
+    // dunkel → dunkl-, teuer → teur-
+    let base = if adj.ends_with("el") || (adj.ends_with("er") && adj.len() > 4) {
+        format!("{}{}", &adj[..adj.len() - 2], &adj[adj.len() - 1..])
+    } else {
+        adj.to_string()
+    };
+    let attach = |stem: &str, ending: &str| -> String {
+        if stem.ends_with('e') && ending.starts_with('e') {
+            format!("{stem}{}", &ending[1..])
+        } else {
+            format!("{stem}{ending}")
+        }
+    };
+    for e in ADJ_ENDINGS {
+        out.push((attach(&base, e), Reading::AdjInflected));
+    }
+    let (comp, sup) = IRREGULAR_COMPARISON
+        .iter()
+        .find(|(p, _, _)| *p == adj)
+        .map_or_else(
+            || {
+                let comp = format!("{}r", attach(&base, "e"));
+                let sup = if adj.ends_with(['d', 't', 's', 'ß', 'z', 'x']) || adj.ends_with("sch")
+                {
+                    format!("{adj}est")
+                } else {
+                    format!("{adj}st")
+                };
+                (comp, sup)
+            },
+            |(_, c, s)| ((*c).to_string(), (*s).to_string()),
+        );
+    for e in ADJ_ENDINGS {
+        out.push((format!("{comp}{e}"), Reading::Comparative));
+        out.push((format!("{sup}{e}"), Reading::Superlative));
+    }
+    out.push((comp, Reading::Comparative));
+    out.push((format!("{sup}en"), Reading::Superlative));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Gender;
+
+    fn has(forms: &[VerbForm], form: &str, split: Option<&str>) -> bool {
+        forms
+            .iter()
+            .any(|f| f.form == form && f.split_particle == split)
+    }
+
+    #[test]
+    fn ankuendigen_splits_and_joins() {
+        let f = verb_forms("ankündigen", true);
+        assert!(has(&f, "kündigte", Some("an")));
+        assert!(has(&f, "ankündigte", None));
+        assert!(has(&f, "angekündigt", None));
+        assert!(has(&f, "anzukündigen", None));
+        assert!(has(&f, "angekündigten", None));
+    }
+
+    #[test]
+    fn ausweisen_inherits_strong_forms_of_weisen() {
+        let f = verb_forms("ausweisen", true);
+        assert!(has(&f, "wies", Some("aus")));
+        assert!(has(&f, "ausgewiesen", None));
+        assert!(has(&f, "auszuweisen", None));
+        assert!(!has(&f, "ausgeweist", None));
+    }
+
+    #[test]
+    fn einberufen_has_no_ge_in_its_participle() {
+        let f = verb_forms("einberufen", true);
+        assert!(has(&f, "einberufen", None));
+        assert!(has(&f, "einzuberufen", None));
+        assert!(has(&f, "berief", Some("ein")));
+    }
+
+    #[test]
+    fn inseparable_weak_verbs_take_no_ge() {
+        let f = verb_forms("bezeichnen", true);
+        assert!(has(&f, "bezeichnet", None));
+        assert!(has(&f, "bezeichnete", None));
+        assert!(!has(&f, "gebezeichnet", None));
+    }
+
+    #[test]
+    fn present_participle_with_adjective_ending() {
+        let f = verb_forms("stattfinden", true);
+        assert!(has(&f, "stattfindenden", None));
+        assert!(has(&f, "findet", Some("statt")));
+    }
+
+    #[test]
+    fn weak_masculine_and_nis_nouns() {
+        let f = noun_forms("Diplomat", Some(Gender::M), Some("Diplomaten"));
+        assert!(
+            f.iter()
+                .any(|(s, r)| s == "Diplomaten" && *r == Reading::ObliqueSingular)
+        );
+        let f = noun_forms("Bündnis", Some(Gender::N), Some("Bündnisse"));
+        assert!(f.iter().any(|(s, _)| s == "Bündnisses"));
+        assert!(f.iter().any(|(s, _)| s == "Bündnissen"));
+    }
+
+    #[test]
+    fn feminine_ung_plural_is_guessed() {
+        let f = noun_forms("Spannung", Some(Gender::F), None);
+        assert!(
+            f.iter()
+                .any(|(s, r)| s == "Spannungen" && *r == Reading::Plural)
+        );
+    }
+
+    #[test]
+    fn acht_is_not_an_imperative_of_achten() {
+        let f = verb_forms("achten", true);
+        assert!(!f.iter().any(|x| x.form == "acht"));
+        assert!(f.iter().any(|x| x.form == "achtet"));
+    }
+
+    #[test]
+    fn adjective_comparison() {
+        let f = adjective_forms("groß");
+        assert!(
+            f.iter()
+                .any(|(s, r)| s == "größer" && *r == Reading::Comparative)
+        );
+        let f = adjective_forms("katastrophal");
+        assert!(f.iter().any(|(s, _)| s == "katastrophale"));
+        let f = adjective_forms("schnell");
+        assert!(
+            f.iter()
+                .any(|(s, r)| s == "schnellsten" && *r == Reading::Superlative)
+        );
+    }
+}

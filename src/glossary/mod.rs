@@ -1,0 +1,196 @@
+//! The glossary: `glossary.toml` as entries, loaded with `path:line:column` diagnostics.
+
+mod load;
+pub mod save;
+
+pub use load::{GlossaryError, parse};
+
+use std::fmt;
+use std::path::Path;
+
+/// Part of speech, as written in the `pos` key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pos {
+    Noun,
+    Verb,
+    Adj,
+    Adv,
+    Prep,
+    Conj,
+    Phrase,
+    Name,
+    Abbr,
+}
+
+impl Pos {
+    pub const ALL: [Pos; 9] = [
+        Pos::Noun,
+        Pos::Verb,
+        Pos::Adj,
+        Pos::Adv,
+        Pos::Prep,
+        Pos::Conj,
+        Pos::Phrase,
+        Pos::Name,
+        Pos::Abbr,
+    ];
+
+    /// The key's spelling in `glossary.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pos::Noun => "noun",
+            Pos::Verb => "verb",
+            Pos::Adj => "adj",
+            Pos::Adv => "adv",
+            Pos::Prep => "prep",
+            Pos::Conj => "conj",
+            Pos::Phrase => "phrase",
+            Pos::Name => "name",
+            Pos::Abbr => "abbr",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Pos> {
+        Pos::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    /// The word a card shows for it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Pos::Noun => "noun",
+            Pos::Verb => "verb",
+            Pos::Adj => "adjective",
+            Pos::Adv => "adverb",
+            Pos::Prep => "preposition",
+            Pos::Conj => "conjunction",
+            Pos::Phrase => "expression",
+            Pos::Name => "name",
+            Pos::Abbr => "abbreviation",
+        }
+    }
+}
+
+/// Grammatical gender of a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    M,
+    F,
+    N,
+}
+
+impl Gender {
+    pub fn from_key(s: &str) -> Option<Gender> {
+        match s {
+            "m" => Some(Gender::M),
+            "f" => Some(Gender::F),
+            "n" => Some(Gender::N),
+            _ => None,
+        }
+    }
+
+    /// The definite article in the nominative singular.
+    pub fn article(self) -> &'static str {
+        match self {
+            Gender::M => "der",
+            Gender::F => "die",
+            Gender::N => "das",
+        }
+    }
+}
+
+/// One `[[term]]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Entry {
+    /// Headword: noun in nominative singular, verb in infinitive, or an expression.
+    pub de: String,
+    /// English senses, at least one.
+    pub en: Vec<String>,
+    pub pos: Option<Pos>,
+    pub gender: Option<Gender>,
+    pub plural: Option<String>,
+    /// Extra surface forms that link to this entry.
+    pub forms: Vec<String>,
+    pub note: Option<String>,
+    pub example: Option<String>,
+    pub example_en: Option<String>,
+    /// `Some(false)` turns off separable-particle detection.
+    pub separable: Option<bool>,
+    /// 1-based line of the `[[term]]` header in its file.
+    pub line: usize,
+}
+
+impl Entry {
+    /// "der Diplomat", "ankündigen": the headword as a card or export shows it.
+    pub fn display_headword(&self) -> String {
+        match self.gender {
+            Some(g) if self.pos.is_none_or(|p| p == Pos::Noun) => {
+                format!("{} {}", g.article(), self.de)
+            }
+            _ => self.de.clone(),
+        }
+    }
+
+    pub fn english(&self) -> String {
+        self.en.join("; ")
+    }
+}
+
+/// A problem found in a glossary file, with the place it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: String,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, counted in characters.
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
+    }
+}
+
+/// A loaded glossary.
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    pub entries: Vec<Entry>,
+    /// Problems that do not stop loading (an unknown key).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The glossary bundled with leser, for the bundled article.
+pub const BUNDLED: &str = include_str!("../../glossary.toml");
+pub const BUNDLED_NAME: &str = "glossary.toml";
+
+impl Glossary {
+    /// Reads and parses a glossary file.
+    pub fn load(path: &Path) -> Result<Glossary, GlossaryError> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| GlossaryError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| GlossaryError::NotUtf8 { path: name.clone() })?;
+        parse(&text, &name)
+    }
+
+    /// The glossary compiled into the binary.
+    pub fn bundled() -> Glossary {
+        parse(BUNDLED, BUNDLED_NAME).unwrap_or_default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

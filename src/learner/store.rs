@@ -1,0 +1,1249 @@
+//! The learner's data on disk: a status per term and a reading position per text.
+//!
+//! Files in the data dir:
+//! - `state.json`: the snapshot, `{"format": 1, "statuses": {term: {"status", "at"}},
+//!   "positions": {text: {"offset", "at"}}}`.
+//! - `journal.jsonl`: changes since the snapshot, one JSON object a line, appended (`O_APPEND`)
+//!   and synced before the call that made the change returns.
+//! - `state.json.bak` and `journal.bak.jsonl`: the previous snapshot and the changes that led
+//!   from it to the current one, so a damaged `state.json` loses nothing.
+//! - `journal-<stamp>-<pid>.jsonl`: a journal taken aside by a compaction (left behind only if
+//!   that compaction was killed; loading reads it).
+//! - `lock`: exists while one process compacts.
+//! - `glossary.toml` belongs to the glossary module, not to this store.
+//!
+//! Every change carries a stamp: nanoseconds since 1970, raised past every stamp the store has
+//! seen. Loading applies the snapshot and every journal and keeps, per key, the change with the
+//! highest stamp, so reading a change twice, or files in any order, gives the same state. That is
+//! what lets two processes append to one journal and compact it without losing each other's work.
+
+use super::status::Status;
+use crate::text::Document;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+use thiserror::Error;
+
+/// The environment variable that overrides the data dir.
+pub const DATA_DIR_ENV: &str = "LESER_DATA_DIR";
+
+const STATE: &str = "state.json";
+const STATE_BAK: &str = "state.json.bak";
+const STATE_TMP: &str = "state.json.tmp";
+const JOURNAL: &str = "journal.jsonl";
+const JOURNAL_BAK: &str = "journal.bak.jsonl";
+const JOURNAL_BAK_TMP: &str = "journal.bak.jsonl.tmp";
+const ROTATED_PREFIX: &str = "journal-";
+const LOCK: &str = "lock";
+const FORMAT: u32 = 1;
+
+/// Journal length (in changes) at which opening the store compacts it.
+const COMPACT_ON_OPEN: usize = 256;
+/// Journal length at which a change compacts after it is saved.
+const COMPACT_WHILE_RUNNING: usize = 4096;
+/// A lock older than this is reported as probably left by a killed process.
+const STALE_LOCK_SECS: u64 = 60;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{}: cannot {action}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{}: {holder}", path.display())]
+    Locked { path: PathBuf, holder: String },
+    #[error("{}: written by a newer leser (format {format}); this one reads format {FORMAT}", path.display())]
+    NewerFormat { path: PathBuf, format: u32 },
+    #[error(
+        "no home directory to keep the learner's data in; pass --data-dir or set {DATA_DIR_ENV}"
+    )]
+    NoDataDir,
+}
+
+fn io_err(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreError {
+    let path = path.to_path_buf();
+    move |source| StoreError::Io {
+        path,
+        action,
+        source,
+    }
+}
+
+/// The data dir: the `--data-dir` flag, else `LESER_DATA_DIR`, else the platform's data dir
+/// (`~/.local/share/leser` on Linux).
+pub fn resolve_data_dir(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
+    resolve_data_dir_from(flag, std::env::var_os(DATA_DIR_ENV))
+}
+
+fn resolve_data_dir_from(flag: Option<&Path>, env: Option<OsString>) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = flag {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = env.filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "leser")
+        .map(|p| p.data_dir().to_path_buf())
+        .ok_or(StoreError::NoDataDir)
+}
+
+/// The key a text's reading position is kept under: the canonical path of a file, or
+/// `bundled:<name>` for the article compiled into leser.
+pub fn text_key(doc: &Document, path: Option<&Path>) -> String {
+    match path {
+        Some(p) => fs::canonicalize(p)
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+            .display()
+            .to_string(),
+        None => format!("bundled:{}", doc.name),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct StatusMark {
+    status: Status,
+    at: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct PositionMark {
+    offset: usize,
+    at: u64,
+}
+
+/// One line of the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+enum Change {
+    Status {
+        at: u64,
+        term: String,
+        status: Status,
+    },
+    Position {
+        at: u64,
+        text: String,
+        offset: usize,
+    },
+}
+
+#[derive(Deserialize)]
+struct SnapshotIn {
+    format: u32,
+    #[serde(default)]
+    statuses: FxHashMap<String, StatusMark>,
+    #[serde(default)]
+    positions: FxHashMap<String, PositionMark>,
+}
+
+#[derive(Serialize)]
+struct SnapshotOut<'a> {
+    format: u32,
+    statuses: BTreeMap<&'a str, StatusMark>,
+    positions: BTreeMap<&'a str, PositionMark>,
+}
+
+/// Statuses and positions, each with the stamp of the change that set it.
+#[derive(Debug, Default, Clone)]
+struct Data {
+    statuses: FxHashMap<String, StatusMark>,
+    positions: FxHashMap<String, PositionMark>,
+    /// The highest stamp seen.
+    clock: u64,
+}
+
+impl Data {
+    fn apply_status(&mut self, term: &str, mark: StatusMark) {
+        self.clock = self.clock.max(mark.at);
+        match self.statuses.get_mut(term) {
+            Some(old) if old.at > mark.at => {}
+            Some(old) => *old = mark,
+            None => {
+                self.statuses.insert(term.to_string(), mark);
+            }
+        }
+    }
+
+    fn apply_position(&mut self, text: &str, mark: PositionMark) {
+        self.clock = self.clock.max(mark.at);
+        match self.positions.get_mut(text) {
+            Some(old) if old.at > mark.at => {}
+            Some(old) => *old = mark,
+            None => {
+                self.positions.insert(text.to_string(), mark);
+            }
+        }
+    }
+
+    fn apply(&mut self, change: &Change) {
+        match change {
+            Change::Status { at, term, status } => self.apply_status(
+                term,
+                StatusMark {
+                    status: *status,
+                    at: *at,
+                },
+            ),
+            Change::Position { at, text, offset } => self.apply_position(
+                text,
+                PositionMark {
+                    offset: *offset,
+                    at: *at,
+                },
+            ),
+        }
+    }
+
+    fn merge(&mut self, other: Data) {
+        if self.statuses.is_empty() && self.positions.is_empty() {
+            *self = other;
+            return;
+        }
+        for (term, mark) in other.statuses {
+            self.apply_status(&term, mark);
+        }
+        for (text, mark) in other.positions {
+            self.apply_position(&text, mark);
+        }
+        self.clock = self.clock.max(other.clock);
+    }
+
+    fn snapshot_json(&self) -> Result<Vec<u8>, serde_json::Error> {
+        let out = SnapshotOut {
+            format: FORMAT,
+            statuses: self
+                .statuses
+                .iter()
+                .map(|(k, v)| (k.as_str(), *v))
+                .collect(),
+            positions: self
+                .positions
+                .iter()
+                .map(|(k, v)| (k.as_str(), *v))
+                .collect(),
+        };
+        let mut bytes = serde_json::to_vec_pretty(&out)?;
+        bytes.push(b'\n');
+        Ok(bytes)
+    }
+}
+
+/// Identity of a file (device, inode), to notice that a journal was taken aside.
+type FileId = (u64, u64);
+
+#[cfg(unix)]
+fn file_id(meta: &fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_meta: &fs::Metadata) -> Option<FileId> {
+    None
+}
+
+fn path_id(path: &Path) -> io::Result<Option<FileId>> {
+    match fs::metadata(path) {
+        Ok(m) => Ok(file_id(&m)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Makes a rename or a new file in `dir` durable.
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io_err(dir, "sync the directory"))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+fn now_nanos() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// What reading one journal found.
+#[derive(Debug, Default)]
+struct JournalRead {
+    changes: usize,
+    /// Bytes up to and including the last newline: where the next read starts.
+    consumed: u64,
+}
+
+/// Applies the changes in journal bytes. A line cut short by a killed writer is skipped; when
+/// a later append ran onto it, the change after the cut is still read.
+fn apply_journal(
+    bytes: &[u8],
+    name: &str,
+    data: &mut Data,
+    warnings: &mut Vec<String>,
+) -> JournalRead {
+    let mut read = JournalRead::default();
+    let mut start = 0;
+    let mut line_no = 0;
+    while start < bytes.len() {
+        line_no += 1;
+        let (line, complete) = match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(i) => (&bytes[start..start + i], true),
+            None => (&bytes[start..], false),
+        };
+        start += line.len() + usize::from(complete);
+        if complete {
+            read.consumed = start as u64;
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if let Some(change) = parse_change(line) {
+            data.apply(&change);
+            read.changes += 1;
+        } else if complete {
+            warnings.push(format!("{name}:{line_no}: unreadable change skipped"));
+        }
+        // An incomplete last line is a write cut short; it is not a change.
+    }
+    read
+}
+
+fn parse_change(line: &[u8]) -> Option<Change> {
+    if let Ok(c) = serde_json::from_slice(line) {
+        return Some(c);
+    }
+    // A fragment left by a killed writer, then a whole change appended after it: `{"op":"st{"op":…}`.
+    // `{"` cannot occur inside a JSON string (the quote would be escaped), so it starts an object.
+    (1..line.len().saturating_sub(1))
+        .filter(|&i| line[i] == b'{' && line[i + 1] == b'"')
+        .find_map(|i| serde_json::from_slice(&line[i..]).ok())
+}
+
+/// The snapshot file's state.
+enum SnapshotRead {
+    Missing,
+    Valid(Data),
+    Corrupt(String),
+}
+
+fn read_snapshot(path: &Path) -> Result<SnapshotRead, StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(SnapshotRead::Missing),
+        Err(e) => return Err(io_err(path, "read")(e)),
+    };
+    match serde_json::from_slice::<SnapshotIn>(&bytes) {
+        Ok(snap) if snap.format > FORMAT => Err(StoreError::NewerFormat {
+            path: path.to_path_buf(),
+            format: snap.format,
+        }),
+        Ok(snap) => {
+            let clock = snap
+                .statuses
+                .values()
+                .map(|m| m.at)
+                .chain(snap.positions.values().map(|m| m.at))
+                .max()
+                .unwrap_or(0);
+            Ok(SnapshotRead::Valid(Data {
+                statuses: snap.statuses,
+                positions: snap.positions,
+                clock,
+            }))
+        }
+        Err(e) => Ok(SnapshotRead::Corrupt(e.to_string())),
+    }
+}
+
+fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    match fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_err(path, "read")(e)),
+    }
+}
+
+/// Journals taken aside by a compaction, oldest first.
+fn rotated_journals(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_err(dir, "list"))? {
+        let entry = entry.map_err(io_err(dir, "list"))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(ROTATED_PREFIX) && name.ends_with(".jsonl") {
+            out.push(entry.path());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Everything on disk, read as one consistent state.
+struct DiskRead {
+    data: Data,
+    /// Changes in journals (how much compacting would fold in).
+    journal_changes: usize,
+    rotated: Vec<PathBuf>,
+    /// The snapshot was damaged or missing while a backup existed.
+    used_backup: bool,
+    /// This read moved a damaged snapshot aside.
+    moved_aside: bool,
+    /// The live journal as read: its identity and how far it was read.
+    live: Option<(FileId, u64)>,
+}
+
+/// Moves a damaged snapshot aside, never over an earlier one.
+fn move_aside(path: &Path) -> Result<Option<PathBuf>, StoreError> {
+    let base = format!("{}.corrupt-{}", path.display(), now_secs());
+    let mut target = PathBuf::from(&base);
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = PathBuf::from(format!("{base}-{n}"));
+    }
+    match fs::rename(path, &target) {
+        Ok(()) => Ok(Some(target)),
+        // Another process moved it first.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_err(path, "move the damaged file aside")(e)),
+    }
+}
+
+fn read_disk(dir: &Path, warnings: &mut Vec<String>) -> Result<DiskRead, StoreError> {
+    let state = dir.join(STATE);
+    // A compaction that replaces state.json while this reads would pair an old snapshot with
+    // journals it does not cover; the snapshot's identity tells, and the read starts over.
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let mut attempt_warnings = Vec::new();
+        let before = path_id(&state).map_err(io_err(&state, "read"))?;
+        let read = read_disk_once(dir, warnings, &mut attempt_warnings)?;
+        let after = path_id(&state).map_err(io_err(&state, "read"))?;
+        let moved_aside_by_this_read = read.moved_aside && after.is_none();
+        if before == after || moved_aside_by_this_read || attempts >= 64 {
+            warnings.extend(attempt_warnings);
+            return Ok(read);
+        }
+    }
+}
+
+/// One read of the data dir. Moving a damaged snapshot aside is reported in `lasting` (it
+/// happened, whatever the caller does with this read); the rest in `warnings`.
+fn read_disk_once(
+    dir: &Path,
+    lasting: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) -> Result<DiskRead, StoreError> {
+    let state = dir.join(STATE);
+    let bak = dir.join(STATE_BAK);
+    let mut used_backup = false;
+    let mut moved_aside = false;
+    let mut data = match read_snapshot(&state)? {
+        SnapshotRead::Valid(d) => d,
+        SnapshotRead::Missing if !bak.exists() => Data::default(),
+        SnapshotRead::Missing => {
+            used_backup = true;
+            read_backup(dir, &bak, warnings)?
+        }
+        SnapshotRead::Corrupt(why) => {
+            used_backup = true;
+            if let Some(to) = move_aside(&state)? {
+                moved_aside = true;
+                lasting.push(format!(
+                    "{}: damaged ({why}); moved aside to {}",
+                    state.display(),
+                    to.display()
+                ));
+            }
+            read_backup(dir, &bak, warnings)?
+        }
+    };
+    let mut journal_changes = 0;
+    // The live journal before the rotated ones: a rotation between the two reads then shows
+    // the same changes twice, never zero times.
+    let live_path = dir.join(JOURNAL);
+    let live = match File::open(&live_path) {
+        Ok(mut f) => {
+            let meta = f.metadata().map_err(io_err(&live_path, "read"))?;
+            let mut bytes = Vec::with_capacity(meta.len() as usize);
+            f.read_to_end(&mut bytes)
+                .map_err(io_err(&live_path, "read"))?;
+            let read = apply_journal(&bytes, JOURNAL, &mut data, warnings);
+            journal_changes += read.changes;
+            file_id(&meta).map(|id| (id, read.consumed))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_err(&live_path, "read")(e)),
+    };
+    let rotated = rotated_journals(dir)?;
+    for path in &rotated {
+        // Gone: a compaction finished meanwhile, and the snapshot check repeats the read.
+        if let Some(bytes) = read_optional(path)? {
+            let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            journal_changes += apply_journal(&bytes, &name, &mut data, warnings).changes;
+        }
+    }
+    Ok(DiskRead {
+        data,
+        journal_changes,
+        rotated,
+        used_backup,
+        moved_aside,
+        live,
+    })
+}
+
+/// The previous snapshot plus the journal that led from it to the damaged one.
+fn read_backup(dir: &Path, bak: &Path, warnings: &mut Vec<String>) -> Result<Data, StoreError> {
+    let mut data = match read_snapshot(bak)? {
+        SnapshotRead::Valid(d) => {
+            warnings.push(format!("using the backup {}", bak.display()));
+            d
+        }
+        SnapshotRead::Missing => Data::default(),
+        SnapshotRead::Corrupt(why) => {
+            warnings.push(format!(
+                "{}: damaged too ({why}); only the journals were read",
+                bak.display()
+            ));
+            Data::default()
+        }
+    };
+    let jbak = dir.join(JOURNAL_BAK);
+    if let Some(bytes) = read_optional(&jbak)? {
+        apply_journal(&bytes, JOURNAL_BAK, &mut data, warnings);
+    }
+    Ok(data)
+}
+
+/// The compaction lock: a file made with `create_new`, removed on drop.
+struct Lock {
+    path: PathBuf,
+}
+
+impl Lock {
+    fn acquire(dir: &Path) -> Result<Lock, StoreError> {
+        let path = dir.join(LOCK);
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut f) => {
+                let body = format!("pid {}\nsince {}\n", std::process::id(), now_secs());
+                f.write_all(body.as_bytes())
+                    .map_err(io_err(&path, "write the lock"))?;
+                Ok(Lock { path })
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(StoreError::Locked {
+                holder: describe_lock(&path),
+                path,
+            }),
+            Err(e) => Err(io_err(&path, "create the lock")(e)),
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Who holds a lock, and whether it looks left over from a killed process.
+fn lock_holder(path: &Path) -> (Option<u32>, Option<u64>) {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    let field = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.trim().parse::<u64>().ok())
+    };
+    (
+        field("pid ").and_then(|p| u32::try_from(p).ok()),
+        field("since "),
+    )
+}
+
+fn holder_is_gone(pid: Option<u32>, since: Option<u64>) -> bool {
+    let old = since.is_some_and(|s| now_secs().saturating_sub(s) > STALE_LOCK_SECS);
+    let dead = pid.is_some_and(|p| {
+        let proc = Path::new("/proc");
+        proc.join("self").exists() && !proc.join(p.to_string()).exists()
+    });
+    old || dead
+}
+
+fn describe_lock(path: &Path) -> String {
+    let (pid, since) = lock_holder(path);
+    let who = pid.map_or_else(|| "another leser".to_string(), |p| format!("leser (pid {p})"));
+    let age = since.map_or_else(String::new, |s| {
+        format!(" for {} s", now_secs().saturating_sub(s))
+    });
+    if holder_is_gone(pid, since) {
+        format!(
+            "locked by {who}{age}, which seems to have stopped; nothing is lost (changes keep \
+             going to the journal), but if no leser is running, delete this file so the data \
+             can be compacted again"
+        )
+    } else {
+        format!("locked by {who}{age} while it compacts the data; try again in a moment")
+    }
+}
+
+/// The open end of the live journal.
+#[derive(Debug)]
+struct Appender {
+    file: File,
+    id: Option<FileId>,
+}
+
+/// The learner's statuses and reading positions, kept in a data dir.
+///
+/// Every setter has saved its change (journal append + fsync) when it returns `Ok`.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    data: Data,
+    appender: Option<Appender>,
+    /// Changes in the journals as far as this store knows.
+    journal_changes: usize,
+    /// The live journal as last read, for [`Store::refresh`].
+    live: Option<(FileId, u64)>,
+    warnings: Vec<String>,
+    stale_lock_reported: bool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the data dir and reads everything in it. Problems that lose
+    /// nothing (a damaged snapshot moved aside, the backup used) are in [`Store::warnings`].
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        fs::create_dir_all(dir).map_err(io_err(dir, "create the data directory"))?;
+        let mut warnings = Vec::new();
+        let read = read_disk(dir, &mut warnings)?;
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            data: read.data,
+            appender: None,
+            journal_changes: read.journal_changes,
+            live: read.live,
+            warnings,
+            stale_lock_reported: false,
+        };
+        if read.journal_changes >= COMPACT_ON_OPEN || !read.rotated.is_empty() || read.used_backup
+        {
+            store.compact_if_free();
+        }
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Messages for the learner: damaged files moved aside, a backup used, a stale lock.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The warnings, leaving none (to show each once).
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// A term's status; terms never marked are new.
+    pub fn status(&self, term: &str) -> Status {
+        self.data
+            .statuses
+            .get(term)
+            .map_or(Status::New, |m| m.status)
+    }
+
+    /// Every term with a status other than new, in no particular order.
+    pub fn statuses(&self) -> impl Iterator<Item = (&str, Status)> {
+        self.data
+            .statuses
+            .iter()
+            .filter(|(_, m)| m.status != Status::New)
+            .map(|(t, m)| (t.as_str(), m.status))
+    }
+
+    /// Sets a term's status and saves the change before returning.
+    pub fn set_status(&mut self, term: &str, status: Status) -> Result<(), StoreError> {
+        self.set_statuses([(term, status)])
+    }
+
+    /// Sets several statuses with one write and one sync.
+    pub fn set_statuses<'a>(
+        &mut self,
+        changes: impl IntoIterator<Item = (&'a str, Status)>,
+    ) -> Result<(), StoreError> {
+        let mut lines = Vec::new();
+        let mut applied = Vec::new();
+        for (term, status) in changes {
+            let at = self.next_stamp();
+            let change = Change::Status {
+                at,
+                term: term.to_string(),
+                status,
+            };
+            push_line(&mut lines, &change);
+            applied.push(change);
+        }
+        if applied.is_empty() {
+            return Ok(());
+        }
+        self.append(&lines)?;
+        for change in &applied {
+            self.data.apply(change);
+        }
+        self.after_append(applied.len());
+        Ok(())
+    }
+
+    /// Where the learner stopped in a text (byte offset of the selected token), by
+    /// [`text_key`].
+    pub fn position(&self, text: &str) -> Option<usize> {
+        self.data.positions.get(text).map(|m| m.offset)
+    }
+
+    /// Saves the reading position in a text; does nothing when it has not moved.
+    pub fn set_position(&mut self, text: &str, offset: usize) -> Result<(), StoreError> {
+        if self.position(text) == Some(offset) {
+            return Ok(());
+        }
+        let change = Change::Position {
+            at: self.next_stamp(),
+            text: text.to_string(),
+            offset,
+        };
+        let mut line = Vec::new();
+        push_line(&mut line, &change);
+        self.append(&line)?;
+        self.data.apply(&change);
+        self.after_append(1);
+        Ok(())
+    }
+
+    /// Reads what other processes saved since this store last read the data dir.
+    pub fn refresh(&mut self) -> Result<(), StoreError> {
+        let path = self.dir.join(JOURNAL);
+        if let Some((id, offset)) = self.live
+            && path_id(&path).map_err(io_err(&path, "read"))? == Some(id)
+        {
+            // Same journal as last read: only the lines appended since.
+            let mut f = File::open(&path).map_err(io_err(&path, "read"))?;
+            f.seek(SeekFrom::Start(offset))
+                .map_err(io_err(&path, "read"))?;
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).map_err(io_err(&path, "read"))?;
+            let read = apply_journal(&bytes, JOURNAL, &mut self.data, &mut self.warnings);
+            self.live = Some((id, offset + read.consumed));
+            return Ok(());
+        }
+        let mut warnings = Vec::new();
+        let read = read_disk(&self.dir, &mut warnings)?;
+        self.add_warnings(warnings);
+        self.data.merge(read.data);
+        self.journal_changes = read.journal_changes;
+        self.live = read.live;
+        Ok(())
+    }
+
+    /// Folds the journals into a new snapshot (keeping the previous one as `state.json.bak`),
+    /// after reading everything on disk, so changes made by other processes are kept.
+    /// Fails with [`StoreError::Locked`] while another process compacts.
+    pub fn compact(&mut self) -> Result<(), StoreError> {
+        let _lock = Lock::acquire(&self.dir)?;
+        let dir = self.dir.clone();
+        // Take the live journal aside: new appends (ours and others') start a fresh one.
+        let live = dir.join(JOURNAL);
+        let aside = dir.join(format!(
+            "{ROTATED_PREFIX}{}-{}.jsonl",
+            now_nanos(),
+            std::process::id()
+        ));
+        match fs::rename(&live, &aside) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(&live, "take the journal aside")(e)),
+        }
+        self.appender = None;
+        let mut warnings = Vec::new();
+        let read = read_disk(&dir, &mut warnings)?;
+        self.add_warnings(warnings);
+        self.data.merge(read.data);
+
+        let state = dir.join(STATE);
+        let tmp = dir.join(STATE_TMP);
+        let bytes = self
+            .data
+            .snapshot_json()
+            .map_err(|e| io_err(&tmp, "write")(io::Error::other(e)))?;
+        write_synced(&tmp, &bytes)?;
+        if state.exists() {
+            keep_backup(&state, &dir.join(STATE_BAK))?;
+        }
+        fs::rename(&tmp, &state).map_err(io_err(&state, "replace"))?;
+        sync_dir(&dir)?;
+
+        // The journals now folded in become journal.bak.jsonl, the way from state.json.bak
+        // to state.json.
+        let jbak = dir.join(JOURNAL_BAK);
+        match read.rotated.as_slice() {
+            [] => {
+                let _ = fs::remove_file(&jbak);
+            }
+            [one] => fs::rename(one, &jbak).map_err(io_err(one, "rename"))?,
+            several => {
+                let mut all = Vec::new();
+                for path in several {
+                    if let Some(bytes) = read_optional(path)? {
+                        all.extend_from_slice(&bytes);
+                        if !all.ends_with(b"\n") {
+                            all.push(b'\n');
+                        }
+                    }
+                }
+                let jtmp = dir.join(JOURNAL_BAK_TMP);
+                write_synced(&jtmp, &all)?;
+                fs::rename(&jtmp, &jbak).map_err(io_err(&jbak, "replace"))?;
+                for path in several {
+                    fs::remove_file(path).map_err(io_err(path, "remove"))?;
+                }
+            }
+        }
+        sync_dir(&dir)?;
+        self.journal_changes = 0;
+        self.live = None;
+        Ok(())
+    }
+
+    /// Compacts unless another process is at it; a lock that looks abandoned is reported once.
+    fn compact_if_free(&mut self) {
+        match self.compact() {
+            Ok(()) => {}
+            Err(StoreError::Locked { path, holder }) => {
+                let (pid, since) = lock_holder(&path);
+                if holder_is_gone(pid, since) && !self.stale_lock_reported {
+                    self.stale_lock_reported = true;
+                    self.warnings.push(format!("{}: {holder}", path.display()));
+                }
+            }
+            Err(e) => self.add_warnings(vec![format!("compacting the learner's data: {e}")]),
+        }
+    }
+
+    /// Adds messages not already waiting to be shown.
+    fn add_warnings(&mut self, new: Vec<String>) {
+        for w in new {
+            if !self.warnings.contains(&w) {
+                self.warnings.push(w);
+            }
+        }
+    }
+
+    fn next_stamp(&mut self) -> u64 {
+        self.data.clock = now_nanos().max(self.data.clock + 1);
+        self.data.clock
+    }
+
+    fn after_append(&mut self, changes: usize) {
+        self.journal_changes += changes;
+        if self.journal_changes >= COMPACT_WHILE_RUNNING {
+            self.compact_if_free();
+        }
+    }
+
+    /// Appends whole lines to the live journal and syncs them. When a compaction took the
+    /// journal aside during the write, the lines may be in a file it already read: write them
+    /// again to the new journal (a change read twice is harmless).
+    fn append(&mut self, lines: &[u8]) -> Result<(), StoreError> {
+        let path = self.dir.join(JOURNAL);
+        for _ in 0..16 {
+            let appender = self.appender()?;
+            appender
+                .file
+                .write_all(lines)
+                .and_then(|()| appender.file.sync_data())
+                .map_err(io_err(&path, "append to"))?;
+            let id = appender.id;
+            let live = path_id(&path).map_err(io_err(&path, "read"))?;
+            if id.is_none() || live == id {
+                return Ok(());
+            }
+            self.appender = None;
+        }
+        Err(io_err(&path, "append to")(io::Error::other(
+            "the journal kept being replaced while writing",
+        )))
+    }
+
+    fn appender(&mut self) -> Result<&mut Appender, StoreError> {
+        let appender = if let Some(a) = self.appender.take() {
+            a
+        } else {
+            let path = self.dir.join(JOURNAL);
+            let existed = path.exists();
+            let file = OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(&path)
+                .map_err(io_err(&path, "open"))?;
+            let id = file
+                .metadata()
+                .map_err(io_err(&path, "open"))
+                .map(|m| file_id(&m))?;
+            if !existed {
+                sync_dir(&self.dir)?;
+            }
+            Appender { file, id }
+        };
+        Ok(self.appender.insert(appender))
+    }
+}
+
+fn push_line(out: &mut Vec<u8>, change: &Change) {
+    // A Change always serializes: its fields are strings and numbers.
+    if serde_json::to_writer(&mut *out, change).is_ok() {
+        out.push(b'\n');
+    }
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut f = File::create(path).map_err(io_err(path, "create"))?;
+    f.write_all(bytes)
+        .and_then(|()| f.sync_all())
+        .map_err(io_err(path, "write"))
+}
+
+/// Makes `bak` the current `state` without a moment where `state` is missing: a second name
+/// for the same file (a copy where the file system has no hard links).
+fn keep_backup(state: &Path, bak: &Path) -> Result<(), StoreError> {
+    let tmp = bak.with_extension("bak.tmp");
+    let _ = fs::remove_file(&tmp);
+    if fs::hard_link(state, &tmp).is_err() {
+        fs::copy(state, &tmp).map_err(io_err(&tmp, "write the backup"))?;
+    }
+    fs::rename(&tmp, bak).map_err(io_err(bak, "replace the backup"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap()
+    }
+
+    #[test]
+    fn new_store_has_every_term_new() {
+        let d = dir();
+        let store = Store::open(d.path()).unwrap();
+        assert_eq!(store.status("Diplomat"), Status::New);
+        assert_eq!(store.statuses().count(), 0);
+        assert_eq!(store.position("bundled:x"), None);
+    }
+
+    #[test]
+    fn status_changes_survive_reopening() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("Diplomat", Status::Learning(1)).unwrap();
+        store.set_status("ankündigen", Status::Known).unwrap();
+        store.set_status("Diplomat", Status::Learning(3)).unwrap();
+        store.set_status("NATO", Status::Ignored).unwrap();
+        store.set_status("NATO", Status::New).unwrap();
+        store.set_position("bundled:texts/a.txt", 1234).unwrap();
+        assert_eq!(store.status("Diplomat"), Status::Learning(3));
+        drop(store);
+
+        let store = Store::open(d.path()).unwrap();
+        assert_eq!(store.status("Diplomat"), Status::Learning(3));
+        assert_eq!(store.status("ankündigen"), Status::Known);
+        assert_eq!(store.status("NATO"), Status::New);
+        assert_eq!(store.position("bundled:texts/a.txt"), Some(1234));
+        let mut marked: Vec<_> = store.statuses().collect();
+        marked.sort_unstable();
+        assert_eq!(
+            marked,
+            [("Diplomat", Status::Learning(3)), ("ankündigen", Status::Known)]
+        );
+        assert!(store.warnings().is_empty(), "{:?}", store.warnings());
+    }
+
+    #[test]
+    fn each_change_is_on_disk_when_the_setter_returns() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("Bündnis", Status::Learning(2)).unwrap();
+        let journal = fs::read_to_string(d.path().join(JOURNAL)).unwrap();
+        assert!(journal.contains("\"term\":\"Bündnis\""), "{journal}");
+        assert!(journal.contains("\"status\":\"learning 2\""), "{journal}");
+        assert!(journal.ends_with('\n'));
+    }
+
+    #[test]
+    fn a_torn_last_journal_line_is_ignored() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("Diplomat", Status::Known).unwrap();
+        drop(store);
+        let mut f = OpenOptions::new()
+            .append(true)
+            .open(d.path().join(JOURNAL))
+            .unwrap();
+        f.write_all(br#"{"op":"status","at":99999999999999999,"term":"Diplo"#)
+            .unwrap();
+        drop(f);
+
+        let mut store = Store::open(d.path()).unwrap();
+        assert_eq!(store.status("Diplomat"), Status::Known);
+        assert!(store.warnings().is_empty(), "{:?}", store.warnings());
+        // A change appended after the torn fragment still counts.
+        store.set_status("Bündnis", Status::Learning(1)).unwrap();
+        drop(store);
+        let store = Store::open(d.path()).unwrap();
+        assert_eq!(store.status("Bündnis"), Status::Learning(1));
+        assert_eq!(store.status("Diplomat"), Status::Known);
+    }
+
+    #[test]
+    fn an_unreadable_line_inside_the_journal_is_reported() {
+        let d = dir();
+        fs::write(
+            d.path().join(JOURNAL),
+            "{\"op\":\"status\",\"at\":1,\"term\":\"a\",\"status\":\"known\"}\nnot json\n",
+        )
+        .unwrap();
+        let store = Store::open(d.path()).unwrap();
+        assert_eq!(store.status("a"), Status::Known);
+        assert_eq!(store.warnings(), ["journal.jsonl:2: unreadable change skipped"]);
+    }
+
+    #[test]
+    fn compaction_keeps_everything_and_a_backup() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        for i in 0..50 {
+            store
+                .set_status(&format!("Wort{i}"), Status::Learning(1 + i % 4))
+                .unwrap();
+        }
+        store.set_position("t", 7).unwrap();
+        store.compact().unwrap();
+        assert!(d.path().join(STATE).exists());
+        assert!(!d.path().join(JOURNAL).exists());
+        store.set_status("Wort0", Status::Known).unwrap();
+        store.compact().unwrap();
+        assert!(d.path().join(STATE_BAK).exists());
+        assert!(d.path().join(JOURNAL_BAK).exists());
+        assert!(!d.path().join(LOCK).exists());
+
+        let again = Store::open(d.path()).unwrap();
+        assert_eq!(again.status("Wort0"), Status::Known);
+        for i in 1..50 {
+            assert_eq!(
+                again.status(&format!("Wort{i}")),
+                Status::Learning(1 + i % 4)
+            );
+        }
+        assert_eq!(again.position("t"), Some(7));
+        // The backup is the snapshot before the last compaction.
+        let Ok(SnapshotRead::Valid(bak)) = read_snapshot(&d.path().join(STATE_BAK)) else {
+            panic!("backup unreadable")
+        };
+        assert_eq!(bak.statuses["Wort0"].status, Status::Learning(1));
+    }
+
+    #[test]
+    fn a_corrupt_snapshot_is_moved_aside_and_the_backup_used() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("Diplomat", Status::Learning(2)).unwrap();
+        store.compact().unwrap();
+        store.set_status("Bündnis", Status::Known).unwrap();
+        store.compact().unwrap();
+        store.set_status("Rat", Status::Ignored).unwrap();
+        drop(store);
+        fs::write(d.path().join(STATE), "{\"format\": 1, \"statuses\": {\"Dipl").unwrap();
+
+        let store = Store::open(d.path()).unwrap();
+        // Backup + the journal that led from it + the live journal: nothing lost.
+        assert_eq!(store.status("Diplomat"), Status::Learning(2));
+        assert_eq!(store.status("Bündnis"), Status::Known);
+        assert_eq!(store.status("Rat"), Status::Ignored);
+        let warnings = store.warnings().join("\n");
+        assert!(warnings.contains("damaged"), "{warnings}");
+        assert!(warnings.contains("moved aside"), "{warnings}");
+        assert!(warnings.contains("state.json.bak"), "{warnings}");
+        let aside: Vec<_> = fs::read_dir(d.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("state.json.corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        let kept = fs::read_to_string(d.path().join(&aside[0])).unwrap();
+        assert!(kept.contains("Dipl"));
+        // Opening wrote a good snapshot again.
+        assert!(matches!(
+            read_snapshot(&d.path().join(STATE)).unwrap(),
+            SnapshotRead::Valid(_)
+        ));
+    }
+
+    #[test]
+    fn a_newer_format_is_refused_not_moved_aside() {
+        let d = dir();
+        fs::write(d.path().join(STATE), "{\"format\": 9}").unwrap();
+        let err = Store::open(d.path()).unwrap_err();
+        assert!(matches!(err, StoreError::NewerFormat { format: 9, .. }), "{err}");
+        assert!(d.path().join(STATE).exists());
+    }
+
+    #[test]
+    fn two_stores_on_one_dir_lose_nothing() {
+        let d = dir();
+        let mut a = Store::open(d.path()).unwrap();
+        let mut b = Store::open(d.path()).unwrap();
+        a.set_status("eins", Status::Known).unwrap();
+        b.set_status("zwei", Status::Learning(1)).unwrap();
+        a.set_status("drei", Status::Ignored).unwrap();
+        b.compact().unwrap();
+        // a's journal was taken aside by b: a notices and writes to the new one.
+        a.set_status("vier", Status::Learning(4)).unwrap();
+        b.set_status("eins", Status::Learning(2)).unwrap();
+        a.compact().unwrap();
+        b.set_status("fünf", Status::Known).unwrap();
+        a.set_position("t", 42).unwrap();
+
+        let c = Store::open(d.path()).unwrap();
+        assert_eq!(c.status("eins"), Status::Learning(2));
+        assert_eq!(c.status("zwei"), Status::Learning(1));
+        assert_eq!(c.status("drei"), Status::Ignored);
+        assert_eq!(c.status("vier"), Status::Learning(4));
+        assert_eq!(c.status("fünf"), Status::Known);
+        assert_eq!(c.position("t"), Some(42));
+
+        // Each sees the other's changes after a refresh.
+        a.refresh().unwrap();
+        assert_eq!(a.status("fünf"), Status::Known);
+        assert_eq!(a.status("eins"), Status::Learning(2));
+        b.refresh().unwrap();
+        assert_eq!(b.position("t"), Some(42));
+    }
+
+    #[test]
+    fn the_later_change_wins_whichever_file_holds_it() {
+        let d = dir();
+        let mut a = Store::open(d.path()).unwrap();
+        a.set_status("Rat", Status::Learning(1)).unwrap();
+        a.compact().unwrap();
+        let mut b = Store::open(d.path()).unwrap();
+        b.set_status("Rat", Status::Known).unwrap();
+        // a has not seen b's change; its own later change wins.
+        a.set_status("Rat", Status::Learning(3)).unwrap();
+        let c = Store::open(d.path()).unwrap();
+        assert_eq!(c.status("Rat"), Status::Learning(3));
+    }
+
+    #[test]
+    fn a_held_lock_is_reported_and_loses_nothing() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        fs::write(
+            d.path().join(LOCK),
+            format!("pid {}\nsince {}\n", std::process::id(), now_secs()),
+        )
+        .unwrap();
+        store.set_status("Rat", Status::Known).unwrap();
+        let err = store.compact().unwrap_err();
+        let msg = err.to_string();
+        assert!(matches!(err, StoreError::Locked { .. }));
+        assert!(msg.contains(&format!("pid {}", std::process::id())), "{msg}");
+        assert!(msg.contains("try again"), "{msg}");
+        assert_eq!(Store::open(d.path()).unwrap().status("Rat"), Status::Known);
+    }
+
+    #[test]
+    fn a_lock_left_by_a_dead_process_says_to_delete_it() {
+        let d = dir();
+        fs::write(d.path().join(LOCK), "pid 1\nsince 1000\n").unwrap();
+        let mut store = Store::open(d.path()).unwrap();
+        let msg = store.compact().unwrap_err().to_string();
+        assert!(msg.contains("delete this file"), "{msg}");
+        assert!(msg.contains(&d.path().join(LOCK).display().to_string()), "{msg}");
+    }
+
+    #[test]
+    fn a_journal_left_by_a_killed_compaction_is_read_and_folded_in() {
+        let d = dir();
+        fs::write(
+            d.path().join(format!("{ROTATED_PREFIX}5-1.jsonl")),
+            "{\"op\":\"status\",\"at\":5,\"term\":\"Rat\",\"status\":\"known\"}\n",
+        )
+        .unwrap();
+        let store = Store::open(d.path()).unwrap();
+        assert_eq!(store.status("Rat"), Status::Known);
+        assert!(rotated_journals(d.path()).unwrap().is_empty());
+        drop(store);
+        assert_eq!(Store::open(d.path()).unwrap().status("Rat"), Status::Known);
+    }
+
+    #[test]
+    fn a_clock_set_back_does_not_undo_a_new_change() {
+        let d = dir();
+        let far_future = u64::MAX / 2;
+        fs::write(
+            d.path().join(JOURNAL),
+            format!("{{\"op\":\"status\",\"at\":{far_future},\"term\":\"Rat\",\"status\":\"known\"}}\n"),
+        )
+        .unwrap();
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("Rat", Status::Learning(1)).unwrap();
+        drop(store);
+        assert_eq!(Store::open(d.path()).unwrap().status("Rat"), Status::Learning(1));
+    }
+
+    #[test]
+    fn data_dir_comes_from_flag_then_env_then_platform() {
+        let flag = Path::new("/tmp/flag");
+        let env = Some(OsString::from("/tmp/env"));
+        assert_eq!(resolve_data_dir_from(Some(flag), env.clone()).unwrap(), flag);
+        assert_eq!(
+            resolve_data_dir_from(None, env).unwrap(),
+            Path::new("/tmp/env")
+        );
+        if let Ok(platform) = resolve_data_dir_from(None, Some(OsString::new())) {
+            assert!(platform.ends_with("leser"), "{}", platform.display());
+        }
+    }
+
+    #[test]
+    fn text_keys_tell_bundled_from_files() {
+        let doc = Document::bundled();
+        assert_eq!(text_key(&doc, None), format!("bundled:{}", doc.name));
+        let d = dir();
+        let file = d.path().join("a.txt");
+        fs::write(&file, "Hallo.").unwrap();
+        let key = text_key(&doc, Some(&d.path().join(".").join("a.txt")));
+        assert_eq!(key, fs::canonicalize(&file).unwrap().display().to_string());
+    }
+}

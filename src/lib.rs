@@ -1,0 +1,11 @@
+//! leser: read German in the terminal, with a glossary that follows the cursor.
+//!
+//! The language core (`de`, `text`, `glossary`, `link`) has no terminal code; `tui` is the
+//! reader, `cli` the subcommands that print.
+
+pub mod cli;
+pub mod de;
+pub mod glossary;
+pub mod learner;
+pub mod link;
+pub mod text;

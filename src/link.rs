@@ -1,0 +1,750 @@
+//! The linker: a text and a glossary in, links out (which entry, which byte spans, what form).
+//!
+//! `annotate`, `check`, the reader, tests and benches all call [`Linker::analyze`].
+
+use crate::de::inflect::{
+    ADVERB_PARTICLES, Reading, adjective_forms, noun_forms, verb_display, verb_forms,
+};
+use crate::de::lowercase_into;
+use crate::de::sentence::{split_clauses, split_sentences};
+use crate::de::token::{Token, TokenKind, tokenize_into};
+use crate::glossary::{Entry, Glossary, Pos};
+use crate::text::Document;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// One sentence of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in the document's source.
+    pub range: Range<usize>,
+    /// Index of the paragraph it stands in.
+    pub paragraph: usize,
+    /// Its position inside that paragraph (0-based).
+    pub index_in_paragraph: usize,
+    /// Its tokens, as an index range into [`Analysis::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// A part of a closed compound: `Spionage` in `Spionageaktivitäten`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompoundPart {
+    /// As written in the compound (linking element removed, capitalized): `Spionage`.
+    pub text: String,
+    /// The entry for it, if the glossary has one.
+    pub entry: Option<usize>,
+}
+
+/// One linked occurrence of a glossary entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Index into the glossary's entries.
+    pub entry: usize,
+    /// The tokens that make up this occurrence, in text order (a split verb has two).
+    pub tokens: Vec<usize>,
+    /// Byte spans into the document's source, one per part.
+    pub spans: Vec<Range<usize>>,
+    /// Index into [`Analysis::sentences`].
+    pub sentence: usize,
+    /// How the form in the text relates to the headword: "genitive singular",
+    /// "zu-infinitive of aus|weisen".
+    pub form: String,
+    /// For a closed compound linked through its head: its parts.
+    pub parts: Vec<CompoundPart>,
+}
+
+/// A text's tokens, sentences and links.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// In text order (by first span).
+    pub links: Vec<Link>,
+    /// For each token, the index of the link it belongs to.
+    pub token_link: Vec<Option<usize>>,
+}
+
+impl Analysis {
+    /// The sentence a token stands in.
+    pub fn sentence_of_token(&self, token: usize) -> Option<usize> {
+        self.sentences
+            .binary_search_by(|s| {
+                if s.tokens.end <= token {
+                    std::cmp::Ordering::Less
+                } else if s.tokens.start > token {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .ok()
+    }
+
+    /// Indices of word tokens, in order.
+    pub fn words(&self) -> impl Iterator<Item = usize> + '_ {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Word)
+            .map(|(i, _)| i)
+    }
+
+    /// How many links each entry has in this text.
+    pub fn occurrences(&self, entry: usize) -> usize {
+        self.links.iter().filter(|l| l.entry == entry).count()
+    }
+}
+
+/// How a surface form relates to an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum HitKind {
+    /// The token alone is the term (or, for an expression, its verb).
+    Whole,
+    /// A finite form that needs this particle at the end of its clause.
+    Split(&'static str),
+}
+
+#[derive(Debug, Clone)]
+struct Hit {
+    entry: u32,
+    kind: HitKind,
+    readings: Vec<Reading>,
+}
+
+/// What kind of entry, for matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shape {
+    /// One word (noun, verb, adjective, anything).
+    Word,
+    /// Words before a verb: `zur Kenntnis nehmen` → fixed `zur`, `kenntnis`.
+    VerbExpression { fixed: Vec<String> },
+    /// A fixed sequence of words: `vor allem`, `seit langem`.
+    Sequence { words: Vec<String> },
+}
+
+#[derive(Debug, Clone)]
+struct EntryInfo {
+    shape: Shape,
+    reflexive: bool,
+    /// Nouns, names and abbreviations: capitalized in running text.
+    noun_like: bool,
+    /// `an|kündigen` for separable verbs; the headword otherwise.
+    verb_display: Option<String>,
+}
+
+/// A possible link before overlaps are resolved.
+#[derive(Debug, Clone)]
+struct Candidate {
+    entry: usize,
+    tokens: Vec<usize>,
+    form: String,
+    parts: Vec<CompoundPart>,
+    /// Higher wins among candidates covering the same number of tokens.
+    rank: u8,
+}
+
+/// Links texts against one glossary. Build once, analyze many texts.
+#[derive(Debug, Clone)]
+pub struct Linker {
+    glossary: Glossary,
+    info: Vec<EntryInfo>,
+    /// Lowercased surface form → entries it is a form of.
+    forms: FxHashMap<Box<str>, Vec<Hit>>,
+}
+
+const REFLEXIVE_PRONOUNS: &[&str] = &["sich", "mich", "dich", "uns", "euch"];
+const SUBJECT_PRONOUNS: &[&str] = &["ich", "du", "er", "sie", "es", "wir", "ihr", "man"];
+
+fn is_verb_like(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+        && (word.ends_with("en")
+            || word.ends_with("ern")
+            || word.ends_with("eln")
+            || word == "sein"
+            || word == "tun")
+}
+
+impl Linker {
+    pub fn new(glossary: Glossary) -> Linker {
+        let mut linker = Linker {
+            glossary: Glossary::default(),
+            info: Vec::with_capacity(glossary.entries.len()),
+            forms: FxHashMap::default(),
+        };
+        for (i, entry) in glossary.entries.iter().enumerate() {
+            linker.index_entry(i, entry);
+        }
+        linker.glossary = glossary;
+        linker
+    }
+
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    fn add(&mut self, form: &str, entry: usize, kind: HitKind, reading: Reading) {
+        let key = form.to_lowercase();
+        let hits = self.forms.entry(key.into_boxed_str()).or_default();
+        if let Some(h) = hits
+            .iter_mut()
+            .find(|h| h.entry as usize == entry && h.kind == kind)
+        {
+            if !h.readings.contains(&reading) {
+                h.readings.push(reading);
+            }
+        } else {
+            hits.push(Hit {
+                entry: entry as u32,
+                kind,
+                readings: vec![reading],
+            });
+        }
+    }
+
+    fn add_verb(&mut self, verb: &str, entry: usize, separable: bool) {
+        for f in verb_forms(verb, separable) {
+            let kind = f.split_particle.map_or(HitKind::Whole, HitKind::Split);
+            self.add(&f.form, entry, kind, f.reading);
+        }
+    }
+
+    fn index_entry(&mut self, i: usize, entry: &Entry) {
+        let mut words: Vec<&str> = entry.de.split_whitespace().collect();
+        let reflexive = words.len() > 1 && words[0] == "sich";
+        if reflexive {
+            words.remove(0);
+        }
+        let separable = entry.separable != Some(false);
+        let pos = entry.pos;
+        let noun_like = matches!(pos, Some(Pos::Noun | Pos::Name | Pos::Abbr))
+            || (pos.is_none() && words.len() == 1 && crate::de::is_capitalized(words[0]));
+        let mut info = EntryInfo {
+            shape: Shape::Word,
+            reflexive,
+            noun_like,
+            verb_display: None,
+        };
+        match words.as_slice() {
+            [] => {}
+            [word] => {
+                let word = *word;
+                self.add(word, i, HitKind::Whole, Reading::Headword);
+                let verb = pos == Some(Pos::Verb) || (pos.is_none() && is_verb_like(word));
+                if noun_like {
+                    if pos != Some(Pos::Abbr) {
+                        for (form, r) in noun_forms(word, entry.gender, entry.plural.as_deref()) {
+                            self.add(&form, i, HitKind::Whole, r);
+                        }
+                    }
+                } else if verb {
+                    self.add_verb(word, i, separable);
+                    info.verb_display = Some(verb_display(word, separable));
+                } else if pos == Some(Pos::Adj) || (pos.is_none() && !is_verb_like(word)) {
+                    for (form, r) in adjective_forms(word) {
+                        self.add(&form, i, HitKind::Whole, r);
+                    }
+                }
+            }
+            [fixed @ .., last] if is_verb_like(last) && pos != Some(Pos::Noun) => {
+                self.add_verb(last, i, separable);
+                info.verb_display = Some(verb_display(last, separable));
+                info.shape = Shape::VerbExpression {
+                    fixed: fixed.iter().map(|w| w.to_lowercase()).collect(),
+                };
+            }
+            _ => {
+                let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                self.add(&words[0], i, HitKind::Whole, Reading::Headword);
+                info.shape = Shape::Sequence { words };
+            }
+        }
+        if let Some(plural) = &entry.plural {
+            if !plural.contains(' ') {
+                self.add(plural, i, HitKind::Whole, Reading::Plural);
+            }
+        }
+        for form in &entry.forms {
+            if !form.contains(' ') {
+                self.add(form, i, HitKind::Whole, Reading::ListedForm);
+            }
+        }
+        self.info.push(info);
+    }
+
+    /// Tokens, sentences and links of a document's body.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        self.analyze_paragraphs(&doc.source, &doc.paragraphs)
+    }
+
+    /// Same as [`Linker::analyze`], for text already split into paragraphs (byte ranges).
+    pub fn analyze_paragraphs(&self, text: &str, paragraphs: &[Range<usize>]) -> Analysis {
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        let mut sentences = Vec::new();
+        for (p, range) in paragraphs.iter().enumerate() {
+            let first = tokens.len();
+            tokenize_into(text, range.clone(), &mut tokens);
+            for (k, r) in split_sentences(text, &tokens[first..])
+                .into_iter()
+                .enumerate()
+            {
+                let toks = first + r.start..first + r.end;
+                sentences.push(Sentence {
+                    range: tokens[toks.start].start..tokens[toks.end - 1].end,
+                    paragraph: p,
+                    index_in_paragraph: k,
+                    tokens: toks,
+                });
+            }
+        }
+        let mut links = Vec::new();
+        let mut scratch = Scratch::default();
+        for (s, sentence) in sentences.iter().enumerate() {
+            self.link_sentence(
+                text,
+                &tokens,
+                sentence.tokens.clone(),
+                s,
+                &mut scratch,
+                &mut links,
+            );
+        }
+        links.sort_by_key(|l| l.spans.first().map_or(0, |r| r.start));
+        let mut token_link = vec![None; tokens.len()];
+        for (i, l) in links.iter().enumerate() {
+            for &t in &l.tokens {
+                token_link[t] = Some(i);
+            }
+        }
+        Analysis {
+            tokens,
+            sentences,
+            links,
+            token_link,
+        }
+    }
+
+    /// Looks a word up: as written (lowercased), then in reformed spelling (daß → dass).
+    fn lookup(&self, lower: &str, buf: &mut String) -> Option<&Vec<Hit>> {
+        if let Some(h) = self.forms.get(lower) {
+            return Some(h);
+        }
+        if lower.contains('ß') {
+            buf.clear();
+            buf.push_str(lower);
+            *buf = buf.replace('ß', "ss");
+            return self.forms.get(buf.as_str());
+        }
+        None
+    }
+
+    fn link_sentence(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentence: Range<usize>,
+        sentence_index: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<Link>,
+    ) {
+        let clauses = split_clauses(text, tokens, sentence.clone());
+        scratch.candidates.clear();
+        let first_word = sentence.clone().find(|&i| tokens[i].is_word());
+        for clause in &clauses {
+            self.clause_candidates(text, tokens, clause.clone(), first_word, scratch);
+        }
+        // More tokens win (zurückkommen over kommen), then rank, then earlier.
+        let mut cands = std::mem::take(&mut scratch.candidates);
+        cands.sort_by(|a, b| {
+            b.tokens
+                .len()
+                .cmp(&a.tokens.len())
+                .then(b.rank.cmp(&a.rank))
+                .then(a.tokens[0].cmp(&b.tokens[0]))
+        });
+        scratch.used.clear();
+        for c in cands.drain(..) {
+            if c.tokens.iter().any(|t| scratch.used.contains(t)) {
+                continue;
+            }
+            scratch.used.extend(c.tokens.iter().copied());
+            out.push(Link {
+                entry: c.entry,
+                spans: c
+                    .tokens
+                    .iter()
+                    .map(|&t| tokens[t].start..tokens[t].end)
+                    .collect(),
+                tokens: c.tokens,
+                sentence: sentence_index,
+                form: c.form,
+                parts: c.parts,
+            });
+        }
+        scratch.candidates = cands;
+    }
+
+    fn clause_candidates(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        clause: Range<usize>,
+        sentence_first_word: Option<usize>,
+        scratch: &mut Scratch,
+    ) {
+        // Lowercased words of the clause, for particles, pronouns and expressions.
+        scratch.lower.clear();
+        for i in clause.clone() {
+            let mut s = String::new();
+            if tokens[i].is_word() {
+                lowercase_into(tokens[i].text(text), &mut s);
+            }
+            scratch.lower.push(s);
+        }
+        let lower = |i: usize| scratch.lower[i - clause.start].as_str();
+        let words: Vec<usize> = clause.clone().filter(|&i| tokens[i].is_word()).collect();
+        let Some(&last_word) = words.last() else {
+            return;
+        };
+        let subordinate = words
+            .first()
+            .is_some_and(|&w| crate::de::sentence::SUBORDINATORS.contains(&lower(w)));
+        let has = |word: &str| words.iter().any(|&w| lower(w) == word);
+        let mut ctx = ReadingContext {
+            ich: has("ich"),
+            du: has("du"),
+            ihr: has("ihr"),
+            auxiliary: words.iter().any(|&w| AUXILIARIES.contains(&lower(w))),
+            subordinate,
+            clause_first: false,
+            clause_last: false,
+            early: false,
+            after_zu: false,
+            before_capitalized: false,
+        };
+        let mut buf = String::new();
+        let mut found = Vec::new();
+        for &i in &words {
+            let surface = tokens[i].text(text);
+            let Some(hits) = self.lookup(lower(i), &mut buf) else {
+                if let Some(c) = self.compound_candidate(text, tokens[i], i, lower(i), &mut buf) {
+                    found.push(c);
+                }
+                continue;
+            };
+            let capitalized = crate::de::is_capitalized(surface);
+            let wpos = words.iter().position(|&w| w == i).unwrap_or(0);
+            ctx.clause_first = wpos == 0;
+            ctx.clause_last = i == last_word;
+            ctx.early = wpos <= 1;
+            ctx.after_zu = wpos > 0 && lower(words[wpos - 1]) == "zu";
+            ctx.before_capitalized = words
+                .get(wpos + 1)
+                .is_some_and(|&w| w == i + 1 && crate::de::is_capitalized(tokens[w].text(text)));
+            let sentence_initial = Some(i) == sentence_first_word;
+            let next_is_pronoun = words
+                .iter()
+                .find(|&&w| w > i)
+                .is_some_and(|&w| SUBJECT_PRONOUNS.contains(&lower(w)));
+            for hit in hits {
+                let entry = hit.entry as usize;
+                let info = &self.info[entry];
+                // Case tells nouns from other words, except at the start of a sentence.
+                let case_rank = match (info.noun_like, capitalized, sentence_initial) {
+                    (true, true, false) | (false, false, _) => 2,
+                    (true, true, true) => u8::from(!next_is_pronoun),
+                    (false, true, true) => u8::from(next_is_pronoun) * 2,
+                    (false, true, false) => 1,
+                    (true, false, _) => {
+                        // A lowercase word is no noun, unless the headword itself is lowercase.
+                        if crate::de::is_capitalized(&self.glossary.entries[entry].de) {
+                            continue;
+                        }
+                        1
+                    }
+                };
+                let readings = &hit.readings[..];
+                let mut toks = match hit.kind {
+                    HitKind::Whole => vec![i],
+                    HitKind::Split(particle) => {
+                        if subordinate
+                            || last_word <= i
+                            || lower(last_word) != particle
+                            || (ADVERB_PARTICLES.contains(&particle)
+                                && words.iter().position(|&w| w == last_word)
+                                    == words.iter().position(|&w| w == i).map(|p| p + 1))
+                        {
+                            continue;
+                        }
+                        vec![i, last_word]
+                    }
+                };
+                match &info.shape {
+                    Shape::Word => {}
+                    Shape::VerbExpression { fixed } => {
+                        let Some(at) = find_sequence(&words, fixed, |w| lower(w)) else {
+                            continue;
+                        };
+                        toks.extend_from_slice(&words[at..at + fixed.len()]);
+                    }
+                    Shape::Sequence { words: seq } => {
+                        let pos = words.iter().position(|&w| w == i).unwrap_or(0);
+                        let matches = words.len() >= pos + seq.len()
+                            && seq.iter().zip(&words[pos..]).all(|(s, &w)| lower(w) == s);
+                        if !matches {
+                            continue;
+                        }
+                        toks = words[pos..pos + seq.len()].to_vec();
+                    }
+                }
+                if info.reflexive {
+                    if let Some(&r) = words
+                        .iter()
+                        .find(|&&w| REFLEXIVE_PRONOUNS.contains(&lower(w)) && !toks.contains(&w))
+                    {
+                        toks.push(r);
+                    }
+                }
+                toks.sort_unstable();
+                toks.dedup();
+                let readings = ctx.filter(readings);
+                let form = self.describe(entry, &readings, ctx.ich);
+                found.push(Candidate {
+                    entry,
+                    tokens: toks,
+                    form,
+                    parts: Vec::new(),
+                    rank: case_rank,
+                });
+            }
+        }
+        scratch.candidates.extend(found);
+    }
+
+    /// The card's explanation of a form: "genitive singular", "zu-infinitive of aus|weisen".
+    fn describe(&self, entry: usize, readings: &[Reading], has_ich: bool) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if readings.contains(&Reading::Headword) && readings.contains(&Reading::Plural) {
+            parts.push("singular or plural".to_string());
+        }
+        for r in readings {
+            if matches!(r, Reading::Headword) && readings.len() > 1
+                || (matches!(r, Reading::Plural) && readings.contains(&Reading::Headword))
+            {
+                continue;
+            }
+            let mut d = r.describe();
+            if d.contains("1st/3rd person singular") {
+                let person = if has_ich {
+                    "1st person singular"
+                } else {
+                    "3rd person singular"
+                };
+                d = d.replace("1st/3rd person singular", person);
+            }
+            if !parts.contains(&d) {
+                parts.push(d);
+            }
+        }
+        let mut s = parts.join("; ");
+        if s == "headword" {
+            return String::new();
+        }
+        if let Some(display) = &self.info[entry].verb_display {
+            if readings.iter().any(|r| r.is_verbal()) {
+                s = format!("{s} of {display}");
+            }
+        }
+        s
+    }
+
+    /// A word the glossary does not know as a whole: a hyphenated compound links through its
+    /// last part, a closed compound through its head noun (`Spionageaktivitäten` → Aktivität).
+    fn compound_candidate(
+        &self,
+        text: &str,
+        token: Token,
+        index: usize,
+        lower: &str,
+        buf: &mut String,
+    ) -> Option<Candidate> {
+        let surface = token.text(text);
+        if !crate::de::is_capitalized(surface) {
+            return None;
+        }
+        if let Some(dash) = lower.rfind('-') {
+            let last = &lower[dash + 1..];
+            let hit = self
+                .lookup(last, buf)?
+                .iter()
+                .find(|h| self.info[h.entry as usize].noun_like)?;
+            let parts = surface
+                .split('-')
+                .map(|p| CompoundPart {
+                    text: p.to_string(),
+                    entry: self.noun_entry(&p.to_lowercase()),
+                })
+                .collect();
+            return Some(Candidate {
+                entry: hit.entry as usize,
+                tokens: vec![index],
+                form: self.describe(hit.entry as usize, &hit.readings, false),
+                parts,
+                rank: 1,
+            });
+        }
+        // Closed compound: the longest head that is a noun form, after a modifier of 3+ letters.
+        let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        for k in 3..chars.len().saturating_sub(3) {
+            let at = chars[k].0;
+            let head = &lower[at..];
+            let Some(hits) = self.forms.get(head) else {
+                continue;
+            };
+            let Some(hit) = hits.iter().find(|h| self.info[h.entry as usize].noun_like) else {
+                continue;
+            };
+            let modifier = &surface[..at];
+            let (modifier_text, modifier_entry) = self.modifier(modifier);
+            let head_entry = &self.glossary.entries[hit.entry as usize];
+            let mut form = format!("{modifier_text} + {}", head_entry.de);
+            let reading = self.describe(hit.entry as usize, &hit.readings, false);
+            if !reading.is_empty() {
+                form = format!("{form}, {reading}");
+            }
+            return Some(Candidate {
+                entry: hit.entry as usize,
+                tokens: vec![index],
+                form,
+                parts: vec![
+                    CompoundPart {
+                        text: modifier_text,
+                        entry: modifier_entry,
+                    },
+                    CompoundPart {
+                        text: head_entry.de.clone(),
+                        entry: Some(hit.entry as usize),
+                    },
+                ],
+                rank: 0,
+            });
+        }
+        None
+    }
+
+    /// A compound's modifier without its linking element (`Mitglieds` → `Mitglied`), with its
+    /// entry when the glossary has one.
+    fn modifier(&self, modifier: &str) -> (String, Option<usize>) {
+        let lower = modifier.to_lowercase();
+        for link in ["", "s", "es", "n", "en", "e", "er"] {
+            if let Some(stem) = lower.strip_suffix(link) {
+                if stem.len() >= 3 {
+                    if let Some(e) = self.noun_entry(stem) {
+                        return (self.glossary.entries[e].de.clone(), Some(e));
+                    }
+                }
+            }
+        }
+        // Unknown: drop a linking -s- after typical suffixes (Sicherheits-, Mitglieds-).
+        let text = [
+            "ungs", "heits", "keits", "schafts", "ions", "täts", "lings", "s",
+        ]
+        .iter()
+        .find(|suffix| {
+            lower.ends_with(*suffix) && lower.len() > suffix.len() + 2 && !lower.ends_with("ss")
+        })
+        .map_or(modifier, |_| &modifier[..modifier.len() - 1]);
+        (text.to_string(), None)
+    }
+
+    fn noun_entry(&self, lower: &str) -> Option<usize> {
+        self.forms
+            .get(lower)?
+            .iter()
+            .find(|h| self.info[h.entry as usize].noun_like)
+            .map(|h| h.entry as usize)
+    }
+}
+
+/// Where `seq` occurs as consecutive words of the clause.
+fn find_sequence<'a>(
+    words: &[usize],
+    seq: &[String],
+    lower: impl Fn(usize) -> &'a str,
+) -> Option<usize> {
+    if seq.is_empty() {
+        return Some(0);
+    }
+    (0..=words.len().saturating_sub(seq.len()))
+        .find(|&at| seq.iter().zip(&words[at..]).all(|(s, &w)| lower(w) == s))
+        .filter(|&at| at + seq.len() <= words.len())
+}
+
+/// Forms of haben, sein and werden that make a participle likely.
+const AUXILIARIES: &[&str] = &[
+    "hat", "habe", "haben", "hast", "habt", "hatte", "hatten", "hätte", "hätten", "ist", "sind",
+    "bin", "bist", "seid", "sei", "seien", "war", "waren", "wäre", "wären", "wird", "werden",
+    "wurde", "wurden", "würde", "würden", "worden", "gewesen", "sein", "wirst", "werde",
+];
+
+/// What a clause says about the word being explained, to pick among its possible readings.
+#[derive(Debug, Clone, Copy)]
+struct ReadingContext {
+    ich: bool,
+    du: bool,
+    ihr: bool,
+    auxiliary: bool,
+    subordinate: bool,
+    clause_first: bool,
+    clause_last: bool,
+    /// First or second word of its clause: where a main clause has its finite verb.
+    early: bool,
+    after_zu: bool,
+    before_capitalized: bool,
+}
+
+impl ReadingContext {
+    /// The readings this clause supports; all of them when it supports none.
+    fn filter(&self, readings: &[Reading]) -> Vec<Reading> {
+        use crate::de::inflect::Person;
+        let person_ok = |p: Person| match p {
+            Person::S1 => self.ich,
+            Person::S2 => self.du,
+            Person::P2 => self.ihr,
+            _ => true,
+        };
+        let infinitive_context =
+            self.after_zu || (self.clause_last && !self.subordinate && !self.clause_first);
+        let has_infinitive = readings.contains(&Reading::Infinitive);
+        let adjective = readings.contains(&Reading::PastParticipleAdj)
+            && self.before_capitalized
+            && !self.early;
+        let participle = readings.contains(&Reading::PastParticiple) && self.auxiliary;
+        let keep = |r: &Reading| match *r {
+            Reading::Present(p)
+            | Reading::Past(p)
+            | Reading::SubjunctiveI(p)
+            | Reading::SubjunctiveII(p) => {
+                person_ok(p) && !(has_infinitive && infinitive_context) && !adjective && !participle
+            }
+            Reading::Infinitive => infinitive_context,
+            Reading::Imperative => self.clause_first && !self.ich,
+            Reading::PastParticiple => self.auxiliary || self.clause_last || !self.early,
+            Reading::PastParticipleAdj => self.before_capitalized,
+            _ => true,
+        };
+        let kept: Vec<Reading> = readings.iter().copied().filter(keep).collect();
+        if kept.is_empty() {
+            readings.to_vec()
+        } else {
+            kept
+        }
+    }
+}
+
+/// Buffers reused across sentences.
+#[derive(Default)]
+struct Scratch {
+    candidates: Vec<Candidate>,
+    used: Vec<usize>,
+    lower: Vec<String>,
+}

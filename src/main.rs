@@ -1,0 +1,38 @@
+//! leser: parse the command line, then run a subcommand or the reader.
+
+use clap::Parser;
+use leser::cli::{Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            // One line, not clap's usage block: the message names what was wrong.
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or("bad usage");
+            eprintln!(
+                "leser: {} (see leser --help)",
+                first.trim_start_matches("error: ")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cli.command {
+        Some(Command::Annotate(args)) => leser::cli::annotate(&args),
+        Some(Command::Check(args)) => leser::cli::check(&args),
+        None => leser::cli::read(&cli.reader),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("leser: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

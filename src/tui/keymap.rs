@@ -1,0 +1,350 @@
+//! Key bindings as data: (mode, key, action, description). The key resolver, the `?` help and
+//! the status-bar hints all read the same table.
+
+use super::action::Action;
+use super::strings::{desc, hint};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::{Deserialize, Serialize};
+
+/// What the keyboard is talking to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Reading: moving over the text.
+    Normal,
+    /// Typing a search.
+    Search,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Normal, Mode::Search, Mode::Help];
+}
+
+/// A row of the default table: every key in `keys` does `action` in every mode of `modes`.
+/// Keys are written as in a key file: `l`, `G`, `Right`, `PageDown`, `Space`, `C-f`, `S-Tab`.
+#[derive(Debug, Clone, Copy)]
+pub struct DefaultBinding {
+    pub modes: &'static [Mode],
+    pub keys: &'static [&'static str],
+    pub action: Action,
+    pub desc: &'static str,
+    /// The short word shown in the status bar, for the few bindings worth a hint.
+    pub hint: Option<&'static str>,
+}
+
+const NORMAL: &[Mode] = &[Mode::Normal];
+const SEARCH: &[Mode] = &[Mode::Search];
+const HELP: &[Mode] = &[Mode::Help];
+const EVERYWHERE: &[Mode] = &Mode::ALL;
+
+const fn row(
+    modes: &'static [Mode],
+    keys: &'static [&'static str],
+    action: Action,
+    desc: &'static str,
+    hint: Option<&'static str>,
+) -> DefaultBinding {
+    DefaultBinding {
+        modes,
+        keys,
+        action,
+        desc,
+        hint,
+    }
+}
+
+/// The default bindings, in the order the help lists them.
+pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
+    row(NORMAL, &["Right", "l", "Tab"], Action::NextTerm, desc::NEXT_TERM, Some(hint::NEXT_TERM)),
+    row(NORMAL, &["Left", "h", "S-Tab"], Action::PrevTerm, desc::PREV_TERM, Some(hint::PREV_TERM)),
+    row(NORMAL, &["w"], Action::NextWord, desc::NEXT_WORD, None),
+    row(NORMAL, &["b"], Action::PrevWord, desc::PREV_WORD, None),
+    row(NORMAL, &["Down", "j"], Action::ScrollDown, desc::SCROLL_DOWN, None),
+    row(NORMAL, &["Up", "k"], Action::ScrollUp, desc::SCROLL_UP, None),
+    row(NORMAL, &["PageDown", "Space", "C-f", "C-d"], Action::PageDown, desc::PAGE_DOWN, None),
+    row(NORMAL, &["PageUp", "C-b", "C-u"], Action::PageUp, desc::PAGE_UP, None),
+    row(NORMAL, &["g", "Home"], Action::Start, desc::START, None),
+    row(NORMAL, &["G", "End"], Action::End, desc::END, None),
+    row(NORMAL, &["/"], Action::SearchStart, desc::SEARCH, Some(hint::SEARCH)),
+    row(NORMAL, &["n"], Action::SearchNext, desc::SEARCH_NEXT, None),
+    row(NORMAL, &["N"], Action::SearchPrev, desc::SEARCH_PREV, None),
+    row(NORMAL, &["t"], Action::ToggleTranslation, desc::TOGGLE_TRANSLATION, Some(hint::TRANSLATION)),
+    row(NORMAL, &["?"], Action::ToggleHelp, desc::HELP, Some(hint::HELP)),
+    row(NORMAL, &["Esc"], Action::Cancel, desc::CANCEL, None),
+    row(NORMAL, &["q"], Action::Quit, desc::QUIT, Some(hint::QUIT)),
+    row(SEARCH, &["Enter"], Action::SearchSubmit, desc::SEARCH_SUBMIT, Some(hint::FIND)),
+    row(SEARCH, &["Esc"], Action::Cancel, desc::SEARCH_CANCEL, Some(hint::CANCEL)),
+    row(SEARCH, &["Backspace"], Action::SearchBackspace, desc::SEARCH_BACKSPACE, None),
+    row(HELP, &["Down", "j"], Action::ScrollDown, desc::HELP_SCROLL_DOWN, None),
+    row(HELP, &["Up", "k"], Action::ScrollUp, desc::HELP_SCROLL_UP, None),
+    row(HELP, &["Esc", "?", "q"], Action::Cancel, desc::HELP_CLOSE, Some(hint::CLOSE)),
+    row(EVERYWHERE, &["C-c"], Action::Quit, desc::QUIT, None),
+];
+
+/// A key with its modifiers, normalized so that a table entry matches what terminals send
+/// (`G` arrives with or without Shift; Shift-Tab arrives as `BackTab`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Key {
+        let modifiers = match code {
+            KeyCode::Char(_) | KeyCode::BackTab => modifiers - KeyModifiers::SHIFT,
+            _ => modifiers,
+        };
+        Key { code, modifiers }
+    }
+
+    /// Reads a key as written in the table (`C-f`, `S-Tab`, `PageDown`, `G`).
+    pub fn parse(spec: &str) -> Option<Key> {
+        if let Some(rest) = spec.strip_prefix("C-") {
+            let mut chars = rest.chars();
+            let c = chars.next()?;
+            return chars
+                .next()
+                .is_none()
+                .then(|| Key::new(KeyCode::Char(c.to_ascii_lowercase()), KeyModifiers::CONTROL));
+        }
+        let code = match spec {
+            "S-Tab" => KeyCode::BackTab,
+            "Tab" => KeyCode::Tab,
+            "Left" => KeyCode::Left,
+            "Right" => KeyCode::Right,
+            "Up" => KeyCode::Up,
+            "Down" => KeyCode::Down,
+            "PageUp" => KeyCode::PageUp,
+            "PageDown" => KeyCode::PageDown,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Backspace" => KeyCode::Backspace,
+            "Space" => KeyCode::Char(' '),
+            _ => {
+                let mut chars = spec.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(c)
+            }
+        };
+        Some(Key::new(code, KeyModifiers::NONE))
+    }
+
+    /// How the help and the hints write the key: `→`, `PgDn`, `Ctrl-f`, `Shift-Tab`.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// One (mode, key) -> action binding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub mode: Mode,
+    pub key: Key,
+    pub action: Action,
+    pub desc: &'static str,
+    pub hint: Option<&'static str>,
+}
+
+/// All bindings, in table order.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap::from_table(DEFAULT_BINDINGS)
+    }
+}
+
+impl Keymap {
+    /// Expands table rows into one binding per (mode, key). A key spec that does not parse is
+    /// left out (the tests check that every default parses).
+    pub fn from_table(rows: &[DefaultBinding]) -> Keymap {
+        let bindings = rows
+            .iter()
+            .flat_map(|r| {
+                r.modes.iter().flat_map(move |&mode| {
+                    r.keys.iter().filter_map(move |spec| {
+                        Some(Binding {
+                            mode,
+                            key: Key::parse(spec)?,
+                            action: r.action,
+                            desc: r.desc,
+                            hint: r.hint,
+                        })
+                    })
+                })
+            })
+            .collect();
+        Keymap { bindings }
+    }
+
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The action for a key event in a mode. Key releases do nothing; in the search prompt,
+    /// a printable character that is not bound types itself.
+    pub fn resolve(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let key = Key::new(event.code, event.modifiers);
+        if let Some(b) = self.bindings.iter().find(|b| b.mode == mode && b.key == key) {
+            return Some(b.action);
+        }
+        match (mode, key.code) {
+            (Mode::Search, KeyCode::Char(c))
+                if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::SearchInput(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// The help's rows for a mode: all keys of an action joined (`→ l Tab`), with its description.
+    pub fn help_rows(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(Action, &'static str, Vec<String>)> = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.mode == mode) {
+            match rows.iter_mut().find(|(a, d, _)| *a == b.action && *d == b.desc) {
+                Some((_, _, keys)) => keys.push(b.key.label()),
+                None => rows.push((b.action, b.desc, vec![b.key.label()])),
+            }
+        }
+        rows.into_iter()
+            .map(|(_, desc, keys)| (keys.join(" "), desc))
+            .collect()
+    }
+
+    /// The status-bar hints for a mode: (first key, short word), in table order.
+    pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(Action, String, &'static str)> = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.mode == mode) {
+            if let Some(h) = b.hint
+                && !out.iter().any(|(a, _, _)| *a == b.action)
+            {
+                out.push((b.action, b.key.label(), h));
+            }
+        }
+        out.into_iter().map(|(_, k, h)| (k, h)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn every_default_key_parses() {
+        let specs: usize = DEFAULT_BINDINGS
+            .iter()
+            .map(|r| r.keys.len() * r.modes.len())
+            .sum();
+        assert_eq!(Keymap::default().bindings().len(), specs);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        let map = Keymap::default();
+        for (i, a) in map.bindings().iter().enumerate() {
+            for b in &map.bindings()[i + 1..] {
+                assert!(!(a.mode == b.mode && a.key == b.key), "{a:?} and {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn arrows_and_vim_keys_move_over_terms() {
+        let map = Keymap::default();
+        let right = press(KeyCode::Right, KeyModifiers::NONE);
+        let l = press(KeyCode::Char('l'), KeyModifiers::NONE);
+        let backtab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(map.resolve(Mode::Normal, &right), Some(Action::NextTerm));
+        assert_eq!(map.resolve(Mode::Normal, &l), Some(Action::NextTerm));
+        assert_eq!(map.resolve(Mode::Normal, &backtab), Some(Action::PrevTerm));
+    }
+
+    #[test]
+    fn shifted_letter_matches_with_or_without_shift() {
+        let map = Keymap::default();
+        for mods in [KeyModifiers::NONE, KeyModifiers::SHIFT] {
+            let g = press(KeyCode::Char('G'), mods);
+            assert_eq!(map.resolve(Mode::Normal, &g), Some(Action::End));
+        }
+    }
+
+    #[test]
+    fn key_release_does_nothing() {
+        let mut ev = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(Keymap::default().resolve(Mode::Normal, &ev), None);
+    }
+
+    #[test]
+    fn letters_type_into_the_search_prompt() {
+        let map = Keymap::default();
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(map.resolve(Mode::Search, &q), Some(Action::SearchInput('q')));
+        assert_eq!(map.resolve(Mode::Normal, &q), Some(Action::Quit));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in Mode::ALL {
+            assert_eq!(map.resolve(mode, &ctrl_c), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn help_joins_the_keys_of_an_action() {
+        let rows = Keymap::default().help_rows(Mode::Normal);
+        assert!(rows.contains(&("→ l Tab".to_string(), desc::NEXT_TERM)), "{rows:?}");
+        assert!(rows.contains(&("PgDn Space Ctrl-f Ctrl-d".to_string(), desc::PAGE_DOWN)));
+    }
+
+    #[test]
+    fn hints_name_the_first_key() {
+        let hints = Keymap::default().hints(Mode::Normal);
+        assert_eq!(hints.first(), Some(&("→".to_string(), hint::NEXT_TERM)));
+        assert!(hints.contains(&("q".to_string(), hint::QUIT)));
+    }
+}

@@ -1,0 +1,81 @@
+//! Drawing: one pure view of `&AppState` a pane. Nothing here changes state or does I/O.
+
+pub mod card;
+pub mod help;
+pub mod status;
+pub mod text;
+pub mod theme;
+pub mod title;
+pub mod translation;
+
+use super::keymap::Mode;
+use super::layout::layout;
+use super::state::{AppState, SidePane};
+use super::strings;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Padding};
+use std::borrow::Cow;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Draws the whole screen.
+pub fn render(state: &AppState, frame: &mut Frame) {
+    let area = frame.area();
+    let l = layout(area);
+    title::render(state, frame, l.title);
+    text::render(state, frame, l.text);
+    let (title, side): (&str, fn(&AppState, &mut Frame, Rect)) = match state.side() {
+        SidePane::Card => (strings::CARD_TITLE, card::render),
+        SidePane::Translation => (strings::TRANSLATION_TITLE, translation::render),
+    };
+    let block = if l.stacked {
+        Block::new().borders(Borders::TOP).padding(Padding::horizontal(1))
+    } else {
+        Block::new().borders(Borders::LEFT).padding(Padding::horizontal(1))
+    }
+    .title(Line::styled(format!(" {title} "), theme::PANE_TITLE))
+    .border_style(theme::DIM);
+    let inner = block.inner(l.side);
+    frame.render_widget(block, l.side);
+    side(state, frame, inner);
+    status::render(state, frame, l.status);
+    if state.mode() == Mode::Help {
+        help::render(state, frame, area);
+    }
+}
+
+/// Cuts `s` to at most `width` display columns, ending with an ellipsis when cut.
+pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
+    if s.width() <= width {
+        return Cow::Borrowed(s);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let room = width - strings::ELLIPSIS.width();
+    let mut used = 0;
+    let mut out = String::new();
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push_str(strings::ELLIPSIS);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_counts_columns_and_adds_an_ellipsis() {
+        assert_eq!(truncate("Außenminister", 20), "Außenminister");
+        assert_eq!(truncate("Außenminister", 5), "Auße…");
+        assert_eq!(truncate("Außenminister", 0), "");
+    }
+}

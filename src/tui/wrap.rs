@@ -1,0 +1,156 @@
+//! Paragraphs wrapped to a width, as byte ranges into the text, so that the linker's spans can be
+//! placed on screen lines. Built once per width, not once per frame.
+
+use std::ops::Range;
+use textwrap::core::{Word, break_words};
+use textwrap::wrap_algorithms::wrap_first_fit;
+use textwrap::{WordSeparator, WordSplitter};
+
+/// The text with every ASCII control character (newline, tab, carriage return) made a space.
+/// Each is one byte, so byte offsets stay valid, and a single newline inside a paragraph
+/// reads as the space it stands for.
+pub fn flatten(source: &str) -> String {
+    source
+        .chars()
+        .map(|c| if c.is_ascii_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Screen lines of a text at one width.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Wrapped {
+    /// Display columns the lines were wrapped to.
+    pub width: usize,
+    /// Byte range of each line in the text, without the spaces where it was broken. The blank
+    /// line before a paragraph is the empty range at that paragraph's start.
+    pub lines: Vec<Range<usize>>,
+}
+
+impl Wrapped {
+    /// Wraps `paragraphs` of `text` (already [`flatten`]ed) to `width` columns, a blank line
+    /// between paragraphs.
+    pub fn new(text: &str, paragraphs: &[Range<usize>], width: usize) -> Wrapped {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            if i > 0 {
+                lines.push(p.start..p.start);
+            }
+            wrap_paragraph(text, p.clone(), width, &mut lines);
+        }
+        Wrapped { width, lines }
+    }
+
+    /// The line holding a byte offset (the line before, for an offset in the gap after it).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.start <= offset)
+            .saturating_sub(1)
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<Range<usize>>) {
+    let para = &text[range.clone()];
+    let splitter = WordSplitter::HyphenSplitter;
+    let words = WordSeparator::new().find_words(para);
+    let words = break_words(textwrap::core::split_words(words, &splitter), width);
+    let offsets = word_offsets(para, &words);
+    let mut first = 0;
+    for line in wrap_first_fit(&words, &[width as f64]) {
+        let Some(last) = line.last() else { continue };
+        let last_index = first + line.len() - 1;
+        let start = offsets[first];
+        let end = offsets[last_index] + last.word.len();
+        out.push(range.start + start..range.start + end);
+        first += line.len();
+    }
+}
+
+/// Each word's byte offset in the paragraph. Words are slices of it, so the offset is the
+/// distance between their addresses; a search from the previous word is the fallback.
+fn word_offsets(para: &str, words: &[Word<'_>]) -> Vec<usize> {
+    let base = para.as_ptr() as usize;
+    let mut cursor = 0;
+    words
+        .iter()
+        .map(|w| {
+            let by_address = (w.word.as_ptr() as usize).wrapping_sub(base);
+            let offset = if para.get(by_address..by_address + w.word.len()) == Some(w.word) {
+                by_address
+            } else {
+                para[cursor..].find(w.word).map_or(cursor, |i| cursor + i)
+            };
+            cursor = offset + w.word.len();
+            offset
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    fn lines<'a>(text: &'a str, w: &Wrapped) -> Vec<&'a str> {
+        w.lines.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn wraps_paragraphs_with_a_blank_line_between() {
+        let text = "Der Kreml baue Beziehungen auf.\n\nJetzt hängt es ab.";
+        let w = Wrapped::new(text, &[0..31, 33..text.len()], 16);
+        assert_eq!(
+            lines(text, &w),
+            ["Der Kreml baue", "Beziehungen auf.", "", "Jetzt hängt es", "ab."]
+        );
+    }
+
+    #[test]
+    fn single_newline_inside_a_paragraph_reads_as_a_space() {
+        let source = "Eins zwei\ndrei vier";
+        let text = flatten(source);
+        assert_eq!(text.len(), source.len());
+        let w = Wrapped::new(&text, &[0..text.len()], 80);
+        assert_eq!(lines(&text, &w), ["Eins zwei drei vier"]);
+    }
+
+    #[test]
+    fn lines_fit_their_width_in_columns_not_bytes() {
+        let text = "Außenministerium Größenordnung äöü ÄÖÜ ßß Ärger über Öl";
+        for width in 1..30 {
+            let w = Wrapped::new(text, &[0..text.len()], width);
+            for l in lines(text, &w) {
+                assert!(l.width() <= width, "{l:?} at {width}");
+            }
+            // Nothing is lost: the lines, joined, are the words of the text.
+            let joined: String = lines(text, &w).concat();
+            assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
+        }
+    }
+
+    #[test]
+    fn hyphenated_compound_breaks_after_a_hyphen() {
+        let text = "des NATO-Russland-Rates einzuberufen";
+        let w = Wrapped::new(text, &[0..text.len()], 16);
+        assert_eq!(lines(text, &w), ["des NATO-", "Russland-Rates", "einzuberufen"]);
+    }
+
+    #[test]
+    fn line_of_finds_the_line_of_an_offset() {
+        let text = "aaa bbb\n\nccc";
+        let w = Wrapped::new(text, &[0..7, 9..12], 3);
+        assert_eq!(lines(text, &w), ["aaa", "bbb", "", "ccc"]);
+        assert_eq!(w.line_of(0), 0);
+        assert_eq!(w.line_of(4), 1);
+        assert_eq!(w.line_of(9), 3);
+        assert_eq!(w.line_of(11), 3);
+    }
+}
