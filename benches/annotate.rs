@@ -1,1 +1,212 @@
-fn main() {}
+//! Linking speed: the bundled article; a 2 MB text with a 1,000-entry glossary; building the
+//! linker from a 10,000-entry glossary.
+//!
+//! The large inputs are also written to `target/leser-bench/` (`big.de.txt`, `glossary-1k.toml`,
+//! `glossary-10k.toml`) so whole-process figures (time, peak memory) can be taken with
+//! `leser annotate`.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use leser::glossary::{Glossary, parse};
+use leser::link::Linker;
+use leser::text::Document;
+use std::fmt::Write as _;
+use std::hint::black_box;
+
+const NOUN_MODIFIERS: &[&str] = &[
+    "Friedens",
+    "Sicherheits",
+    "Regierungs",
+    "Wirtschafts",
+    "Handels",
+    "Arbeits",
+    "Bildungs",
+    "Gesundheits",
+    "Umwelt",
+    "Verkehrs",
+    "Energie",
+    "Familien",
+    "Kultur",
+    "Sport",
+    "Finanz",
+    "Außen",
+    "Innen",
+    "Verteidigungs",
+    "Justiz",
+    "Presse",
+    "Staats",
+    "Landes",
+    "Stadt",
+    "Bürger",
+    "Kinder",
+    "Jugend",
+    "Renten",
+    "Steuer",
+    "Zoll",
+    "Grenz",
+    "Flüchtlings",
+    "Klima",
+    "Wahl",
+    "Partei",
+    "Gewerkschafts",
+    "Industrie",
+    "Banken",
+    "Medien",
+    "Forschungs",
+    "Welt",
+];
+const NOUN_HEADS: &[(&str, &str, &str)] = &[
+    ("Verhandlung", "f", "Verhandlungen"),
+    ("Politik", "f", "Politiken"),
+    ("Minister", "m", "Minister"),
+    ("Ministerium", "n", "Ministerien"),
+    ("Gesetz", "n", "Gesetze"),
+    ("Vertrag", "m", "Verträge"),
+    ("Konferenz", "f", "Konferenzen"),
+    ("Bericht", "m", "Berichte"),
+    ("Reform", "f", "Reformen"),
+    ("Krise", "f", "Krisen"),
+    ("Experte", "m", "Experten"),
+    ("Programm", "n", "Programme"),
+    ("Abkommen", "n", "Abkommen"),
+    ("Behörde", "f", "Behörden"),
+    ("Ausschuss", "m", "Ausschüsse"),
+    ("Gipfel", "m", "Gipfel"),
+    ("Frage", "f", "Fragen"),
+    ("Lage", "f", "Lagen"),
+    ("Zentrum", "n", "Zentren"),
+    ("Haushalt", "m", "Haushalte"),
+    ("Streit", "m", "Streite"),
+    ("Plan", "m", "Pläne"),
+    ("Ziel", "n", "Ziele"),
+    ("Bündnis", "n", "Bündnisse"),
+    ("Beziehung", "f", "Beziehungen"),
+];
+
+/// A glossary of `n` entries: the bundled one, particle verbs on the strong verbs, compound nouns.
+pub fn synthetic_glossary(n: usize) -> String {
+    let mut out = leser::glossary::BUNDLED.to_string();
+    let bundled = Glossary::bundled();
+    let mut seen: std::collections::HashSet<String> =
+        bundled.entries.iter().map(|e| e.de.clone()).collect();
+    let mut count = bundled.len();
+    let particles = [
+        "an", "auf", "aus", "ab", "ein", "mit", "nach", "vor", "zurück", "zu", "weg", "bei",
+    ];
+    'verbs: for p in particles {
+        for v in leser::de::strong::STRONG_VERBS {
+            if count >= n / 2 {
+                break 'verbs;
+            }
+            if !seen.insert(format!("{p}{}", v.infinitive)) {
+                continue;
+            }
+            let _ = write!(
+                out,
+                "\n[[term]]\nde = \"{p}{}\"\nen = \"to {p}-{}\"\npos = \"verb\"\n",
+                v.infinitive, v.infinitive
+            );
+            count += 1;
+        }
+    }
+    let mut k = 0usize;
+    while count < n {
+        let m = NOUN_MODIFIERS[k % NOUN_MODIFIERS.len()];
+        let (h, g, pl) = NOUN_HEADS[(k / NOUN_MODIFIERS.len()) % NOUN_HEADS.len()];
+        let round = k / (NOUN_MODIFIERS.len() * NOUN_HEADS.len());
+        let suffix = if round == 0 {
+            String::new()
+        } else {
+            format!("{round}")
+        };
+        let lower_head = h.to_lowercase();
+        k += 1;
+        if !seen.insert(format!("{m}{lower_head}{suffix}")) {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "\n[[term]]\nde = \"{m}{lower_head}{suffix}\"\nen = \"{m} {h}\"\npos = \"noun\"\ngender = \"{g}\"\nplural = \"{m}{}{suffix}\"\n",
+            pl.to_lowercase()
+        );
+        count += 1;
+    }
+    out
+}
+
+/// At least `bytes` of German: the article's paragraphs, repeated with varied names and numbers,
+/// interleaved with sentences built from the synthetic vocabulary.
+pub fn synthetic_text(bytes: usize) -> String {
+    let doc = Document::bundled();
+    let paragraphs: Vec<&str> = doc
+        .paragraphs
+        .iter()
+        .map(|r| &doc.source[r.clone()])
+        .collect();
+    let names = ["NATO", "EU", "UNO", "OSZE", "Regierung"];
+    let cities = ["Moskau", "Berlin", "Paris", "Wien", "Warschau"];
+    let mut out = String::with_capacity(bytes + 4096);
+    let mut i = 0usize;
+    while out.len() < bytes {
+        let p = paragraphs[i % paragraphs.len()]
+            .replace("NATO", names[i % names.len()])
+            .replace("Moskau", cities[(i / 3) % cities.len()]);
+        out.push_str(&p);
+        let m = NOUN_MODIFIERS[i % NOUN_MODIFIERS.len()];
+        let (h, _, pl) = NOUN_HEADS[i % NOUN_HEADS.len()];
+        let _ = write!(
+            out,
+            " Die {m}{} kündigten am {}. Mai neue {m}{} an, und der Minister stand früh auf.\n\n",
+            pl.to_lowercase(),
+            1 + i % 28,
+            h.to_lowercase()
+        );
+        i += 1;
+    }
+    out
+}
+
+fn write_inputs(text: &str, g1k: &str, g10k: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/leser-bench");
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let _ = std::fs::write(dir.join("big.de.txt"), text);
+        let _ = std::fs::write(dir.join("glossary-1k.toml"), g1k);
+        let _ = std::fs::write(dir.join("glossary-10k.toml"), g10k);
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let article = Document::bundled();
+    let bundled = Linker::new(Glossary::bundled());
+    let mut g = c.benchmark_group("annotate");
+    g.throughput(Throughput::Bytes(article.source.len() as u64));
+    g.bench_function("article, bundled glossary", |b| {
+        b.iter(|| black_box(bundled.analyze(black_box(&article))));
+    });
+
+    let g1k = synthetic_glossary(1_000);
+    let g10k = synthetic_glossary(10_000);
+    let text = synthetic_text(2 * 1024 * 1024);
+    write_inputs(&text, &g1k, &g10k);
+    let doc = Document::parse("big.de.txt", text).expect("synthetic text parses");
+    let linker = Linker::new(parse(&g1k, "glossary-1k.toml").expect("synthetic glossary parses"));
+    g.throughput(Throughput::Bytes(doc.source.len() as u64));
+    g.sample_size(20);
+    g.bench_function("2 MB text, 1,000 entries", |b| {
+        b.iter(|| black_box(linker.analyze(black_box(&doc))));
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("glossary");
+    g.sample_size(20);
+    g.bench_function("parse 10,000 entries", |b| {
+        b.iter(|| black_box(parse(black_box(&g10k), "glossary-10k.toml")));
+    });
+    let parsed = parse(&g10k, "glossary-10k.toml").expect("synthetic glossary parses");
+    g.bench_function("linker from 10,000 entries", |b| {
+        b.iter(|| black_box(Linker::new(black_box(parsed.clone()))));
+    });
+    g.finish();
+}
+
+criterion_group!(annotate, benches);
+criterion_main!(annotate);

@@ -1,3 +1,96 @@
-//! Dictionary index: build, open, lookup.
+//! Dictionary index: building it from the full Ding file, opening the cached index, and one
+//! lookup. Needs the real Ding file (`apt-get install trans-de-en`); without it, says so and
+//! measures nothing.
 
-fn main() {}
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use leser::dict::{Dictionaries, Dictionary, Source, build_index};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+const DING: &str = "/usr/share/trans/de-en";
+
+/// Words as a text has them: forms, a split verb, a compound, a headword.
+const WORDS: &[(&str, Option<&str>)] = &[
+    ("Bündnisses", None),
+    ("auszuweisen", None),
+    ("kündigte", Some("an")),
+    ("Diplomaten", None),
+    ("zurückzuziehen", None),
+    ("Haus", None),
+];
+
+fn ding_source() -> Option<Source> {
+    if !Path::new(DING).is_file() {
+        eprintln!("benches/dict: no {DING}; install trans-de-en to measure");
+        return None;
+    }
+    Source::from_path(Path::new(DING)).ok()
+}
+
+fn index_build(c: &mut Criterion) {
+    let Some(source) = ding_source() else { return };
+    let size = std::fs::metadata(DING).map_or(0, |m| m.len());
+    let mut group = c.benchmark_group("dict_index");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.throughput(Throughput::Bytes(size));
+    group.bench_function("build_ding", |b| {
+        b.iter(|| build_index(black_box(&source), None, &|_| {}).expect("index"));
+    });
+    group.finish();
+}
+
+fn index_open(c: &mut Criterion) {
+    let Some(source) = ding_source() else { return };
+    let cache = tempfile::tempdir().expect("temp dir");
+    Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("first build");
+    c.bench_function("dict_index/open_cached_ding", |b| {
+        b.iter(|| Dictionary::open(black_box(&source), Some(cache.path()), &|_| {}).expect("open"));
+    });
+}
+
+fn lookup(c: &mut Criterion) {
+    let Some(source) = ding_source() else { return };
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dict = Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("index");
+    let dicts = Dictionaries::from_dictionaries(vec![dict]);
+    let mut group = c.benchmark_group("dict_lookup");
+    for &(word, particle) in WORDS {
+        let name = particle.map_or_else(|| word.to_string(), |p| format!("{word} {p}"));
+        group.bench_with_input(
+            BenchmarkId::new("ding", name),
+            &(word, particle),
+            |b, &(w, p)| {
+                b.iter(|| dicts.lookup(black_box(w), p));
+            },
+        );
+    }
+    group.bench_function("has_answer/Spionageaktivitäten", |b| {
+        b.iter(|| dicts.has_answer(black_box("Spionageaktivitäten"), None));
+    });
+    group.bench_function("compound/Spionageaktivitäten", |b| {
+        b.iter(|| dicts.lookup(black_box("Spionageaktivitäten"), None));
+    });
+    group.finish();
+}
+
+fn lookup_freedict(c: &mut Criterion) {
+    let path = Path::new("/usr/share/dictd/freedict-deu-eng.index");
+    let Ok(source) = Source::from_path(path) else {
+        eprintln!(
+            "benches/dict: no {}; install dict-freedict-deu-eng to measure",
+            path.display()
+        );
+        return;
+    };
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dict = Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("index");
+    let dicts = Dictionaries::from_dictionaries(vec![dict]);
+    c.bench_function("dict_lookup/freedict/Bündnisses", |b| {
+        b.iter(|| dicts.lookup(black_box("Bündnisses"), None));
+    });
+}
+
+criterion_group!(benches, index_build, index_open, lookup, lookup_freedict);
+criterion_main!(benches);

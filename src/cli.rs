@@ -110,7 +110,7 @@ pub fn load_text(path: Option<&Path>) -> anyhow::Result<(Document, Option<Docume
 pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     let glossary = load_glossary(args.glossary.as_deref())?;
     let (doc, translation) = load_text(args.text.as_deref())?;
-    let _ = (doc, translation, Linker::new(glossary)); // reader: wired to crate::tui::run
+    crate::tui::run(doc, translation, Linker::new(glossary))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -157,12 +157,7 @@ pub fn render_annotations(
             Format::Text => {
                 let line_start = doc.source[..start].rfind('\n').map_or(0, |i| i + 1);
                 let column = doc.source[line_start..start].chars().count() + 1;
-                let _ = write!(
-                    out,
-                    "{line}:{column}\t{}\t{}",
-                    surface.clone(),
-                    entry.de
-                );
+                let _ = write!(out, "{line}:{column}\t{}\t{}", surface.clone(), entry.de);
                 if !link.form.is_empty() {
                     let _ = write!(out, "\t{}", link.form);
                 }

@@ -5,7 +5,9 @@
 
 pub mod cli;
 pub mod de;
+pub mod dict;
 pub mod glossary;
 pub mod learner;
 pub mod link;
 pub mod text;
+pub mod tui;

@@ -130,6 +130,8 @@ struct EntryInfo {
     noun_like: bool,
     /// `an|kündigen` for separable verbs; the headword otherwise.
     verb_display: Option<String>,
+    /// A compound headword whose head has an entry of its own: Spionage + Aktivität.
+    compound: Option<(String, Vec<CompoundPart>)>,
 }
 
 /// A possible link before overlaps are resolved.
@@ -175,6 +177,22 @@ impl Linker {
             linker.index_entry(i, entry);
         }
         linker.glossary = glossary;
+        for i in 0..linker.info.len() {
+            let de = &linker.glossary.entries[i].de;
+            if linker.info[i].noun_like && !de.contains([' ', '-']) {
+                let compound = linker.closed_compound(de, &de.to_lowercase(), 0).map(|c| {
+                    (
+                        c.parts
+                            .iter()
+                            .map(|p| p.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" + "),
+                        c.parts,
+                    )
+                });
+                linker.info[i].compound = compound;
+            }
+        }
         linker
     }
 
@@ -223,6 +241,7 @@ impl Linker {
             reflexive,
             noun_like,
             verb_display: None,
+            compound: None,
         };
         match words.as_slice() {
             [] => {}
@@ -420,6 +439,8 @@ impl Linker {
             early: false,
             after_zu: false,
             before_capitalized: false,
+            after_singular_article: false,
+            bare: false,
         };
         let mut buf = String::new();
         let mut found = Vec::new();
@@ -437,6 +458,10 @@ impl Linker {
             ctx.clause_last = i == last_word;
             ctx.early = wpos <= 1;
             ctx.after_zu = wpos > 0 && lower(words[wpos - 1]) == "zu";
+            let prev = (wpos > 0).then(|| lower(words[wpos - 1]));
+            ctx.after_singular_article = prev.is_some_and(|p| SINGULAR_ARTICLES.contains(&p));
+            ctx.bare =
+                prev.is_none_or(|p| !DETERMINERS.contains(&p) && !SINGULAR_ARTICLES.contains(&p));
             ctx.before_capitalized = words
                 .get(wpos + 1)
                 .is_some_and(|&w| w == i + 1 && crate::de::is_capitalized(tokens[w].text(text)));
@@ -496,24 +521,38 @@ impl Linker {
                         toks = words[pos..pos + seq.len()].to_vec();
                     }
                 }
+                // A reflexive entry takes its pronoun along; without one it yields to a
+                // non-reflexive entry for the same word (`verlässt` is verlassen).
+                let mut rank = case_rank * 2 + 1;
                 if info.reflexive {
                     if let Some(&r) = words
                         .iter()
                         .find(|&&w| REFLEXIVE_PRONOUNS.contains(&lower(w)) && !toks.contains(&w))
                     {
                         toks.push(r);
+                    } else {
+                        rank -= 1;
                     }
                 }
                 toks.sort_unstable();
                 toks.dedup();
                 let readings = ctx.filter(readings);
-                let form = self.describe(entry, &readings, ctx.ich);
+                let mut form = self.describe(entry, &readings, ctx.ich);
+                let mut parts = Vec::new();
+                if let Some((joined, compound_parts)) = &info.compound {
+                    form = if form.is_empty() {
+                        joined.clone()
+                    } else {
+                        format!("{joined}, {form}")
+                    };
+                    parts.clone_from(compound_parts);
+                }
                 found.push(Candidate {
                     entry,
                     tokens: toks,
                     form,
-                    parts: Vec::new(),
-                    rank: case_rank,
+                    parts,
+                    rank,
                 });
             }
         }
@@ -573,10 +612,16 @@ impl Linker {
         }
         if let Some(dash) = lower.rfind('-') {
             let last = &lower[dash + 1..];
-            let hit = self
-                .lookup(last, buf)?
-                .iter()
-                .find(|h| self.info[h.entry as usize].noun_like)?;
+            let surface_last = &surface[dash + 1..];
+            let Some(hit) = self
+                .lookup(last, buf)
+                .and_then(|hits| hits.iter().find(|h| self.info[h.entry as usize].noun_like))
+            else {
+                // UN-Sicherheitsrat: the last part is itself a closed compound.
+                let mut c = self.closed_compound(surface_last, last, index)?;
+                c.form = format!("{}-{}", &surface[..dash], c.form);
+                return Some(c);
+            };
             let parts = surface
                 .split('-')
                 .map(|p| CompoundPart {
@@ -584,17 +629,27 @@ impl Linker {
                     entry: self.noun_entry(&p.to_lowercase()),
                 })
                 .collect();
+            let reading = self.describe(hit.entry as usize, &hit.readings, false);
+            let mut form = surface.split('-').collect::<Vec<_>>().join(" + ");
+            if !reading.is_empty() {
+                form = format!("{form}, {reading}");
+            }
             return Some(Candidate {
                 entry: hit.entry as usize,
                 tokens: vec![index],
-                form: self.describe(hit.entry as usize, &hit.readings, false),
+                form,
                 parts,
                 rank: 1,
             });
         }
-        // Closed compound: the longest head that is a noun form, after a modifier of 3+ letters.
+        self.closed_compound(surface, lower, index)
+    }
+
+    /// `Spionageaktivitäten` → Aktivität: the longest head that is a noun form. A head of three
+    /// letters (Rat) needs a modifier that ends like one (Sicherheits-rat, not Demok-rat).
+    fn closed_compound(&self, surface: &str, lower: &str, index: usize) -> Option<Candidate> {
         let chars: Vec<(usize, char)> = lower.char_indices().collect();
-        for k in 3..chars.len().saturating_sub(3) {
+        for k in 3..chars.len().saturating_sub(2) {
             let at = chars[k].0;
             let head = &lower[at..];
             let Some(hits) = self.forms.get(head) else {
@@ -605,6 +660,10 @@ impl Linker {
             };
             let modifier = &surface[..at];
             let (modifier_text, modifier_entry) = self.modifier(modifier);
+            let short_head = chars.len() - k < 4;
+            if short_head && modifier_entry.is_none() && !lower[..at].ends_with(['s', 'n', 'e']) {
+                continue;
+            }
             let head_entry = &self.glossary.entries[hit.entry as usize];
             let mut form = format!("{modifier_text} + {}", head_entry.de);
             let reading = self.describe(hit.entry as usize, &hit.readings, false);
@@ -679,6 +738,21 @@ fn find_sequence<'a>(
         .filter(|&at| at + seq.len() <= words.len())
 }
 
+/// Articles and pronouns that only stand before a singular noun in an oblique case.
+const SINGULAR_ARTICLES: &[&str] = &[
+    "des", "dem", "eines", "einem", "einen", "dieses", "diesem", "jedes", "jedem", "jeden",
+    "seines", "seinem", "seinen", "ihres", "ihrem", "unseres", "unserem", "keines", "keinem",
+];
+
+/// Other determiners: after them a noun may be singular or plural.
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "ein", "eine", "einer", "diese", "dieser", "diesen", "jene",
+    "seine", "seiner", "ihre", "ihrer", "ihren", "unsere", "unserer", "unseren", "keine", "keiner",
+    "keinen", "alle", "allen", "aller", "viele", "vielen", "einige", "einigen", "mehrere",
+    "beiden", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zum",
+    "zur", "im", "am", "vom", "beim", "ins",
+];
+
 /// Forms of haben, sein and werden that make a participle likely.
 const AUXILIARIES: &[&str] = &[
     "hat", "habe", "haben", "hast", "habt", "hatte", "hatten", "hätte", "hätten", "ist", "sind",
@@ -700,6 +774,10 @@ struct ReadingContext {
     early: bool,
     after_zu: bool,
     before_capitalized: bool,
+    /// The word before is a singular article (des, dem, einen): a noun after it is singular.
+    after_singular_article: bool,
+    /// No determiner or number before the noun (`mit Journalisten`): plural is likelier.
+    bare: bool,
 }
 
 impl ReadingContext {
@@ -730,6 +808,8 @@ impl ReadingContext {
             Reading::Imperative => self.clause_first && !self.ich,
             Reading::PastParticiple => self.auxiliary || self.clause_last || !self.early,
             Reading::PastParticipleAdj => self.before_capitalized,
+            Reading::ObliqueSingular => !self.bare,
+            Reading::Plural | Reading::DativePlural => !self.after_singular_article,
             _ => true,
         };
         let kept: Vec<Reading> = readings.iter().copied().filter(keep).collect();

@@ -210,8 +210,8 @@ fn is_long_vowel_pair(a: char, b: char) -> bool {
     ) || (is_vowel(a) && a == b)
 }
 
+/// Noun lemmas are capitalized whatever the case of the word (`bündnisses` typed lowercase).
 fn noun_candidates(word: &str, out: &mut Out) {
-    let capitalize = crate::de::is_capitalized(word);
     for &(ending, replacement, desc, umlaut) in NOUN_RULES {
         let Some(stem) = word.strip_suffix(ending) else {
             continue;
@@ -227,15 +227,15 @@ fn noun_candidates(word: &str, out: &mut Out) {
         } else {
             format!("{stem}{replacement}")
         };
-        out.push(
-            if capitalize {
-                lemma
-            } else {
-                lemma.to_lowercase()
-            },
-            desc,
-        );
+        out.push(capitalize(&lemma), desc);
     }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Replaces the last umlaut of `stem` (`äu` counts as one) by its plain vowel: `Bäum` → `Baum`.
@@ -453,7 +453,7 @@ fn strong_participle_stems() -> &'static FxHashMap<String, Vec<usize>> {
 
 fn strong_candidates(lower: &str, out: &mut Out) {
     let forms = strong_forms();
-    let mut push = |prefix: &str, i: usize, desc: &str, out: &mut Out| {
+    let push = |prefix: &str, i: usize, desc: &str, out: &mut Out| {
         let lemma = format!("{prefix}{}", STRONG_VERBS[i].infinitive);
         if !WEAK_LOOKALIKES.contains(&lemma.as_str()) {
             out.push(lemma, desc);
@@ -529,8 +529,9 @@ pub fn split_compound(word: &str, is_known: impl Fn(&str) -> bool) -> Option<Vec
             break;
         }
         let head = splitter.cased(head);
-        let Some(head_lemma) =
-            known_lemma(&head, &is_known).or_else(|| is_known(&head).then_some(head))
+        let Some(head_lemma) = known_lemma(&head, &is_known)
+            .or_else(|| is_known(&head).then_some(head))
+            .filter(|l| l.chars().count() >= MIN_PART)
         else {
             continue;
         };
@@ -560,13 +561,11 @@ struct Splitter<'a, F: Fn(&str) -> bool> {
 
 impl<F: Fn(&str) -> bool> Splitter<'_, F> {
     fn cased(&self, lower: &str) -> String {
-        if !self.capitalize {
-            return lower.to_string();
+        if self.capitalize {
+            capitalize(lower)
+        } else {
+            lower.to_string()
         }
-        let mut chars = lower.chars();
-        chars.next().map_or_else(String::new, |first| {
-            first.to_uppercase().chain(chars).collect()
-        })
     }
 
     /// The modifier part(s) of a compound, linking element removed: `mitglieds` → `Mitglied`.
@@ -707,11 +706,12 @@ mod tests {
     }
 
     #[test]
-    fn noun_candidates_keep_the_capital() {
+    fn noun_candidates_are_capitalized() {
         let first = lemmas("Diplomaten")
             .into_iter()
             .find(|(l, _)| l.to_lowercase() == "diplomat");
         assert_eq!(first, Some(("Diplomat".into(), "plural".into())));
+        assert!(has("bündnisses", "Bündnis", "genitive singular"));
     }
 
     #[test]
@@ -742,7 +742,8 @@ mod tests {
     #[test]
     fn every_strong_participle_leads_to_its_infinitive() {
         for sv in STRONG_VERBS {
-            if WEAK_LOOKALIKES.contains(&sv.infinitive) {
+            // genesen, verlieren: the participle is the infinitive or has no ge- to strip.
+            if WEAK_LOOKALIKES.contains(&sv.infinitive) || sv.participle == sv.infinitive {
                 continue;
             }
             assert!(
@@ -761,6 +762,11 @@ mod tests {
         assert!(has("angekommen", "ankommen", "past participle"));
         assert!(has("kam", "kommen", "simple past"));
         assert!(has("ankamen", "ankommen", "simple past"));
+        assert!(has("gewiesen", "weisen", "past participle"));
+        assert!(has("ausgewiesen", "ausweisen", "past participle"));
+        assert!(has("verwiesen", "verweisen", "past participle"));
+        assert!(has("zog", "ziehen", "simple past"));
+        assert!(has("zurückgezogen", "zurückziehen", "past participle"));
     }
 
     #[test]

@@ -321,6 +321,13 @@ fn finite_and_nonfinite(verb: &str, out: &mut Vec<(String, Reading, bool)>) {
     finite(format!("{stem}est"), Reading::SubjunctiveI(Person::S2));
     finite(format!("{stem}et"), Reading::SubjunctiveI(Person::P2));
     finite(t(stem), Reading::Imperative);
+    if let Some((_, sv)) = strong {
+        if DUAL_VERBS.contains(&sv.infinitive) {
+            // Also weak: bewegte, geschafft, hängte.
+            finite_and_nonfinite_weak(verb, out);
+        }
+    }
+    let mut finite = |form: String, r: Reading| out.push((form, r, true));
     match strong {
         Some((prefix, sv)) => {
             finite(
@@ -368,7 +375,10 @@ fn finite_and_nonfinite(verb: &str, out: &mut Vec<(String, Reading, bool)>) {
             finite(format!("{past}n"), Reading::Past(Person::P13));
             finite(format!("{past}t"), Reading::Past(Person::P2));
             finite(past, Reading::Past(Person::S13));
-            finite(stem.to_string(), Reading::Imperative);
+            // `arbeite!`, not `arbeit!`: a -t/-d stem keeps its -e.
+            if !needs_e(stem) {
+                finite(stem.to_string(), Reading::Imperative);
+            }
             finite(format!("{stem}e"), Reading::Imperative);
         }
     }
@@ -389,6 +399,47 @@ fn finite_and_nonfinite(verb: &str, out: &mut Vec<(String, Reading, bool)>) {
         );
     }
     nonfinite(present_participle, Reading::PresentParticiple);
+}
+
+/// Strong verbs that are also conjugated weak, in another sense or in everyday use.
+const DUAL_VERBS: &[&str] = &[
+    "backen",
+    "bewegen",
+    "bleichen",
+    "erschrecken",
+    "hängen",
+    "hauen",
+    "saugen",
+    "schaffen",
+    "scheren",
+    "schleifen",
+    "senden",
+    "weben",
+    "wenden",
+    "wiegen",
+    "melken",
+    "quellen",
+    "schwellen",
+];
+
+/// The weak simple past and participle of a verb the table lists as strong.
+fn finite_and_nonfinite_weak(verb: &str, out: &mut Vec<(String, Reading, bool)>) {
+    let stem = weak_stem(verb);
+    let past = if needs_e(stem) {
+        format!("{stem}ete")
+    } else {
+        format!("{stem}te")
+    };
+    out.push((format!("{past}st"), Reading::Past(Person::S2), true));
+    out.push((format!("{past}n"), Reading::Past(Person::P13), true));
+    out.push((format!("{past}t"), Reading::Past(Person::P2), true));
+    out.push((past, Reading::Past(Person::S13), true));
+    for p in participles(verb, None) {
+        for e in ADJ_ENDINGS {
+            out.push((format!("{p}{e}"), Reading::PastParticipleAdj, false));
+        }
+        out.push((p, Reading::PastParticiple, false));
+    }
 }
 
 /// Past participles of a particle-free verb: `gekündigt`, `verlassen`, `bezeichnet`, `diskutiert`.
@@ -496,7 +547,9 @@ fn is_weak_masculine(noun: &str) -> bool {
     let lower = noun.to_lowercase();
     // Common -e masculines that are not weak ("Käse") are rare enough to ignore; -at/-et words that
     // are strong are excluded by their plural (Rat/Räte, Staat/Staaten is mixed).
-    ENDINGS.iter().any(|e| lower.ends_with(e)) && !lower.ends_with("rat")
+    ENDINGS.iter().any(|e| lower.ends_with(e))
+        && !lower.ends_with("rat")
+        && !lower.ends_with("staat")
 }
 
 /// Noun forms: cases and numbers. `plural` from the glossary, else a guess from gender and ending.
@@ -525,7 +578,11 @@ pub fn noun_forms(
             out.push((format!("{noun}es"), Reading::GenitiveSingular));
         } else {
             out.push((format!("{noun}s"), Reading::GenitiveSingular));
-            if !lower.ends_with(['e', 'l', 'r', 'n', 'y', 'a', 'o', 'i', 'u']) {
+            // des Jahres, des Sohnes; not after -e, -el, -er, -en or a vowel.
+            let unstressed = ["e", "el", "er", "en", "em", "chen", "lein"]
+                .iter()
+                .any(|e| lower.ends_with(e));
+            if !unstressed && !lower.ends_with(['y', 'a', 'o', 'i', 'u']) {
                 out.push((format!("{noun}es"), Reading::GenitiveSingular));
             }
         }

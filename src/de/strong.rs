@@ -68,6 +68,7 @@ pub static WEAK_LOOKALIKES: &[&str] = &[
 pub static STRONG_VERBS: &[StrongVerb] = &[
     // Verbs with a two-way prefix (hinter, über, um, unter, voll, wider) are listed where the
     // inseparable reading is the usual one (übernahm, unterschrieben): the prefix alone cannot tell.
+    // Imperatives keep their -e where the bare stem is another common word (gleich, heiß, Gewinn).
     StrongVerb {
         infinitive: "backen",
         present_2sg: "bäckst",
@@ -105,7 +106,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "begann",
         subjunctive: "begänne",
         participle: "begonnen",
-        imperative: "beginn",
+        imperative: "beginne",
         extra: &["begönne", "begönnen"],
     },
     StrongVerb {
@@ -215,7 +216,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "blich",
         subjunctive: "bliche",
         participle: "geblichen",
-        imperative: "bleich",
+        imperative: "bleiche",
         extra: &[],
     },
     StrongVerb {
@@ -275,7 +276,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "dang",
         subjunctive: "dänge",
         participle: "gedungen",
-        imperative: "ding",
+        imperative: "",
         extra: &[],
     },
     StrongVerb {
@@ -565,7 +566,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "gewann",
         subjunctive: "gewänne",
         participle: "gewonnen",
-        imperative: "gewinn",
+        imperative: "gewinne",
         extra: &["gewönne", "gewönnen"],
     },
     StrongVerb {
@@ -585,7 +586,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "glich",
         subjunctive: "gliche",
         participle: "geglichen",
-        imperative: "gleich",
+        imperative: "gleiche",
         extra: &[],
     },
     StrongVerb {
@@ -596,16 +597,6 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         subjunctive: "glitte",
         participle: "geglitten",
         imperative: "gleite",
-        extra: &[],
-    },
-    StrongVerb {
-        infinitive: "gleißen",
-        present_2sg: "gleißt",
-        present_3sg: "gleißt",
-        past: "gliss",
-        subjunctive: "glisse",
-        participle: "geglissen",
-        imperative: "gleiß",
         extra: &[],
     },
     StrongVerb {
@@ -695,7 +686,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "hieß",
         subjunctive: "hieße",
         participle: "geheißen",
-        imperative: "heiß",
+        imperative: "heiße",
         extra: &[],
     },
     StrongVerb {
@@ -765,7 +756,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "kor",
         subjunctive: "köre",
         participle: "gekoren",
-        imperative: "kies",
+        imperative: "",
         extra: &[],
     },
     StrongVerb {
@@ -827,16 +818,6 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         participle: "gekonnt",
         imperative: "",
         extra: &["kann", "kannst", "können", "könnt"],
-    },
-    StrongVerb {
-        infinitive: "küren",
-        present_2sg: "kürst",
-        present_3sg: "kürt",
-        past: "kor",
-        subjunctive: "köre",
-        participle: "gekoren",
-        imperative: "kür",
-        extra: &[],
     },
     StrongVerb {
         infinitive: "laden",
@@ -925,7 +906,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "mahlte",
         subjunctive: "mahlte",
         participle: "gemahlen",
-        imperative: "mahl",
+        imperative: "mahle",
         extra: &[],
     },
     StrongVerb {
@@ -1025,7 +1006,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "pries",
         subjunctive: "priese",
         participle: "gepriesen",
-        imperative: "preis",
+        imperative: "preise",
         extra: &[],
     },
     StrongVerb {
@@ -1135,7 +1116,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "salzte",
         subjunctive: "salzte",
         participle: "gesalzen",
-        imperative: "salz",
+        imperative: "salze",
         extra: &[],
     },
     StrongVerb {
@@ -1175,7 +1156,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "scholl",
         subjunctive: "schölle",
         participle: "geschollen",
-        imperative: "schall",
+        imperative: "schalle",
         extra: &[],
     },
     StrongVerb {
@@ -1346,16 +1327,6 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         subjunctive: "schmölze",
         participle: "geschmolzen",
         imperative: "schmilz",
-        extra: &[],
-    },
-    StrongVerb {
-        infinitive: "schnauben",
-        present_2sg: "schnaubst",
-        present_3sg: "schnaubt",
-        past: "schnob",
-        subjunctive: "schnöbe",
-        participle: "geschnoben",
-        imperative: "schnaub",
         extra: &[],
     },
     StrongVerb {
@@ -1548,7 +1519,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "sann",
         subjunctive: "sänne",
         participle: "gesonnen",
-        imperative: "sinn",
+        imperative: "sinne",
         extra: &["sönne", "sönnen"],
     },
     StrongVerb {
@@ -1649,16 +1620,6 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         subjunctive: "stäche",
         participle: "gestochen",
         imperative: "stich",
-        extra: &[],
-    },
-    StrongVerb {
-        infinitive: "stecken",
-        present_2sg: "steckst",
-        present_3sg: "steckt",
-        past: "stak",
-        subjunctive: "stäke",
-        participle: "gesteckt",
-        imperative: "steck",
         extra: &[],
     },
     StrongVerb {
@@ -2080,7 +2041,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "wuchs",
         subjunctive: "wüchse",
         participle: "gewachsen",
-        imperative: "wachs",
+        imperative: "wachse",
         extra: &[],
     },
     StrongVerb {
@@ -2100,7 +2061,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "wob",
         subjunctive: "wöbe",
         participle: "gewoben",
-        imperative: "web",
+        imperative: "webe",
         extra: &[],
     },
     StrongVerb {
@@ -2110,7 +2071,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "wich",
         subjunctive: "wiche",
         participle: "gewichen",
-        imperative: "weich",
+        imperative: "weiche",
         extra: &[],
     },
     StrongVerb {
@@ -2180,7 +2141,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "widerrief",
         subjunctive: "widerriefe",
         participle: "widerrufen",
-        imperative: "widerruf",
+        imperative: "widerrufe",
         extra: &[],
     },
     StrongVerb {
@@ -2300,7 +2261,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
         past: "überfiel",
         subjunctive: "überfiele",
         participle: "überfallen",
-        imperative: "überfall",
+        imperative: "überfalle",
         extra: &[],
     },
     StrongVerb {
@@ -2437,7 +2398,7 @@ pub static STRONG_VERBS: &[StrongVerb] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::{StrongVerb, STRONG_VERBS, WEAK_LOOKALIKES};
+    use super::{STRONG_VERBS, StrongVerb, WEAK_LOOKALIKES};
 
     fn verb(infinitive: &str) -> &'static StrongVerb {
         STRONG_VERBS
@@ -2580,5 +2541,17 @@ mod tests {
         }
         assert!(WEAK_LOOKALIKES.contains(&"begleiten"));
         assert!(WEAK_LOOKALIKES.contains(&"vorbereiten"));
+    }
+
+    #[test]
+    fn imperatives_are_not_common_words() {
+        // A bare stem that is also an adverb or adjective would link `Er kommt gleich` to gleichen.
+        for word in ["gleich", "heiß", "weich", "bleich", "preis"] {
+            assert!(
+                STRONG_VERBS.iter().all(|v| v.imperative != word),
+                "{word} is listed as an imperative"
+            );
+        }
+        assert_eq!(verb("gleichen").imperative, "gleiche");
     }
 }

@@ -212,6 +212,17 @@ fn scan_word_or_number(text: &str, start: usize, end: usize) -> (usize, TokenKin
             break;
         }
         let b = bytes[i];
+        if b >= 0x80 {
+            // A typographic apostrophe inside a word: geht’s.
+            if text[i..end].starts_with('’')
+                && has_letter
+                && text[i + 3..end].chars().next().is_some_and(is_word_char)
+            {
+                i += 3;
+                continue;
+            }
+            break;
+        }
         let next = text[i + 1..end].chars().next().unwrap_or(' ');
         let joins = match b {
             b'-' => is_word_char(next) || next.is_ascii_digit(),
@@ -221,10 +232,6 @@ fn scan_word_or_number(text: &str, start: usize, end: usize) -> (usize, TokenKin
         };
         if joins {
             i += 1;
-        } else if text[i..].starts_with('’')
-            && is_word_char(text[i + 3..end].chars().next().unwrap_or(' '))
-        {
-            i += 3;
         } else {
             break;
         }
@@ -326,5 +333,14 @@ mod tests {
     #[test]
     fn apostrophe_stays_inside_a_word() {
         assert_eq!(words("wie geht's?")[1], ("geht's", TokenKind::Word));
+        assert_eq!(words("wie geht’s?")[1], ("geht’s", TokenKind::Word));
+    }
+
+    #[test]
+    fn curly_quotes_after_words_do_not_break_tokenizing() {
+        let t = words("„Ja“ und ‚nein‘ und “so” ’");
+        assert_eq!(t[1], ("Ja", TokenKind::Word));
+        assert_eq!(t[2], ("“", TokenKind::CloseQuote));
+        assert!(t.iter().any(|x| x.0 == "nein"));
     }
 }

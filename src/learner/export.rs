@@ -279,11 +279,23 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let mut store = Store::open(d.path()).unwrap();
         assert_eq!(
-            anki_tsv(&doc, &analysis, &glossary, &store, ExportSelection::Learning),
+            anki_tsv(
+                &doc,
+                &analysis,
+                &glossary,
+                &store,
+                ExportSelection::Learning
+            ),
             ANKI_HEADER
         );
         store.set_status("ankündigen", Status::Learning(2)).unwrap();
-        let tsv = anki_tsv(&doc, &analysis, &glossary, &store, ExportSelection::Learning);
+        let tsv = anki_tsv(
+            &doc,
+            &analysis,
+            &glossary,
+            &store,
+            ExportSelection::Learning,
+        );
         assert_eq!(
             tsv.strip_prefix(ANKI_HEADER).unwrap(),
             "ankündigen\tto announce; to give notice of\t\

@@ -191,7 +191,8 @@ gender = "f"
     #[test]
     fn counts_terms_by_status_and_known_running_words() {
         // Eleven words; Diplomat twice, Bündnis, Rat and NATO once each.
-        let (glossary, analysis) = setup("Der Diplomat sah den Rat. Das Bündnis und die NATO. Diplomat!");
+        let (glossary, analysis) =
+            setup("Der Diplomat sah den Rat. Das Bündnis und die NATO. Diplomat!");
         let d = tempfile::tempdir().unwrap();
         let mut store = Store::open(d.path()).unwrap();
         store.set_status("Diplomat", Status::Known).unwrap();
@@ -208,7 +209,11 @@ gender = "f"
         assert_eq!(stats.ignored_words, 1);
         assert_eq!(stats.status_bar(), "known 18% · learning 1 · new 1");
         assert!((stats.known_or_ignored_share() - 3.0 / 11.0).abs() < 1e-9);
-        assert!(stats.report().contains("known or ignored 27% (3)"), "{}", stats.report());
+        assert!(
+            stats.report().contains("known or ignored 27% (3)"),
+            "{}",
+            stats.report()
+        );
     }
 
     #[test]
@@ -230,7 +235,10 @@ gender = "f"
         store.set_status("Rat", Status::Learning(1)).unwrap();
         store.set_status("NATO", Status::Ignored).unwrap();
 
-        assert_eq!(new_terms(&analysis, &glossary, &store), ["Diplomat", "Bündnis"]);
+        assert_eq!(
+            new_terms(&analysis, &glossary, &store),
+            ["Diplomat", "Bündnis"]
+        );
         let changed = mark_all_new_known(&analysis, &glossary, &mut store).unwrap();
         assert_eq!(changed, ["Diplomat", "Bündnis"]);
         assert_eq!(store.status("Rat"), Status::Learning(1));
@@ -241,6 +249,10 @@ gender = "f"
         assert_eq!(reopened.status("Diplomat"), Status::Known);
         assert_eq!(reopened.status("Bündnis"), Status::Known);
         // Nothing new left: a second call changes nothing.
-        assert!(mark_all_new_known(&analysis, &glossary, &mut store).unwrap().is_empty());
+        assert!(
+            mark_all_new_known(&analysis, &glossary, &mut store)
+                .unwrap()
+                .is_empty()
+        );
     }
 }

@@ -4,8 +4,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-/// A term's status. Terms the learner never marked are [`Status::New`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// A term's status. Terms the learner never marked are [`Status::New`]. Ordered as listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum Status {
     #[default]
     New,

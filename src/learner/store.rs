@@ -83,7 +83,10 @@ pub fn resolve_data_dir(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
     resolve_data_dir_from(flag, std::env::var_os(DATA_DIR_ENV))
 }
 
-fn resolve_data_dir_from(flag: Option<&Path>, env: Option<OsString>) -> Result<PathBuf, StoreError> {
+fn resolve_data_dir_from(
+    flag: Option<&Path>,
+    env: Option<OsString>,
+) -> Result<PathBuf, StoreError> {
     if let Some(dir) = flag {
         return Ok(dir.to_path_buf());
     }
@@ -501,7 +504,9 @@ fn read_disk_once(
     for path in &rotated {
         // Gone: a compaction finished meanwhile, and the snapshot check repeats the read.
         if let Some(bytes) = read_optional(path)? {
-            let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let name = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             journal_changes += apply_journal(&bytes, &name, &mut data, warnings).changes;
         }
     }
@@ -593,7 +598,10 @@ fn holder_is_gone(pid: Option<u32>, since: Option<u64>) -> bool {
 
 fn describe_lock(path: &Path) -> String {
     let (pid, since) = lock_holder(path);
-    let who = pid.map_or_else(|| "another leser".to_string(), |p| format!("leser (pid {p})"));
+    let who = pid.map_or_else(
+        || "another leser".to_string(),
+        |p| format!("leser (pid {p})"),
+    );
     let age = since.map_or_else(String::new, |s| {
         format!(" for {} s", now_secs().saturating_sub(s))
     });
@@ -647,8 +655,7 @@ impl Store {
             warnings,
             stale_lock_reported: false,
         };
-        if read.journal_changes >= COMPACT_ON_OPEN || !read.rotated.is_empty() || read.used_backup
-        {
+        if read.journal_changes >= COMPACT_ON_OPEN || !read.rotated.is_empty() || read.used_backup {
             store.compact_if_free();
         }
         Ok(store)
@@ -984,7 +991,10 @@ mod tests {
         marked.sort_unstable();
         assert_eq!(
             marked,
-            [("Diplomat", Status::Learning(3)), ("ankündigen", Status::Known)]
+            [
+                ("Diplomat", Status::Learning(3)),
+                ("ankündigen", Status::Known)
+            ]
         );
         assert!(store.warnings().is_empty(), "{:?}", store.warnings());
     }
@@ -1035,7 +1045,10 @@ mod tests {
         .unwrap();
         let store = Store::open(d.path()).unwrap();
         assert_eq!(store.status("a"), Status::Known);
-        assert_eq!(store.warnings(), ["journal.jsonl:2: unreadable change skipped"]);
+        assert_eq!(
+            store.warnings(),
+            ["journal.jsonl:2: unreadable change skipped"]
+        );
     }
 
     #[test]
@@ -1083,7 +1096,11 @@ mod tests {
         store.compact().unwrap();
         store.set_status("Rat", Status::Ignored).unwrap();
         drop(store);
-        fs::write(d.path().join(STATE), "{\"format\": 1, \"statuses\": {\"Dipl").unwrap();
+        fs::write(
+            d.path().join(STATE),
+            "{\"format\": 1, \"statuses\": {\"Dipl",
+        )
+        .unwrap();
 
         let store = Store::open(d.path()).unwrap();
         // Backup + the journal that led from it + the live journal: nothing lost.
@@ -1114,7 +1131,10 @@ mod tests {
         let d = dir();
         fs::write(d.path().join(STATE), "{\"format\": 9}").unwrap();
         let err = Store::open(d.path()).unwrap_err();
-        assert!(matches!(err, StoreError::NewerFormat { format: 9, .. }), "{err}");
+        assert!(
+            matches!(err, StoreError::NewerFormat { format: 9, .. }),
+            "{err}"
+        );
         assert!(d.path().join(STATE).exists());
     }
 
@@ -1177,7 +1197,10 @@ mod tests {
         let err = store.compact().unwrap_err();
         let msg = err.to_string();
         assert!(matches!(err, StoreError::Locked { .. }));
-        assert!(msg.contains(&format!("pid {}", std::process::id())), "{msg}");
+        assert!(
+            msg.contains(&format!("pid {}", std::process::id())),
+            "{msg}"
+        );
         assert!(msg.contains("try again"), "{msg}");
         assert_eq!(Store::open(d.path()).unwrap().status("Rat"), Status::Known);
     }
@@ -1189,7 +1212,10 @@ mod tests {
         let mut store = Store::open(d.path()).unwrap();
         let msg = store.compact().unwrap_err().to_string();
         assert!(msg.contains("delete this file"), "{msg}");
-        assert!(msg.contains(&d.path().join(LOCK).display().to_string()), "{msg}");
+        assert!(
+            msg.contains(&d.path().join(LOCK).display().to_string()),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -1213,20 +1239,28 @@ mod tests {
         let far_future = u64::MAX / 2;
         fs::write(
             d.path().join(JOURNAL),
-            format!("{{\"op\":\"status\",\"at\":{far_future},\"term\":\"Rat\",\"status\":\"known\"}}\n"),
+            format!(
+                "{{\"op\":\"status\",\"at\":{far_future},\"term\":\"Rat\",\"status\":\"known\"}}\n"
+            ),
         )
         .unwrap();
         let mut store = Store::open(d.path()).unwrap();
         store.set_status("Rat", Status::Learning(1)).unwrap();
         drop(store);
-        assert_eq!(Store::open(d.path()).unwrap().status("Rat"), Status::Learning(1));
+        assert_eq!(
+            Store::open(d.path()).unwrap().status("Rat"),
+            Status::Learning(1)
+        );
     }
 
     #[test]
     fn data_dir_comes_from_flag_then_env_then_platform() {
         let flag = Path::new("/tmp/flag");
         let env = Some(OsString::from("/tmp/env"));
-        assert_eq!(resolve_data_dir_from(Some(flag), env.clone()).unwrap(), flag);
+        assert_eq!(
+            resolve_data_dir_from(Some(flag), env.clone()).unwrap(),
+            flag
+        );
         assert_eq!(
             resolve_data_dir_from(None, env).unwrap(),
             Path::new("/tmp/env")

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One step for [`crate::tui::state::AppState::update`]. The snake_case names are the ones a
+/// One step for [`crate::tui::state::AppState::update`]. The `snake_case` names are the ones a
 /// key configuration file uses (`next_term`, `search_start`, ...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -45,11 +45,21 @@ pub enum Action {
     Cancel,
     Quit,
     /// The terminal has a new size.
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// A mouse click at a screen cell.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// The mouse wheel turned over a screen cell.
-    Wheel { down: bool, column: u16, row: u16 },
+    Wheel {
+        down: bool,
+        column: u16,
+        row: u16,
+    },
 }
 
 /// Work that `update` asks the event loop to do, because state does no I/O.

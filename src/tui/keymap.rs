@@ -57,29 +57,119 @@ const fn row(
 
 /// The default bindings, in the order the help lists them.
 pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
-    row(NORMAL, &["Right", "l", "Tab"], Action::NextTerm, desc::NEXT_TERM, Some(hint::NEXT_TERM)),
-    row(NORMAL, &["Left", "h", "S-Tab"], Action::PrevTerm, desc::PREV_TERM, Some(hint::PREV_TERM)),
+    row(
+        NORMAL,
+        &["Right", "l", "Tab"],
+        Action::NextTerm,
+        desc::NEXT_TERM,
+        Some(hint::NEXT_TERM),
+    ),
+    row(
+        NORMAL,
+        &["Left", "h", "S-Tab"],
+        Action::PrevTerm,
+        desc::PREV_TERM,
+        Some(hint::PREV_TERM),
+    ),
     row(NORMAL, &["w"], Action::NextWord, desc::NEXT_WORD, None),
     row(NORMAL, &["b"], Action::PrevWord, desc::PREV_WORD, None),
-    row(NORMAL, &["Down", "j"], Action::ScrollDown, desc::SCROLL_DOWN, None),
-    row(NORMAL, &["Up", "k"], Action::ScrollUp, desc::SCROLL_UP, None),
-    row(NORMAL, &["PageDown", "Space", "C-f", "C-d"], Action::PageDown, desc::PAGE_DOWN, None),
-    row(NORMAL, &["PageUp", "C-b", "C-u"], Action::PageUp, desc::PAGE_UP, None),
+    row(
+        NORMAL,
+        &["Down", "j"],
+        Action::ScrollDown,
+        desc::SCROLL_DOWN,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["Up", "k"],
+        Action::ScrollUp,
+        desc::SCROLL_UP,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["PageDown", "Space", "C-f", "C-d"],
+        Action::PageDown,
+        desc::PAGE_DOWN,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["PageUp", "C-b", "C-u"],
+        Action::PageUp,
+        desc::PAGE_UP,
+        None,
+    ),
     row(NORMAL, &["g", "Home"], Action::Start, desc::START, None),
     row(NORMAL, &["G", "End"], Action::End, desc::END, None),
-    row(NORMAL, &["/"], Action::SearchStart, desc::SEARCH, Some(hint::SEARCH)),
+    row(
+        NORMAL,
+        &["/"],
+        Action::SearchStart,
+        desc::SEARCH,
+        Some(hint::SEARCH),
+    ),
     row(NORMAL, &["n"], Action::SearchNext, desc::SEARCH_NEXT, None),
     row(NORMAL, &["N"], Action::SearchPrev, desc::SEARCH_PREV, None),
-    row(NORMAL, &["t"], Action::ToggleTranslation, desc::TOGGLE_TRANSLATION, Some(hint::TRANSLATION)),
-    row(NORMAL, &["?"], Action::ToggleHelp, desc::HELP, Some(hint::HELP)),
+    row(
+        NORMAL,
+        &["t"],
+        Action::ToggleTranslation,
+        desc::TOGGLE_TRANSLATION,
+        Some(hint::TRANSLATION),
+    ),
+    row(
+        NORMAL,
+        &["?"],
+        Action::ToggleHelp,
+        desc::HELP,
+        Some(hint::HELP),
+    ),
     row(NORMAL, &["Esc"], Action::Cancel, desc::CANCEL, None),
     row(NORMAL, &["q"], Action::Quit, desc::QUIT, Some(hint::QUIT)),
-    row(SEARCH, &["Enter"], Action::SearchSubmit, desc::SEARCH_SUBMIT, Some(hint::FIND)),
-    row(SEARCH, &["Esc"], Action::Cancel, desc::SEARCH_CANCEL, Some(hint::CANCEL)),
-    row(SEARCH, &["Backspace"], Action::SearchBackspace, desc::SEARCH_BACKSPACE, None),
-    row(HELP, &["Down", "j"], Action::ScrollDown, desc::HELP_SCROLL_DOWN, None),
-    row(HELP, &["Up", "k"], Action::ScrollUp, desc::HELP_SCROLL_UP, None),
-    row(HELP, &["Esc", "?", "q"], Action::Cancel, desc::HELP_CLOSE, Some(hint::CLOSE)),
+    row(
+        SEARCH,
+        &["Enter"],
+        Action::SearchSubmit,
+        desc::SEARCH_SUBMIT,
+        Some(hint::FIND),
+    ),
+    row(
+        SEARCH,
+        &["Esc"],
+        Action::Cancel,
+        desc::SEARCH_CANCEL,
+        Some(hint::CANCEL),
+    ),
+    row(
+        SEARCH,
+        &["Backspace"],
+        Action::SearchBackspace,
+        desc::SEARCH_BACKSPACE,
+        None,
+    ),
+    row(
+        HELP,
+        &["Down", "j"],
+        Action::ScrollDown,
+        desc::HELP_SCROLL_DOWN,
+        None,
+    ),
+    row(
+        HELP,
+        &["Up", "k"],
+        Action::ScrollUp,
+        desc::HELP_SCROLL_UP,
+        None,
+    ),
+    row(
+        HELP,
+        &["Esc", "?", "q"],
+        Action::Cancel,
+        desc::HELP_CLOSE,
+        Some(hint::CLOSE),
+    ),
     row(EVERYWHERE, &["C-c"], Action::Quit, desc::QUIT, None),
 ];
 
@@ -221,12 +311,18 @@ impl Keymap {
             return None;
         }
         let key = Key::new(event.code, event.modifiers);
-        if let Some(b) = self.bindings.iter().find(|b| b.mode == mode && b.key == key) {
+        if let Some(b) = self
+            .bindings
+            .iter()
+            .find(|b| b.mode == mode && b.key == key)
+        {
             return Some(b.action);
         }
         match (mode, key.code) {
             (Mode::Search, KeyCode::Char(c))
-                if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
                 Some(Action::SearchInput(c))
             }
@@ -238,7 +334,10 @@ impl Keymap {
     pub fn help_rows(&self, mode: Mode) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(Action, &'static str, Vec<String>)> = Vec::new();
         for b in self.bindings.iter().filter(|b| b.mode == mode) {
-            match rows.iter_mut().find(|(a, d, _)| *a == b.action && *d == b.desc) {
+            match rows
+                .iter_mut()
+                .find(|(a, d, _)| *a == b.action && *d == b.desc)
+            {
                 Some((_, _, keys)) => keys.push(b.key.label()),
                 None => rows.push((b.action, b.desc, vec![b.key.label()])),
             }
@@ -326,7 +425,10 @@ mod tests {
     fn letters_type_into_the_search_prompt() {
         let map = Keymap::default();
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(map.resolve(Mode::Search, &q), Some(Action::SearchInput('q')));
+        assert_eq!(
+            map.resolve(Mode::Search, &q),
+            Some(Action::SearchInput('q'))
+        );
         assert_eq!(map.resolve(Mode::Normal, &q), Some(Action::Quit));
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for mode in Mode::ALL {
@@ -337,7 +439,10 @@ mod tests {
     #[test]
     fn help_joins_the_keys_of_an_action() {
         let rows = Keymap::default().help_rows(Mode::Normal);
-        assert!(rows.contains(&("→ l Tab".to_string(), desc::NEXT_TERM)), "{rows:?}");
+        assert!(
+            rows.contains(&("→ l Tab".to_string(), desc::NEXT_TERM)),
+            "{rows:?}"
+        );
         assert!(rows.contains(&("PgDn Space Ctrl-f Ctrl-d".to_string(), desc::PAGE_DOWN)));
     }
 

@@ -23,7 +23,10 @@ pub struct AppLayout {
 }
 
 pub fn layout(area: Rect) -> AppLayout {
-    let title = Rect { height: area.height.min(1), ..area };
+    let title = Rect {
+        height: area.height.min(1),
+        ..area
+    };
     let status_height = u16::from(area.height >= 2);
     let status = Rect {
         y: area.bottom() - status_height,
@@ -40,7 +43,10 @@ pub fn layout(area: Rect) -> AppLayout {
         let side_height = body.height / 2;
         let text_height = body.height - side_height;
         (
-            Rect { height: text_height, ..body },
+            Rect {
+                height: text_height,
+                ..body
+            },
             Rect {
                 y: body.y + text_height,
                 height: side_height,
@@ -51,7 +57,10 @@ pub fn layout(area: Rect) -> AppLayout {
         let side_width = (body.width * 2 / 5).clamp(SIDE_MIN_WIDTH, SIDE_MAX_WIDTH);
         let text_width = body.width - side_width;
         (
-            Rect { width: text_width, ..body },
+            Rect {
+                width: text_width,
+                ..body
+            },
             Rect {
                 x: body.x + text_width,
                 width: side_width,
@@ -60,7 +69,7 @@ pub fn layout(area: Rect) -> AppLayout {
         )
     };
     // One column of padding on each side, when there is room for it.
-    let pad = if text_pane.width >= 3 { 1 } else { 0 };
+    let pad = u16::from(text_pane.width >= 3);
     let text = Rect {
         x: text_pane.x + pad,
         width: text_pane.width - 2 * pad,
@@ -106,7 +115,10 @@ mod tests {
                 let area = Rect::new(0, 0, w, h);
                 let l = layout(area);
                 for r in [l.title, l.text, l.side, l.status] {
-                    assert!(area.contains(r.as_position()) || r.is_empty(), "{w}x{h}: {r:?}");
+                    assert!(
+                        area.contains(r.as_position()) || r.is_empty(),
+                        "{w}x{h}: {r:?}"
+                    );
                     assert!(r.right() <= w && r.bottom() <= h, "{w}x{h}: {r:?}");
                 }
             }

@@ -4,8 +4,8 @@
 //! and changes only through [`state::AppState::update`]; `ui` draws a pure view of the state.
 
 pub mod action;
-mod find;
 mod app;
+mod find;
 pub mod keymap;
 pub mod layout;
 pub mod state;

@@ -17,6 +17,8 @@ use unicode_width::UnicodeWidthChar;
 
 /// Lines the mouse wheel scrolls at a time.
 const WHEEL_LINES: usize = 3;
+/// Context lines kept between the selection and the pane's edge when the view follows it.
+const SCROLL_MARGIN: usize = 2;
 
 /// What the side pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +91,8 @@ impl AppState {
         let analysis = linker.analyze(&doc);
         let translation = translation.map(|t| {
             let t_analysis = linker.analyze(&t);
-            let alignment = Alignment::new(&analysis.sentences, &t_analysis.sentences, &t.paragraphs);
+            let alignment =
+                Alignment::new(&analysis.sentences, &t_analysis.sentences, &t.paragraphs);
             Translation {
                 text: flatten(&t.source),
                 doc: t,
@@ -105,8 +108,8 @@ impl AppState {
             .flat_map(|(i, l)| l.spans.iter().map(move |s| (s.clone(), i)))
             .collect();
         link_spans.sort_by_key(|(s, _)| (s.start, s.end));
-        let text_width = layout(Rect::from((ratatui::layout::Position::ORIGIN, viewport))).text.width;
-        let wrapped = Wrapped::new(&text, &doc.paragraphs, usize::from(text_width));
+        let text_width = usize::from(layout(Rect::from(viewport)).text.width);
+        let wrapped = Wrapped::new(&text, &doc.paragraphs, text_width);
         let message = doc.notice.clone();
         let mut state = AppState {
             doc,
@@ -129,7 +132,9 @@ impl AppState {
             help_scroll: 0,
             needs_redraw: true,
         };
-        state.selected = state.first_link_token().or_else(|| state.words.first().copied());
+        state.selected = state
+            .first_link_token()
+            .or_else(|| state.words.first().copied());
         state.ensure_selection_visible();
         state
     }
@@ -186,15 +191,15 @@ impl AppState {
             Action::PrevTerm => self.step_term(false),
             Action::NextWord => self.step_word(true),
             Action::PrevWord => self.step_word(false),
-            Action::ScrollDown => self.scroll_by(1),
-            Action::ScrollUp => self.scroll_by(-1),
-            Action::PageDown => self.scroll_by(self.page_lines()),
-            Action::PageUp => self.scroll_by(-self.page_lines()),
-            Action::Wheel { down, .. } => {
-                self.scroll_by(if down { WHEEL_LINES as isize } else { -(WHEEL_LINES as isize) });
-            }
+            Action::ScrollDown => self.scroll_by(1, true),
+            Action::ScrollUp => self.scroll_by(1, false),
+            Action::PageDown => self.scroll_by(self.page_lines(), true),
+            Action::PageUp => self.scroll_by(self.page_lines(), false),
+            Action::Wheel { down, .. } => self.scroll_by(WHEEL_LINES, down),
             Action::Start => {
-                self.selected = self.first_link_token().or_else(|| self.words.first().copied());
+                self.selected = self
+                    .first_link_token()
+                    .or_else(|| self.words.first().copied());
                 self.scroll = 0;
                 self.ensure_selection_visible();
             }
@@ -299,7 +304,7 @@ impl AppState {
     }
 
     pub fn area(&self) -> Rect {
-        Rect::from((ratatui::layout::Position::ORIGIN, self.viewport))
+        Rect::from(self.viewport)
     }
 
     pub fn layout(&self) -> AppLayout {
@@ -343,7 +348,11 @@ impl AppState {
 
     /// The link the selection belongs to, if it is a linked term.
     pub fn selected_link(&self) -> Option<usize> {
-        self.analysis.token_link.get(self.selected?).copied().flatten()
+        self.analysis
+            .token_link
+            .get(self.selected?)
+            .copied()
+            .flatten()
     }
 
     pub fn link(&self, index: usize) -> Option<&Link> {
@@ -357,13 +366,18 @@ impl AppState {
         }
         self.selected
             .and_then(|t| self.analysis.tokens.get(t))
-            .map(|t| vec![t.start..t.end])
+            .map(|t| std::iter::once(t.start..t.end).collect())
             .unwrap_or_default()
     }
 
     /// Link spans that overlap `range`, in text order: (span, link).
-    pub fn link_spans_in(&self, range: Range<usize>) -> impl Iterator<Item = &(Range<usize>, usize)> {
-        let first = self.link_spans.partition_point(|(s, _)| s.end <= range.start);
+    pub fn link_spans_in(
+        &self,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = &(Range<usize>, usize)> {
+        let first = self
+            .link_spans
+            .partition_point(|(s, _)| s.end <= range.start);
         self.link_spans[first..]
             .iter()
             .take_while(move |(s, _)| s.start < range.end)
@@ -421,12 +435,24 @@ impl AppState {
     fn step_word(&mut self, forward: bool) {
         let current_link = self.selected_link();
         let differs = |t: &usize| {
-            current_link.is_none() || self.analysis.token_link.get(*t).copied().flatten() != current_link
+            current_link.is_none()
+                || self.analysis.token_link.get(*t).copied().flatten() != current_link
         };
         let target = match self.selected {
             None => self.words.first().copied(),
-            Some(cur) if forward => self.words.iter().copied().filter(|&t| t > cur).find(differs),
-            Some(cur) => self.words.iter().rev().copied().filter(|&t| t < cur).find(differs),
+            Some(cur) if forward => self
+                .words
+                .iter()
+                .copied()
+                .filter(|&t| t > cur)
+                .find(differs),
+            Some(cur) => self
+                .words
+                .iter()
+                .rev()
+                .copied()
+                .filter(|&t| t < cur)
+                .find(differs),
         };
         if let Some(t) = target {
             self.selected = Some(t);
@@ -438,8 +464,9 @@ impl AppState {
         usize::from(self.layout().text.height)
     }
 
-    fn page_lines(&self) -> isize {
-        self.text_height().saturating_sub(2).max(1) as isize
+    /// A page keeps two lines of the last screen in view, for context.
+    fn page_lines(&self) -> usize {
+        self.text_height().saturating_sub(2).max(1)
     }
 
     fn max_scroll(&self) -> usize {
@@ -450,7 +477,10 @@ impl AppState {
     fn selection_lines(&self) -> Option<(usize, usize)> {
         let spans = self.selected_spans();
         let first = self.wrapped.line_of(spans.first()?.start);
-        let last = self.wrapped.line_of(spans.last()?.start);
+        let end = spans.last()?;
+        let last = self
+            .wrapped
+            .line_of(end.end.saturating_sub(1).max(end.start));
         Some((first, last))
     }
 
@@ -458,7 +488,8 @@ impl AppState {
         line >= self.scroll && line < self.scroll + self.text_height()
     }
 
-    /// Scrolls so that the selection is on screen: all its parts when they fit, else its first.
+    /// Scrolls so that the selection is on screen, all its parts when they fit, with a margin
+    /// of context lines above and below when there is room.
     fn ensure_selection_visible(&mut self) {
         let height = self.text_height();
         let Some((first, last)) = self.selection_lines() else {
@@ -467,20 +498,26 @@ impl AppState {
         if height == 0 {
             return;
         }
-        if last - first < height && last >= self.scroll + height {
-            self.scroll = last + 1 - height;
+        let low = if last - first < height { last } else { first };
+        let margin = SCROLL_MARGIN.min((height - 1 - (low - first)) / 2);
+        let bottom = (low + margin).min(self.wrapped.len().saturating_sub(1));
+        if bottom >= self.scroll + height {
+            self.scroll = bottom + 1 - height;
         }
-        if first < self.scroll {
-            self.scroll = first;
-        } else if first >= self.scroll + height {
-            self.scroll = first + 1 - height;
+        let top = first.saturating_sub(margin);
+        if top < self.scroll {
+            self.scroll = top;
         }
     }
 
     /// Scrolls by whole lines; a selection that leaves the screen moves to the first (scrolling
     /// down) or last (scrolling up) term on screen, or word when no term is on screen.
-    fn scroll_by(&mut self, delta: isize) {
-        let target = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+    fn scroll_by(&mut self, lines: usize, down: bool) {
+        let target = if down {
+            (self.scroll + lines).min(self.max_scroll())
+        } else {
+            self.scroll.saturating_sub(lines)
+        };
         if target == self.scroll {
             return;
         }
@@ -489,17 +526,33 @@ impl AppState {
             .selection_lines()
             .is_some_and(|(first, _)| self.line_in_view(first));
         if !visible {
-            self.select_on_screen(delta > 0);
+            self.select_on_screen(down);
         }
     }
 
     fn select_on_screen(&mut self, first: bool) {
         let on_screen = |start: usize| self.line_in_view(self.wrapped.line_of(start));
-        let links = self.analysis.links.iter().filter(|l| on_screen(first_start(l)));
-        let link = if first { links.clone().next() } else { links.last() };
+        let mut links = self
+            .analysis
+            .links
+            .iter()
+            .filter(|l| on_screen(first_start(l)));
+        let link = if first {
+            links.next()
+        } else {
+            links.next_back()
+        };
         let token = link.and_then(|l| l.tokens.first().copied()).or_else(|| {
-            let mut words = self.words.iter().copied().filter(|&t| on_screen(self.analysis.tokens[t].start));
-            if first { words.next() } else { words.last() }
+            let mut words = self
+                .words
+                .iter()
+                .copied()
+                .filter(|&t| on_screen(self.analysis.tokens[t].start));
+            if first {
+                words.next()
+            } else {
+                words.next_back()
+            }
         });
         if token.is_some() {
             self.selected = token;
@@ -513,7 +566,9 @@ impl AppState {
         if width != self.wrapped.width {
             self.wrapped = Wrapped::new(&self.text, &self.doc.paragraphs, width);
         }
-        self.scroll = anchor.map_or(0, |a| self.wrapped.line_of(a)).min(self.max_scroll());
+        self.scroll = anchor
+            .map_or(0, |a| self.wrapped.line_of(a))
+            .min(self.max_scroll());
         self.ensure_selection_visible();
         self.help_scroll = self
             .help_scroll
@@ -526,7 +581,11 @@ impl AppState {
         if !pane.contains((column, row).into()) {
             return;
         }
-        let Some(line) = self.wrapped.lines.get(self.scroll + usize::from(row - pane.y)) else {
+        let Some(line) = self
+            .wrapped
+            .lines
+            .get(self.scroll + usize::from(row - pane.y))
+        else {
             return;
         };
         let wanted = usize::from(column - pane.x);
@@ -545,7 +604,10 @@ impl AppState {
         let selectable = tokens.get(t).is_some_and(|tok| {
             tok.start <= offset
                 && (self.analysis.token_link[t].is_some()
-                    || matches!(tok.kind, TokenKind::Word | TokenKind::Number | TokenKind::Abbreviation))
+                    || matches!(
+                        tok.kind,
+                        TokenKind::Word | TokenKind::Number | TokenKind::Abbreviation
+                    ))
         });
         if selectable {
             self.selected = Some(t);
@@ -593,10 +655,11 @@ impl AppState {
     fn select_in(&mut self, range: Range<usize>) {
         let tokens = &self.analysis.tokens;
         let first = tokens.partition_point(|t| t.end <= range.start);
-        let overlapping = first..tokens[first..]
-            .iter()
-            .position(|t| t.start >= range.end)
-            .map_or(tokens.len(), |n| first + n);
+        let overlapping = first
+            ..tokens[first..]
+                .iter()
+                .position(|t| t.start >= range.end)
+                .map_or(tokens.len(), |n| first + n);
         let linked = overlapping
             .clone()
             .find(|&t| self.analysis.token_link[t].is_some());
@@ -610,4 +673,354 @@ impl AppState {
 
 fn first_start(link: &Link) -> usize {
     link.spans.first().map_or(0, |s| s.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::parse;
+    use std::fmt::Write;
+
+    const GLOSSARY: &str = r#"
+[[term]]
+de = "Diplomat"
+en = "diplomat"
+pos = "noun"
+gender = "m"
+
+[[term]]
+de = "Rat"
+en = ["council", "advice"]
+pos = "noun"
+gender = "m"
+
+[[term]]
+de = "Treffen"
+en = "meeting"
+pos = "noun"
+gender = "n"
+"#;
+
+    /// Twelve paragraphs, each with linked terms, so that small panes must scroll.
+    fn text() -> String {
+        let mut s = String::from("+++\ntitle = \"Probe\"\n+++\n\n");
+        for i in 0..12 {
+            write!(
+                s,
+                "Absatz {i}: Der Diplomat sprach mit dem Rat\nüber das Treffen. Danach gingen alle nach Hause.\n\n"
+            )
+            .unwrap();
+        }
+        s
+    }
+
+    fn english() -> String {
+        let mut s = String::new();
+        for i in 0..12 {
+            write!(
+                s,
+                "Paragraph {i}: The diplomat spoke to the Council about the meeting. Then everyone went home.\n\n"
+            )
+            .unwrap();
+        }
+        s
+    }
+
+    fn state(width: u16, height: u16) -> AppState {
+        let glossary = parse(GLOSSARY, "test.toml").unwrap();
+        let doc = Document::parse("probe.de.txt", text()).unwrap();
+        let en = Document::parse("probe.en.txt", english()).unwrap();
+        AppState::new(
+            doc,
+            Some(en),
+            Linker::new(glossary),
+            Size::new(width, height),
+        )
+    }
+
+    fn selected_text(s: &AppState) -> String {
+        s.selected_spans()
+            .iter()
+            .map(|r| &s.text()[r.clone()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn selection_on_screen(s: &AppState) -> bool {
+        let line = s.wrapped().line_of(s.selected_spans()[0].start);
+        line >= s.scroll() && line < s.scroll() + usize::from(s.layout().text.height)
+    }
+
+    #[test]
+    fn starts_on_the_first_linked_term() {
+        let s = state(120, 40);
+        assert!(!s.analysis().links.is_empty());
+        assert_eq!(s.selected_link(), Some(0));
+        assert_eq!(selected_text(&s), "Diplomat");
+    }
+
+    #[test]
+    fn next_and_previous_term_follow_text_order() {
+        let mut s = state(120, 40);
+        let links = s.analysis().links.len();
+        let mut seen = vec![s.selected_link().unwrap()];
+        for _ in 1..links {
+            s.update(Action::NextTerm);
+            seen.push(s.selected_link().unwrap());
+        }
+        assert_eq!(seen, (0..links).collect::<Vec<_>>());
+        s.update(Action::NextTerm);
+        assert_eq!(s.selected_link(), Some(links - 1), "stays on the last term");
+        s.update(Action::PrevTerm);
+        assert_eq!(s.selected_link(), Some(links - 2));
+    }
+
+    #[test]
+    fn next_word_visits_every_word_then_previous_goes_back() {
+        let mut s = state(120, 40);
+        s.update(Action::Start);
+        let mut visited = vec![s.selected_token().unwrap()];
+        loop {
+            s.update(Action::NextWord);
+            let t = s.selected_token().unwrap();
+            if t == *visited.last().unwrap() {
+                break;
+            }
+            visited.push(t);
+        }
+        assert!(visited.windows(2).all(|w| w[0] < w[1]));
+        assert!(visited.iter().all(|&t| s.analysis().tokens[t].is_word()));
+        let words = s.analysis().words().count();
+        assert!(visited.len() > words / 2, "{} of {words}", visited.len());
+        s.update(Action::PrevWord);
+        assert_eq!(s.selected_token(), Some(visited[visited.len() - 2]));
+    }
+
+    #[test]
+    fn word_selection_that_is_no_term_has_no_link() {
+        let mut s = state(120, 40);
+        s.update(Action::Start);
+        // "Diplomat" is linked; the word after it ("sprach") is not.
+        s.update(Action::NextWord);
+        assert_eq!(selected_text(&s), "sprach");
+        assert_eq!(s.selected_link(), None);
+    }
+
+    #[test]
+    fn scrolling_keeps_the_selection_on_screen() {
+        let mut s = state(40, 10);
+        assert!(s.wrapped().len() > 3 * usize::from(s.layout().text.height));
+        for action in [
+            Action::ScrollDown,
+            Action::PageDown,
+            Action::ScrollUp,
+            Action::PageUp,
+        ] {
+            for _ in 0..40 {
+                s.update(action);
+                assert!(
+                    selection_on_screen(&s),
+                    "after {action:?} at scroll {}",
+                    s.scroll()
+                );
+            }
+        }
+        assert_eq!(s.scroll(), 0);
+    }
+
+    #[test]
+    fn scrolling_down_selects_the_first_term_on_screen() {
+        let mut s = state(40, 10);
+        let before = s.selected_token();
+        s.update(Action::PageDown);
+        assert_ne!(s.selected_token(), before);
+        let link = s.selected_link().expect("a term is on screen");
+        let first_on_screen = s
+            .analysis()
+            .links
+            .iter()
+            .position(|l| s.wrapped().line_of(l.spans[0].start) >= s.scroll());
+        assert_eq!(Some(link), first_on_screen);
+    }
+
+    #[test]
+    fn end_and_start_jump_and_scroll() {
+        let mut s = state(40, 10);
+        s.update(Action::End);
+        assert_eq!(s.selected_link(), Some(s.analysis().links.len() - 1));
+        assert!(s.scroll() > 0);
+        assert!(selection_on_screen(&s));
+        s.update(Action::Start);
+        assert_eq!(s.selected_link(), Some(0));
+        assert_eq!(s.scroll(), 0);
+    }
+
+    fn search(s: &mut AppState, query: &str) {
+        s.update(Action::SearchStart);
+        for c in query.chars() {
+            s.update(Action::SearchInput(c));
+        }
+        s.update(Action::SearchSubmit);
+    }
+
+    #[test]
+    fn search_selects_the_term_at_the_next_match() {
+        let mut s = state(40, 10);
+        search(&mut s, "treffen");
+        assert_eq!(s.mode(), Mode::Normal);
+        assert_eq!(selected_text(&s), "Treffen");
+        let first = s.selected_token().unwrap();
+        assert!(selection_on_screen(&s));
+        s.update(Action::SearchNext);
+        let second = s.selected_token().unwrap();
+        assert!(second > first);
+        assert!(selection_on_screen(&s));
+        s.update(Action::SearchPrev);
+        assert_eq!(s.selected_token(), Some(first));
+    }
+
+    #[test]
+    fn search_selects_a_plain_word_when_no_term_is_there() {
+        let mut s = state(120, 40);
+        search(&mut s, "HAUSE");
+        assert_eq!(selected_text(&s), "Hause");
+        assert!(s.message().unwrap().contains("match 1 of 12"));
+    }
+
+    #[test]
+    fn search_wraps_around_the_end() {
+        let mut s = state(120, 40);
+        s.update(Action::End);
+        search(&mut s, "Absatz 0");
+        assert_eq!(selected_text(&s), "Absatz");
+        assert!(s.message().unwrap().contains(strings::SEARCH_WRAPPED));
+    }
+
+    #[test]
+    fn empty_search_repeats_the_last_one() {
+        let mut s = state(120, 40);
+        search(&mut s, "rat");
+        let first = s.selected_token();
+        search(&mut s, "");
+        assert!(s.selected_token() > first);
+        assert_eq!(selected_text(&s), "Rat");
+    }
+
+    #[test]
+    fn failed_search_says_so_and_keeps_the_selection() {
+        let mut s = state(120, 40);
+        let before = s.selected_token();
+        search(&mut s, "xyz");
+        assert_eq!(s.selected_token(), before);
+        assert_eq!(s.message(), Some(strings::no_match("xyz").as_str()));
+        s.update(Action::NextTerm);
+        assert_eq!(s.message(), None, "the next key clears the message");
+    }
+
+    #[test]
+    fn escape_cancels_the_search() {
+        let mut s = state(120, 40);
+        let before = s.selected_token();
+        s.update(Action::SearchStart);
+        s.update(Action::SearchInput('R'));
+        assert_eq!(s.query(), "R");
+        s.update(Action::Cancel);
+        assert_eq!(s.mode(), Mode::Normal);
+        assert_eq!(s.query(), "");
+        assert_eq!(s.selected_token(), before);
+        s.update(Action::SearchNext);
+        assert_eq!(s.message(), Some(strings::NO_PREVIOUS_SEARCH));
+    }
+
+    #[test]
+    fn t_toggles_between_card_and_translation() {
+        let mut s = state(120, 40);
+        assert_eq!(s.side(), SidePane::Card);
+        s.update(Action::ToggleTranslation);
+        assert_eq!(s.side(), SidePane::Translation);
+        s.update(Action::ToggleTranslation);
+        assert_eq!(s.side(), SidePane::Card);
+    }
+
+    #[test]
+    fn help_takes_the_keys_until_closed() {
+        let mut s = state(120, 40);
+        let before = s.selected_token();
+        s.update(Action::ToggleHelp);
+        assert_eq!(s.mode(), Mode::Help);
+        s.update(Action::NextTerm);
+        assert_eq!(s.selected_token(), before);
+        s.update(Action::Cancel);
+        assert_eq!(s.mode(), Mode::Normal);
+        assert_eq!(s.update(Action::Quit), Some(Effect::Quit));
+    }
+
+    #[test]
+    fn resize_reflows_and_keeps_the_selection() {
+        let mut s = state(120, 40);
+        for _ in 0..20 {
+            s.update(Action::NextTerm);
+        }
+        let selected = s.selected_token();
+        for (w, h) in [(40, 10), (60, 20), (200, 60), (30, 6), (1, 1), (95, 12)] {
+            s.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            assert_eq!(s.selected_token(), selected);
+            assert_eq!(s.wrapped().width, usize::from(s.layout().text.width).max(1));
+            if s.layout().text.height > 0 {
+                assert!(selection_on_screen(&s), "{w}x{h}");
+            }
+        }
+    }
+
+    #[test]
+    fn redraw_only_when_something_changed() {
+        let mut s = state(120, 40);
+        assert!(s.take_redraw());
+        assert!(!s.take_redraw());
+        s.update(Action::PrevTerm); // already on the first term
+        assert!(!s.take_redraw());
+        s.update(Action::NextTerm);
+        assert!(s.take_redraw());
+        s.update(Action::Resize {
+            width: 120,
+            height: 40,
+        });
+        assert!(s.take_redraw());
+    }
+
+    #[test]
+    fn click_selects_the_word_under_the_mouse() {
+        let mut s = state(120, 40);
+        let pane = s.layout().text;
+        let target = s
+            .analysis()
+            .words()
+            .find(|&t| s.analysis().tokens[t].text(s.text()) == "gingen")
+            .unwrap();
+        let start = s.analysis().tokens[target].start;
+        let line = s.wrapped().line_of(start);
+        let before: &str = &s.text()[s.wrapped().lines[line].start..start];
+        let column = pane.x + unicode_width::UnicodeWidthStr::width(before) as u16 + 2;
+        let row = pane.y + (line - s.scroll()) as u16;
+        s.update(Action::Click { column, row });
+        assert_eq!(s.selected_token(), Some(target));
+        // A click outside the text changes nothing.
+        s.update(Action::Click {
+            column: 119,
+            row: 0,
+        });
+        assert_eq!(s.selected_token(), Some(target));
+    }
+
+    #[test]
+    fn sentence_of_the_selection_has_its_translation() {
+        let s = state(120, 40);
+        let sentence = s.selected_sentence().unwrap();
+        let tr = s.translation().unwrap();
+        let range = tr.alignment.target(sentence).unwrap();
+        assert!(tr.text[range].contains("diplomat"));
+    }
 }

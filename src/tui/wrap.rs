@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 use textwrap::core::{Word, break_words};
+use textwrap::word_splitters::split_words;
 use textwrap::wrap_algorithms::wrap_first_fit;
 use textwrap::{WordSeparator, WordSplitter};
 
@@ -61,7 +62,7 @@ fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<R
     let para = &text[range.clone()];
     let splitter = WordSplitter::HyphenSplitter;
     let words = WordSeparator::new().find_words(para);
-    let words = break_words(textwrap::core::split_words(words, &splitter), width);
+    let words = break_words(split_words(words, &splitter), width);
     let offsets = word_offsets(para, &words);
     let mut first = 0;
     for line in wrap_first_fit(&words, &[width as f64]) {
@@ -99,6 +100,10 @@ mod tests {
     use super::*;
     use unicode_width::UnicodeWidthStr;
 
+    fn whole(text: &str) -> Vec<Range<usize>> {
+        std::iter::once(0..text.len()).collect()
+    }
+
     fn lines<'a>(text: &'a str, w: &Wrapped) -> Vec<&'a str> {
         w.lines.iter().map(|r| &text[r.clone()]).collect()
     }
@@ -109,7 +114,13 @@ mod tests {
         let w = Wrapped::new(text, &[0..31, 33..text.len()], 16);
         assert_eq!(
             lines(text, &w),
-            ["Der Kreml baue", "Beziehungen auf.", "", "Jetzt hängt es", "ab."]
+            [
+                "Der Kreml baue",
+                "Beziehungen auf.",
+                "",
+                "Jetzt hängt es",
+                "ab."
+            ]
         );
     }
 
@@ -118,7 +129,7 @@ mod tests {
         let source = "Eins zwei\ndrei vier";
         let text = flatten(source);
         assert_eq!(text.len(), source.len());
-        let w = Wrapped::new(&text, &[0..text.len()], 80);
+        let w = Wrapped::new(&text, &whole(&text), 80);
         assert_eq!(lines(&text, &w), ["Eins zwei drei vier"]);
     }
 
@@ -126,7 +137,7 @@ mod tests {
     fn lines_fit_their_width_in_columns_not_bytes() {
         let text = "Außenministerium Größenordnung äöü ÄÖÜ ßß Ärger über Öl";
         for width in 1..30 {
-            let w = Wrapped::new(text, &[0..text.len()], width);
+            let w = Wrapped::new(text, &whole(text), width);
             for l in lines(text, &w) {
                 assert!(l.width() <= width, "{l:?} at {width}");
             }
@@ -139,8 +150,11 @@ mod tests {
     #[test]
     fn hyphenated_compound_breaks_after_a_hyphen() {
         let text = "des NATO-Russland-Rates einzuberufen";
-        let w = Wrapped::new(text, &[0..text.len()], 16);
-        assert_eq!(lines(text, &w), ["des NATO-", "Russland-Rates", "einzuberufen"]);
+        let w = Wrapped::new(text, &whole(text), 16);
+        assert_eq!(
+            lines(text, &w),
+            ["des NATO-", "Russland-Rates", "einzuberufen"]
+        );
     }
 
     #[test]

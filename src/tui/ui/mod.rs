@@ -30,9 +30,13 @@ pub fn render(state: &AppState, frame: &mut Frame) {
         SidePane::Translation => (strings::TRANSLATION_TITLE, translation::render),
     };
     let block = if l.stacked {
-        Block::new().borders(Borders::TOP).padding(Padding::horizontal(1))
+        Block::new()
+            .borders(Borders::TOP)
+            .padding(Padding::horizontal(1))
     } else {
-        Block::new().borders(Borders::LEFT).padding(Padding::horizontal(1))
+        Block::new()
+            .borders(Borders::LEFT)
+            .padding(Padding::horizontal(1))
     }
     .title(Line::styled(format!(" {title} "), theme::PANE_TITLE))
     .border_style(theme::DIM);

@@ -35,7 +35,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
 }
 
 /// One screen line, cut into plain, linked and selected pieces.
-pub fn styled_line<'a>(state: &'a AppState, line: Range<usize>, selection: &[Range<usize>]) -> Line<'a> {
+pub fn styled_line<'a>(
+    state: &'a AppState,
+    line: Range<usize>,
+    selection: &[Range<usize>],
+) -> Line<'a> {
     let text = state.text();
     let selected_link = state.selected_link();
     let mut marks: Vec<(Range<usize>, Style)> = state

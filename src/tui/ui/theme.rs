@@ -3,7 +3,9 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-pub const LINK: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::UNDERLINED);
+pub const LINK: Style = Style::new()
+    .fg(Color::Cyan)
+    .add_modifier(Modifier::UNDERLINED);
 pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD));
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);

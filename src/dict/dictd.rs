@@ -1,0 +1,443 @@
+//! dictd dictionaries (FreeDict): a `.index` of `headword TAB offset TAB length` lines, offsets
+//! in dictd's base64, and the articles in a `.dict` file, plain or dictzip-compressed
+//! (`.dict.dz`). A dictzip file is gzip with a table of independently deflated chunks in the
+//! header's extra field, so one article is read by inflating only the chunks it spans.
+
+use super::DictError;
+use flate2::{Decompress, FlushDecompress, Status};
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Decodes dictd's base64 numbers (most significant digit first).
+pub fn decode_b64(s: &str) -> Option<u64> {
+    let mut v: u64 = 0;
+    if s.is_empty() || s.len() > 10 {
+        return None;
+    }
+    for b in s.bytes() {
+        let digit = B64.iter().position(|&c| c == b)?;
+        v = v * 64 + digit as u64;
+    }
+    Some(v)
+}
+
+/// One line of a `.index` file: (headword, offset, length); `None` for a malformed line.
+pub fn parse_index_line(line: &str) -> Option<(&str, u64, u32)> {
+    let mut fields = line.trim_end_matches(['\n', '\r']).split('\t');
+    let word = fields.next()?;
+    let offset = decode_b64(fields.next()?)?;
+    let len = u32::try_from(decode_b64(fields.next()?)?).ok()?;
+    Some((word, offset, len))
+}
+
+/// Headwords dictd keeps for itself (`00databaseinfo`, `00-database-short`).
+pub fn is_meta_headword(word: &str) -> bool {
+    word.starts_with("00database") || word.starts_with("00-database")
+}
+
+/// The data file next to an index: `x.dict.dz`, else `x.dict`.
+pub fn data_path_for(index: &Path) -> Option<PathBuf> {
+    let stem = index.to_string_lossy();
+    let stem = stem.strip_suffix(".index")?;
+    [format!("{stem}.dict.dz"), format!("{stem}.dict")]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+}
+
+/// The articles of a dictd dictionary.
+#[derive(Debug)]
+pub struct DictData {
+    path: PathBuf,
+    file: Mutex<File>,
+    dictzip: Option<Dictzip>,
+}
+
+#[derive(Debug)]
+struct Dictzip {
+    /// Uncompressed bytes per chunk.
+    chunk_len: u64,
+    /// Each chunk's compressed (offset in the file, length).
+    chunks: Vec<(u64, u32)>,
+    /// Recently inflated chunks: an article is often read twice (lookup, then display).
+    recent: Mutex<Vec<(usize, Arc<Vec<u8>>)>>,
+}
+
+/// About 1 MB of inflated text: the articles of one word lie in several chunks.
+const RECENT_CHUNKS: usize = 16;
+
+impl DictData {
+    /// Opens a `.dict` or `.dict.dz` file, reading the dictzip chunk table if there is one.
+    pub fn open(path: &Path) -> Result<DictData, DictError> {
+        let mut file = File::open(path).map_err(|e| DictError::io(path, e))?;
+        let mut magic = [0u8; 2];
+        let is_gzip = file.read_exact(&mut magic).is_ok() && magic == [0x1f, 0x8b];
+        file.seek(SeekFrom::Start(0))
+            .map_err(|e| DictError::io(path, e))?;
+        let dictzip = if is_gzip {
+            Some(read_dictzip_header(&mut file).map_err(|m| DictError::format(path, m))?)
+        } else {
+            None
+        };
+        Ok(DictData {
+            path: path.to_path_buf(),
+            file: Mutex::new(file),
+            dictzip,
+        })
+    }
+
+    /// `len` bytes of the uncompressed text from `offset`.
+    pub fn read(&self, offset: u64, len: u32) -> Result<Vec<u8>, DictError> {
+        let Some(dz) = &self.dictzip else {
+            let mut buf = vec![0u8; len as usize];
+            let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
+            file.seek(SeekFrom::Start(offset))
+                .and_then(|_| file.read_exact(&mut buf))
+                .map_err(|e| DictError::io(&self.path, e))?;
+            return Ok(buf);
+        };
+        let end = offset + u64::from(len);
+        let mut out = Vec::with_capacity(len as usize);
+        if len == 0 {
+            return Ok(out);
+        }
+        let first = offset / dz.chunk_len;
+        let last = (end - 1) / dz.chunk_len;
+        for chunk in first..=last {
+            let data = self.chunk(dz, chunk as usize)?;
+            let chunk_start = chunk * dz.chunk_len;
+            let from = offset.saturating_sub(chunk_start) as usize;
+            let to = ((end - chunk_start) as usize).min(data.len());
+            if from > to {
+                return Err(DictError::format(
+                    &self.path,
+                    "an offset past the end of the data",
+                ));
+            }
+            out.extend_from_slice(&data[from..to]);
+        }
+        if out.len() != len as usize {
+            return Err(DictError::format(
+                &self.path,
+                "an article past the end of the data",
+            ));
+        }
+        Ok(out)
+    }
+
+    fn chunk(&self, dz: &Dictzip, i: usize) -> Result<Arc<Vec<u8>>, DictError> {
+        {
+            let recent = dz.recent.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some((_, data)) = recent.iter().find(|(j, _)| *j == i) {
+                return Ok(Arc::clone(data));
+            }
+        }
+        let &(at, clen) = dz
+            .chunks
+            .get(i)
+            .ok_or_else(|| DictError::format(&self.path, "an offset past the last chunk"))?;
+        let mut compressed = vec![0u8; clen as usize];
+        {
+            let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
+            file.seek(SeekFrom::Start(at))
+                .and_then(|_| file.read_exact(&mut compressed))
+                .map_err(|e| DictError::io(&self.path, e))?;
+        }
+        let data = Arc::new(
+            inflate_chunk(&compressed, dz.chunk_len as usize)
+                .map_err(|m| DictError::format(&self.path, m))?,
+        );
+        let mut recent = dz.recent.lock().unwrap_or_else(PoisonError::into_inner);
+        if recent.len() >= RECENT_CHUNKS {
+            recent.remove(0);
+        }
+        recent.push((i, Arc::clone(&data)));
+        Ok(data)
+    }
+}
+
+/// Inflates one dictzip chunk: raw deflate data ending at a full flush.
+fn inflate_chunk(compressed: &[u8], chunk_len: usize) -> Result<Vec<u8>, String> {
+    let mut inflater = Decompress::new(false);
+    let mut out = Vec::with_capacity(chunk_len);
+    loop {
+        let consumed = inflater.total_in() as usize;
+        let status = inflater
+            .decompress_vec(&compressed[consumed..], &mut out, FlushDecompress::Sync)
+            .map_err(|e| format!("a damaged chunk: {e}"))?;
+        let done = inflater.total_in() as usize >= compressed.len();
+        if status == Status::StreamEnd || done {
+            return Ok(out);
+        }
+        if out.len() == out.capacity() {
+            if out.len() > chunk_len * 4 {
+                return Err("a chunk larger than the header says".into());
+            }
+            out.reserve(chunk_len);
+        } else if status == Status::BufError {
+            return Err("a truncated chunk".into());
+        }
+    }
+}
+
+const FEXTRA: u8 = 4;
+const FNAME: u8 = 8;
+const FCOMMENT: u8 = 16;
+const FHCRC: u8 = 2;
+
+/// Reads the gzip header with its dictzip "RA" field: chunk length and compressed sizes.
+fn read_dictzip_header(file: &mut File) -> Result<Dictzip, String> {
+    let mut head = [0u8; 12];
+    file.read_exact(&mut head)
+        .map_err(|_| "a gzip file too short for a header")?;
+    if head[0] != 0x1f || head[1] != 0x8b || head[2] != 8 {
+        return Err("not a gzip file".into());
+    }
+    let flags = head[3];
+    if flags & FEXTRA == 0 {
+        return Err("a gzip file without dictzip chunks (compress it with dictzip)".into());
+    }
+    let xlen = usize::from(u16::from_le_bytes([head[10], head[11]]));
+    let mut extra = vec![0u8; xlen];
+    file.read_exact(&mut extra)
+        .map_err(|_| "a truncated gzip extra field")?;
+    let mut pos = 12 + xlen as u64;
+    let mut table = None;
+    let mut i = 0;
+    while i + 4 <= extra.len() {
+        let id = [extra[i], extra[i + 1]];
+        let len = usize::from(u16::from_le_bytes([extra[i + 2], extra[i + 3]]));
+        let body = extra
+            .get(i + 4..i + 4 + len)
+            .ok_or("a truncated gzip extra subfield")?;
+        if &id == b"RA" {
+            table = Some(parse_ra(body)?);
+        }
+        i += 4 + len;
+    }
+    let (chunk_len, sizes) = table.ok_or("a gzip file without dictzip chunks")?;
+    let mut skip_zero_terminated = |file: &mut File| -> Result<(), String> {
+        let mut b = [0u8; 1];
+        loop {
+            file.read_exact(&mut b)
+                .map_err(|_| "a truncated gzip header")?;
+            pos += 1;
+            if b[0] == 0 {
+                return Ok(());
+            }
+        }
+    };
+    if flags & FNAME != 0 {
+        skip_zero_terminated(file)?;
+    }
+    if flags & FCOMMENT != 0 {
+        skip_zero_terminated(file)?;
+    }
+    if flags & FHCRC != 0 {
+        pos += 2;
+    }
+    let mut chunks = Vec::with_capacity(sizes.len());
+    for size in sizes {
+        chunks.push((pos, u32::from(size)));
+        pos += u64::from(size);
+    }
+    Ok(Dictzip {
+        chunk_len,
+        chunks,
+        recent: Mutex::new(Vec::new()),
+    })
+}
+
+fn parse_ra(body: &[u8]) -> Result<(u64, Vec<u16>), String> {
+    let word = |i: usize| -> Result<u16, String> {
+        body.get(i..i + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .ok_or_else(|| "a truncated dictzip chunk table".to_string())
+    };
+    if word(0)? != 1 {
+        return Err("an unknown dictzip version".into());
+    }
+    let chunk_len = u64::from(word(2)?);
+    let count = usize::from(word(4)?);
+    if chunk_len == 0 {
+        return Err("a dictzip chunk length of 0".into());
+    }
+    let sizes = (0..count)
+        .map(|k| word(6 + 2 * k))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((chunk_len, sizes))
+}
+
+/// A FreeDict article taken apart for reading.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    /// As the article spells it: `Bündnis`.
+    pub headword: String,
+    /// From `<neut, n, sg>`: `neut`, `n`, `sg`.
+    pub grammar: Vec<String>,
+    pub senses: Vec<ArticleSense>,
+    /// Other words the article names: `Bund`.
+    pub synonyms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleSense {
+    /// `give notice, quit (your job)`
+    pub text: String,
+    /// From `[seine Anstellung]`.
+    pub labels: Vec<String>,
+}
+
+/// Parses a FreeDict article:
+///
+/// ```text
+/// kündigen /kˈyndɪɡən/ <v, intr>
+///  [seine Anstellung] give notice <v>, quit <v>
+///          Note: your job
+///    Synonym: {Bund}
+///  see: {kündigend}, {gekündigt}
+/// ```
+pub fn parse_article(text: &str) -> Article {
+    let mut lines = text.lines();
+    let mut article = Article::default();
+    let first = lines.next().unwrap_or_default();
+    let (head, grammar) = match (first.find('<'), first.rfind('>')) {
+        (Some(a), Some(b)) if a < b => (&first[..a], Some(&first[a + 1..b])),
+        _ => (first, None),
+    };
+    let head = match head.find(" /") {
+        Some(i) => &head[..i],
+        None => head,
+    };
+    article.headword = head.trim().to_string();
+    if let Some(g) = grammar {
+        article.grammar = g.split(',').map(|s| s.trim().to_string()).collect();
+    }
+    for line in lines {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('"') {
+            continue;
+        }
+        if t.starts_with("see:") {
+            continue;
+        }
+        if let Some(rest) = t
+            .strip_prefix("Synonyms:")
+            .or_else(|| t.strip_prefix("Synonym:"))
+        {
+            article.synonyms.extend(
+                rest.split("},")
+                    .map(|s| s.trim().trim_matches(['{', '}']).trim().to_string())
+                    .filter(|s| !s.is_empty()),
+            );
+            continue;
+        }
+        if let Some(note) = t.strip_prefix("Note:") {
+            if let Some(last) = article.senses.last_mut() {
+                last.text = format!("{} ({})", last.text, note.trim());
+            }
+            continue;
+        }
+        let mut sense = ArticleSense::default();
+        let mut text = String::new();
+        let mut rest = t;
+        while let Some(c) = rest.chars().next() {
+            let close = match c {
+                '[' => ']',
+                '<' => '>',
+                _ => {
+                    text.push(c);
+                    rest = &rest[c.len_utf8()..];
+                    continue;
+                }
+            };
+            match rest.find(close) {
+                Some(end) => {
+                    if c == '[' {
+                        sense.labels.push(rest[1..end].trim().to_string());
+                    }
+                    rest = &rest[end + 1..];
+                }
+                None => {
+                    text.push_str(rest);
+                    break;
+                }
+            }
+        }
+        sense.text = text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" ,", ",");
+        if !sense.text.is_empty() {
+            article.senses.push(sense);
+        }
+    }
+    article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_dictd_base64() {
+        assert_eq!(decode_b64("A"), Some(0));
+        assert_eq!(decode_b64("B"), Some(1));
+        assert_eq!(decode_b64("BA"), Some(64));
+        assert_eq!(decode_b64("/"), Some(63));
+        assert_eq!(
+            decode_b64("kJ0W"),
+            Some(36 * 64 * 64 * 64 + 9 * 64 * 64 + 52 * 64 + 22)
+        );
+        assert_eq!(decode_b64("a-b"), None);
+        assert_eq!(decode_b64(""), None);
+    }
+
+    #[test]
+    fn parses_index_lines() {
+        assert_eq!(
+            parse_index_line("bündnis\tkJ0W\tBo\n"),
+            Some(("bündnis", 9_477_398, 104))
+        );
+        assert_eq!(parse_index_line("kaputt"), None);
+        assert!(is_meta_headword("00databaseinfo"));
+        assert!(!is_meta_headword("bündnis"));
+    }
+
+    #[test]
+    fn parses_an_article_into_senses() {
+        let a = parse_article(
+            "kündigen /kˈyndɪɡən/ <v, intr>\n [seine Anstellung] give notice <v>, quit <v>\n         Note: your job\n   Synonyms: {aufheben}, {außer Kraft setzen}\n see: {kündigend}, {gekündigt}\n\n",
+        );
+        assert_eq!(a.headword, "kündigen");
+        assert_eq!(a.grammar, vec!["v", "intr"]);
+        assert_eq!(a.senses.len(), 1);
+        assert_eq!(a.senses[0].text, "give notice, quit (your job)");
+        assert_eq!(a.senses[0].labels, vec!["seine Anstellung"]);
+        assert_eq!(a.synonyms, vec!["aufheben", "außer Kraft setzen"]);
+    }
+
+    #[test]
+    fn examples_are_not_senses() {
+        let a = parse_article(
+            "ankündigen /ˈankˌyndɪɡən/ <v>\nprefigure sth. <v>\n      \"eine Veränderung ankündigen\"  - prefigure a change\n",
+        );
+        assert_eq!(a.senses.len(), 1);
+        assert_eq!(a.senses[0].text, "prefigure sth.");
+    }
+
+    #[test]
+    fn a_chunk_table_is_read_from_the_ra_field() {
+        let mut body = Vec::new();
+        for w in [1u16, 100, 3, 10, 20, 30] {
+            body.extend_from_slice(&w.to_le_bytes());
+        }
+        assert_eq!(parse_ra(&body), Ok((100, vec![10, 20, 30])));
+        assert!(parse_ra(&body[..8]).is_err());
+    }
+}

@@ -1,0 +1,652 @@
+//! The Ding dictionary format (`/usr/share/trans/de-en`): one entry a line,
+//! `German | forms :: English | forms`, `|` separating parallel columns, `;` alternatives,
+//! `{m}`-style tags, `[labels]`, `(comments)`, `<search keywords>`.
+//!
+//! Column 0 is the headword; later columns are its forms (participles, plural, comparison),
+//! sub-entries (`Militärbündnis {n}` under `Bündnis`) or examples. The same column and
+//! alternative on the English side translates it.
+
+use super::index::Kind;
+
+/// One parsed line: its columns, German and English side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line<'a> {
+    pub columns: Vec<Column<'a>>,
+}
+
+/// One `|` column, German and English, split into its `;` alternatives on demand (a lookup
+/// needs two or three columns of a line that may have twenty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column<'a> {
+    pub de: &'a str,
+    pub en: &'a str,
+}
+
+impl<'a> Column<'a> {
+    /// The German alternatives, raw (tags and brackets still in).
+    pub fn de_alts(&self) -> Vec<&'a str> {
+        split_top(self.de, b';').collect()
+    }
+
+    /// The English alternatives, raw.
+    pub fn en_alts(&self) -> Vec<&'a str> {
+        split_top(self.en, b';').collect()
+    }
+}
+
+/// What a line is about, from the tags of its headword column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Noun,
+    Verb,
+    Adjective,
+    Other,
+}
+
+/// Parses one line; `None` for comments, blank lines and lines without ` :: `.
+pub fn parse_line(line: &str) -> Option<Line<'_>> {
+    let line = line.trim_end_matches(['\n', '\r']);
+    if line.starts_with('#') {
+        return None;
+    }
+    let (de, en) = line.split_once(" :: ")?;
+    let mut en_columns = split_top(en, b'|');
+    let columns: Vec<Column<'_>> = split_top(de, b'|')
+        .map(|de| Column {
+            de,
+            en: en_columns.next().unwrap_or_default(),
+        })
+        .collect();
+    if columns.is_empty() {
+        return None;
+    }
+    Some(Line { columns })
+}
+
+/// Splits at `sep` where no bracket is open, trimming the pieces and dropping empty ones.
+fn split_top(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut pieces = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ if b == sep && depth == 0 => {
+                pieces.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(&s[start..]);
+    pieces.into_iter().map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// One alternative taken apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// For reading: tags, labels and keywords out, comments and placeholders in:
+    /// `jdn. ausweisen (aus einem Land)`.
+    pub display: String,
+    /// For the index: also without comments, placeholders and `…`: `ausweisen`.
+    pub bare: String,
+    /// `m`, `pl`, `vt`, `+Dat.`
+    pub tags: Vec<String>,
+    /// `pol.`, `ugs.`, `Br.`
+    pub labels: Vec<String>,
+    /// `<Aalmolch>`: other spellings and search words.
+    pub keywords: Vec<String>,
+}
+
+/// Words that stand for an object in a headword (`jdn. ausweisen`): kept for reading, not
+/// indexed.
+const PLACEHOLDERS: &[&str] = &["jdn.", "jdm.", "jds.", "etw.", "sich", "…", "..."];
+
+/// Subject pronouns and auxiliaries in front of verb forms: `er/sie hat/hatte zurückgezogen`.
+const FORM_PREFIXES: &[&str] = &[
+    "ich/er/sie/es",
+    "ich/er/sie",
+    "er/sie/es",
+    "er/sie",
+    "ich",
+    "du",
+    "er",
+    "es",
+    "wir",
+    "ihr",
+    "hat/hatte",
+    "hat",
+    "hatte",
+    "ist/war",
+    "ist",
+    "war",
+];
+
+/// Takes an alternative apart.
+pub fn clean(raw: &str) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut display = String::with_capacity(raw.len());
+    let mut bare = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(c) = rest.chars().next() {
+        let close = match c {
+            '{' => Some('}'),
+            '[' => Some(']'),
+            '<' => Some('>'),
+            '(' => Some(')'),
+            _ => None,
+        };
+        if let Some(close) = close
+            && let Some(end) = matching(rest, c, close)
+        {
+            let inner = rest[1..end].trim();
+            match c {
+                '{' => push_tags(inner, &mut out.tags),
+                '[' => out.labels.push(inner.to_string()),
+                '<' => {
+                    if !inner.is_empty() {
+                        out.keywords.push(inner.to_string());
+                    }
+                }
+                _ => display.push_str(&rest[..=end]),
+            }
+            rest = &rest[end + 1..];
+            continue;
+        }
+        display.push(c);
+        bare.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.display = collapse_spaces(&display);
+    out.bare = bare
+        .split_whitespace()
+        .filter(|w| !PLACEHOLDERS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    out
+}
+
+/// `{m,f}` stays one tag (either gender); `{prp; +Dat.}` and `{adj, adv}` are two.
+fn push_tags(inner: &str, tags: &mut Vec<String>) {
+    for group in inner.split(';').map(str::trim).filter(|t| !t.is_empty()) {
+        let genders = group
+            .split(',')
+            .all(|g| matches!(g.trim(), "m" | "f" | "n"));
+        if genders {
+            tags.push(group.replace(' ', ""));
+        } else {
+            tags.extend(
+                group
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string),
+            );
+        }
+    }
+}
+
+/// The byte index of the bracket closing the one `s` starts with, nesting counted.
+fn matching(s: &str, open: char, close: char) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() && !w.starts_with([',', '.', ';', ')']) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn is_noun_tag(t: &str) -> bool {
+    matches!(t, "m" | "f" | "n" | "pl")
+        || (t.len() <= 5 && t.split(',').all(|g| matches!(g, "m" | "f" | "n")))
+}
+
+fn is_verb_tag(t: &str) -> bool {
+    matches!(t, "vt" | "vi" | "vr" | "v")
+}
+
+/// What the line's headword column says it is.
+pub fn line_kind(line: &Line<'_>) -> LineKind {
+    line_kind_of(
+        line.columns[0]
+            .de_alts()
+            .into_iter()
+            .flat_map(|alt| clean(alt).tags),
+    )
+}
+
+/// What a headword column taken apart says the line is.
+pub fn line_kind_of_cleaned(head: &[Cleaned]) -> LineKind {
+    line_kind_of(head.iter().flat_map(|c| c.tags.iter().cloned()))
+}
+
+fn line_kind_of(tags: impl Iterator<Item = String>) -> LineKind {
+    let mut kind = LineKind::Other;
+    for t in tags {
+        if is_verb_tag(&t) {
+            return LineKind::Verb;
+        }
+        if t == "adj" {
+            kind = LineKind::Adjective;
+        } else if is_noun_tag(&t) && kind == LineKind::Other {
+            kind = LineKind::Noun;
+        }
+    }
+    kind
+}
+
+/// Keys are at most this long; longer German "headwords" are sentences.
+const MAX_KEY_BYTES: usize = 60;
+const MAX_KEY_WORDS: usize = 6;
+
+/// Every index key of a line, as (key, kind, column, alternative). Keys are lowercase.
+/// Lookup runs the same function to find which alternative a key matched.
+pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usize)) {
+    let kind = line_kind(line);
+    for (col, column) in line.columns.iter().enumerate() {
+        column_keys(column, kind, col, |key, k, alt| emit(key, k, col, alt));
+    }
+}
+
+/// The keys of one column, as (key, kind, alternative): what [`for_each_key`] gives for it.
+pub fn column_keys(
+    column: &Column<'_>,
+    kind: LineKind,
+    col: usize,
+    emit: impl FnMut(&str, Kind, usize),
+) {
+    let cleaned: Vec<Cleaned> = column.de_alts().into_iter().map(clean).collect();
+    cleaned_column_keys(&cleaned, kind, col, emit);
+}
+
+/// [`column_keys`] of a column already taken apart.
+pub fn cleaned_column_keys(
+    alts: &[Cleaned],
+    kind: LineKind,
+    col: usize,
+    mut emit: impl FnMut(&str, Kind, usize),
+) {
+    let mut lower = String::new();
+    for (alt, c) in alts.iter().enumerate() {
+        crate::de::lowercase_into(&c.bare, &mut lower);
+        alt_keys(&lower, c, col, kind, &mut |key, k| emit(key, k, alt));
+        for kw in &c.keywords {
+            let kw = kw.to_lowercase();
+            if !kw.contains(' ') && usable_key(&kw) {
+                emit(&kw, Kind::Keyword, alt);
+            }
+        }
+    }
+}
+
+fn usable_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= MAX_KEY_BYTES
+        && key.split(' ').count() <= MAX_KEY_WORDS
+        && key.chars().any(char::is_alphabetic)
+}
+
+fn alt_keys(
+    lower: &str,
+    c: &Cleaned,
+    col: usize,
+    kind: LineKind,
+    emit: &mut dyn FnMut(&str, Kind),
+) {
+    if lower.ends_with(['.', '!', '?']) && lower.contains(' ') {
+        return; // an example sentence
+    }
+    let words: Vec<&str> = lower.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return;
+    }
+    if col == 0 {
+        if words.len() == 1 {
+            for part in slash_parts(words[0]) {
+                emit(part, Kind::Head);
+            }
+        } else {
+            if usable_key(lower) {
+                emit(lower, Kind::Head);
+            }
+            // `von einem Ort abziehen` is found from `abziehen`.
+            if kind == LineKind::Verb
+                && let Some(last) = words.last()
+            {
+                for part in slash_parts(last) {
+                    if part.ends_with('n') && part.chars().count() >= 3 {
+                        emit(part, Kind::Phrase);
+                    }
+                }
+            }
+        }
+        return;
+    }
+    let tagged_plural = c.tags.iter().any(|t| t == "pl");
+    let tagged_entry = c
+        .tags
+        .iter()
+        .any(|t| is_noun_tag(t) || is_verb_tag(t) || t == "adj" || t == "adv");
+    if tagged_plural {
+        if words.len() == 1 {
+            emit(words[0], Kind::Form);
+        } else if usable_key(lower) {
+            emit(lower, Kind::Sub);
+        }
+        return;
+    }
+    if tagged_entry {
+        if words.len() == 1 {
+            for part in slash_parts(words[0]) {
+                emit(part, Kind::Sub);
+            }
+        } else if usable_key(lower) {
+            emit(lower, Kind::Sub);
+        }
+        return;
+    }
+    let mut words = &words[..];
+    while words.len() > 1 && FORM_PREFIXES.contains(&words[0]) {
+        words = &words[1..];
+    }
+    // Untagged columns of other lines are examples and phrases, not forms (`so viele; dass …`).
+    if !matches!(kind, LineKind::Verb | LineKind::Adjective) {
+        return;
+    }
+    match words {
+        [w] => {
+            for part in slash_parts(w) {
+                emit(part, Kind::Form);
+            }
+        }
+        ["am", w] if kind == LineKind::Adjective => emit(w, Kind::Form),
+        [verb, particle] if crate::de::analyze::SEPARABLE_PARTICLES.contains(particle) => {
+            emit(&format!("{verb} {particle}"), Kind::Form);
+        }
+        _ => {}
+    }
+}
+
+/// `abfüllen/füllen` → both; `kleinste/r/s` → `kleinste` (ending variants are not words).
+fn slash_parts(word: &str) -> impl Iterator<Item = &str> {
+    let mut parts = word.split('/');
+    let first = parts.next();
+    first
+        .into_iter()
+        .chain(parts.filter(|p| p.chars().count() >= 3))
+        .filter(|p| usable_key(p))
+}
+
+/// How a form in column `col` relates to its headword: "simple past", "plural", …
+pub fn form_desc(kind: LineKind, col: usize, c: &Cleaned) -> &'static str {
+    if c.tags.iter().any(|t| t == "pl") {
+        return "plural";
+    }
+    match kind {
+        LineKind::Verb => {
+            let words: Vec<&str> = c.bare.split(' ').collect();
+            if words
+                .iter()
+                .any(|w| w.starts_with("hat") || *w == "ist" || *w == "ist/war")
+            {
+                return "past participle";
+            }
+            match col {
+                1 => "present participle",
+                2 => "past participle",
+                3 => "present tense",
+                4 => "simple past",
+                _ => "form",
+            }
+        }
+        LineKind::Adjective => match col {
+            1 => "comparative",
+            2 => "superlative",
+            _ => "form",
+        },
+        _ => "form",
+    }
+}
+
+/// The article a gender tag stands for.
+pub fn article(tags: &[String]) -> Option<&'static str> {
+    let mut genders = tags.iter().filter(|t| is_noun_tag(t));
+    let tag = genders.next()?;
+    Some(match tag.as_str() {
+        "m" => "der",
+        "f" | "pl" => "die",
+        "n" => "das",
+        "m,f" | "f,m" => "der/die",
+        "m,n" | "n,m" => "der/das",
+        "f,n" | "n,f" => "die/das",
+        _ => "der/die/das",
+    })
+}
+
+/// A headword for reading: `das Bündnis`, `die Aale (pl.)`, `jdn. ausweisen (aus einem Land)`.
+pub fn headword_display(c: &Cleaned) -> String {
+    let has_article = ["der ", "die ", "das "]
+        .iter()
+        .any(|a| c.display.starts_with(a));
+    match article(&c.tags).filter(|_| !has_article) {
+        Some(article) if c.tags.iter().any(|t| t == "pl") => {
+            format!("{article} {} (pl.)", c.display)
+        }
+        Some(article) => format!("{article} {}", c.display),
+        None => c.display.clone(),
+    }
+}
+
+/// The part of speech, in the glossary's words (noun, verb, adj, adv, prep, conj, phrase).
+pub fn pos_of(tags: &[String], display: &str) -> &'static str {
+    for t in tags {
+        if is_noun_tag(t) {
+            return "noun";
+        }
+        if is_verb_tag(t) {
+            return "verb";
+        }
+        match t.as_str() {
+            "adj" => return "adj",
+            "adv" => return "adv",
+            "prp" => return "prep",
+            "conj" => return "conj",
+            "pron" | "ppron" => return "pron",
+            "num" => return "num",
+            "interj" => return "interj",
+            _ => {}
+        }
+    }
+    if display.contains(' ') { "phrase" } else { "" }
+}
+
+/// Grammar tags worth showing beside a sense: "transitive", "+Dat.".
+pub fn readable_tags(tags: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in tags {
+        let readable = match t.as_str() {
+            "vt" => "transitive",
+            "vi" => "intransitive",
+            "vr" => "reflexive",
+            "m" | "f" | "n" | "pl" | "v" | "adj" | "adv" | "prp" | "conj" | "pron" | "ppron"
+            | "num" | "interj" => continue,
+            other if is_noun_tag(other) => continue,
+            other => other,
+        };
+        if !out.iter().any(|o| o == readable) {
+            out.push(readable.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ANKUENDIGEN: &str = "ankündigen; verkünden {vt} | ankündigend; verkündend | angekündigt; verkündet | kündigt an; verkündet | kündigte an; verkündete :: to herald; to proclaim | heralding; proclaiming | heralded; proclaimed | heralds; proclaims | heralded; proclaimed";
+
+    fn keys(line: &str) -> Vec<(String, Kind, usize, usize)> {
+        let line = parse_line(line).expect("a Ding line");
+        let mut out = Vec::new();
+        for_each_key(&line, |k, kind, col, alt| {
+            out.push((k.to_string(), kind, col, alt))
+        });
+        out
+    }
+
+    fn has_key(keys: &[(String, Kind, usize, usize)], key: &str, kind: Kind) -> bool {
+        keys.iter().any(|(k, kd, _, _)| k == key && *kd == kind)
+    }
+
+    #[test]
+    fn parses_parallel_columns_and_alternatives() {
+        let line = parse_line(ANKUENDIGEN).expect("parses");
+        assert_eq!(line.columns.len(), 5);
+        assert_eq!(
+            line.columns[0].de_alts(),
+            vec!["ankündigen", "verkünden {vt}"]
+        );
+        assert_eq!(line.columns[4].de_alts(), vec!["kündigte an", "verkündete"]);
+        assert_eq!(line.columns[4].en_alts(), vec!["heralded", "proclaimed"]);
+        assert_eq!(line_kind(&line), LineKind::Verb);
+    }
+
+    #[test]
+    fn skips_comments_and_lines_without_a_separator() {
+        assert_eq!(parse_line("# Version :: devel"), None);
+        assert_eq!(parse_line(""), None);
+        assert_eq!(parse_line("nur Deutsch"), None);
+    }
+
+    #[test]
+    fn semicolons_inside_braces_do_not_split() {
+        let line = parse_line("wegen {prp; +Gen.} :: because of").expect("parses");
+        assert_eq!(line.columns[0].de_alts(), vec!["wegen {prp; +Gen.}"]);
+        let c = clean(line.columns[0].de_alts()[0]);
+        assert_eq!(c.tags, vec!["prp", "+Gen."]);
+    }
+
+    #[test]
+    fn cleaning_keeps_comments_and_placeholders_for_reading_only() {
+        let c = clean("jdn. ausweisen (aus einem Land) [adm.] <Ausweisung> {vt}");
+        assert_eq!(c.display, "jdn. ausweisen (aus einem Land)");
+        assert_eq!(c.bare, "ausweisen");
+        assert_eq!(c.tags, vec!["vt"]);
+        assert_eq!(c.labels, vec!["adm."]);
+        assert_eq!(c.keywords, vec!["Ausweisung"]);
+    }
+
+    #[test]
+    fn split_verb_forms_are_keys_with_their_particle() {
+        let k = keys(ANKUENDIGEN);
+        assert!(has_key(&k, "ankündigen", Kind::Head));
+        assert!(has_key(&k, "verkünden", Kind::Head));
+        assert!(has_key(&k, "kündigte an", Kind::Form));
+        assert!(has_key(&k, "kündigt an", Kind::Form));
+        assert!(has_key(&k, "angekündigt", Kind::Form));
+        assert!(!k.iter().any(|(key, ..)| key == "kündigte"));
+    }
+
+    #[test]
+    fn pronoun_and_auxiliary_prefixes_are_stripped_from_forms() {
+        let k = keys(
+            "zurückziehen {vt} | zurückziehend | zurückgezogen | er/sie zieht zurück | ich/er/sie zog zurück | er/sie hat/hatte zurückgezogen :: to withdraw | withdrawing | withdrawn | he/she withdraws | I/he/she withdrew | he/she has/had withdrawn",
+        );
+        assert!(has_key(&k, "zieht zurück", Kind::Form));
+        assert!(has_key(&k, "zog zurück", Kind::Form));
+        assert!(
+            k.iter().any(|(key, kind, col, _)| key == "zurückgezogen"
+                && *kind == Kind::Form
+                && *col == 5)
+        );
+    }
+
+    #[test]
+    fn plurals_are_forms_and_tagged_columns_sub_entries() {
+        let k = keys(
+            "Bündnis {n} [pol.] | Bündnisse {pl} | Militärbündnis {n} | ein Bündnis schließen :: alliance | alliances | military alliance | to form an alliance",
+        );
+        assert!(has_key(&k, "bündnis", Kind::Head));
+        assert!(has_key(&k, "bündnisse", Kind::Form));
+        assert!(has_key(&k, "militärbündnis", Kind::Sub));
+        assert!(!k.iter().any(|(key, ..)| key.contains("schließen")));
+    }
+
+    #[test]
+    fn phrase_headwords_are_found_from_their_verb() {
+        let k = keys(
+            "sich von einem Ort zurückziehen/absetzen {vr}; von einem Ort abziehen {vi} [mil.] :: to withdraw; to pull out",
+        );
+        assert!(has_key(&k, "abziehen", Kind::Phrase));
+        assert!(has_key(&k, "zurückziehen", Kind::Phrase));
+        assert!(has_key(&k, "absetzen", Kind::Phrase));
+        assert!(has_key(&k, "von einem ort abziehen", Kind::Head));
+    }
+
+    #[test]
+    fn adjective_comparison_columns_are_forms() {
+        let k = keys("alt {adj} | älter | am ältesten :: old | older | oldest");
+        assert!(has_key(&k, "älter", Kind::Form));
+        assert!(has_key(&k, "ältesten", Kind::Form));
+        let k = keys("klein {adj} | kleiner | kleinste/r/s :: small | smaller | smallest");
+        assert!(has_key(&k, "kleinste", Kind::Form));
+        assert!(!k.iter().any(|(key, ..)| key == "r" || key == "s"));
+    }
+
+    #[test]
+    fn example_sentences_are_not_keys() {
+        let k = keys(
+            "weisen {vt} | weisend | Er weist nach Osten. :: to point | pointing | He points east.",
+        );
+        assert!(!k.iter().any(|(key, ..)| key.contains("osten")));
+    }
+
+    #[test]
+    fn form_descriptions_follow_the_column() {
+        let desc = |kind, col, raw| form_desc(kind, col, &clean(raw));
+        assert_eq!(desc(LineKind::Verb, 4, "kündigte an"), "simple past");
+        assert_eq!(
+            desc(LineKind::Verb, 5, "er/sie hat/hatte zurückgezogen"),
+            "past participle"
+        );
+        assert_eq!(desc(LineKind::Noun, 1, "Bündnisse {pl}"), "plural");
+        assert_eq!(desc(LineKind::Adjective, 2, "am ältesten"), "superlative");
+    }
+
+    #[test]
+    fn headwords_read_with_their_article() {
+        assert_eq!(
+            headword_display(&clean("Bündnis {n} [pol.]")),
+            "das Bündnis"
+        );
+        assert_eq!(headword_display(&clean("Aale {pl}")), "die Aale (pl.)");
+        assert_eq!(
+            headword_display(&clean("Aachener {m,f}")),
+            "der/die Aachener"
+        );
+        assert_eq!(
+            readable_tags(&clean("ankündigen {vt}").tags),
+            vec!["transitive"]
+        );
+    }
+}

@@ -1,0 +1,430 @@
+//! External dictionaries: Ding (`/usr/share/trans/de-en`) and FreeDict for dictd
+//! (`/usr/share/dictd/freedict-deu-eng.index` + `.dict.dz`), each with an fst index of its
+//! headwords and forms cached in the user's cache dir.
+//!
+//! ```no_run
+//! # use std::path::Path;
+//! let dicts = leser::dict::Dictionaries::discover(&[], Path::new("/tmp/leser-cache"));
+//! for answer in dicts.lookup("kündigte", Some("an")) {
+//!     println!("{} ({}): {}", answer.headword, answer.how, answer.senses[0].text);
+//! }
+//! ```
+
+pub mod dictd;
+pub mod ding;
+pub mod index;
+mod lookup;
+mod report;
+
+pub use index::{CacheStatus, Format, Index};
+pub use report::lookup_report;
+
+use dictd::DictData;
+use index::{Builder, Kind, Stamp};
+use serde::Serialize;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+/// Where Debian and its derivatives install the dictionaries.
+pub const DEFAULT_PATHS: &[&str] = &[
+    "/usr/share/trans/de-en",
+    "/usr/share/dictd/freedict-deu-eng.index",
+];
+
+/// What can go wrong with a dictionary.
+#[derive(Debug, thiserror::Error)]
+pub enum DictError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {message}", path.display())]
+    Format { path: PathBuf, message: String },
+    #[error("dictionary index: {0}")]
+    Index(String),
+    #[error("dictionary too large for the index (over 4 million entries)")]
+    TooLarge,
+}
+
+impl DictError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> DictError {
+        DictError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub(crate) fn format(path: &Path, message: impl Into<String>) -> DictError {
+        DictError::Format {
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
+    }
+}
+
+/// One dictionary's answer for a word: a headword and its senses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    /// For reading, with article and placeholders: `das Bündnis`, `jdn. ausweisen (aus einem
+    /// Land)`.
+    pub headword: String,
+    /// Bare, as a glossary `de` would be: `Bündnis`, `ausweisen`.
+    pub lemma: String,
+    /// Which dictionary answered: `Ding de-en`, `freedict-deu-eng`.
+    pub dictionary: String,
+    /// How the word looked up relates to the headword: `zu-infinitive of ausweisen`; empty
+    /// when it is the headword.
+    pub how: String,
+    /// Forms the dictionary lists: `pl. Bündnisse`, `kündigte an`, `am ältesten`.
+    pub forms: Vec<String>,
+    pub senses: Vec<Sense>,
+}
+
+/// One meaning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sense {
+    /// The English, placeholders kept: `to expel sb.; to expatriate sb. (from a country)`.
+    pub text: String,
+    /// In the glossary's words: noun, verb, adj, adv, prep, conj, phrase, or empty.
+    pub pos: String,
+    /// Grammar worth showing: `transitive`, `reflexive`, `+Dat.`.
+    pub tags: Vec<String>,
+    /// Subject fields and registers, to show dimmed: `pol.`, `ugs.`, `Br.`.
+    pub labels: Vec<String>,
+    /// Other German words with this meaning: `der Bund`.
+    pub synonyms: Vec<String>,
+}
+
+/// A dictionary file leser can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// `Ding de-en`, `freedict-deu-eng`.
+    pub name: String,
+    pub format: Format,
+    /// The Ding file, or the dictd `.index`.
+    pub path: PathBuf,
+    /// For dictd: the `.dict.dz` or `.dict`.
+    pub data: Option<PathBuf>,
+}
+
+impl Source {
+    /// What `path` is: a dictd `.index`, `.dict` or `.dict.dz` (its siblings are found), or else
+    /// a Ding file.
+    pub fn from_path(path: &Path) -> Result<Source, DictError> {
+        let s = path.to_string_lossy();
+        let index_path = if s.ends_with(".index") {
+            Some(path.to_path_buf())
+        } else if let Some(stem) = s
+            .strip_suffix(".dict.dz")
+            .or_else(|| s.strip_suffix(".dict"))
+        {
+            Some(PathBuf::from(format!("{stem}.index")))
+        } else {
+            None
+        };
+        if let Some(index_path) = index_path {
+            if !index_path.is_file() {
+                return Err(DictError::format(
+                    &index_path,
+                    "no such dictd index (a dictd dictionary needs its .index file)",
+                ));
+            }
+            let data = dictd::data_path_for(&index_path).ok_or_else(|| {
+                DictError::format(&index_path, "no .dict.dz or .dict file next to this index")
+            })?;
+            let name = index_path
+                .file_stem()
+                .map_or_else(|| "dictd".to_string(), |s| s.to_string_lossy().into_owned());
+            return Ok(Source {
+                name,
+                format: Format::Dictd,
+                path: index_path,
+                data: Some(data),
+            });
+        }
+        if !path.is_file() {
+            return Err(DictError::io(
+                path,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such dictionary file"),
+            ));
+        }
+        let file = path
+            .file_name()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        Ok(Source {
+            name: format!("Ding {file}"),
+            format: Format::Ding,
+            path: path.to_path_buf(),
+            data: None,
+        })
+    }
+
+    fn files(&self) -> Vec<&Path> {
+        std::iter::once(self.path.as_path())
+            .chain(self.data.as_deref())
+            .collect()
+    }
+}
+
+/// The dictionaries at [`DEFAULT_PATHS`] that exist, then those in `extra_paths` (all of
+/// which must exist), without duplicates.
+pub fn find_sources(extra_paths: &[PathBuf]) -> (Vec<Source>, Vec<DictError>) {
+    let mut sources: Vec<Source> = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let defaults = DEFAULT_PATHS
+        .iter()
+        .map(PathBuf::from)
+        .filter(|p| p.is_file());
+    for (path, named) in defaults
+        .map(|p| (p, false))
+        .chain(extra_paths.iter().map(|p| (p.clone(), true)))
+    {
+        match Source::from_path(&path) {
+            Ok(source) => {
+                let canonical =
+                    std::fs::canonicalize(&source.path).unwrap_or_else(|_| source.path.clone());
+                if !seen.contains(&canonical) {
+                    seen.push(canonical);
+                    sources.push(source);
+                }
+            }
+            Err(e) if named => errors.push(e),
+            Err(_) => {}
+        }
+    }
+    (sources, errors)
+}
+
+/// leser's cache dir on this platform (`~/.cache/leser` on Linux); the caller lets
+/// `LESER_CACHE_DIR` override it.
+pub fn default_cache_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "leser").map(|d| d.cache_dir().to_path_buf())
+}
+
+/// One open dictionary: its index and its file.
+#[derive(Debug)]
+pub struct Dictionary {
+    source: Source,
+    index: Index,
+    store: Store,
+    status: CacheStatus,
+}
+
+#[derive(Debug)]
+enum Store {
+    Ding(Mutex<File>),
+    Dictd(DictData),
+}
+
+/// Opens the cached index of `source`, building (and caching) it when there is none or it is
+/// unusable. `progress` gets the fraction done (0.0 to 1.0) while building. `cache_dir`
+/// `None` builds in memory.
+pub fn build_index(
+    source: &Source,
+    cache_dir: Option<&Path>,
+    progress: &dyn Fn(f32),
+) -> Result<(Index, CacheStatus), DictError> {
+    let stamp = Stamp::of(&source.files())?;
+    let cache_file = cache_dir.map(|d| index::cache_path(d, source.format, &source.path));
+    index::load_or_build(
+        source.format,
+        &stamp,
+        cache_file.as_deref(),
+        || match source.format {
+            Format::Ding => build_ding(&source.path, progress),
+            Format::Dictd => build_dictd(&source.path, progress),
+        },
+    )
+}
+
+/// Calls `progress` about every 256 KiB.
+const PROGRESS_STEP: usize = 1 << 18;
+
+fn build_ding(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError> {
+    let bytes = std::fs::read(path).map_err(|e| DictError::io(path, e))?;
+    let mut builder = Builder::default();
+    let mut offset = 0usize;
+    let mut next_report = 0usize;
+    let total = bytes.len().max(1);
+    let mut lines = 0usize;
+    progress(0.0);
+    for raw in bytes.split_inclusive(|&b| b == b'\n') {
+        let start = offset;
+        offset += raw.len();
+        if start >= next_report {
+            progress(start as f32 / total as f32);
+            next_report = start + PROGRESS_STEP;
+        }
+        let Ok(text) = std::str::from_utf8(raw) else {
+            continue;
+        };
+        let Some(line) = ding::parse_line(text) else {
+            continue;
+        };
+        let trimmed_len = text.trim_end_matches(['\n', '\r']).len();
+        let entry = builder.add_entry(start as u64, trimmed_len as u32)?;
+        lines += 1;
+        ding::for_each_key(&line, |key, kind, column, _| {
+            builder.add_key(key, entry, kind, column);
+        });
+    }
+    if lines == 0 {
+        return Err(DictError::format(
+            path,
+            "no dictionary lines (expected Ding's `Deutsch :: English` lines)",
+        ));
+    }
+    progress(1.0);
+    Ok(builder)
+}
+
+fn build_dictd(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError> {
+    let text = std::fs::read_to_string(path).map_err(|e| DictError::io(path, e))?;
+    let mut builder = Builder::default();
+    let mut next_report = 0usize;
+    let total = text.len().max(1);
+    let mut offset = 0usize;
+    progress(0.0);
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if start >= next_report {
+            progress(start as f32 / total as f32);
+            next_report = start + PROGRESS_STEP;
+        }
+        let Some((word, at, len)) = dictd::parse_index_line(line) else {
+            continue;
+        };
+        if dictd::is_meta_headword(word) {
+            continue;
+        }
+        let entry = builder.add_entry(at, len)?;
+        let key = word.trim().to_lowercase();
+        builder.add_key(&key, entry, Kind::Head, 0);
+    }
+    if builder.key_count() == 0 {
+        return Err(DictError::format(path, "no headwords in this dictd index"));
+    }
+    progress(1.0);
+    Ok(builder)
+}
+
+impl Dictionary {
+    /// Opens `source` with its index (see [`build_index`]).
+    pub fn open(
+        source: &Source,
+        cache_dir: Option<&Path>,
+        progress: &dyn Fn(f32),
+    ) -> Result<Dictionary, DictError> {
+        let store = match source.format {
+            Format::Ding => Store::Ding(Mutex::new(
+                File::open(&source.path).map_err(|e| DictError::io(&source.path, e))?,
+            )),
+            Format::Dictd => {
+                let data = source.data.as_deref().ok_or_else(|| {
+                    DictError::format(&source.path, "no .dict.dz or .dict file for this index")
+                })?;
+                Store::Dictd(DictData::open(data)?)
+            }
+        };
+        let (index, status) = build_index(source, cache_dir, progress)?;
+        Ok(Dictionary {
+            source: source.clone(),
+            index,
+            store,
+            status,
+        })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.source.name
+    }
+
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Whether the index came from the cache, was built, or was rebuilt (and why).
+    pub fn cache_status(&self) -> &CacheStatus {
+        &self.status
+    }
+
+    /// The raw text of entry `id`: a Ding line or a dictd article.
+    pub(crate) fn entry_text(&self, id: u32) -> Option<String> {
+        let (offset, len) = self.index.entry(id)?;
+        let bytes = match &self.store {
+            Store::Ding(file) => {
+                let mut buf = vec![0u8; len as usize];
+                let mut file = file.lock().unwrap_or_else(PoisonError::into_inner);
+                file.seek(SeekFrom::Start(offset)).ok()?;
+                file.read_exact(&mut buf).ok()?;
+                buf
+            }
+            Store::Dictd(data) => data.read(offset, len).ok()?,
+        };
+        String::from_utf8(bytes).ok()
+    }
+}
+
+/// The active dictionaries, looked up together.
+#[derive(Debug, Default)]
+pub struct Dictionaries {
+    dicts: Vec<Dictionary>,
+    errors: Vec<DictError>,
+}
+
+impl Dictionaries {
+    /// The dictionaries at the default paths and in `extra_paths`, their indexes cached in
+    /// `cache_dir`. What cannot be opened is left out and reported by [`Dictionaries::errors`].
+    pub fn discover(extra_paths: &[PathBuf], cache_dir: &Path) -> Dictionaries {
+        let (sources, errors) = find_sources(extra_paths);
+        let mut dicts = Dictionaries::open(&sources, Some(cache_dir), &|_, _| {});
+        dicts.errors.splice(0..0, errors);
+        dicts
+    }
+
+    /// Opens `sources` in order. `progress` gets the dictionary's name and the fraction of its
+    /// index built, for a status bar.
+    pub fn open(
+        sources: &[Source],
+        cache_dir: Option<&Path>,
+        progress: &dyn Fn(&str, f32),
+    ) -> Dictionaries {
+        let mut out = Dictionaries::default();
+        for source in sources {
+            match Dictionary::open(source, cache_dir, &|f| progress(&source.name, f)) {
+                Ok(d) => out.dicts.push(d),
+                Err(e) => out.errors.push(e),
+            }
+        }
+        out
+    }
+
+    pub fn from_dictionaries(dicts: Vec<Dictionary>) -> Dictionaries {
+        Dictionaries {
+            dicts,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn dictionaries(&self) -> &[Dictionary] {
+        &self.dicts
+    }
+
+    /// Dictionaries that were named or found but could not be opened.
+    pub fn errors(&self) -> &[DictError] {
+        &self.errors
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.dicts.is_empty()
+    }
+}

@@ -1,0 +1,100 @@
+//! The event loop, and the only code that touches the terminal: event -> action -> update ->
+//! effect -> draw when something changed.
+
+use super::action::{Action, Effect};
+use super::state::AppState;
+use super::ui;
+use crate::link::Linker;
+use crate::text::Document;
+use anyhow::Context;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use std::io::stdout;
+use std::panic::PanicHookInfo;
+use std::sync::Arc;
+
+type PanicHook = Arc<dyn Fn(&PanicHookInfo<'_>) + Send + Sync>;
+
+/// Opens the reader on a text (and its translation) until the user quits.
+pub fn run(doc: Document, translation: Option<Document>, linker: Linker) -> anyhow::Result<()> {
+    let terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            // Setup may have failed half-way, with raw mode already on.
+            ratatui::restore();
+            return Err(e).context("cannot set up the terminal");
+        }
+    };
+    // ratatui's hook restores the screen before a panic message prints; ours first releases
+    // the mouse, which ratatui does not know it has.
+    let ratatui_hook: PanicHook = Arc::from(std::panic::take_hook());
+    let hook = Arc::clone(&ratatui_hook);
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        hook(info);
+    }));
+    let result = execute!(stdout(), EnableMouseCapture)
+        .context("cannot enable the mouse")
+        .and_then(|()| event_loop(terminal, doc, translation, linker));
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    std::panic::set_hook(Box::new(move |info| ratatui_hook(info)));
+    result
+}
+
+fn event_loop(
+    mut terminal: DefaultTerminal,
+    doc: Document,
+    translation: Option<Document>,
+    linker: Linker,
+) -> anyhow::Result<()> {
+    let size = terminal.size().context("cannot read the terminal size")?;
+    let mut state = AppState::new(doc, translation, linker, size);
+    loop {
+        if state.take_redraw() {
+            terminal
+                .draw(|frame| ui::render(&state, frame))
+                .context("cannot draw")?;
+        }
+        // No tick: nothing changes on screen until an event arrives.
+        let event = event::read().context("cannot read from the terminal")?;
+        let Some(action) = action_for(&event, &state) else {
+            continue;
+        };
+        if let Some(Effect::Quit) = state.update(action) {
+            return Ok(());
+        }
+    }
+}
+
+/// The action for a terminal event, in the state's current mode.
+fn action_for(event: &Event, state: &AppState) -> Option<Action> {
+    match event {
+        Event::Key(key) => state.keymap().resolve(state.mode(), key),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::ScrollDown => Some(Action::Wheel {
+                    down: true,
+                    column,
+                    row,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel {
+                    down: false,
+                    column,
+                    row,
+                }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}

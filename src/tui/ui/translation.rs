@@ -1,0 +1,180 @@
+//! The translation pane: the English sentence the selected term stands in, with the term's
+//! English marked where it can be found.
+
+use super::theme;
+use crate::tui::find::find_all;
+use crate::tui::state::AppState;
+use crate::tui::strings;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use std::ops::Range;
+
+/// Shortest word of a sense that is looked for as a word prefix (`expel` finds `expelled`).
+const MIN_PREFIX_LETTERS: usize = 4;
+
+/// What the translation pane shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TranslationView<'a> {
+    NoTranslation,
+    NoSentence,
+    Sentence {
+        /// The English sentence (or paragraph, when the sentences could not be paired).
+        text: &'a str,
+        /// Byte ranges in `text` of the term's English.
+        marks: Vec<Range<usize>>,
+        /// `der Diplomat — diplomat`, for a linked term.
+        gloss: Option<String>,
+    },
+}
+
+pub fn translation_view(state: &AppState) -> TranslationView<'_> {
+    let Some(translation) = state.translation() else {
+        return TranslationView::NoTranslation;
+    };
+    let Some(range) = state
+        .selected_sentence()
+        .and_then(|s| translation.alignment.target(s))
+        .filter(|r| translation.text.get(r.clone()).is_some())
+    else {
+        return TranslationView::NoSentence;
+    };
+    let text = &translation.text[range];
+    let entry = state
+        .selected_link()
+        .and_then(|l| state.link(l))
+        .and_then(|l| state.entry(l.entry));
+    let marks = entry.map(|e| mark_english(text, &e.en)).unwrap_or_default();
+    let gloss = entry.map(|e| format!("{} — {}", e.display_headword(), e.english()));
+    TranslationView::Sentence { text, marks, gloss }
+}
+
+/// Where a term's English stands in a sentence: each sense (without a leading "to ") as a whole
+/// phrase first; failing that, each sense's longest word as the start of a word, so that
+/// "to expel" finds "expelled". Case is ignored.
+pub fn mark_english(sentence: &str, senses: &[String]) -> Vec<Range<usize>> {
+    let phrases = senses.iter().map(|s| {
+        let s = s.trim();
+        s.strip_prefix("to ").unwrap_or(s).trim()
+    });
+    for phrase in phrases.clone() {
+        let found: Vec<_> = find_all(sentence, phrase)
+            .into_iter()
+            .filter(|m| starts_word(sentence, m.start) && ends_word(sentence, m.end))
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    for phrase in phrases {
+        let Some(longest) = phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= MIN_PREFIX_LETTERS)
+            .max_by_key(|w| w.chars().count())
+        else {
+            continue;
+        };
+        let found: Vec<_> = find_all(sentence, longest)
+            .into_iter()
+            .filter(|m| starts_word(sentence, m.start))
+            .map(|m| m.start..word_end(sentence, m.end))
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+fn starts_word(s: &str, at: usize) -> bool {
+    !s[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+fn ends_word(s: &str, at: usize) -> bool {
+    !s[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn word_end(s: &str, from: usize) -> usize {
+    s[from..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| from + i)
+}
+
+pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let lines = match translation_view(state) {
+        TranslationView::NoTranslation => vec![Line::styled(strings::NO_TRANSLATION, theme::DIM)],
+        TranslationView::NoSentence => vec![Line::styled(strings::NO_ALIGNED_SENTENCE, theme::DIM)],
+        TranslationView::Sentence { text, marks, gloss } => {
+            let mut spans = Vec::new();
+            let mut at = 0;
+            for m in marks {
+                spans.push(Span::raw(&text[at..m.start]));
+                spans.push(Span::styled(&text[m.clone()], theme::MARKED_ENGLISH));
+                at = m.end;
+            }
+            spans.push(Span::raw(&text[at..]));
+            let mut lines = vec![Line::from(spans)];
+            if let Some(gloss) = gloss {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(gloss, theme::DIM));
+            }
+            lines
+        }
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked<'a>(sentence: &'a str, senses: &[&str]) -> Vec<&'a str> {
+        let senses: Vec<String> = senses.iter().map(ToString::to_string).collect();
+        mark_english(sentence, &senses)
+            .into_iter()
+            .map(|r| &sentence[r])
+            .collect()
+    }
+
+    #[test]
+    fn whole_phrase_ignoring_case() {
+        let s = "a meeting of the NATO-Russia Council is still relevant";
+        assert_eq!(marked(s, &["NATO-Russia council"]), ["NATO-Russia Council"]);
+    }
+
+    #[test]
+    fn leading_to_is_dropped() {
+        let s = "they demanded that the Council be convened";
+        assert_eq!(marked(s, &["to demand"]), ["demanded"]);
+        assert_eq!(marked(s, &["to convene"]), ["convened"]);
+    }
+
+    #[test]
+    fn longest_word_finds_an_inflected_form() {
+        let s = "NATO announced that it would expel eight Russian diplomats";
+        assert_eq!(marked(s, &["to expel", "to deport"]), ["expel"]);
+        assert_eq!(marked(s, &["diplomat"]), ["diplomats"]);
+    }
+
+    #[test]
+    fn a_phrase_inside_a_longer_word_is_not_whole() {
+        let s = "the Council convened";
+        // "cil" is too short to be a prefix and is not a whole word.
+        assert!(marked(s, &["cil"]).is_empty());
+        assert_eq!(marked(s, &["council"]), ["Council"]);
+    }
+
+    #[test]
+    fn a_later_sense_may_match_the_phrase() {
+        let s = "they only wanted to lecture us";
+        assert_eq!(marked(s, &["to instruct", "to lecture"]), ["lecture"]);
+    }
+}

@@ -1,0 +1,101 @@
+//! The linker against a table of German sentences: `tests/fixtures/linking/cases.toml`, linked
+//! with `tests/fixtures/linking/glossary.toml` (headwords only, no listed forms).
+
+use leser::glossary::Glossary;
+use leser::link::Linker;
+use leser::text::Document;
+use std::fmt::Write as _;
+use std::path::Path;
+
+#[derive(serde::Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(serde::Deserialize)]
+struct Case {
+    sentence: String,
+    words: Vec<String>,
+    term: Option<String>,
+    #[serde(default)]
+    note: String,
+}
+
+/// Byte ranges of `words` in `sentence`: each the first whole-word occurrence after the previous.
+fn locate(sentence: &str, words: &[String]) -> Option<Vec<std::ops::Range<usize>>> {
+    let tokens = leser::de::token::tokenize(sentence);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for w in words {
+        let tok = tokens
+            .iter()
+            .find(|t| t.start >= from && &sentence[t.start..t.end] == w)?;
+        out.push(tok.start..tok.end);
+        from = tok.end;
+    }
+    Some(out)
+}
+
+#[test]
+fn linking_table() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/linking");
+    let glossary = Glossary::load(&dir.join("glossary.toml")).expect("fixture glossary loads");
+    let cases: Cases =
+        toml::from_str(&std::fs::read_to_string(dir.join("cases.toml")).expect("cases.toml"))
+            .expect("cases.toml parses");
+    assert!(cases.case.len() >= 150, "only {} cases", cases.case.len());
+    let linker = Linker::new(glossary);
+    let mut failures = String::new();
+    for (n, case) in cases.case.iter().enumerate() {
+        let doc = Document::parse("case", case.sentence.clone()).expect("sentence parses");
+        let analysis = linker.analyze(&doc);
+        let Some(spans) = locate(&case.sentence, &case.words) else {
+            let _ = writeln!(
+                failures,
+                "#{n}: words {:?} not found in: {}",
+                case.words, case.sentence
+            );
+            continue;
+        };
+        let linked: Vec<String> = analysis
+            .links
+            .iter()
+            .map(|l| {
+                let words: Vec<&str> = l.spans.iter().map(|r| &case.sentence[r.clone()]).collect();
+                format!(
+                    "{} → {} ({})",
+                    words.join(" … "),
+                    linker.glossary().entries[l.entry].de,
+                    l.form
+                )
+            })
+            .collect();
+        let covering = analysis
+            .links
+            .iter()
+            .find(|l| l.spans.iter().any(|r| spans.contains(r)));
+        let ok = match (&case.term, covering) {
+            (None, None) => true,
+            (None, Some(_)) | (Some(_), None) => false,
+            (Some(term), Some(link)) => {
+                linker.glossary().entries[link.entry].de == *term && link.spans == spans
+            }
+        };
+        if !ok {
+            let _ = writeln!(
+                failures,
+                "#{n} {}\n    sentence: {}\n    expected: {:?} → {}\n    linked:   {}",
+                case.note,
+                case.sentence,
+                case.words,
+                case.term.as_deref().unwrap_or("(no link)"),
+                if linked.is_empty() {
+                    "(nothing)".to_string()
+                } else {
+                    linked.join("; ")
+                }
+            );
+        }
+    }
+    assert!(failures.is_empty(), "linking table failures:\n{failures}");
+}

@@ -1,0 +1,255 @@
+//! What the reader draws, with the bundled article, glossary and translation: whole-screen
+//! snapshots at three sizes (the narrow one stacks the panes), and the selection's style, which
+//! snapshots don't record.
+
+use insta::assert_snapshot;
+use leser::glossary::Glossary;
+use leser::link::Linker;
+use leser::text::Document;
+use leser::tui::{Action, AppState, ui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Size;
+use ratatui::style::Modifier;
+
+fn reader(width: u16, height: u16) -> AppState {
+    AppState::new(
+        Document::bundled(),
+        Document::bundled_translation(),
+        Linker::new(Glossary::bundled()),
+        Size::new(width, height),
+    )
+}
+
+fn draw(state: &AppState) -> Terminal<TestBackend> {
+    let size = state.viewport();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal.draw(|f| ui::render(state, f)).unwrap();
+    terminal
+}
+
+fn search(state: &mut AppState, query: &str) {
+    state.update(Action::SearchStart);
+    for c in query.chars() {
+        state.update(Action::SearchInput(c));
+    }
+    state.update(Action::SearchSubmit);
+}
+
+/// The text pane's cells drawn with the selection's style, row by row, spaces left out.
+fn selected_cells(state: &AppState, buffer: &Buffer) -> String {
+    let pane = state.layout().text;
+    let mut out = String::new();
+    for y in pane.top()..pane.bottom() {
+        for x in pane.left()..pane.right() {
+            let cell = &buffer[(x, y)];
+            if cell.modifier.contains(Modifier::REVERSED) {
+                out.push_str(cell.symbol());
+            }
+        }
+    }
+    out.replace(' ', "")
+}
+
+fn selected_text(state: &AppState) -> String {
+    state
+        .selected_spans()
+        .iter()
+        .map(|r| &state.text()[r.clone()])
+        .collect::<String>()
+        .replace(' ', "")
+}
+
+fn assert_selection_is_highlighted(state: &AppState, terminal: &Terminal<TestBackend>) {
+    let expected = selected_text(state);
+    assert!(!expected.is_empty(), "something is selected");
+    assert_eq!(selected_cells(state, terminal.backend().buffer()), expected);
+}
+
+/// The state after `/Rates` Enter: the card for `des NATO-Russland-Rates`.
+fn after_search(width: u16, height: u16) -> AppState {
+    let mut state = reader(width, height);
+    search(&mut state, "Rates");
+    assert!(
+        state.text()[state.selected_spans()[0].clone()].contains("Rates"),
+        "the search selects the word it found"
+    );
+    state
+}
+
+#[test]
+fn card_120x40() {
+    let state = after_search(120, 40);
+    let terminal = draw(&state);
+    assert_selection_is_highlighted(&state, &terminal);
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn card_80x24() {
+    let state = after_search(80, 24);
+    let terminal = draw(&state);
+    assert_selection_is_highlighted(&state, &terminal);
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn card_60x20_stacked() {
+    let state = after_search(60, 20);
+    assert!(state.layout().stacked);
+    let terminal = draw(&state);
+    assert_selection_is_highlighted(&state, &terminal);
+    assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn first_term_is_selected_on_start() {
+    let state = reader(120, 40);
+    let terminal = draw(&state);
+    assert!(!state.analysis().links.is_empty());
+    assert_eq!(state.selected_link(), Some(0));
+    assert_selection_is_highlighted(&state, &terminal);
+    assert_snapshot!(terminal.backend());
+}
+
+fn translation(width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut state = after_search(width, height);
+    state.update(Action::ToggleTranslation);
+    let terminal = draw(&state);
+    assert_selection_is_highlighted(&state, &terminal);
+    terminal
+}
+
+#[test]
+fn translation_120x40() {
+    assert_snapshot!(translation(120, 40).backend());
+}
+
+#[test]
+fn translation_80x24() {
+    assert_snapshot!(translation(80, 24).backend());
+}
+
+#[test]
+fn translation_60x20_stacked() {
+    assert_snapshot!(translation(60, 20).backend());
+}
+
+fn help(width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut state = reader(width, height);
+    state.update(Action::ToggleHelp);
+    draw(&state)
+}
+
+#[test]
+fn help_120x40() {
+    assert_snapshot!(help(120, 40).backend());
+}
+
+#[test]
+fn help_80x24() {
+    assert_snapshot!(help(80, 24).backend());
+}
+
+#[test]
+fn help_60x20_stacked() {
+    assert_snapshot!(help(60, 20).backend());
+}
+
+#[test]
+fn linked_terms_are_underlined_and_the_selection_is_not_plain() {
+    let state = reader(120, 40);
+    let terminal = draw(&state);
+    let buffer = terminal.backend().buffer();
+    let pane = state.layout().text;
+    let styled = |m: Modifier| {
+        (pane.top()..pane.bottom())
+            .flat_map(|y| (pane.left()..pane.right()).map(move |x| (x, y)))
+            .filter(|&p| buffer[p].modifier.contains(m))
+            .count()
+    };
+    if state.analysis().links.len() > 1 {
+        assert!(styled(Modifier::UNDERLINED) > 0);
+    }
+    assert!(styled(Modifier::REVERSED) > 0);
+}
+
+#[test]
+fn the_translation_marks_the_terms_english() {
+    let mut state = after_search(120, 40);
+    state.update(Action::ToggleTranslation);
+    let terminal = draw(&state);
+    let entry = state
+        .selected_link()
+        .and_then(|l| state.link(l))
+        .and_then(|l| state.entry(l.entry))
+        .expect("the search lands on a linked term");
+    let side = state.layout().side;
+    let buffer = terminal.backend().buffer();
+    let marked: String = (side.top()..side.bottom())
+        .flat_map(|y| (side.left()..side.right()).map(move |x| (x, y)))
+        .filter(|&p| {
+            buffer[p]
+                .modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        })
+        .map(|p| buffer[p].symbol().to_string())
+        .collect();
+    let english = entry.english().to_lowercase().replace(' ', "");
+    assert!(
+        !marked.is_empty() && english.contains(&marked.to_lowercase().replace(' ', "")),
+        "marked {marked:?} for {english:?}"
+    );
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let mut state = reader(120, 40);
+    let sizes = (1..=40u16)
+        .flat_map(|w| (1..=12u16).map(move |h| (w, h)))
+        .chain([(89, 30), (90, 30), (200, 60), (300, 100), (1000, 5)]);
+    for (width, height) in sizes {
+        state.update(Action::Resize { width, height });
+        for _ in 0..2 {
+            draw(&state);
+            state.update(Action::ToggleTranslation);
+        }
+        state.update(Action::ToggleHelp);
+        draw(&state);
+        state.update(Action::Cancel);
+        state.update(Action::NextTerm);
+    }
+}
+
+#[test]
+fn a_frame_of_another_size_than_the_state_still_draws() {
+    let state = reader(120, 40);
+    let mut terminal = Terminal::new(TestBackend::new(70, 15)).unwrap();
+    terminal.draw(|f| ui::render(&state, f)).unwrap();
+}
+
+#[test]
+fn a_split_verb_is_highlighted_on_both_parts() {
+    for (width, height) in [(120, 40), (60, 20)] {
+        let mut state = reader(width, height);
+        let split = state
+            .analysis()
+            .links
+            .iter()
+            .position(|l| l.spans.len() > 1)
+            .expect("the article has a split verb (kündigte ... an)");
+        while state.selected_link() != Some(split) {
+            let before = state.selected_token();
+            state.update(Action::NextTerm);
+            assert_ne!(
+                state.selected_token(),
+                before,
+                "NextTerm reaches every term"
+            );
+        }
+        let terminal = draw(&state);
+        assert_eq!(state.selected_spans().len(), 2);
+        assert_selection_is_highlighted(&state, &terminal);
+    }
+}
