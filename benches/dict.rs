@@ -38,6 +38,14 @@ fn index_build(c: &mut Criterion) {
     group.bench_function("build_ding", |b| {
         b.iter(|| build_index(black_box(&source), None, &|_| {}).expect("index"));
     });
+    let freedict = Path::new("/usr/share/dictd/freedict-deu-eng.index");
+    if let Ok(source) = Source::from_path(freedict) {
+        let size = std::fs::metadata(freedict).map_or(0, |m| m.len());
+        group.throughput(Throughput::Bytes(size));
+        group.bench_function("build_freedict", |b| {
+            b.iter(|| build_index(black_box(&source), None, &|_| {}).expect("index"));
+        });
+    }
     group.finish();
 }
 
@@ -47,6 +55,24 @@ fn index_open(c: &mut Criterion) {
     Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("first build");
     c.bench_function("dict_index/open_cached_ding", |b| {
         b.iter(|| Dictionary::open(black_box(&source), Some(cache.path()), &|_| {}).expect("open"));
+    });
+}
+
+/// What `leser lookup WORD` does after parsing its arguments: find both dictionaries, open
+/// their cached indexes, look the word up, format the answer.
+fn lookup_command(c: &mut Criterion) {
+    if ding_source().is_none() {
+        return;
+    }
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = Dictionaries::discover(&[], cache.path());
+    assert!(dicts.errors().is_empty());
+    drop(dicts);
+    c.bench_function("dict_lookup/command_cached_all", |b| {
+        b.iter(|| {
+            let dicts = Dictionaries::discover(&[], cache.path());
+            leser::dict::lookup_report(&dicts, black_box("auszuweisen"), false)
+        });
     });
 }
 
@@ -92,5 +118,12 @@ fn lookup_freedict(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, index_build, index_open, lookup, lookup_freedict);
+criterion_group!(
+    benches,
+    index_build,
+    index_open,
+    lookup,
+    lookup_freedict,
+    lookup_command
+);
 criterion_main!(benches);

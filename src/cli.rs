@@ -134,11 +134,19 @@ pub fn render_annotations(
     format: Format,
 ) -> String {
     let mut out = String::new();
+    // Line numbers counted as the links go by: links are in text order.
+    let (mut line, mut counted_to, mut line_start) = (1, 0, 0);
     for link in &analysis.links {
         let entry = &glossary.entries[link.entry];
         let surface = link_surface(&doc.source, &link.spans);
         let start = link.spans.first().map_or(0, |r| r.start);
-        let line = doc.line_of(start);
+        for (i, b) in doc.source.as_bytes()[counted_to..start].iter().enumerate() {
+            if *b == b'\n' {
+                line += 1;
+                line_start = counted_to + i + 1;
+            }
+        }
+        counted_to = start;
         match format {
             Format::Jsonl => {
                 let record = JsonLink {
@@ -155,7 +163,6 @@ pub fn render_annotations(
                 }
             }
             Format::Text => {
-                let line_start = doc.source[..start].rfind('\n').map_or(0, |i| i + 1);
                 let column = doc.source[line_start..start].chars().count() + 1;
                 let _ = write!(out, "{line}:{column}\t{}\t{}", surface.clone(), entry.de);
                 if !link.form.is_empty() {

@@ -3,7 +3,7 @@
 //! `annotate`, `check`, the reader, tests and benches all call [`Linker::analyze`].
 
 use crate::de::inflect::{
-    ADVERB_PARTICLES, Reading, adjective_forms, noun_forms, verb_display, verb_forms,
+    ADVERB_PARTICLES, Reading, ReadingSet, adjective_forms, noun_forms, verb_display, verb_forms,
 };
 use crate::de::lowercase_into;
 use crate::de::sentence::{split_clauses, split_sentences};
@@ -108,7 +108,7 @@ enum HitKind {
 struct Hit {
     entry: u32,
     kind: HitKind,
-    readings: Vec<Reading>,
+    readings: ReadingSet,
 }
 
 /// What kind of entry, for matching.
@@ -152,6 +152,8 @@ pub struct Linker {
     info: Vec<EntryInfo>,
     /// Lowercased surface form → entries it is a form of.
     forms: FxHashMap<Box<str>, Vec<Hit>>,
+    /// Reused while building `forms`.
+    key_buf: String,
 }
 
 const REFLEXIVE_PRONOUNS: &[&str] = &["sich", "mich", "dich", "uns", "euch"];
@@ -172,6 +174,7 @@ impl Linker {
             glossary: Glossary::default(),
             info: Vec::with_capacity(glossary.entries.len()),
             forms: FxHashMap::default(),
+            key_buf: String::new(),
         };
         for (i, entry) in glossary.entries.iter().enumerate() {
             linker.index_entry(i, entry);
@@ -201,20 +204,23 @@ impl Linker {
     }
 
     fn add(&mut self, form: &str, entry: usize, kind: HitKind, reading: Reading) {
-        let key = form.to_lowercase();
-        let hits = self.forms.entry(key.into_boxed_str()).or_default();
+        let mut key = std::mem::take(&mut self.key_buf);
+        lowercase_into(form, &mut key);
+        if !self.forms.contains_key(key.as_str()) {
+            self.forms.insert(key.as_str().into(), Vec::new());
+        }
+        let hits = self.forms.get_mut(key.as_str()).expect("inserted above");
+        self.key_buf = key;
         if let Some(h) = hits
             .iter_mut()
             .find(|h| h.entry as usize == entry && h.kind == kind)
         {
-            if !h.readings.contains(&reading) {
-                h.readings.push(reading);
-            }
+            h.readings.insert(reading);
         } else {
             hits.push(Hit {
                 entry: entry as u32,
                 kind,
-                readings: vec![reading],
+                readings: std::iter::once(reading).collect(),
             });
         }
     }
@@ -327,7 +333,6 @@ impl Linker {
                 &mut links,
             );
         }
-        links.sort_by_key(|l| l.spans.first().map_or(0, |r| r.start));
         let mut token_link = vec![None; tokens.len()];
         for (i, l) in links.iter().enumerate() {
             for &t in &l.tokens {
@@ -381,6 +386,7 @@ impl Linker {
                 .then(a.tokens[0].cmp(&b.tokens[0]))
         });
         scratch.used.clear();
+        let first_link = out.len();
         for c in cands.drain(..) {
             if c.tokens.iter().any(|t| scratch.used.contains(t)) {
                 continue;
@@ -400,6 +406,8 @@ impl Linker {
             });
         }
         scratch.candidates = cands;
+        // Sentences come in text order, so sorting each sentence's links orders them all.
+        out[first_link..].sort_unstable_by_key(|l| l.spans.first().map_or(0, |r| r.start));
     }
 
     fn clause_candidates(
@@ -410,29 +418,45 @@ impl Linker {
         sentence_first_word: Option<usize>,
         scratch: &mut Scratch,
     ) {
-        // Lowercased words of the clause, for particles, pronouns and expressions.
-        scratch.lower.clear();
-        for i in clause.clone() {
-            let mut s = String::new();
-            if tokens[i].is_word() {
-                lowercase_into(tokens[i].text(text), &mut s);
-            }
-            scratch.lower.push(s);
+        let Scratch {
+            candidates: found,
+            lower: pool,
+            words,
+            classes,
+            forms: scratch_forms,
+            ..
+        } = scratch;
+        // Lowercased words of the clause, for particles, pronouns and expressions; the strings
+        // are reused from clause to clause.
+        if pool.len() < clause.len() {
+            pool.resize_with(clause.len(), String::new);
         }
-        let lower = |i: usize| scratch.lower[i - clause.start].as_str();
-        let words: Vec<usize> = clause.clone().filter(|&i| tokens[i].is_word()).collect();
+        words.clear();
+        classes.clear();
+        let mut clause_classes = 0u16;
+        for (k, i) in clause.clone().enumerate() {
+            pool[k].clear();
+            if tokens[i].is_word() {
+                lowercase_into(tokens[i].text(text), &mut pool[k]);
+                words.push(i);
+                let class = word_class(&pool[k]);
+                classes.push(class);
+                clause_classes |= class;
+            }
+        }
+        let pool = &*pool;
+        let words = &*words;
+        let classes = &*classes;
+        let lower = |i: usize| pool[i - clause.start].as_str();
         let Some(&last_word) = words.last() else {
             return;
         };
-        let subordinate = words
-            .first()
-            .is_some_and(|&w| crate::de::sentence::SUBORDINATORS.contains(&lower(w)));
-        let has = |word: &str| words.iter().any(|&w| lower(w) == word);
+        let subordinate = classes[0] & class::SUBORDINATOR != 0;
         let mut ctx = ReadingContext {
-            ich: has("ich"),
-            du: has("du"),
-            ihr: has("ihr"),
-            auxiliary: words.iter().any(|&w| AUXILIARIES.contains(&lower(w))),
+            ich: clause_classes & class::ICH != 0,
+            du: clause_classes & class::DU != 0,
+            ihr: clause_classes & class::IHR != 0,
+            auxiliary: clause_classes & class::AUXILIARY != 0,
             subordinate,
             clause_first: false,
             clause_last: false,
@@ -443,8 +467,7 @@ impl Linker {
             bare: false,
         };
         let mut buf = String::new();
-        let mut found = Vec::new();
-        for &i in &words {
+        for (wpos, &i) in words.iter().enumerate() {
             let surface = tokens[i].text(text);
             let Some(hits) = self.lookup(lower(i), &mut buf) else {
                 if let Some(c) = self.compound_candidate(text, tokens[i], i, lower(i), &mut buf) {
@@ -453,23 +476,20 @@ impl Linker {
                 continue;
             };
             let capitalized = crate::de::is_capitalized(surface);
-            let wpos = words.iter().position(|&w| w == i).unwrap_or(0);
             ctx.clause_first = wpos == 0;
             ctx.clause_last = i == last_word;
             ctx.early = wpos <= 1;
-            ctx.after_zu = wpos > 0 && lower(words[wpos - 1]) == "zu";
-            let prev = (wpos > 0).then(|| lower(words[wpos - 1]));
-            ctx.after_singular_article = prev.is_some_and(|p| SINGULAR_ARTICLES.contains(&p));
-            ctx.bare =
-                prev.is_none_or(|p| !DETERMINERS.contains(&p) && !SINGULAR_ARTICLES.contains(&p));
+            let prev = if wpos > 0 { classes[wpos - 1] } else { 0 };
+            ctx.after_zu = prev & class::ZU != 0;
+            ctx.after_singular_article = prev & class::SINGULAR_ARTICLE != 0;
+            ctx.bare = prev & (class::DETERMINER | class::SINGULAR_ARTICLE) == 0;
             ctx.before_capitalized = words
                 .get(wpos + 1)
                 .is_some_and(|&w| w == i + 1 && crate::de::is_capitalized(tokens[w].text(text)));
             let sentence_initial = Some(i) == sentence_first_word;
-            let next_is_pronoun = words
-                .iter()
-                .find(|&&w| w > i)
-                .is_some_and(|&w| SUBJECT_PRONOUNS.contains(&lower(w)));
+            let next_is_pronoun = classes
+                .get(wpos + 1)
+                .is_some_and(|c| c & class::SUBJECT_PRONOUN != 0);
             for hit in hits {
                 let entry = hit.entry as usize;
                 let info = &self.info[entry];
@@ -487,7 +507,7 @@ impl Linker {
                         1
                     }
                 };
-                let readings = &hit.readings[..];
+                let readings = hit.readings;
                 let mut toks = match hit.kind {
                     HitKind::Whole => vec![i],
                     HitKind::Split(particle) => {
@@ -527,7 +547,9 @@ impl Linker {
                 if info.reflexive {
                     if let Some(&r) = words
                         .iter()
-                        .find(|&&w| REFLEXIVE_PRONOUNS.contains(&lower(w)) && !toks.contains(&w))
+                        .zip(classes)
+                        .find(|&(&w, c)| c & class::REFLEXIVE != 0 && !toks.contains(&w))
+                        .map(|(w, _)| w)
                     {
                         toks.push(r);
                     } else {
@@ -537,7 +559,10 @@ impl Linker {
                 toks.sort_unstable();
                 toks.dedup();
                 let readings = ctx.filter(readings);
-                let mut form = self.describe(entry, &readings, ctx.ich);
+                let mut form = scratch_forms
+                    .entry((hit.entry, readings, ctx.ich))
+                    .or_insert_with(|| self.describe(entry, readings, ctx.ich))
+                    .clone();
                 let mut parts = Vec::new();
                 if let Some((joined, compound_parts)) = &info.compound {
                     form = if form.is_empty() {
@@ -556,18 +581,17 @@ impl Linker {
                 });
             }
         }
-        scratch.candidates.extend(found);
     }
 
     /// The card's explanation of a form: "genitive singular", "zu-infinitive of aus|weisen".
-    fn describe(&self, entry: usize, readings: &[Reading], has_ich: bool) -> String {
+    fn describe(&self, entry: usize, readings: ReadingSet, has_ich: bool) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if readings.contains(&Reading::Headword) && readings.contains(&Reading::Plural) {
+        if readings.contains(Reading::Headword) && readings.contains(Reading::Plural) {
             parts.push("singular or plural".to_string());
         }
-        for r in readings {
+        for r in readings.iter() {
             if matches!(r, Reading::Headword) && readings.len() > 1
-                || (matches!(r, Reading::Plural) && readings.contains(&Reading::Headword))
+                || (matches!(r, Reading::Plural) && readings.contains(Reading::Headword))
             {
                 continue;
             }
@@ -589,7 +613,7 @@ impl Linker {
             return String::new();
         }
         if let Some(display) = &self.info[entry].verb_display {
-            if readings.iter().any(|r| r.is_verbal()) {
+            if readings.iter().any(Reading::is_verbal) {
                 s = format!("{s} of {display}");
             }
         }
@@ -629,7 +653,7 @@ impl Linker {
                     entry: self.noun_entry(&p.to_lowercase()),
                 })
                 .collect();
-            let reading = self.describe(hit.entry as usize, &hit.readings, false);
+            let reading = self.describe(hit.entry as usize, hit.readings, false);
             let mut form = surface.split('-').collect::<Vec<_>>().join(" + ");
             if !reading.is_empty() {
                 form = format!("{form}, {reading}");
@@ -666,7 +690,7 @@ impl Linker {
             }
             let head_entry = &self.glossary.entries[hit.entry as usize];
             let mut form = format!("{modifier_text} + {}", head_entry.de);
-            let reading = self.describe(hit.entry as usize, &hit.readings, false);
+            let reading = self.describe(hit.entry as usize, hit.readings, false);
             if !reading.is_empty() {
                 form = format!("{form}, {reading}");
             }
@@ -738,6 +762,50 @@ fn find_sequence<'a>(
         .filter(|&at| at + seq.len() <= words.len())
 }
 
+/// What a closed-class word can tell the linker, as bits.
+mod class {
+    pub const ICH: u16 = 1;
+    pub const DU: u16 = 1 << 1;
+    pub const IHR: u16 = 1 << 2;
+    pub const AUXILIARY: u16 = 1 << 3;
+    pub const SUBORDINATOR: u16 = 1 << 4;
+    pub const SUBJECT_PRONOUN: u16 = 1 << 5;
+    pub const REFLEXIVE: u16 = 1 << 6;
+    pub const SINGULAR_ARTICLE: u16 = 1 << 7;
+    pub const DETERMINER: u16 = 1 << 8;
+    pub const ZU: u16 = 1 << 9;
+}
+
+/// The closed-class roles of a lowercased word (one hash lookup instead of list scans).
+fn word_class(lower: &str) -> u16 {
+    static CLASSES: std::sync::LazyLock<FxHashMap<&'static str, u16>> =
+        std::sync::LazyLock::new(|| {
+            let mut m: FxHashMap<&'static str, u16> = FxHashMap::default();
+            let lists: [(&[&'static str], u16); 7] = [
+                (AUXILIARIES, class::AUXILIARY),
+                (crate::de::sentence::SUBORDINATORS, class::SUBORDINATOR),
+                (SUBJECT_PRONOUNS, class::SUBJECT_PRONOUN),
+                (REFLEXIVE_PRONOUNS, class::REFLEXIVE),
+                (SINGULAR_ARTICLES, class::SINGULAR_ARTICLE),
+                (DETERMINERS, class::DETERMINER),
+                (&["zu"], class::ZU),
+            ];
+            for (words, bit) in lists {
+                for w in words {
+                    *m.entry(w).or_default() |= bit;
+                }
+            }
+            *m.entry("ich").or_default() |= class::ICH;
+            *m.entry("du").or_default() |= class::DU;
+            *m.entry("ihr").or_default() |= class::IHR;
+            m
+        });
+    if lower.len() > 8 {
+        return 0;
+    }
+    CLASSES.get(lower).copied().unwrap_or(0)
+}
+
 /// Articles and pronouns that only stand before a singular noun in an oblique case.
 const SINGULAR_ARTICLES: &[&str] = &[
     "des", "dem", "eines", "einem", "einen", "dieses", "diesem", "jedes", "jedem", "jeden",
@@ -782,7 +850,7 @@ struct ReadingContext {
 
 impl ReadingContext {
     /// The readings this clause supports; all of them when it supports none.
-    fn filter(&self, readings: &[Reading]) -> Vec<Reading> {
+    fn filter(&self, readings: ReadingSet) -> ReadingSet {
         use crate::de::inflect::Person;
         let person_ok = |p: Person| match p {
             Person::S1 => self.ich,
@@ -792,11 +860,10 @@ impl ReadingContext {
         };
         let infinitive_context =
             self.after_zu || (self.clause_last && !self.subordinate && !self.clause_first);
-        let has_infinitive = readings.contains(&Reading::Infinitive);
-        let adjective = readings.contains(&Reading::PastParticipleAdj)
-            && self.before_capitalized
-            && !self.early;
-        let participle = readings.contains(&Reading::PastParticiple) && self.auxiliary;
+        let has_infinitive = readings.contains(Reading::Infinitive);
+        let adjective =
+            readings.contains(Reading::PastParticipleAdj) && self.before_capitalized && !self.early;
+        let participle = readings.contains(Reading::PastParticiple) && self.auxiliary;
         let keep = |r: &Reading| match *r {
             Reading::Present(p)
             | Reading::Past(p)
@@ -812,12 +879,8 @@ impl ReadingContext {
             Reading::Plural | Reading::DativePlural => !self.after_singular_article,
             _ => true,
         };
-        let kept: Vec<Reading> = readings.iter().copied().filter(keep).collect();
-        if kept.is_empty() {
-            readings.to_vec()
-        } else {
-            kept
-        }
+        let kept: ReadingSet = readings.iter().filter(keep).collect();
+        if kept.is_empty() { readings } else { kept }
     }
 }
 
@@ -827,4 +890,9 @@ struct Scratch {
     candidates: Vec<Candidate>,
     used: Vec<usize>,
     lower: Vec<String>,
+    words: Vec<usize>,
+    /// [`word_class`] of each of `words`.
+    classes: Vec<u16>,
+    /// Explanations already written, by entry, readings and whether the clause has `ich`.
+    forms: FxHashMap<(u32, ReadingSet, bool), String>,
 }

@@ -1,4 +1,4 @@
-//! Lookups in the real Ding and FreeDict files, where Debian installs them (`trans-de-en`,
+//! Lookups in the real Ding and `FreeDict` files, where Debian installs them (`trans-de-en`,
 //! `dict-freedict-deu-eng`). CI installs both; elsewhere the tests say they skipped.
 
 use leser::dict::{Answer, DEFAULT_PATHS, Dictionaries, find_sources, lookup_report};
@@ -180,4 +180,39 @@ fn print_lookups() {
         let (text, _) = lookup_report(d, w, false);
         println!("=== {w}\n{text}");
     }
+}
+
+#[test]
+#[ignore = "measures memory; run twice with LESER_CACHE_DIR set, the second run loads the cache"]
+fn resident_memory_with_the_indexes_open() {
+    let Some(cache) = std::env::var_os("LESER_CACHE_DIR") else {
+        eprintln!("set LESER_CACHE_DIR to measure");
+        return;
+    };
+    let rss = || {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        status
+            .lines()
+            .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (sources, _) = find_sources(&[]);
+    let mut opened = Vec::new();
+    for source in &sources {
+        let d =
+            leser::dict::Dictionary::open(source, Some(Path::new(&cache)), &|_| {}).expect("opens");
+        println!(
+            "{}: {:?}, index {} bytes; {}",
+            d.name(),
+            d.cache_status(),
+            d.index().byte_len(),
+            rss()
+        );
+        opened.push(d);
+    }
+    let dicts = Dictionaries::from_dictionaries(opened);
+    assert!(!dicts.lookup("Bündnisses", None).is_empty());
+    println!("after a lookup: {}", rss());
 }

@@ -6,7 +6,9 @@
 use leser::learner::{Status, Store};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
 
 const CHILD_DIR: &str = "LESER_KILL_CHILD_DIR";
 
@@ -20,27 +22,47 @@ impl Drop for Killed {
     }
 }
 
-fn spawn_child(test: &str, dir: &Path) -> (Killed, BufReader<ChildStdout>) {
-    let mut child = Command::new(std::env::current_exe().unwrap())
+/// Starts the child; its stdout lines arrive on the receiver.
+fn spawn_child(test: &str, dir: &Path) -> (Killed, Receiver<String>) {
+    let mut child = Command::new(std::env::current_exe().expect("test binary"))
         .args(["--exact", test, "--nocapture", "--test-threads=1"])
         .env(CHILD_DIR, dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap();
-    let stdout = BufReader::new(child.stdout.take().unwrap());
-    (Killed(child), stdout)
+        .expect("spawn the child");
+    let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in stdout.lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (Killed(child), rx)
 }
 
-/// Reads the child's lines until one satisfies `done`; panics if the child exits first.
-fn wait_for(stdout: &mut BufReader<ChildStdout>, mut done: impl FnMut(&str) -> bool) {
-    let mut line = String::new();
+/// The number in the child's last `saved N` marker on a line (libtest may print
+/// `test name ... ` before it on the same line).
+fn saved_marker(line: &str) -> Option<&str> {
+    line.rfind("saved")
+        .map(|i| line[i + "saved".len()..].trim())
+}
+
+/// Waits for the child's lines until one satisfies `done`; fails if the child exits first
+/// or nothing comes within a minute.
+fn wait_for(lines: &Receiver<String>, mut done: impl FnMut(&str) -> bool) {
+    let deadline = Instant::now() + Duration::from_mins(1);
     loop {
-        line.clear();
-        let n = stdout.read_line(&mut line).unwrap();
-        assert!(n > 0, "the child exited before saving");
-        if done(line.trim_end()) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let line = lines
+            .recv_timeout(left)
+            .expect("the child exited or stalled before saving");
+        if let Some(rest) = saved_marker(&line)
+            && done(rest)
+        {
             return;
         }
     }
@@ -60,7 +82,7 @@ fn assert_files_intact(dir: &Path) {
         }
     }
     let corrupt = std::fs::read_dir(dir)
-        .unwrap()
+        .expect("list the data dir")
         .filter_map(Result::ok)
         .any(|e| e.file_name().to_string_lossy().contains("corrupt"));
     assert!(!corrupt, "a file was moved aside as damaged");
@@ -87,8 +109,8 @@ fn a_status_set_right_before_kill_9_is_kept() {
     before.compact().unwrap();
     drop(before);
 
-    let (mut child, mut stdout) = spawn_child("child_sets_one_status", dir.path());
-    wait_for(&mut stdout, |l| l == "saved");
+    let (mut child, lines) = spawn_child("child_sets_one_status", dir.path());
+    wait_for(&lines, |_| true);
     child.0.kill().unwrap(); // SIGKILL on Unix
     child.0.wait().unwrap();
 
@@ -124,12 +146,10 @@ fn child_sets_statuses_until_killed() {
 #[test]
 fn kill_9_during_changes_and_compactions_keeps_every_confirmed_change() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut child, mut stdout) = spawn_child("child_sets_statuses_until_killed", dir.path());
+    let (mut child, lines) = spawn_child("child_sets_statuses_until_killed", dir.path());
     let mut confirmed = 0;
-    wait_for(&mut stdout, |l| {
-        if let Some(i) = l.strip_prefix("saved ") {
-            confirmed = i.parse::<u32>().unwrap() + 1;
-        }
+    wait_for(&lines, |n| {
+        confirmed = n.parse::<u32>().unwrap() + 1;
         confirmed >= 300
     });
     child.0.kill().unwrap();

@@ -177,6 +177,132 @@ impl Reading {
     }
 }
 
+impl Person {
+    const ALL: [Person; 6] = [
+        Person::S1,
+        Person::S2,
+        Person::S3,
+        Person::S13,
+        Person::P13,
+        Person::P2,
+    ];
+
+    fn index(self) -> u32 {
+        self as u32
+    }
+}
+
+impl Reading {
+    /// Every reading, in the order a card lists them.
+    fn all() -> impl Iterator<Item = Reading> {
+        let simple = [
+            Reading::Headword,
+            Reading::ListedForm,
+            Reading::GenitiveSingular,
+            Reading::ObliqueSingular,
+            Reading::Plural,
+            Reading::DativePlural,
+            Reading::AdjInflected,
+            Reading::Comparative,
+            Reading::Superlative,
+            Reading::Infinitive,
+            Reading::ZuInfinitive,
+        ];
+        let finite = [
+            Reading::Present as fn(Person) -> Reading,
+            Reading::Past,
+            Reading::SubjunctiveI,
+            Reading::SubjunctiveII,
+        ];
+        let tail = [
+            Reading::Imperative,
+            Reading::PastParticiple,
+            Reading::PastParticipleAdj,
+            Reading::PresentParticiple,
+        ];
+        simple
+            .into_iter()
+            .chain(
+                finite
+                    .into_iter()
+                    .flat_map(|f| Person::ALL.into_iter().map(f)),
+            )
+            .chain(tail)
+    }
+
+    /// Bit position in a [`ReadingSet`], following the order of [`Reading::all`].
+    fn bit(self) -> u32 {
+        match self {
+            Reading::Headword => 0,
+            Reading::ListedForm => 1,
+            Reading::GenitiveSingular => 2,
+            Reading::ObliqueSingular => 3,
+            Reading::Plural => 4,
+            Reading::DativePlural => 5,
+            Reading::AdjInflected => 6,
+            Reading::Comparative => 7,
+            Reading::Superlative => 8,
+            Reading::Infinitive => 9,
+            Reading::ZuInfinitive => 10,
+            Reading::Present(p) => 11 + p.index(),
+            Reading::Past(p) => 17 + p.index(),
+            Reading::SubjunctiveI(p) => 23 + p.index(),
+            Reading::SubjunctiveII(p) => 29 + p.index(),
+            Reading::Imperative => 35,
+            Reading::PastParticiple => 36,
+            Reading::PastParticipleAdj => 37,
+            Reading::PresentParticiple => 38,
+        }
+    }
+}
+
+/// A set of readings, as one word: a form usually has several (kündigte: past and subjunctive).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct ReadingSet(u64);
+
+impl ReadingSet {
+    pub fn insert(&mut self, r: Reading) {
+        self.0 |= 1 << r.bit();
+    }
+
+    pub fn contains(self, r: Reading) -> bool {
+        self.0 & (1 << r.bit()) != 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// In card order.
+    pub fn iter(self) -> impl Iterator<Item = Reading> {
+        static ALL: std::sync::LazyLock<Vec<Reading>> =
+            std::sync::LazyLock::new(|| Reading::all().collect());
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            ALL.get(b).copied()
+        })
+    }
+}
+
+impl FromIterator<Reading> for ReadingSet {
+    fn from_iter<I: IntoIterator<Item = Reading>>(iter: I) -> Self {
+        let mut set = ReadingSet::default();
+        for r in iter {
+            set.insert(r);
+        }
+        set
+    }
+}
+
 /// One generated form of a verb.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerbForm {
@@ -225,19 +351,18 @@ fn inseparable_prefix(verb: &str) -> Option<&'static str> {
 /// The strong verb a verb is built on, with the prefix in front of it:
 /// `verlassen` → (`ver`, lassen), `bestehen` → (`be`, stehen).
 pub fn strong_base(verb: &str) -> Option<(&str, &'static StrongVerb)> {
+    static BY_INFINITIVE: std::sync::LazyLock<
+        rustc_hash::FxHashMap<&'static str, &'static StrongVerb>,
+    > = std::sync::LazyLock::new(|| STRONG_VERBS.iter().map(|v| (v.infinitive, v)).collect());
     if WEAK_LOOKALIKES.contains(&verb) {
         return None;
     }
-    let mut best: Option<(&str, &'static StrongVerb)> = None;
-    for sv in STRONG_VERBS {
-        if let Some(prefix) = verb.strip_suffix(sv.infinitive) {
-            let better = best.is_none_or(|(_, b)| sv.infinitive.len() > b.infinitive.len());
-            if better && prefix_is_composable(prefix) {
-                best = Some((prefix, sv));
-            }
-        }
-    }
-    best
+    // The longest listed infinitive that ends the verb, after a prefix of known parts.
+    verb.char_indices().find_map(|(at, _)| {
+        let (prefix, base) = verb.split_at(at);
+        let sv = BY_INFINITIVE.get(base)?;
+        prefix_is_composable(prefix).then_some((prefix, *sv))
+    })
 }
 
 /// A prefix made only of known verb prefixes and particles (`""`, `ver`, `aner`).
@@ -769,6 +894,21 @@ mod tests {
         let f = verb_forms("achten", true);
         assert!(!f.iter().any(|x| x.form == "acht"));
         assert!(f.iter().any(|x| x.form == "achtet"));
+    }
+
+    #[test]
+    fn reading_bits_follow_card_order() {
+        for (i, r) in Reading::all().enumerate() {
+            assert_eq!(r.bit() as usize, i, "{r:?}");
+        }
+        let set: ReadingSet = [Reading::Plural, Reading::Past(Person::S13)]
+            .into_iter()
+            .collect();
+        assert_eq!(set.len(), 2);
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            [Reading::Plural, Reading::Past(Person::S13)]
+        );
     }
 
     #[test]

@@ -15,7 +15,13 @@ pub fn lowercase_into(word: &str, buf: &mut String) {
         buf.make_ascii_lowercase();
     } else {
         for c in word.chars() {
-            buf.extend(c.to_lowercase());
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else if c.is_lowercase() {
+                buf.push(c);
+            } else {
+                buf.extend(c.to_lowercase());
+            }
         }
     }
 }

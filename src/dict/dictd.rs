@@ -165,21 +165,27 @@ fn inflate_chunk(compressed: &[u8], chunk_len: usize) -> Result<Vec<u8>, String>
     let mut inflater = Decompress::new(false);
     let mut out = Vec::with_capacity(chunk_len);
     loop {
-        let consumed = inflater.total_in() as usize;
+        let (before_in, before_out) = (inflater.total_in(), inflater.total_out());
+        let consumed = usize::try_from(before_in)
+            .unwrap_or(usize::MAX)
+            .min(compressed.len());
         let status = inflater
             .decompress_vec(&compressed[consumed..], &mut out, FlushDecompress::Sync)
             .map_err(|e| format!("a damaged chunk: {e}"))?;
-        let done = inflater.total_in() as usize >= compressed.len();
-        if status == Status::StreamEnd || done {
+        if status == Status::StreamEnd {
             return Ok(out);
         }
-        if out.len() == out.capacity() {
-            if out.len() > chunk_len * 4 {
-                return Err("a chunk larger than the header says".into());
+        if out.len() < out.capacity() {
+            if inflater.total_in() >= compressed.len() as u64 {
+                return Ok(out);
             }
+            if (inflater.total_in(), inflater.total_out()) == (before_in, before_out) {
+                return Err("a damaged chunk".into());
+            }
+        } else if out.len() > chunk_len * 4 {
+            return Err("a chunk larger than the header says".into());
+        } else {
             out.reserve(chunk_len);
-        } else if status == Status::BufError {
-            return Err("a truncated chunk".into());
         }
     }
 }
@@ -272,7 +278,7 @@ fn parse_ra(body: &[u8]) -> Result<(u64, Vec<u16>), String> {
     Ok((chunk_len, sizes))
 }
 
-/// A FreeDict article taken apart for reading.
+/// A `FreeDict` article taken apart for reading.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
     /// As the article spells it: `Bündnis`.
@@ -292,7 +298,7 @@ pub struct ArticleSense {
     pub labels: Vec<String>,
 }
 
-/// Parses a FreeDict article:
+/// Parses a `FreeDict` article:
 ///
 /// ```text
 /// kündigen /kˈyndɪɡən/ <v, intr>
@@ -355,18 +361,14 @@ pub fn parse_article(text: &str) -> Article {
                     continue;
                 }
             };
-            match rest.find(close) {
-                Some(end) => {
-                    if c == '[' {
-                        sense.labels.push(rest[1..end].trim().to_string());
-                    }
-                    rest = &rest[end + 1..];
-                }
-                None => {
-                    text.push_str(rest);
-                    break;
-                }
+            let Some(end) = rest.find(close) else {
+                text.push_str(rest);
+                break;
+            };
+            if c == '[' {
+                sense.labels.push(rest[1..end].trim().to_string());
             }
+            rest = &rest[end + 1..];
         }
         sense.text = text
             .split_whitespace()
@@ -383,6 +385,7 @@ pub fn parse_article(text: &str) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
 
     #[test]
     fn decodes_dictd_base64() {
@@ -429,6 +432,110 @@ mod tests {
         );
         assert_eq!(a.senses.len(), 1);
         assert_eq!(a.senses[0].text, "prefigure sth.");
+    }
+
+    /// Writes `data` as dictzip does: raw deflate chunks of `chunk` bytes, each ending at a
+    /// full flush, their sizes in the gzip header's "RA" field; with a file name and comment.
+    fn dictzip(data: &[u8], chunk: usize) -> Vec<u8> {
+        use flate2::{Compress, Compression, FlushCompress};
+        let mut deflate = Compress::new(Compression::default(), false);
+        let pieces: Vec<&[u8]> = data.chunks(chunk).collect();
+        let mut chunks = Vec::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            let flush = if i + 1 == pieces.len() {
+                FlushCompress::Finish
+            } else {
+                FlushCompress::Full
+            };
+            let mut out = Vec::with_capacity(piece.len() * 2 + 64);
+            let start = deflate.total_in();
+            deflate
+                .compress_vec(piece, &mut out, flush)
+                .expect("deflate");
+            assert_eq!(deflate.total_in() - start, piece.len() as u64);
+            chunks.push(out);
+        }
+        let mut ra = Vec::new();
+        for w in [1u16, chunk as u16, chunks.len() as u16] {
+            ra.extend_from_slice(&w.to_le_bytes());
+        }
+        for c in &chunks {
+            ra.extend_from_slice(&(c.len() as u16).to_le_bytes());
+        }
+        let mut out = vec![0x1f, 0x8b, 8, FEXTRA | FNAME | FCOMMENT, 0, 0, 0, 0, 2, 3];
+        out.extend_from_slice(&((ra.len() + 4) as u16).to_le_bytes());
+        out.extend_from_slice(b"RA");
+        out.extend_from_slice(&(ra.len() as u16).to_le_bytes());
+        out.extend_from_slice(&ra);
+        out.extend_from_slice(b"test.dict\0a comment\0");
+        for c in &chunks {
+            out.extend_from_slice(c);
+        }
+        let mut crc = flate2::Crc::new();
+        crc.update(data);
+        out.extend_from_slice(&crc.sum().to_le_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        out
+    }
+
+    #[test]
+    fn every_range_of_a_dictzip_file_reads_as_the_original() {
+        let data: Vec<u8> = (0..1500)
+            .flat_map(|i| format!("Wort{i} <n>\nword {i}\n\n").into_bytes())
+            .take(3000)
+            .collect();
+        let dz = dictzip(&data, 200);
+        // The writer is a real gzip file, or the test proves nothing.
+        let mut whole = Vec::new();
+        flate2::read::GzDecoder::new(&dz[..])
+            .read_to_end(&mut whole)
+            .expect("gzip");
+        assert_eq!(whole, data);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("test.dict.dz");
+        std::fs::write(&path, &dz).expect("write");
+        let dict = DictData::open(&path).expect("opens");
+        for (offset, len) in [
+            (0, 10),
+            (195, 10),
+            (199, 202),
+            (0, 3000),
+            (2990, 10),
+            (400, 0),
+        ] {
+            assert_eq!(
+                dict.read(offset, len).expect("reads"),
+                &data[offset as usize..offset as usize + len as usize],
+                "{offset}+{len}"
+            );
+        }
+        assert!(dict.read(2995, 10).is_err(), "past the end");
+        let plain = dir.path().join("test.dict");
+        std::fs::write(&plain, &data).expect("write");
+        let plain = DictData::open(&plain).expect("opens");
+        assert_eq!(plain.read(199, 202).expect("reads"), &data[199..401]);
+    }
+
+    #[test]
+    fn a_damaged_chunk_is_an_error_not_a_panic() {
+        let data = "Bündnis <n>\nalliance\n\n".repeat(40).into_bytes();
+        let mut dz = dictzip(&data, 100);
+        let last = dz.len() - 20;
+        for b in &mut dz[last - 30..last] {
+            *b = 0xff;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bad.dict.dz");
+        std::fs::write(&path, &dz).expect("write");
+        let dict = DictData::open(&path).expect("the header is fine");
+        let results: Vec<bool> = (0..data.len() as u64 / 100)
+            .map(|i| {
+                dict.read(i * 100, 100)
+                    .is_ok_and(|b| b == data[i as usize * 100..][..100])
+            })
+            .collect();
+        assert!(results.contains(&false), "the damage shows somewhere");
+        assert!(results[0], "the chunks before it still read");
     }
 
     #[test]

@@ -8,14 +8,35 @@
 
 use super::index::Kind;
 
-/// One parsed line: its columns, German and English side by side.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One line, split at ` :: ` into its German and English side; columns are split out on
+/// demand (a lookup needs two or three columns of a line that may have twenty, and the index
+/// build never reads the English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line<'a> {
-    pub columns: Vec<Column<'a>>,
+    pub de: &'a str,
+    pub en: &'a str,
 }
 
-/// One `|` column, German and English, split into its `;` alternatives on demand (a lookup
-/// needs two or three columns of a line that may have twenty).
+impl<'a> Line<'a> {
+    /// Column `k`, German and English (empty when the English side has fewer columns).
+    pub fn column(&self, k: usize) -> Option<Column<'a>> {
+        Some(Column {
+            de: split_top(self.de, b'|').nth(k)?,
+            en: split_top(self.en, b'|').nth(k).unwrap_or_default(),
+        })
+    }
+
+    /// The German side of every column, in order.
+    pub fn de_columns(&self) -> impl Iterator<Item = &'a str> + 'a {
+        split_top(self.de, b'|')
+    }
+
+    pub fn column_count(&self) -> usize {
+        self.de_columns().count()
+    }
+}
+
+/// One `|` column, German and English, split into its `;` alternatives on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column<'a> {
     pub de: &'a str,
@@ -50,38 +71,49 @@ pub fn parse_line(line: &str) -> Option<Line<'_>> {
         return None;
     }
     let (de, en) = line.split_once(" :: ")?;
-    let mut en_columns = split_top(en, b'|');
-    let columns: Vec<Column<'_>> = split_top(de, b'|')
-        .map(|de| Column {
-            de,
-            en: en_columns.next().unwrap_or_default(),
-        })
-        .collect();
-    if columns.is_empty() {
+    if de.trim().is_empty() {
         return None;
     }
-    Some(Line { columns })
+    Some(Line { de, en })
 }
 
 /// Splits at `sep` where no bracket is open, trimming the pieces and dropping empty ones.
 fn split_top(s: &str, sep: u8) -> impl Iterator<Item = &str> {
-    let bytes = s.as_bytes();
-    let mut depth = 0usize;
-    let mut start = 0;
-    let mut pieces = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ if b == sep && depth == 0 => {
-                pieces.push(&s[start..i]);
-                start = i + 1;
-            }
-            _ => {}
+    SplitTop { s, pos: 0, sep }
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+struct SplitTop<'a> {
+    s: &'a str,
+    pos: usize,
+    sep: u8,
+}
+
+impl<'a> Iterator for SplitTop<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.s.as_bytes();
+        if self.pos > bytes.len() {
+            return None;
         }
+        let start = self.pos;
+        let mut depth = 0usize;
+        for (i, &b) in bytes[start..].iter().enumerate() {
+            match b {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                _ if b == self.sep && depth == 0 => {
+                    self.pos = start + i + 1;
+                    return Some(&self.s[start..start + i]);
+                }
+                _ => {}
+            }
+        }
+        self.pos = bytes.len() + 1;
+        Some(&self.s[start..])
     }
-    pieces.push(&s[start..]);
-    pieces.into_iter().map(str::trim).filter(|p| !p.is_empty())
 }
 
 /// One alternative taken apart.
@@ -90,7 +122,9 @@ pub struct Cleaned {
     /// For reading: tags, labels and keywords out, comments and placeholders in:
     /// `jdn. ausweisen (aus einem Land)`.
     pub display: String,
-    /// For the index: also without comments, placeholders and `…`: `ausweisen`.
+    /// Without comments: `jdn. ausweisen`.
+    pub plain: String,
+    /// For the index: also without placeholders and `…`: `ausweisen`.
     pub bare: String,
     /// `m`, `pl`, `vt`, `+Dat.`
     pub tags: Vec<String>,
@@ -160,13 +194,26 @@ pub fn clean(raw: &str) -> Cleaned {
         rest = &rest[c.len_utf8()..];
     }
     out.display = collapse_spaces(&display);
-    out.bare = bare
-        .split_whitespace()
-        .filter(|w| !PLACEHOLDERS.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ");
+    out.plain = collapse_spaces(&bare);
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let before_placeholder = words.get(i + 1).is_some_and(|n| PLACEHOLDERS.contains(n));
+        // `von etw. abhängen` is `abhängen`: the preposition belongs to the object.
+        if PLACEHOLDERS.contains(w) || (before_placeholder && PREPOSITIONS.contains(w)) {
+            continue;
+        }
+        kept.push(w);
+    }
+    out.bare = kept.join(" ");
     out
 }
+
+/// Prepositions that govern a placeholder object: `von etw.`, `auf jdn.`, `als etw.`.
+const PREPOSITIONS: &[&str] = &[
+    "als", "an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach",
+    "neben", "ohne", "über", "um", "unter", "von", "vor", "wegen", "zu", "zwischen",
+];
 
 /// `{m,f}` stays one tag (either gender); `{prp; +Dat.}` and `{adj, adv}` are two.
 fn push_tags(inner: &str, tags: &mut Vec<String>) {
@@ -227,8 +274,9 @@ fn is_verb_tag(t: &str) -> bool {
 /// What the line's headword column says it is.
 pub fn line_kind(line: &Line<'_>) -> LineKind {
     line_kind_of(
-        line.columns[0]
-            .de_alts()
+        line.column(0)
+            .map(|c| c.de_alts())
+            .unwrap_or_default()
             .into_iter()
             .flat_map(|alt| clean(alt).tags),
     )
@@ -257,38 +305,50 @@ fn line_kind_of(tags: impl Iterator<Item = String>) -> LineKind {
 /// Keys are at most this long; longer German "headwords" are sentences.
 const MAX_KEY_BYTES: usize = 60;
 const MAX_KEY_WORDS: usize = 6;
+/// Verb lines list forms up to here (`er/sie hat/hatte zurückgezogen`, `ich/er/sie zöge
+/// zurück`); later columns are examples.
+const MAX_VERB_FORM_COLUMN: usize = 6;
 
 /// Every index key of a line, as (key, kind, column, alternative). Keys are lowercase.
 /// Lookup runs the same function to find which alternative a key matched.
 pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usize)) {
-    let kind = line_kind(line);
-    for (col, column) in line.columns.iter().enumerate() {
-        column_keys(column, kind, col, |key, k, alt| emit(key, k, col, alt));
+    let mut columns = line.de_columns();
+    let Some(head) = columns.next() else {
+        return;
+    };
+    let heads: Vec<Cleaned> = Column { de: head, en: "" }
+        .de_alts()
+        .into_iter()
+        .map(clean)
+        .collect();
+    let kind = line_kind_of_cleaned(&heads);
+    cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| emit(key, k, 0, alt));
+    for (i, de) in columns.enumerate() {
+        let alts: Vec<Cleaned> = Column { de, en: "" }
+            .de_alts()
+            .into_iter()
+            .map(clean)
+            .collect();
+        cleaned_column_keys(&alts, kind, i + 1, &heads, |key, k, alt| {
+            emit(key, k, i + 1, alt);
+        });
     }
 }
 
-/// The keys of one column, as (key, kind, alternative): what [`for_each_key`] gives for it.
-pub fn column_keys(
-    column: &Column<'_>,
-    kind: LineKind,
-    col: usize,
-    emit: impl FnMut(&str, Kind, usize),
-) {
-    let cleaned: Vec<Cleaned> = column.de_alts().into_iter().map(clean).collect();
-    cleaned_column_keys(&cleaned, kind, col, emit);
-}
-
-/// [`column_keys`] of a column already taken apart.
+/// The keys of one column taken apart, as (key, kind, alternative): what [`for_each_key`]
+/// gives for it. `heads` is the headword column taken apart.
 pub fn cleaned_column_keys(
     alts: &[Cleaned],
     kind: LineKind,
     col: usize,
+    heads: &[Cleaned],
     mut emit: impl FnMut(&str, Kind, usize),
 ) {
     let mut lower = String::new();
     for (alt, c) in alts.iter().enumerate() {
         crate::de::lowercase_into(&c.bare, &mut lower);
-        alt_keys(&lower, c, col, kind, &mut |key, k| emit(key, k, alt));
+        let head = parallel(heads, alts.len(), alt);
+        alt_keys(&lower, c, col, kind, head, &mut |key, k| emit(key, k, alt));
         for kw in &c.keywords {
             let kw = kw.to_lowercase();
             if !kw.contains(' ') && usable_key(&kw) {
@@ -296,6 +356,32 @@ pub fn cleaned_column_keys(
             }
         }
     }
+}
+
+/// The headword alternative that alternative `alt` of a column with `len` of them stands
+/// beside: columns line up only when they have as many alternatives as the headword column.
+pub fn parallel(heads: &[Cleaned], len: usize, alt: usize) -> Option<&Cleaned> {
+    if heads.len() == len {
+        heads.get(alt)
+    } else {
+        None
+    }
+}
+
+/// Whether a plural belongs to its headword rather than to a sub-entry
+/// (`Bündnis`/`Bündnisse`, `Arzt`/`Ärzte`, not `Kenntnis`/`Fachkenntnisse`).
+pub fn same_stem(head: &Cleaned, form: &Cleaned) -> bool {
+    let first = |s: &str| {
+        s.chars()
+            .next()
+            .map(|c| match c.to_lowercase().next().unwrap_or(c) {
+                'ä' => 'a',
+                'ö' => 'o',
+                'ü' => 'u',
+                c => c,
+            })
+    };
+    first(&head.bare).is_some() && first(&head.bare) == first(&form.bare)
 }
 
 fn usable_key(key: &str) -> bool {
@@ -310,6 +396,7 @@ fn alt_keys(
     c: &Cleaned,
     col: usize,
     kind: LineKind,
+    head: Option<&Cleaned>,
     emit: &mut dyn FnMut(&str, Kind),
 ) {
     if lower.ends_with(['.', '!', '?']) && lower.contains(' ') {
@@ -347,8 +434,9 @@ fn alt_keys(
         .iter()
         .any(|t| is_noun_tag(t) || is_verb_tag(t) || t == "adj" || t == "adv");
     if tagged_plural {
+        let own_plural = col == 1 && head.is_some_and(|h| same_stem(h, c));
         if words.len() == 1 {
-            emit(words[0], Kind::Form);
+            emit(words[0], if own_plural { Kind::Form } else { Kind::Sub });
         } else if usable_key(lower) {
             emit(lower, Kind::Sub);
         }
@@ -364,13 +452,22 @@ fn alt_keys(
         }
         return;
     }
-    let mut words = &words[..];
+    // Untagged columns are forms only where a grammar puts them: participles and 3rd persons
+    // of verbs, comparison of adjectives. Elsewhere they are examples and phrases
+    // (`so viele; dass …`, `von etw. abhängen` under `bedingt`).
+    let max_col = match kind {
+        LineKind::Verb => MAX_VERB_FORM_COLUMN,
+        LineKind::Adjective => 2,
+        _ => return,
+    };
+    if col > max_col {
+        return;
+    }
+    let plain = c.plain.to_lowercase();
+    let all: Vec<&str> = plain.split(' ').filter(|w| *w != "sich").collect();
+    let mut words = &all[..];
     while words.len() > 1 && FORM_PREFIXES.contains(&words[0]) {
         words = &words[1..];
-    }
-    // Untagged columns of other lines are examples and phrases, not forms (`so viele; dass …`).
-    if !matches!(kind, LineKind::Verb | LineKind::Adjective) {
-        return;
     }
     match words {
         [w] => {
@@ -444,15 +541,21 @@ pub fn article(tags: &[String]) -> Option<&'static str> {
 
 /// A headword for reading: `das Bündnis`, `die Aale (pl.)`, `jdn. ausweisen (aus einem Land)`.
 pub fn headword_display(c: &Cleaned) -> String {
-    let has_article = ["der ", "die ", "das "]
-        .iter()
-        .any(|a| c.display.starts_with(a));
-    match article(&c.tags).filter(|_| !has_article) {
-        Some(article) if c.tags.iter().any(|t| t == "pl") => {
-            format!("{article} {} (pl.)", c.display)
-        }
-        Some(article) => format!("{article} {}", c.display),
-        None => c.display.clone(),
+    with_article(&c.display, &c.tags)
+}
+
+/// A headword without placeholders and comments, as answers are grouped under:
+/// `das Bündnis`, `ausweisen`.
+pub fn lemma_display(c: &Cleaned) -> String {
+    with_article(&c.bare, &c.tags)
+}
+
+fn with_article(text: &str, tags: &[String]) -> String {
+    let has_article = ["der ", "die ", "das "].iter().any(|a| text.starts_with(a));
+    match article(tags).filter(|_| !has_article) {
+        Some(article) if tags.iter().any(|t| t == "pl") => format!("{article} {text} (pl.)"),
+        Some(article) => format!("{article} {text}"),
+        None => text.to_string(),
     }
 }
 
@@ -509,7 +612,7 @@ mod tests {
         let line = parse_line(line).expect("a Ding line");
         let mut out = Vec::new();
         for_each_key(&line, |k, kind, col, alt| {
-            out.push((k.to_string(), kind, col, alt))
+            out.push((k.to_string(), kind, col, alt));
         });
         out
     }
@@ -521,13 +624,19 @@ mod tests {
     #[test]
     fn parses_parallel_columns_and_alternatives() {
         let line = parse_line(ANKUENDIGEN).expect("parses");
-        assert_eq!(line.columns.len(), 5);
+        assert_eq!(line.column_count(), 5);
         assert_eq!(
-            line.columns[0].de_alts(),
+            line.column(0).expect("column").de_alts(),
             vec!["ankündigen", "verkünden {vt}"]
         );
-        assert_eq!(line.columns[4].de_alts(), vec!["kündigte an", "verkündete"]);
-        assert_eq!(line.columns[4].en_alts(), vec!["heralded", "proclaimed"]);
+        assert_eq!(
+            line.column(4).expect("column").de_alts(),
+            vec!["kündigte an", "verkündete"]
+        );
+        assert_eq!(
+            line.column(4).expect("column").en_alts(),
+            vec!["heralded", "proclaimed"]
+        );
         assert_eq!(line_kind(&line), LineKind::Verb);
     }
 
@@ -541,8 +650,11 @@ mod tests {
     #[test]
     fn semicolons_inside_braces_do_not_split() {
         let line = parse_line("wegen {prp; +Gen.} :: because of").expect("parses");
-        assert_eq!(line.columns[0].de_alts(), vec!["wegen {prp; +Gen.}"]);
-        let c = clean(line.columns[0].de_alts()[0]);
+        assert_eq!(
+            line.column(0).expect("column").de_alts(),
+            vec!["wegen {prp; +Gen.}"]
+        );
+        let c = clean(line.column(0).expect("column").de_alts()[0]);
         assert_eq!(c.tags, vec!["prp", "+Gen."]);
     }
 
@@ -551,6 +663,11 @@ mod tests {
         let c = clean("jdn. ausweisen (aus einem Land) [adm.] <Ausweisung> {vt}");
         assert_eq!(c.display, "jdn. ausweisen (aus einem Land)");
         assert_eq!(c.bare, "ausweisen");
+        assert_eq!(clean("von etw. abhängen {vi}").bare, "abhängen");
+        assert_eq!(
+            clean("von einem Ort abziehen").bare,
+            "von einem Ort abziehen"
+        );
         assert_eq!(c.tags, vec!["vt"]);
         assert_eq!(c.labels, vec!["adm."]);
         assert_eq!(c.keywords, vec!["Ausweisung"]);
@@ -590,6 +707,26 @@ mod tests {
         assert!(has_key(&k, "bündnisse", Kind::Form));
         assert!(has_key(&k, "militärbündnis", Kind::Sub));
         assert!(!k.iter().any(|(key, ..)| key.contains("schließen")));
+    }
+
+    #[test]
+    fn a_plural_of_another_word_is_a_sub_entry() {
+        let k = keys("Kenntnis {f} | Fachkenntnisse {pl} :: knowledge | expert knowledge");
+        assert!(has_key(&k, "fachkenntnisse", Kind::Sub));
+        assert!(!has_key(&k, "fachkenntnisse", Kind::Form));
+        let k = keys("Arzt {m} | Ärzte {pl} :: doctor | doctors");
+        assert!(has_key(&k, "ärzte", Kind::Form));
+    }
+
+    #[test]
+    fn untagged_phrases_outside_form_columns_are_no_forms() {
+        let k = keys(
+            "bedingt {adj} | bedingter | von etw. abhängen :: conditional | more conditional | to depend on sth.",
+        );
+        assert!(has_key(&k, "bedingter", Kind::Form));
+        assert!(!k.iter().any(|(key, ..)| key == "abhängen"));
+        let k = keys("so {adv} | so viele; dass … :: so | so many that …");
+        assert!(!k.iter().any(|(key, ..)| key == "dass"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::de::analyze::{lemma_candidates, split_compound};
 use rustc_hash::FxHashSet;
 
 /// Phrase headwords shown for one verb and dictionary: `sein` is in thousands.
-const MAX_PHRASES: usize = 6;
+const MAX_PHRASES: usize = 4;
 /// Answers for one word, at most.
 const MAX_ANSWERS: usize = 24;
 
@@ -141,7 +141,9 @@ impl Dictionaries {
             .any(|d| d.index.get(&key).any(|p| p.kind != Kind::Phrase))
     }
 
-    /// Whether [`Dictionaries::lookup`] would answer: index lookups only, no entry is read.
+    /// Whether [`Dictionaries::lookup`] would answer, for marking words (`annotate --dict`):
+    /// index lookups only, no entry is read, so a form that only looks like one of a
+    /// headword's (`Weisen` for the verb `weisen`) counts too.
     pub fn has_answer(&self, word: &str, particle: Option<&str>) -> bool {
         let word = trim_word(word);
         if word.is_empty() {
@@ -193,8 +195,17 @@ impl Dictionaries {
             });
             (!is_head, edit_distance(&lower, k), k.chars().count())
         });
-        keys.truncate(n);
-        keys.into_iter().map(|k| self.display_key(&k)).collect()
+        let mut out: Vec<String> = Vec::with_capacity(n);
+        for k in keys {
+            let shown = self.display_key(&k);
+            if !out.contains(&shown) {
+                out.push(shown);
+            }
+            if out.len() >= n {
+                break;
+            }
+        }
+        out
     }
 
     /// A key as its dictionary spells it: `bündnis` → `Bündnis`.
@@ -286,6 +297,9 @@ fn merge(answers: &mut Vec<Answer>, piece: Answer) {
     if let Some(a) = answers.iter_mut().find(|a| {
         a.dictionary == piece.dictionary && a.headword == piece.headword && a.how == piece.how
     }) {
+        if a.forms.is_empty() {
+            a.forms = piece.forms;
+        }
         for s in piece.senses {
             if !a.senses.contains(&s) {
                 a.senses.push(s);
@@ -316,14 +330,15 @@ fn piece(d: &Dictionary, p: Posting, q: &Query) -> Option<Answer> {
 
 fn ding_piece(dictionary: &str, text: &str, p: Posting, q: &Query) -> Option<Answer> {
     let line = ding::parse_line(text)?;
-    let head_alts: Vec<ding::Cleaned> = line.columns[0]
+    let head_alts: Vec<ding::Cleaned> = line
+        .column(0)?
         .de_alts()
         .into_iter()
         .map(ding::clean)
         .collect();
     let kind = ding::line_kind_of_cleaned(&head_alts);
     let col = usize::from(p.column);
-    let column = line.columns.get(col)?;
+    let column = line.column(col)?;
     let other_alts: Vec<ding::Cleaned>;
     let col_alts: &[ding::Cleaned] = if col == 0 {
         &head_alts
@@ -332,7 +347,7 @@ fn ding_piece(dictionary: &str, text: &str, p: Posting, q: &Query) -> Option<Ans
         &other_alts
     };
     let mut alt = None;
-    ding::cleaned_column_keys(col_alts, kind, col, |key, k, a| {
+    ding::cleaned_column_keys(col_alts, kind, col, &head_alts, |key, k, a| {
         if alt.is_none() && k == p.kind && key == q.key {
             alt = Some(a);
         }
@@ -364,7 +379,8 @@ fn ding_piece(dictionary: &str, text: &str, p: Posting, q: &Query) -> Option<Ans
     } else {
         col_alts
     };
-    let en: Vec<ding::Cleaned> = line.columns[sense_col]
+    let en: Vec<ding::Cleaned> = line
+        .column(sense_col)?
         .en_alts()
         .into_iter()
         .map(ding::clean)
@@ -376,7 +392,14 @@ fn ding_piece(dictionary: &str, text: &str, p: Posting, q: &Query) -> Option<Ans
             labels.push(l.clone());
         }
     }
+    let headword = ding::lemma_display(head);
+    let de_display = ding::headword_display(head);
     let sense = Sense {
+        de: if de_display == headword {
+            String::new()
+        } else {
+            de_display
+        },
         text: en
             .iter()
             .map(|c| c.display.as_str())
@@ -393,12 +416,12 @@ fn ding_piece(dictionary: &str, text: &str, p: Posting, q: &Query) -> Option<Ans
             .collect(),
     };
     let forms = if sense_col == 0 {
-        ding_forms(&line, kind, head_alt)
+        ding_forms(&line, kind, &head_alts, head_alt)
     } else {
         Vec::new()
     };
     Some(Answer {
-        headword: ding::headword_display(head),
+        headword,
         lemma: head.bare.clone(),
         dictionary: dictionary.to_string(),
         how: combine_how(q, &entry_how),
@@ -407,8 +430,14 @@ fn ding_piece(dictionary: &str, text: &str, p: Posting, q: &Query) -> Option<Ans
     })
 }
 
-/// The forms a line lists for its `alt`-th headword: `pl. Bündnisse`; `kündigte an`.
-fn ding_forms(line: &ding::Line<'_>, kind: LineKind, alt: usize) -> Vec<String> {
+/// The forms a line lists for its `alt`-th headword: `pl. Bündnisse`; `kündigte an`. Only
+/// columns lined up with the headword column count.
+fn ding_forms(
+    line: &ding::Line<'_>,
+    kind: LineKind,
+    heads: &[ding::Cleaned],
+    alt: usize,
+) -> Vec<String> {
     let last_col = match kind {
         LineKind::Noun => 1,
         LineKind::Verb => 4,
@@ -416,21 +445,18 @@ fn ding_forms(line: &ding::Line<'_>, kind: LineKind, alt: usize) -> Vec<String> 
         LineKind::Other => return Vec::new(),
     };
     let mut forms = Vec::new();
-    for col in 1..=last_col {
-        let Some(raw) = line
-            .columns
-            .get(col)
-            .and_then(|c| c.de_alts().get(alt).copied())
-        else {
+    for de in line.de_columns().skip(1).take(last_col) {
+        let alts = ding::Column { de, en: "" }.de_alts();
+        let Some(head) = ding::parallel(heads, alts.len(), alt) else {
             break;
         };
-        let c = ding::clean(raw);
+        let c = ding::clean(alts[alt]);
         let is_plural = c.tags.iter().any(|t| t == "pl");
         let is_entry = c.tags.iter().any(|t| t != "pl");
         if is_entry || c.display.ends_with(['.', '!', '?']) || c.display.split(' ').count() > 4 {
             break;
         }
-        if kind == LineKind::Noun && !is_plural {
+        if kind == LineKind::Noun && !(is_plural && ding::same_stem(head, &c)) {
             break;
         }
         forms.push(if is_plural {
@@ -461,8 +487,6 @@ fn dictd_piece(dictionary: &str, text: &str, q: &Query) -> Option<Answer> {
         "prep"
     } else if has("conj") {
         "conj"
-    } else if article.headword.contains(' ') {
-        "phrase"
     } else {
         ""
     };
@@ -490,6 +514,7 @@ fn dictd_piece(dictionary: &str, text: &str, q: &Query) -> Option<Answer> {
         .senses
         .iter()
         .map(|s| Sense {
+            de: String::new(),
             text: s.text.clone(),
             pos: pos.to_string(),
             tags: tags.clone(),

@@ -1,4 +1,4 @@
-//! External dictionaries: Ding (`/usr/share/trans/de-en`) and FreeDict for dictd
+//! External dictionaries: Ding (`/usr/share/trans/de-en`) and `FreeDict` for dictd
 //! (`/usr/share/dictd/freedict-deu-eng.index` + `.dict.dz`), each with an fst index of its
 //! headwords and forms cached in the user's cache dir.
 //!
@@ -23,7 +23,7 @@ use dictd::DictData;
 use index::{Builder, Kind, Stamp};
 use serde::Serialize;
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{BufRead, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -68,8 +68,8 @@ impl DictError {
 /// One dictionary's answer for a word: a headword and its senses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Answer {
-    /// For reading, with article and placeholders: `das Bündnis`, `jdn. ausweisen (aus einem
-    /// Land)`.
+    /// For reading, with its article: `das Bündnis`, `ausweisen`, `zur Kenntnis nehmen`. A
+    /// dictionary's entries for the same headword are one answer, each entry a sense.
     pub headword: String,
     /// Bare, as a glossary `de` would be: `Bündnis`, `ausweisen`.
     pub lemma: String,
@@ -86,6 +86,9 @@ pub struct Answer {
 /// One meaning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sense {
+    /// The German of this sense as the dictionary writes it, placeholders and comments kept
+    /// (`jdn. ausweisen (aus einem Land)`); empty when it is just the headword.
+    pub de: String,
     /// The English, placeholders kept: `to expel sb.; to expatriate sb. (from a country)`.
     pub text: String,
     /// In the glossary's words: noun, verb, adj, adv, prep, conj, phrase, or empty.
@@ -117,13 +120,10 @@ impl Source {
         let s = path.to_string_lossy();
         let index_path = if s.ends_with(".index") {
             Some(path.to_path_buf())
-        } else if let Some(stem) = s
-            .strip_suffix(".dict.dz")
-            .or_else(|| s.strip_suffix(".dict"))
-        {
-            Some(PathBuf::from(format!("{stem}.index")))
         } else {
-            None
+            s.strip_suffix(".dict.dz")
+                .or_else(|| s.strip_suffix(".dict"))
+                .map(|stem| PathBuf::from(format!("{stem}.index")))
         };
         if let Some(index_path) = index_path {
             if !index_path.is_file() {
@@ -242,74 +242,89 @@ pub fn build_index(
 }
 
 /// Calls `progress` about every 256 KiB.
-const PROGRESS_STEP: usize = 1 << 18;
+const PROGRESS_STEP: u64 = 1 << 18;
+
+/// Reads `path` a line at a time (a whole dictionary in memory would double the build's
+/// peak), giving each line's byte offset, and reporting progress.
+fn for_each_line(
+    path: &Path,
+    progress: &dyn Fn(f32),
+    mut f: impl FnMut(u64, &[u8]) -> Result<(), DictError>,
+) -> Result<(), DictError> {
+    let file = File::open(path).map_err(|e| DictError::io(path, e))?;
+    let total = file.metadata().map_or(1, |m| m.len().max(1));
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut line = Vec::new();
+    let mut offset = 0u64;
+    let mut next_report = 0u64;
+    progress(0.0);
+    loop {
+        line.clear();
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| DictError::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        if offset >= next_report {
+            progress((offset as f64 / total as f64) as f32);
+            next_report = offset + PROGRESS_STEP;
+        }
+        f(offset, &line)?;
+        offset += n as u64;
+    }
+    progress(1.0);
+    Ok(())
+}
 
 fn build_ding(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError> {
-    let bytes = std::fs::read(path).map_err(|e| DictError::io(path, e))?;
     let mut builder = Builder::default();
-    let mut offset = 0usize;
-    let mut next_report = 0usize;
-    let total = bytes.len().max(1);
     let mut lines = 0usize;
-    progress(0.0);
-    for raw in bytes.split_inclusive(|&b| b == b'\n') {
-        let start = offset;
-        offset += raw.len();
-        if start >= next_report {
-            progress(start as f32 / total as f32);
-            next_report = start + PROGRESS_STEP;
-        }
+    for_each_line(path, progress, |start, raw| {
         let Ok(text) = std::str::from_utf8(raw) else {
-            continue;
+            return Ok(());
         };
         let Some(line) = ding::parse_line(text) else {
-            continue;
+            return Ok(());
         };
-        let trimmed_len = text.trim_end_matches(['\n', '\r']).len();
-        let entry = builder.add_entry(start as u64, trimmed_len as u32)?;
+        let len = text.trim_end_matches(['\n', '\r']).len();
+        let entry = builder.add_entry(start, len as u32)?;
         lines += 1;
         ding::for_each_key(&line, |key, kind, column, _| {
             builder.add_key(key, entry, kind, column);
         });
-    }
+        Ok(())
+    })?;
     if lines == 0 {
         return Err(DictError::format(
             path,
             "no dictionary lines (expected Ding's `Deutsch :: English` lines)",
         ));
     }
-    progress(1.0);
     Ok(builder)
 }
 
 fn build_dictd(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError> {
-    let text = std::fs::read_to_string(path).map_err(|e| DictError::io(path, e))?;
     let mut builder = Builder::default();
-    let mut next_report = 0usize;
-    let total = text.len().max(1);
-    let mut offset = 0usize;
-    progress(0.0);
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        if start >= next_report {
-            progress(start as f32 / total as f32);
-            next_report = start + PROGRESS_STEP;
-        }
-        let Some((word, at, len)) = dictd::parse_index_line(line) else {
-            continue;
+    let mut key = String::new();
+    for_each_line(path, progress, |_, raw| {
+        let Some((word, at, len)) = std::str::from_utf8(raw)
+            .ok()
+            .and_then(dictd::parse_index_line)
+        else {
+            return Ok(());
         };
         if dictd::is_meta_headword(word) {
-            continue;
+            return Ok(());
         }
         let entry = builder.add_entry(at, len)?;
-        let key = word.trim().to_lowercase();
+        crate::de::lowercase_into(word.trim(), &mut key);
         builder.add_key(&key, entry, Kind::Head, 0);
-    }
+        Ok(())
+    })?;
     if builder.key_count() == 0 {
         return Err(DictError::format(path, "no headwords in this dictd index"));
     }
-    progress(1.0);
     Ok(builder)
 }
 

@@ -80,7 +80,11 @@ fn text_report(dicts: &Dictionaries, word: &str, answers: &[Answer], nearest: &[
             let _ = writeln!(out, "  {word}: {}", a.how);
         }
         for (n, s) in a.senses.iter().enumerate() {
-            let _ = write!(out, "  {}. {}", n + 1, s.text);
+            let _ = write!(out, "  {}. ", n + 1);
+            if !s.de.is_empty() {
+                let _ = write!(out, "{}: ", s.de);
+            }
+            let _ = write!(out, "{}", s.text);
             let grammar: Vec<&str> = std::iter::once(s.pos.as_str())
                 .chain(s.tags.iter().map(String::as_str))
                 .filter(|t| !t.is_empty())

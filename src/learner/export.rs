@@ -212,7 +212,7 @@ mod tests {
         assert_eq!(field("a\tb\n c\r\nd"), "a b c d");
         assert_eq!(field("x < y & \"z\""), "x &lt; y &amp; &quot;z&quot;");
         let src = "Er sagte:\n\"<Nein>\"\tund ging.";
-        let s = cloze(src, 0..src.len(), &[3..8]);
+        let s = cloze(src, 0..src.len(), std::slice::from_ref(&(3..8)));
         assert_eq!(s, "Er {{c1::sagte}}: &quot;&lt;Nein&gt;&quot; und ging.");
     }
 

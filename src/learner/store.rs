@@ -244,6 +244,7 @@ impl Data {
 type FileId = (u64, u64);
 
 #[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // `None` where a platform has no inode numbers
 fn file_id(meta: &fs::Metadata) -> Option<FileId> {
     use std::os::unix::fs::MetadataExt;
     Some((meta.dev(), meta.ino()))
@@ -412,8 +413,17 @@ struct DiskRead {
     used_backup: bool,
     /// This read moved a damaged snapshot aside.
     moved_aside: bool,
-    /// The live journal as read: its identity and how far it was read.
-    live: Option<(FileId, u64)>,
+    /// The live journal as read.
+    live: Option<LiveMark>,
+}
+
+/// How far the live journal was read, and which files were read, so a later read can go on
+/// from there as long as neither file was replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LiveMark {
+    journal: FileId,
+    read: u64,
+    state: Option<FileId>,
 }
 
 /// Moves a damaged snapshot aside, never over an earlier one.
@@ -447,6 +457,10 @@ fn read_disk(dir: &Path, warnings: &mut Vec<String>) -> Result<DiskRead, StoreEr
         let moved_aside_by_this_read = read.moved_aside && after.is_none();
         if before == after || moved_aside_by_this_read || attempts >= 64 {
             warnings.extend(attempt_warnings);
+            let mut read = read;
+            if let Some(mark) = &mut read.live {
+                mark.state = after;
+            }
             return Ok(read);
         }
     }
@@ -495,7 +509,11 @@ fn read_disk_once(
                 .map_err(io_err(&live_path, "read"))?;
             let read = apply_journal(&bytes, JOURNAL, &mut data, warnings);
             journal_changes += read.changes;
-            file_id(&meta).map(|id| (id, read.consumed))
+            file_id(&meta).map(|journal| LiveMark {
+                journal,
+                read: read.consumed,
+                state: None,
+            })
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(io_err(&live_path, "read")(e)),
@@ -634,7 +652,7 @@ pub struct Store {
     /// Changes in the journals as far as this store knows.
     journal_changes: usize,
     /// The live journal as last read, for [`Store::refresh`].
-    live: Option<(FileId, u64)>,
+    live: Option<LiveMark>,
     warnings: Vec<String>,
     stale_lock_reported: bool,
 }
@@ -752,17 +770,22 @@ impl Store {
     /// Reads what other processes saved since this store last read the data dir.
     pub fn refresh(&mut self) -> Result<(), StoreError> {
         let path = self.dir.join(JOURNAL);
-        if let Some((id, offset)) = self.live
-            && path_id(&path).map_err(io_err(&path, "read"))? == Some(id)
+        let state = self.dir.join(STATE);
+        if let Some(mark) = self.live
+            && path_id(&path).map_err(io_err(&path, "read"))? == Some(mark.journal)
+            && path_id(&state).map_err(io_err(&state, "read"))? == mark.state
         {
-            // Same journal as last read: only the lines appended since.
+            // Same journal and snapshot as last read: only the lines appended since.
             let mut f = File::open(&path).map_err(io_err(&path, "read"))?;
-            f.seek(SeekFrom::Start(offset))
+            f.seek(SeekFrom::Start(mark.read))
                 .map_err(io_err(&path, "read"))?;
             let mut bytes = Vec::new();
             f.read_to_end(&mut bytes).map_err(io_err(&path, "read"))?;
             let read = apply_journal(&bytes, JOURNAL, &mut self.data, &mut self.warnings);
-            self.live = Some((id, offset + read.consumed));
+            self.live = Some(LiveMark {
+                read: mark.read + read.consumed,
+                ..mark
+            });
             return Ok(());
         }
         let mut warnings = Vec::new();
@@ -1168,6 +1191,29 @@ mod tests {
         assert_eq!(a.status("eins"), Status::Learning(2));
         b.refresh().unwrap();
         assert_eq!(b.position("t"), Some(42));
+    }
+
+    #[test]
+    fn refresh_picks_up_another_stores_changes() {
+        let d = dir();
+        let mut a = Store::open(d.path()).unwrap();
+        let mut b = Store::open(d.path()).unwrap();
+        a.set_status("eins", Status::Known).unwrap();
+        a.refresh().unwrap();
+        assert!(a.live.is_some());
+        b.set_status("zwei", Status::Learning(1)).unwrap();
+        a.refresh().unwrap();
+        assert_eq!(a.status("zwei"), Status::Learning(1));
+        b.set_status("zwei", Status::Learning(2)).unwrap();
+        a.refresh().unwrap();
+        assert_eq!(a.status("zwei"), Status::Learning(2));
+        // After a compaction the journal is a new file: refresh reads everything again.
+        b.compact().unwrap();
+        b.set_status("drei", Status::Ignored).unwrap();
+        a.refresh().unwrap();
+        assert_eq!(a.status("drei"), Status::Ignored);
+        assert_eq!(a.status("zwei"), Status::Learning(2));
+        assert_eq!(a.status("eins"), Status::Known);
     }
 
     #[test]

@@ -1,0 +1,567 @@
+//! Dictionaries written for these tests, in Ding's and `FreeDict`'s (dictd) syntax:
+//! `tests/fixtures/dict/`. Lookups, the index cache (built, loaded, corrupt, stale), errors.
+
+use leser::dict::{
+    Answer, CacheStatus, DEFAULT_PATHS, DictError, Dictionaries, Dictionary, Format, Source,
+    find_sources, lookup_report,
+};
+use std::cell::RefCell;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/dict")
+        .join(name)
+}
+
+fn ding_source() -> Source {
+    Source::from_path(&fixture("ding-de-en.txt")).expect("Ding fixture")
+}
+
+fn open_all(cache: &Path) -> Dictionaries {
+    let sources = [
+        ding_source(),
+        Source::from_path(&fixture("dictzip/test-deu-eng.index")).expect("dictzip fixture"),
+    ];
+    let dicts = Dictionaries::open(&sources, Some(cache), &|_, _| {});
+    assert!(dicts.errors().is_empty(), "{:?}", dicts.errors());
+    dicts
+}
+
+fn ding_only(cache: &Path) -> Dictionaries {
+    let d = Dictionary::open(&ding_source(), Some(cache), &|_| {}).expect("opens");
+    Dictionaries::from_dictionaries(vec![d])
+}
+
+fn find<'a>(answers: &'a [Answer], lemma: &str) -> &'a Answer {
+    answers
+        .iter()
+        .find(|a| a.lemma == lemma)
+        .unwrap_or_else(|| panic!("no answer for {lemma}: {answers:#?}"))
+}
+
+#[test]
+fn recognizes_the_formats_by_name() {
+    assert_eq!(ding_source().format, Format::Ding);
+    let dz = Source::from_path(&fixture("dictzip/test-deu-eng.dict.dz")).expect("dictd");
+    assert_eq!(dz.format, Format::Dictd);
+    assert_eq!(dz.path, fixture("dictzip/test-deu-eng.index"));
+    assert_eq!(dz.name, "test-deu-eng");
+    let plain = Source::from_path(&fixture("plain/test-deu-eng.index")).expect("dictd");
+    assert_eq!(plain.data, Some(fixture("plain/test-deu-eng.dict")));
+}
+
+#[test]
+fn a_zu_infinitive_finds_its_verb() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let answers = ding_only(cache.path()).lookup("auszuweisen", None);
+    let a = find(&answers, "ausweisen");
+    assert_eq!(a.headword, "ausweisen");
+    assert_eq!(a.senses[0].de, "jdn. ausweisen (aus einem Land)");
+    assert_eq!(a.how, "zu-infinitive of ausweisen");
+    assert_eq!(a.senses[0].text, "to expel sb. (from a country)");
+    assert_eq!(a.senses[0].pos, "verb");
+    assert_eq!(a.senses[0].tags, vec!["transitive"]);
+    assert_eq!(a.senses[0].labels, vec!["adm."]);
+    assert_eq!(
+        a.forms,
+        vec!["ausweisend", "ausgewiesen", "weist aus", "wies aus"]
+    );
+}
+
+#[test]
+fn a_genitive_finds_its_noun_with_article_and_plural() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let answers = ding_only(cache.path()).lookup("Bündnisses", None);
+    assert_eq!(answers.len(), 1, "{answers:#?}");
+    let a = &answers[0];
+    assert_eq!(a.headword, "das Bündnis");
+    assert_eq!(a.how, "genitive singular of Bündnis");
+    assert_eq!(a.forms, vec!["pl. Bündnisse"]);
+    let senses: Vec<&str> = a.senses.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(senses, vec!["alliance", "covenant"]);
+    assert_eq!(a.senses[1].labels, vec!["relig."]);
+}
+
+#[test]
+fn a_plural_from_the_form_column_names_its_singular() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("Mitgliedsstaaten", None);
+    assert_eq!(answers[0].lemma, "Mitgliedsstaat");
+    assert_eq!(answers[0].how, "plural of Mitgliedsstaat");
+    let answers = dicts.lookup("Diplomaten", None);
+    assert_eq!(answers[0].headword, "der Diplomat");
+    assert_eq!(
+        answers[0].senses[0].de,
+        "der Diplomat (im auswärtigen Dienst)"
+    );
+    assert_eq!(answers[0].how, "plural of Diplomat");
+}
+
+#[test]
+fn a_split_verb_finds_the_particle_verb_not_the_base() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("kündigte", Some("an"));
+    assert!(
+        answers.iter().all(|a| a.lemma != "kündigen"),
+        "{answers:#?}"
+    );
+    let a = find(&answers, "ankündigen");
+    assert_eq!(a.how, "simple past of ankündigen");
+    assert_eq!(a.headword, "ankündigen");
+    assert_eq!(a.senses[0].de, "etw. ankündigen");
+    assert_eq!(a.senses[0].synonyms, vec!["etw. verkünden"]);
+    // Without the particle, the base verb.
+    let answers = dicts.lookup("kündigte", None);
+    assert_eq!(find(&answers, "kündigen").how, "simple past of kündigen");
+}
+
+#[test]
+fn a_split_verb_missing_from_the_form_columns_is_analyzed_joined() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    // `baue … auf` is in no form column: joined, `aufbaue` is a present form of aufbauen.
+    let answers = dicts.lookup("baue", Some("auf"));
+    assert_eq!(find(&answers, "aufbauen").how, "present tense of aufbauen");
+    let answers = dicts.lookup("hängt", Some("ab"));
+    assert_eq!(find(&answers, "abhängen").how, "present tense of abhängen");
+}
+
+#[test]
+fn pronouns_before_forms_are_not_part_of_them() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("zog", Some("zurück"));
+    assert_eq!(
+        find(&answers, "zurückziehen").how,
+        "simple past of zurückziehen"
+    );
+    let answers = dicts.lookup("zurückzuziehen", None);
+    let a = find(&answers, "zurückziehen");
+    assert_eq!(a.how, "zu-infinitive of zurückziehen");
+    // English irregular forms in braces are not shown.
+    assert_eq!(a.senses[0].text, "to withdraw sth.");
+}
+
+#[test]
+fn a_strong_participle_finds_its_verb() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let answers = ding_only(cache.path()).lookup("gewiesen", None);
+    assert_eq!(answers[0].lemma, "weisen");
+    assert_eq!(answers[0].how, "past participle of weisen");
+}
+
+#[test]
+fn a_phrase_headword_is_found_from_its_verb() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let answers = ding_only(cache.path()).lookup("abziehen", None);
+    assert_eq!(answers[0].lemma, "abziehen", "the verb itself first");
+    let phrase = answers
+        .iter()
+        .find(|a| a.how == "phrase with abziehen")
+        .unwrap_or_else(|| panic!("{answers:#?}"));
+    assert_eq!(phrase.headword, "von einem Ort abziehen");
+    assert_eq!(phrase.senses[0].labels, vec!["mil."]);
+}
+
+#[test]
+fn a_multi_word_headword_is_found_whole() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let answers = ding_only(cache.path()).lookup("zur Kenntnis nehmen", None);
+    assert_eq!(answers[0].headword, "zur Kenntnis nehmen");
+    assert_eq!(answers[0].senses[0].de, "etw. zur Kenntnis nehmen");
+    assert_eq!(answers[0].how, "");
+}
+
+#[test]
+fn adjective_comparison_from_columns_and_rules() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    assert_eq!(dicts.lookup("älter", None)[0].how, "comparative of alt");
+    assert_eq!(dicts.lookup("ältesten", None)[0].how, "superlative of alt");
+    assert_eq!(
+        dicts.lookup("kleinste", None)[0].how,
+        "superlative of klein"
+    );
+    // Not in a column: found by rule.
+    let a = &dicts.lookup("größeren", None)[0];
+    assert_eq!(a.lemma, "groß");
+    assert_eq!(a.forms, vec!["größer", "am größten"]);
+}
+
+#[test]
+fn a_compound_nobody_lists_is_answered_through_its_parts() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("Spionageaktivitäten", None);
+    let lemmas: Vec<&str> = answers.iter().map(|a| a.lemma.as_str()).collect();
+    assert_eq!(lemmas, vec!["Spionage", "Aktivität"]);
+    assert!(answers.iter().all(|a| {
+        a.how
+            .starts_with("part of Spionageaktivitäten (Spionage + Aktivität)")
+    }));
+    assert!(dicts.has_answer("Spionageaktivitäten", None));
+}
+
+#[test]
+fn a_sub_entry_in_a_later_column_is_found() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let answers = ding_only(cache.path()).lookup("Militärbündnis", None);
+    assert_eq!(answers[0].headword, "das Militärbündnis");
+    assert_eq!(answers[0].senses[0].text, "military alliance");
+}
+
+#[test]
+fn a_search_keyword_finds_its_entry() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let answers = ding_only(cache.path()).lookup("Ausweisungsverfahren", None);
+    assert_eq!(answers[0].lemma, "Ausweisung");
+}
+
+#[test]
+fn old_spelling_finds_the_new() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let answers = ding_only(cache.path()).lookup("muß", None);
+    assert!(
+        answers.is_empty(),
+        "muss is not in the fixture: {answers:#?}"
+    );
+    let answers = ding_only(cache.path()).lookup("daß", None);
+    assert_eq!(answers[0].lemma, "daß");
+    assert_eq!(answers[0].senses[0].labels, vec!["alt"]);
+}
+
+#[test]
+fn the_case_of_the_word_picks_noun_or_not() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let upper = dicts.lookup("Arme", None);
+    assert_eq!(upper[0].senses[0].pos, "noun", "{upper:#?}");
+    let lower = dicts.lookup("arme", None);
+    assert_eq!(lower[0].lemma, "arm");
+    assert_eq!(lower[0].senses[0].pos, "adj", "{lower:#?}");
+    // A part of speech asked for comes first.
+    let asked = dicts.lookup_for("gleich", None, Some("adv"));
+    assert_eq!(asked[0].senses[0].text, "right away; in a moment");
+    let asked = dicts.lookup_for("gleich", None, Some("adj"));
+    assert_eq!(asked[0].senses[0].text, "same; equal");
+}
+
+#[test]
+fn punctuation_around_a_word_is_ignored() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let answers = ding_only(cache.path()).lookup("„Diplomaten“,", None);
+    assert_eq!(answers[0].lemma, "Diplomat");
+}
+
+#[test]
+fn unknown_words_have_no_answer_but_neighbours() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    assert!(dicts.lookup("Quatschwort", None).is_empty());
+    assert!(!dicts.has_answer("Quatschwort", None));
+    assert_eq!(dicts.nearest("Bündnos", 3)[0], "Bündnis");
+    assert_eq!(dicts.nearest("Diplomatx", 1), vec!["Diplomat"]);
+}
+
+#[test]
+fn freedict_articles_are_read_through_dictzip_chunks() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let source = Source::from_path(&fixture("dictzip/test-deu-eng.index")).expect("source");
+    let d = Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("opens");
+    let dicts = Dictionaries::from_dictionaries(vec![d]);
+    let a = &dicts.lookup("Bündnisses", None)[0];
+    assert_eq!(a.headword, "das Bündnis");
+    assert_eq!(a.senses[0].text, "alliance");
+    assert_eq!(a.senses[0].synonyms, vec!["Allianz"]);
+    // This article straddles the first chunk boundary.
+    let a = &dicts.lookup("zurückzuziehen", None)[0];
+    assert_eq!(a.headword, "zurückziehen");
+    assert_eq!(a.senses[0].text, "withdraw sth., retract sth.");
+    assert_eq!(a.senses[0].tags, vec!["transitive"]);
+    // The last article lies in the second chunk.
+    assert_eq!(dicts.lookup("weisen", None)[0].senses[0].text, "point");
+    let a = &dicts.lookup("kündigen", None)[0];
+    assert_eq!(a.senses[0].text, "give notice (to an employer)");
+    assert_eq!(a.senses[0].labels, vec!["Arbeitsstelle"]);
+}
+
+#[test]
+fn plain_and_compressed_dictd_files_give_the_same_answers() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let open = |index: &str| {
+        let source = Source::from_path(&fixture(index)).expect("source");
+        Dictionaries::from_dictionaries(vec![
+            Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("opens"),
+        ])
+    };
+    let plain = open("plain/test-deu-eng.index");
+    let dz = open("dictzip/test-deu-eng.index");
+    for word in [
+        "Bündnis",
+        "Diplomat",
+        "ausweisen",
+        "ankündigen",
+        "Spionage",
+        "Aktivität",
+        "alt",
+        "Haus",
+        "zurückziehen",
+        "weisen",
+        "Mitgliedsstaat",
+    ] {
+        let p = plain.lookup(word, None);
+        assert!(!p.is_empty(), "{word}");
+        assert_eq!(p, dz.lookup(word, None), "{word}");
+    }
+    assert!(
+        plain.lookup("00databaseinfo", None).is_empty(),
+        "dictd's own entries are not words"
+    );
+}
+
+#[test]
+fn several_dictionaries_answer_in_order() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let answers = open_all(cache.path()).lookup("Bündnisses", None);
+    let dicts: Vec<&str> = answers.iter().map(|a| a.dictionary.as_str()).collect();
+    assert_eq!(dicts, vec!["Ding ding-de-en.txt", "test-deu-eng"]);
+}
+
+#[test]
+fn named_dictionaries_are_found_and_missing_ones_reported() {
+    let named = [
+        fixture("ding-de-en.txt"),
+        fixture("no-such-dictionary"),
+        fixture("ding-de-en.txt"),
+    ];
+    let (sources, errors) = find_sources(&named);
+    let ours: Vec<&Source> = sources
+        .iter()
+        .filter(|s| s.path == fixture("ding-de-en.txt"))
+        .collect();
+    assert_eq!(ours.len(), 1, "named twice, opened once");
+    let defaults = DEFAULT_PATHS
+        .iter()
+        .filter(|p| Path::new(p).is_file())
+        .count();
+    assert_eq!(sources.len(), defaults + 1);
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].to_string().contains("no-such-dictionary"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn the_index_is_cached_and_loaded_again() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let first = Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
+    assert_eq!(first.cache_status(), &CacheStatus::Built);
+    let second = Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
+    assert_eq!(second.cache_status(), &CacheStatus::Loaded);
+    assert_eq!(first.index().key_count(), second.index().key_count());
+    let files: Vec<String> = fs::read_dir(cache.path())
+        .expect("cache dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files.len(), 1, "no temporary file left: {files:?}");
+    let file = Path::new(&files[0]);
+    assert!(files[0].starts_with("ding-"));
+    assert!(file.extension().is_some_and(|e| e == "idx"));
+}
+
+#[test]
+fn the_build_reports_progress_up_to_one() {
+    let seen = RefCell::new(Vec::new());
+    Dictionary::open(&ding_source(), None, &|f| seen.borrow_mut().push(f)).expect("opens");
+    let seen = seen.into_inner();
+    assert_eq!(seen.first(), Some(&0.0));
+    assert_eq!(seen.last(), Some(&1.0));
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]));
+}
+
+fn cache_file(cache: &Path) -> PathBuf {
+    fs::read_dir(cache)
+        .expect("cache dir")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "idx"))
+        .expect("a cache file")
+}
+
+#[test]
+fn a_corrupt_cache_is_rebuilt_not_trusted() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
+    let file = cache_file(cache.path());
+    let good = fs::read(&file).expect("cache");
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0xff;
+    for (bad, reason) in [
+        (flipped, "checksum mismatch"),
+        (good[..good.len() - 3].to_vec(), "truncated or padded"),
+        (b"garbage".to_vec(), "not a leser index"),
+        (Vec::new(), "not a leser index"),
+    ] {
+        fs::write(&file, bad).expect("write");
+        let d = Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
+        assert_eq!(d.cache_status(), &CacheStatus::Rebuilt(reason.to_string()));
+        let dicts = Dictionaries::from_dictionaries(vec![d]);
+        assert_eq!(dicts.lookup("Bündnisses", None)[0].lemma, "Bündnis");
+        assert_eq!(
+            fs::read(&file).expect("cache"),
+            good,
+            "the cache is written anew"
+        );
+    }
+}
+
+#[test]
+fn a_changed_dictionary_makes_the_cache_stale() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("de-en");
+    fs::copy(fixture("ding-de-en.txt"), &copy).expect("copy");
+    let source = Source::from_path(&copy).expect("source");
+    let d = Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("opens");
+    assert!(
+        Dictionaries::from_dictionaries(vec![d])
+            .lookup("Gletscher", None)
+            .is_empty()
+    );
+    let mut text = fs::read_to_string(&copy).expect("read");
+    text.push_str("Gletscher {m} [geogr.] | Gletscher {pl} :: glacier | glaciers\n");
+    fs::write(&copy, text).expect("write");
+    // Same size and time would fool no one either: the size changed here, the time may not.
+    let d = Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("opens");
+    assert_eq!(
+        d.cache_status(),
+        &CacheStatus::Rebuilt("the dictionary changed".to_string())
+    );
+    let answers = Dictionaries::from_dictionaries(vec![d]).lookup("Gletschers", None);
+    assert_eq!(answers[0].senses[0].text, "glacier");
+}
+
+#[test]
+fn a_touched_dictionary_of_the_same_size_is_stale_too() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("de-en");
+    fs::copy(fixture("ding-de-en.txt"), &copy).expect("copy");
+    let source = Source::from_path(&copy).expect("source");
+    Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("opens");
+    let later = SystemTime::now() + Duration::from_hours(1);
+    fs::File::options()
+        .write(true)
+        .open(&copy)
+        .and_then(|f| f.set_modified(later))
+        .expect("touch");
+    let d = Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("opens");
+    assert_eq!(
+        d.cache_status(),
+        &CacheStatus::Rebuilt("the dictionary changed".to_string())
+    );
+}
+
+#[test]
+fn an_unwritable_cache_dir_still_gives_an_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let not_a_dir = dir.path().join("file");
+    fs::write(&not_a_dir, "").expect("write");
+    let d =
+        Dictionary::open(&ding_source(), Some(&not_a_dir.join("cache")), &|_| {}).expect("opens");
+    let answers = Dictionaries::from_dictionaries(vec![d]).lookup("Bündnis", None);
+    assert_eq!(answers[0].lemma, "Bündnis");
+}
+
+#[test]
+fn files_that_are_no_dictionary_are_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = dir.path().join("notes.txt");
+    fs::write(&text, "nur ein Text\nohne Wörterbuch\n").expect("write");
+    let source = Source::from_path(&text).expect("a Ding candidate");
+    let err = Dictionary::open(&source, None, &|_| {}).expect_err("not a dictionary");
+    assert!(matches!(err, DictError::Format { .. }));
+    assert!(err.to_string().contains("notes.txt"), "{err}");
+
+    let missing = Source::from_path(&dir.path().join("nothing")).expect_err("missing");
+    assert!(missing.to_string().contains("nothing"), "{missing}");
+
+    // A plain gzip file is not dictzip: random access needs the chunk table.
+    let index = dir.path().join("x.index");
+    fs::write(&index, "wort\tA\tE\n").expect("write");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, b"wort\n").expect("gzip");
+    fs::write(dir.path().join("x.dict.dz"), gz.finish().expect("gzip")).expect("write");
+    let source = Source::from_path(&index).expect("dictd");
+    let err = Dictionary::open(&source, None, &|_| {}).expect_err("not dictzip");
+    assert!(err.to_string().contains("dictzip"), "{err}");
+}
+
+#[test]
+fn the_lookup_report_as_text_and_json() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = open_all(cache.path());
+    let (text, found) = lookup_report(&dicts, "Bündnisses", false);
+    assert!(found);
+    assert!(
+        text.starts_with("das Bündnis (pl. Bündnisse)  [Ding ding-de-en.txt]\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Bündnisses: genitive singular of Bündnis\n"),
+        "{text}"
+    );
+    assert!(text.contains("  1. alliance  (noun) [pol.]\n"), "{text}");
+
+    let (json, found) = lookup_report(&dicts, "kündigte an", true);
+    assert!(found);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["word"], "kündigte");
+    assert_eq!(v["particle"], "an");
+    assert_eq!(v["found"], true);
+    assert_eq!(v["answers"][0]["lemma"], "ankündigen");
+    assert_eq!(v["answers"][0]["how"], "simple past of ankündigen");
+    assert_eq!(v["answers"][0]["senses"][0]["pos"], "verb");
+
+    let (text, found) = lookup_report(&dicts, "Bündnos", false);
+    assert!(!found);
+    assert!(text.contains("nearest: Bündnis"), "{text}");
+    let (json, found) = lookup_report(&dicts, "Bündnos", true);
+    assert!(!found);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["answers"].as_array().map(Vec::len), Some(0));
+    assert_eq!(v["nearest"][0], "Bündnis");
+
+    let (text, found) = lookup_report(&Dictionaries::default(), "Haus", false);
+    assert!(!found);
+    assert!(text.contains("no dictionary found"), "{text}");
+}
+
+#[test]
+fn dictionaries_can_be_built_in_one_thread_and_used_in_another() {
+    fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<Dictionaries>();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let path = cache.path().to_path_buf();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let built = std::thread::spawn(move || {
+        Dictionaries::open(&[ding_source()], Some(&path), &|name, f| {
+            let _ = tx.send((name.to_string(), f));
+        })
+    })
+    .join()
+    .expect("thread");
+    let progress: Vec<(String, f32)> = rx.iter().collect();
+    assert_eq!(
+        progress.last(),
+        Some(&("Ding ding-de-en.txt".to_string(), 1.0))
+    );
+    assert_eq!(built.lookup("Staaten", None)[0].lemma, "Staat");
+}
