@@ -76,6 +76,17 @@ fn lookup_command(c: &mut Criterion) {
     });
 }
 
+fn analysis(c: &mut Criterion) {
+    let mut group = c.benchmark_group("dict_analysis");
+    group.bench_function("lemma_candidates/Bündnisses", |b| {
+        b.iter(|| leser::de::analyze::lemma_candidates(black_box("Bündnisses")));
+    });
+    group.bench_function("lemma_candidates/zurückzuziehen", |b| {
+        b.iter(|| leser::de::analyze::lemma_candidates(black_box("zurückzuziehen")));
+    });
+    group.finish();
+}
+
 fn lookup(c: &mut Criterion) {
     let Some(source) = ding_source() else { return };
     let cache = tempfile::tempdir().expect("temp dir");
@@ -124,6 +135,7 @@ criterion_group!(
     index_open,
     lookup,
     lookup_freedict,
-    lookup_command
+    lookup_command,
+    analysis
 );
 criterion_main!(benches);

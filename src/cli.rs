@@ -30,15 +30,62 @@ pub enum Command {
     Annotate(AnnotateArgs),
     /// Validate a glossary; given texts, report entries that never link.
     Check(CheckArgs),
+    /// Export terms for Anki.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Known, learning and new terms of a text, and the share of its words you know.
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A tab-separated file Anki imports as notes (front, back, cloze sentence, tags).
+    Anki(AnkiArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AnkiArgs {
+    /// The text whose terms to export (default: the bundled article).
+    pub text: Option<PathBuf>,
+    /// Write here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Every term with a status (learning, known, ignored), not only those being learnt.
+    #[arg(long, conflicts_with = "all")]
+    pub with_status: bool,
+    /// Every term linked in the text.
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The text (default: the bundled article).
+    pub text: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Where the glossary and the learner's data come from.
+#[derive(Debug, Args, Default, Clone)]
+pub struct DataArgs {
+    /// Use this glossary instead of the bundled one (entries you add are saved to it).
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+    /// Keep statuses, positions and your glossary here (default: $LESER_DATA_DIR, else the
+    /// platform's data dir).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Default)]
 pub struct ReaderArgs {
     /// The text to read (default: the bundled article).
     pub text: Option<PathBuf>,
-    /// Use this glossary instead of the bundled one.
-    #[arg(long, value_name = "FILE")]
-    pub glossary: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
@@ -52,9 +99,8 @@ pub enum Format {
 pub struct AnnotateArgs {
     /// The text to annotate (default: the bundled article).
     pub text: Option<PathBuf>,
-    /// Use this glossary instead of the bundled one.
-    #[arg(long, value_name = "FILE")]
-    pub glossary: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -93,6 +139,38 @@ pub fn load_glossary(path: Option<&Path>) -> anyhow::Result<Glossary> {
     }
 }
 
+/// The glossary a command works with, and where entries the learner adds are saved.
+#[derive(Debug, Clone)]
+pub struct GlossarySetup {
+    pub glossary: Glossary,
+    /// `--glossary FILE`, else `glossary.toml` in the data dir (laid over the bundled one).
+    pub user_path: PathBuf,
+}
+
+/// `--glossary FILE` alone, or the bundled glossary with the learner's own laid over it.
+pub fn load_glossary_setup(data: &DataArgs, data_dir: &Path) -> anyhow::Result<GlossarySetup> {
+    if let Some(path) = &data.glossary {
+        return Ok(GlossarySetup {
+            glossary: load_glossary(Some(path))?,
+            user_path: path.clone(),
+        });
+    }
+    let user_path = data_dir.join("glossary.toml");
+    let mut glossary = Glossary::bundled();
+    if user_path.exists() {
+        glossary.overlay(load_glossary(Some(&user_path))?);
+    }
+    Ok(GlossarySetup {
+        glossary,
+        user_path,
+    })
+}
+
+/// The data dir from `--data-dir`, `LESER_DATA_DIR` or the platform.
+pub fn data_dir(data: &DataArgs) -> anyhow::Result<PathBuf> {
+    Ok(crate::learner::resolve_data_dir(data.data_dir.as_deref())?)
+}
+
 /// The text named on the command line, else the bundled article; with its translation if found.
 pub fn load_text(path: Option<&Path>) -> anyhow::Result<(Document, Option<Document>)> {
     let Some(path) = path else {
@@ -108,7 +186,8 @@ pub fn load_text(path: Option<&Path>) -> anyhow::Result<(Document, Option<Docume
 
 /// `leser [TEXT]`: the reader.
 pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
-    let glossary = load_glossary(args.glossary.as_deref())?;
+    let dir = data_dir(&args.data)?;
+    let glossary = load_glossary_setup(&args.data, &dir)?.glossary;
     let (doc, translation) = load_text(args.text.as_deref())?;
     crate::tui::run(doc, translation, Linker::new(glossary))?;
     Ok(ExitCode::SUCCESS)
@@ -196,7 +275,10 @@ pub fn link_surface(source: &str, spans: &[std::ops::Range<usize>]) -> String {
 
 /// `leser annotate`.
 pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
-    let glossary = load_glossary(args.glossary.as_deref())?;
+    let glossary = match &args.data.glossary {
+        Some(path) => load_glossary(Some(path))?,
+        None => load_glossary_setup(&args.data, &data_dir(&args.data)?)?.glossary,
+    };
     let (doc, _) = load_text(args.text.as_deref())?;
     if let Some(notice) = &doc.notice {
         eprintln!("leser: {notice}");
@@ -205,6 +287,55 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
     let analysis = linker.analyze(&doc);
     let out = render_annotations(&doc, &analysis, linker.glossary(), args.format);
     write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `leser export anki`.
+pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
+    use crate::learner::{ExportSelection, Store, anki_tsv};
+    let dir = data_dir(&args.data)?;
+    let setup = load_glossary_setup(&args.data, &dir)?;
+    let (doc, _) = load_text(args.text.as_deref())?;
+    let store = Store::open(&dir)?;
+    for w in store.warnings() {
+        eprintln!("leser: {w}");
+    }
+    let linker = Linker::new(setup.glossary);
+    let analysis = linker.analyze(&doc);
+    let which = if args.all {
+        ExportSelection::AllLinked
+    } else if args.with_status {
+        ExportSelection::WithStatus
+    } else {
+        ExportSelection::Learning
+    };
+    let tsv = anki_tsv(&doc, &analysis, linker.glossary(), &store, which);
+    match &args.out {
+        Some(path) => {
+            crate::glossary::save::write_replacing(path, tsv.as_bytes())
+                .with_context(|| format!("{}: cannot write the export", path.display()))?;
+            eprintln!(
+                "leser: {} notes written to {}",
+                tsv.lines().filter(|l| !l.starts_with('#')).count(),
+                path.display()
+            );
+        }
+        None => write_stdout(&tsv)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `leser stats`.
+pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
+    use crate::learner::{Store, text_stats};
+    let dir = data_dir(&args.data)?;
+    let setup = load_glossary_setup(&args.data, &dir)?;
+    let (doc, _) = load_text(args.text.as_deref())?;
+    let store = Store::open(&dir)?;
+    let linker = Linker::new(setup.glossary);
+    let analysis = linker.analyze(&doc);
+    let stats = text_stats(&analysis, linker.glossary(), &store);
+    write_stdout(&format!("{}\n{}", doc.title(), stats.report()))?;
     Ok(ExitCode::SUCCESS)
 }
 

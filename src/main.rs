@@ -26,6 +26,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Annotate(args)) => leser::cli::annotate(&args),
         Some(Command::Check(args)) => leser::cli::check(&args),
+        Some(Command::Export(leser::cli::ExportCommand::Anki(args))) => {
+            leser::cli::export_anki(&args)
+        }
+        Some(Command::Stats(args)) => leser::cli::stats(&args),
         None => leser::cli::read(&cli.reader),
     };
     match result {

@@ -199,8 +199,9 @@ fn is_vowel(c: char) -> bool {
     )
 }
 
-/// Diphthongs and long vowels before ß (`heiß`, `Fuß` is not caught, `Maß` is not): they kept
-/// their ß in the reform.
+/// A diphthong, doubled vowel or vowel + h before ß (`heiß`, `draußen`): that ß stayed in the
+/// reform. A single long vowel (`Fuß`) looks like a short one here; the caller's dictionary
+/// sorts that out.
 fn is_long_vowel_pair(a: char, b: char) -> bool {
     let a = a.to_ascii_lowercase();
     let b = b.to_ascii_lowercase();

@@ -157,7 +157,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// A loaded glossary.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Glossary {
     pub entries: Vec<Entry>,
     /// Problems that do not stop loading (an unknown key).
@@ -190,7 +190,46 @@ impl Glossary {
         self.entries.len()
     }
 
+    /// Lays `user` over this glossary: a user entry with the same headword and part of speech
+    /// replaces the entry here, the others are added after.
+    pub fn overlay(&mut self, user: Glossary) {
+        for entry in user.entries {
+            match self
+                .entries
+                .iter_mut()
+                .find(|e| e.de == entry.de && e.pos == entry.pos)
+            {
+                Some(existing) => *existing = entry,
+                None => self.entries.push(entry),
+            }
+        }
+        self.warnings.extend(user.warnings);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_entries_replace_and_extend_the_base() {
+        let mut base = parse(
+            "[[term]]\nde = \"Rat\"\nen = \"council\"\npos = \"noun\"\n",
+            "base.toml",
+        )
+        .unwrap();
+        let user = parse(
+            "[[term]]\nde = \"Rat\"\nen = \"advice\"\npos = \"noun\"\n\n[[term]]\nde = \"ersatzweise\"\nen = \"as a substitute\"\npos = \"adv\"\n",
+            "user.toml",
+        )
+        .unwrap();
+        base.overlay(user);
+        assert_eq!(base.len(), 2);
+        assert_eq!(base.entries[0].en, ["advice"]);
+        assert_eq!(base.entries[1].de, "ersatzweise");
     }
 }

@@ -21,7 +21,6 @@ use super::status::Status;
 use crate::text::Document;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -148,13 +147,6 @@ struct SnapshotIn {
     positions: FxHashMap<String, PositionMark>,
 }
 
-#[derive(Serialize)]
-struct SnapshotOut<'a> {
-    format: u32,
-    statuses: BTreeMap<&'a str, StatusMark>,
-    positions: BTreeMap<&'a str, PositionMark>,
-}
-
 /// Statuses and positions, each with the stamp of the change that set it.
 #[derive(Debug, Default, Clone)]
 struct Data {
@@ -220,24 +212,36 @@ impl Data {
         self.clock = self.clock.max(other.clock);
     }
 
+    /// The snapshot as JSON, one term a line, sorted, so it reads and diffs well.
     fn snapshot_json(&self) -> Result<Vec<u8>, serde_json::Error> {
-        let out = SnapshotOut {
-            format: FORMAT,
-            statuses: self
-                .statuses
-                .iter()
-                .map(|(k, v)| (k.as_str(), *v))
-                .collect(),
-            positions: self
-                .positions
-                .iter()
-                .map(|(k, v)| (k.as_str(), *v))
-                .collect(),
-        };
-        let mut bytes = serde_json::to_vec_pretty(&out)?;
-        bytes.push(b'\n');
-        Ok(bytes)
+        let mut out = Vec::with_capacity(64 * (self.statuses.len() + self.positions.len()) + 64);
+        out.extend_from_slice(format!("{{\n\"format\": {FORMAT},\n\"statuses\": {{").as_bytes());
+        write_entries(&mut out, &self.statuses)?;
+        out.extend_from_slice(b",\n\"positions\": {");
+        write_entries(&mut out, &self.positions)?;
+        out.extend_from_slice(b"\n}\n");
+        Ok(out)
     }
+}
+
+/// Writes `"key": value` pairs of a JSON object, sorted by key, one a line, and the closing brace.
+fn write_entries<V: Serialize>(
+    out: &mut Vec<u8>,
+    map: &FxHashMap<String, V>,
+) -> Result<(), serde_json::Error> {
+    let mut entries: Vec<_> = map.iter().collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (i, (key, value)) in entries.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
+        serde_json::to_writer(&mut *out, key)?;
+        out.extend_from_slice(b": ");
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    if !entries.is_empty() {
+        out.push(b'\n');
+    }
+    out.push(b'}');
+    Ok(())
 }
 
 /// Identity of a file (device, inode), to notice that a journal was taken aside.
@@ -1107,6 +1111,23 @@ mod tests {
             panic!("backup unreadable")
         };
         assert_eq!(bak.statuses["Wort0"].status, Status::Learning(1));
+    }
+
+    #[test]
+    fn the_snapshot_has_one_term_a_line() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("Rat", Status::Known).unwrap();
+        store.set_status("Bündnis", Status::Learning(2)).unwrap();
+        store.set_position("bundled:x", 17).unwrap();
+        store.compact().unwrap();
+        let text = fs::read_to_string(d.path().join(STATE)).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[1], "\"format\": 1,");
+        assert!(lines[3].starts_with("  \"Bündnis\": {\"status\":\"learning 2\",\"at\":"));
+        assert!(lines[4].starts_with("  \"Rat\": {\"status\":\"known\",\"at\":"));
+        assert!(lines[7].starts_with("  \"bundled:x\": {\"offset\":17,\"at\":"));
+        serde_json::from_str::<serde_json::Value>(&text).unwrap();
     }
 
     #[test]
