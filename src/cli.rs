@@ -1,6 +1,6 @@
 //! The command line: arguments, and the subcommands that print (no terminal UI here).
 
-use crate::glossary::{Glossary, GlossaryError};
+use crate::glossary::{Glossary, GlossaryError, GlossarySetup};
 use crate::link::{Analysis, Linker};
 use crate::text::Document;
 use anyhow::Context;
@@ -118,52 +118,34 @@ pub struct CheckArgs {
 /// The glossary named on the command line, else the bundled one. Errors are the user's to fix:
 /// the first one is the message, with a count of the rest.
 pub fn load_glossary(path: Option<&Path>) -> anyhow::Result<Glossary> {
-    let Some(path) = path else {
-        return Ok(Glossary::bundled());
-    };
-    match Glossary::load(path) {
-        Ok(g) => Ok(g),
-        Err(GlossaryError::Invalid(diags)) => {
+    match path {
+        None => Ok(Glossary::bundled()),
+        Some(path) => Glossary::load(path).map_err(glossary_error),
+    }
+}
+
+/// `--glossary FILE` alone, or the bundled glossary with the learner's own laid over it; a
+/// broken file is one line naming it.
+pub fn load_glossary_setup(data: &DataArgs, data_dir: &Path) -> anyhow::Result<GlossarySetup> {
+    GlossarySetup::load(data.glossary.as_deref(), data_dir).map_err(glossary_error)
+}
+
+/// A glossary error as one line: the first problem, with a count of the rest.
+fn glossary_error(e: GlossaryError) -> anyhow::Error {
+    match e {
+        GlossaryError::Invalid(diags) => {
             let more = match diags.len() {
                 0 | 1 => String::new(),
-                n => format!(
-                    " ({} more; run `leser check --glossary {}`)",
-                    n - 1,
-                    path.display()
-                ),
+                n => {
+                    let path = diags.first().map_or("", |d| d.path.as_str());
+                    format!(" ({} more; run `leser check --glossary {path}`)", n - 1)
+                }
             };
             let first = diags.first().map(ToString::to_string).unwrap_or_default();
-            anyhow::bail!("{first}{more}")
+            anyhow::anyhow!("{first}{more}")
         }
-        Err(e) => Err(e.into()),
+        e => e.into(),
     }
-}
-
-/// The glossary a command works with, and where entries the learner adds are saved.
-#[derive(Debug, Clone)]
-pub struct GlossarySetup {
-    pub glossary: Glossary,
-    /// `--glossary FILE`, else `glossary.toml` in the data dir (laid over the bundled one).
-    pub user_path: PathBuf,
-}
-
-/// `--glossary FILE` alone, or the bundled glossary with the learner's own laid over it.
-pub fn load_glossary_setup(data: &DataArgs, data_dir: &Path) -> anyhow::Result<GlossarySetup> {
-    if let Some(path) = &data.glossary {
-        return Ok(GlossarySetup {
-            glossary: load_glossary(Some(path))?,
-            user_path: path.clone(),
-        });
-    }
-    let user_path = data_dir.join("glossary.toml");
-    let mut glossary = Glossary::bundled();
-    if user_path.exists() {
-        glossary.overlay(load_glossary(Some(&user_path))?);
-    }
-    Ok(GlossarySetup {
-        glossary,
-        user_path,
-    })
 }
 
 /// The data dir from `--data-dir`, `LESER_DATA_DIR` or the platform.

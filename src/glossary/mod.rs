@@ -6,7 +6,7 @@ pub mod save;
 pub use load::{GlossaryError, parse};
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Part of speech, as written in the `pos` key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -208,6 +208,45 @@ impl Glossary {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// The glossary a session works with, and the file where entries the learner adds are saved.
+#[derive(Debug, Clone)]
+pub struct GlossarySetup {
+    pub glossary: Glossary,
+    /// `--glossary FILE`, else `glossary.toml` in the data dir, laid over the bundled glossary.
+    pub user_path: PathBuf,
+    /// Whether `user_path` is the whole glossary (`--glossary`) or an overlay.
+    pub replaces_bundled: bool,
+}
+
+impl GlossarySetup {
+    /// `--glossary FILE` alone, or the bundled glossary with the learner's own laid over it.
+    pub fn load(flag: Option<&Path>, data_dir: &Path) -> Result<GlossarySetup, GlossaryError> {
+        let (user_path, replaces_bundled) = match flag {
+            Some(p) => (p.to_path_buf(), true),
+            None => (data_dir.join("glossary.toml"), false),
+        };
+        let mut setup = GlossarySetup {
+            glossary: Glossary::default(),
+            user_path,
+            replaces_bundled,
+        };
+        setup.glossary = setup.reload()?;
+        Ok(setup)
+    }
+
+    /// Reads the files again (after an entry was added or edited).
+    pub fn reload(&self) -> Result<Glossary, GlossaryError> {
+        if self.replaces_bundled {
+            return Glossary::load(&self.user_path);
+        }
+        let mut glossary = Glossary::bundled();
+        if self.user_path.exists() {
+            glossary.overlay(Glossary::load(&self.user_path)?);
+        }
+        Ok(glossary)
     }
 }
 
