@@ -35,6 +35,36 @@ pub enum Command {
     Export(ExportCommand),
     /// Known, learning and new terms of a text, and the share of its words you know.
     Stats(StatsArgs),
+    /// Look a word up in the offline dictionaries (Ding, FreeDict), inflected forms included.
+    Lookup(LookupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LookupArgs {
+    /// The word as it stands in a text; a split verb as two words: `kündigte an`.
+    #[arg(required = true, num_args = 1..)]
+    pub word: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LookupFormat::Text)]
+    pub format: LookupFormat,
+    #[command(flatten)]
+    pub dicts: DictArgs,
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
+pub enum LookupFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Which offline dictionaries to use.
+#[derive(Debug, Args, Default, Clone)]
+pub struct DictArgs {
+    /// A dictionary to use besides the ones found at Debian's paths (Ding `de-en` or a dictd
+    /// `.index`); may be given more than once.
+    #[arg(long = "dict", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +134,10 @@ pub struct AnnotateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Also mark words the glossary does not know but a dictionary does; an optional PATH
+    /// names a dictionary besides those at Debian's paths.
+    #[arg(long = "dict", value_name = "PATH", num_args = 0..=1, default_missing_value = "")]
+    pub dict: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -169,9 +203,18 @@ pub fn load_text(path: Option<&Path>) -> anyhow::Result<(Document, Option<Docume
 /// `leser [TEXT]`: the reader.
 pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     let dir = data_dir(&args.data)?;
-    let glossary = load_glossary_setup(&args.data, &dir)?.glossary;
+    let setup = load_glossary_setup(&args.data, &dir)?;
     let (doc, translation) = load_text(args.text.as_deref())?;
-    crate::tui::run(doc, translation, Linker::new(glossary))?;
+    // The error names the file and says what failed, in one line.
+    let store = crate::learner::Store::open(&dir).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let text_key = crate::learner::text_key(&doc, args.text.as_deref());
+    crate::tui::run(crate::tui::Session {
+        doc,
+        translation,
+        setup,
+        store,
+        text_key,
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -185,6 +228,49 @@ struct JsonLink<'a> {
     form: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     parts: Vec<&'a str>,
+    /// `glossary`, or `dictionary` for a word only a dictionary knows (`annotate --dict`).
+    source: &'static str,
+}
+
+/// A word outside the glossary that a dictionary answers: its token and the headword.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictionaryMark {
+    pub span: std::ops::Range<usize>,
+    pub lemma: String,
+    pub how: String,
+}
+
+/// The dictionaries at Debian's paths plus named ones, their indexes cached in
+/// `$LESER_CACHE_DIR` or the platform's cache dir.
+pub fn open_dictionaries(extra: &[PathBuf]) -> crate::dict::Dictionaries {
+    let cache = std::env::var_os("LESER_CACHE_DIR")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(crate::dict::default_cache_dir)
+        .unwrap_or_else(std::env::temp_dir);
+    crate::dict::Dictionaries::discover(extra, &cache)
+}
+
+/// Words no link covers that a dictionary answers, in text order.
+pub fn dictionary_marks(
+    doc: &Document,
+    analysis: &Analysis,
+    dicts: &crate::dict::Dictionaries,
+) -> Vec<DictionaryMark> {
+    analysis
+        .words()
+        .filter(|&t| analysis.token_link[t].is_none())
+        .filter_map(|t| {
+            let tok = analysis.tokens[t];
+            let word = tok.text(&doc.source);
+            let answer = dicts.lookup(word, None).into_iter().next()?;
+            Some(DictionaryMark {
+                span: tok.start..tok.end,
+                lemma: answer.lemma,
+                how: answer.how,
+            })
+        })
+        .collect()
 }
 
 /// Renders the links of an analysis as `annotate` prints them.
@@ -194,13 +280,53 @@ pub fn render_annotations(
     glossary: &Glossary,
     format: Format,
 ) -> String {
+    render_annotations_with(doc, analysis, glossary, &[], format)
+}
+
+/// One printed occurrence: a glossary link or a dictionary mark.
+struct Record<'a> {
+    term: &'a str,
+    spans: &'a [std::ops::Range<usize>],
+    form: &'a str,
+    parts: Vec<&'a str>,
+    source: &'static str,
+}
+
+/// [`render_annotations`], with dictionary marks merged in text order.
+pub fn render_annotations_with(
+    doc: &Document,
+    analysis: &Analysis,
+    glossary: &Glossary,
+    marks: &[DictionaryMark],
+    format: Format,
+) -> String {
+    let mut records: Vec<Record<'_>> = analysis
+        .links
+        .iter()
+        .map(|link| Record {
+            term: &glossary.entries[link.entry].de,
+            spans: &link.spans,
+            form: &link.form,
+            parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
+            source: "glossary",
+        })
+        .collect();
+    if !marks.is_empty() {
+        records.extend(marks.iter().map(|m| Record {
+            term: &m.lemma,
+            spans: std::slice::from_ref(&m.span),
+            form: &m.how,
+            parts: Vec::new(),
+            source: "dictionary",
+        }));
+        records.sort_by_key(|r| r.spans.first().map_or(0, |s| s.start));
+    }
     let mut out = String::new();
-    // Line numbers counted as the links go by: links are in text order.
+    // Line numbers counted as the records go by, in text order.
     let (mut line, mut counted_to, mut line_start) = (1, 0, 0);
-    for link in &analysis.links {
-        let entry = &glossary.entries[link.entry];
-        let surface = link_surface(&doc.source, &link.spans);
-        let start = link.spans.first().map_or(0, |r| r.start);
+    for r in records {
+        let surface = link_surface(&doc.source, r.spans);
+        let start = r.spans.first().map_or(0, |s| s.start);
         for (i, b) in doc.source.as_bytes()[counted_to..start].iter().enumerate() {
             if *b == b'\n' {
                 line += 1;
@@ -211,12 +337,13 @@ pub fn render_annotations(
         match format {
             Format::Jsonl => {
                 let record = JsonLink {
-                    term: &entry.de,
-                    spans: link.spans.iter().map(|r| [r.start, r.end]).collect(),
+                    term: r.term,
+                    spans: r.spans.iter().map(|s| [s.start, s.end]).collect(),
                     line,
-                    text: surface.clone(),
-                    form: &link.form,
-                    parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
+                    text: surface,
+                    form: r.form,
+                    parts: r.parts,
+                    source: r.source,
                 };
                 if let Ok(json) = serde_json::to_string(&record) {
                     out.push_str(&json);
@@ -225,9 +352,12 @@ pub fn render_annotations(
             }
             Format::Text => {
                 let column = doc.source[line_start..start].chars().count() + 1;
-                let _ = write!(out, "{line}:{column}\t{}\t{}", surface.clone(), entry.de);
-                if !link.form.is_empty() {
-                    let _ = write!(out, "\t{}", link.form);
+                let _ = write!(out, "{line}:{column}\t{surface}\t{}", r.term);
+                if !r.form.is_empty() {
+                    let _ = write!(out, "\t{}", r.form);
+                }
+                if r.source == "dictionary" {
+                    out.push_str("\t(dictionary)");
                 }
                 out.push('\n');
             }
@@ -267,7 +397,26 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
     }
     let linker = Linker::new(glossary);
     let analysis = linker.analyze(&doc);
-    let out = render_annotations(&doc, &analysis, linker.glossary(), args.format);
+    let marks = match &args.dict {
+        Some(path) => {
+            let extra: Vec<PathBuf> = (!path.as_os_str().is_empty())
+                .then(|| path.clone())
+                .into_iter()
+                .collect();
+            let dicts = open_dictionaries(&extra);
+            for e in dicts.errors() {
+                eprintln!("leser: {e}");
+            }
+            if dicts.is_empty() {
+                anyhow::bail!(
+                    "no dictionary found: install trans-de-en or dict-freedict-deu-eng, or name one with --dict PATH"
+                );
+            }
+            dictionary_marks(&doc, &analysis, &dicts)
+        }
+        None => Vec::new(),
+    };
+    let out = render_annotations_with(&doc, &analysis, linker.glossary(), &marks, args.format);
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -319,6 +468,28 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let stats = text_stats(&analysis, linker.glossary(), &store);
     write_stdout(&format!("{}\n{}", doc.title(), stats.report()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `leser lookup`: exit 1 when nothing is found (the nearest headwords are listed).
+pub fn lookup(args: &LookupArgs) -> anyhow::Result<ExitCode> {
+    let dicts = open_dictionaries(&args.dicts.paths);
+    for e in dicts.errors() {
+        eprintln!("leser: {e}");
+    }
+    if dicts.is_empty() {
+        anyhow::bail!(
+            "no dictionary found: install trans-de-en or dict-freedict-deu-eng, or name one with --dict PATH"
+        );
+    }
+    let word = args.word.join(" ");
+    let (report, found) =
+        crate::dict::lookup_report(&dicts, &word, args.format == LookupFormat::Json);
+    write_stdout(&report)?;
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// `leser check`: errors exit 1; a file that cannot be read exits 2.

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
             leser::cli::export_anki(&args)
         }
         Some(Command::Stats(args)) => leser::cli::stats(&args),
+        Some(Command::Lookup(args)) => leser::cli::lookup(&args),
         None => leser::cli::read(&cli.reader),
     };
     match result {

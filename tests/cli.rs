@@ -146,3 +146,77 @@ fn bundled_glossary_checks_clean() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// The Debian dictionaries, which `.ci/run` installs; elsewhere these tests skip with a note.
+fn dictionaries_present() -> bool {
+    let present = Path::new("/usr/share/trans/de-en").exists()
+        && Path::new("/usr/share/dictd/freedict-deu-eng.index").exists();
+    assert!(
+        present || std::env::var_os("CI").is_none(),
+        "CI must have trans-de-en and dict-freedict-deu-eng installed"
+    );
+    if !present {
+        eprintln!("skipped: install trans-de-en and dict-freedict-deu-eng to run this test");
+    }
+    present
+}
+
+fn leser_with_cache(args: &[&str], cache: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_leser"))
+        .args(args)
+        .env("LESER_CACHE_DIR", cache)
+        .env("LESER_DATA_DIR", cache.join("data"))
+        .output()
+        .expect("leser runs")
+}
+
+#[test]
+fn lookup_finds_an_inflected_form_and_exits_1_for_nothing() {
+    if !dictionaries_present() {
+        return;
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let out = leser_with_cache(&["lookup", "auszuweisen"], cache.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("ausweisen") && text.contains("expel"),
+        "{text}"
+    );
+
+    let out = leser_with_cache(
+        &["lookup", "--format", "json", "kündigte", "an"],
+        cache.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["found"], true);
+    let lemmas: Vec<&str> = v["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["lemma"].as_str())
+        .collect();
+    assert!(lemmas.contains(&"ankündigen"), "{lemmas:?}");
+
+    let out = leser_with_cache(&["lookup", "Xyqzzwörterbuchlos"], cache.path());
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn annotate_dict_marks_words_only_a_dictionary_knows() {
+    if !dictionaries_present() {
+        return;
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let out = leser_with_cache(&["annotate", "--dict", "--format", "jsonl"], cache.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let ersatz = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["text"] == "ersatzweise")
+        .expect("ersatzweise has a dictionary answer");
+    assert_eq!(ersatz["source"], "dictionary");
+    assert!(stdout.lines().any(|l| l.contains("\"term\":\"ankündigen\"") && l.contains("\"source\":\"glossary\"")));
+}

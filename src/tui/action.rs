@@ -1,19 +1,23 @@
-//! What the reader can be asked to do. Keys, mouse and resize events all become an [`Action`].
+//! What the reader can be asked to do. Keys, mouse and resize events all become an [`Action`];
+//! so do the results of the work the event loop did for the state (saved, failed).
 
+use crate::glossary::{Entry, Glossary};
+use crate::learner::{Status, TextStats};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// One step for [`crate::tui::state::AppState::update`]. The `snake_case` names are the ones a
 /// key configuration file uses (`next_term`, `search_start`, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Select the next linked term.
     NextTerm,
     /// Select the previous linked term.
     PrevTerm,
-    /// Select the next word, linked or not.
+    /// Select the next word, linked or not (in a span: move the cursor).
     NextWord,
-    /// Select the previous word, linked or not.
+    /// Select the previous word, linked or not (in a span: move the cursor).
     PrevWord,
     /// Scroll one line down (the help overlay, when it is open).
     ScrollDown,
@@ -41,9 +45,37 @@ pub enum Action {
     ToggleTranslation,
     /// Open or close the key help.
     ToggleHelp,
-    /// Close an overlay, cancel a search, or clear a message.
+    /// Close an overlay, cancel a search, a span, a form or a question, or clear a message.
     Cancel,
     Quit,
+    /// Give the selected term a status.
+    SetStatus(Status),
+    /// Ask whether to mark every term of the text that is still new as known.
+    MarkAllKnown,
+    /// Yes to the question in the status bar.
+    Confirm,
+    /// Start a span of words at the selection, for a new entry.
+    SpanStart,
+    /// Add the word after the span's last word.
+    SpanExtend,
+    /// Take the span's last word out of it.
+    SpanShrink,
+    /// Put the word at the span cursor into the span, or take it out.
+    SpanToggle,
+    /// Open the form for a new entry: for the span, the selected word or term.
+    AddEntry,
+    /// Open the form on the selected term's entry.
+    EditEntry,
+    /// Type a character into the form's field.
+    FormInput(char),
+    /// Delete the character before the form's cursor.
+    FormBackspace,
+    /// Empty the form's field.
+    FormClear,
+    FormNextField,
+    FormPrevField,
+    /// Save the form's entry.
+    FormSubmit,
     /// The terminal has a new size.
     Resize {
         width: u16,
@@ -60,10 +92,64 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// The learner's statuses for this text, as saved (after a change or a refresh).
+    #[serde(skip)]
+    Statuses(Box<StatusSnapshot>),
+    /// An entry was saved; this is the glossary read again.
+    #[serde(skip)]
+    EntrySaved(Box<SavedEntry>),
+    /// Work for the state failed; the message says what, and nothing the learner typed is lost.
+    #[serde(skip)]
+    Failed(String),
+    /// Something the learner should read (a store warning, what was done).
+    #[serde(skip)]
+    Notice(String),
+}
+
+impl Action {
+    /// Results of the event loop's work, as opposed to what the learner asked for.
+    pub fn is_feedback(&self) -> bool {
+        matches!(
+            self,
+            Action::Statuses(_) | Action::EntrySaved(_) | Action::Failed(_) | Action::Notice(_)
+        )
+    }
+}
+
+/// The statuses of the terms and words of one text, and its counts, as the store has them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StatusSnapshot {
+    /// Status by term (an entry's headword, or a lowercased word); terms that are new are left out.
+    pub statuses: FxHashMap<String, Status>,
+    pub stats: TextStats,
+}
+
+/// What a saved entry changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedEntry {
+    /// The session's glossary, read again with the saved entry in it.
+    pub glossary: Glossary,
+    pub headword: String,
+    /// The file it was saved to.
+    pub path: String,
 }
 
 /// Work that `update` asks the event loop to do, because state does no I/O.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Save a term's status.
+    SetStatus { term: String, status: Status },
+    /// Save every term of the text that is still new as known, in one write.
+    MarkAllNewKnown,
+    /// Save the reading position: the selected token's byte offset.
+    SavePosition(usize),
+    /// Save an entry to the learner's glossary; `original` is the headword of the entry being
+    /// edited, `None` for a new entry.
+    SaveEntry {
+        original: Option<String>,
+        entry: Entry,
+    },
+    /// Read the statuses again (the text's terms changed).
+    LoadStatuses,
 }

@@ -1,11 +1,10 @@
 //! The event loop, and the only code that touches the terminal: event -> action -> update ->
 //! effect -> draw when something changed.
 
-use super::action::{Action, Effect};
+use super::action::Action;
+use super::session::{Session, dispatch};
 use super::state::AppState;
 use super::ui;
-use crate::link::Linker;
-use crate::text::Document;
 use anyhow::Context;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -18,8 +17,8 @@ use std::sync::Arc;
 
 type PanicHook = Arc<dyn Fn(&PanicHookInfo<'_>) + Send + Sync>;
 
-/// Opens the reader on a text (and its translation) until the user quits.
-pub fn run(doc: Document, translation: Option<Document>, linker: Linker) -> anyhow::Result<()> {
+/// Opens the reader on a session's text until the user quits.
+pub fn run(session: Session) -> anyhow::Result<()> {
     let terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -38,21 +37,22 @@ pub fn run(doc: Document, translation: Option<Document>, linker: Linker) -> anyh
     }));
     let result = execute!(stdout(), EnableMouseCapture)
         .context("cannot enable the mouse")
-        .and_then(|()| event_loop(terminal, doc, translation, linker));
+        .and_then(|()| event_loop(terminal, session));
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     std::panic::set_hook(Box::new(move |info| ratatui_hook(info)));
     result
 }
 
-fn event_loop(
-    mut terminal: DefaultTerminal,
-    doc: Document,
-    translation: Option<Document>,
-    linker: Linker,
-) -> anyhow::Result<()> {
+/// Whether colour is allowed: `NO_COLOR` set to anything but the empty string forbids it
+/// (<https://no-color.org>).
+fn colors_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn event_loop(mut terminal: DefaultTerminal, session: Session) -> anyhow::Result<()> {
     let size = terminal.size().context("cannot read the terminal size")?;
-    let mut state = AppState::new(doc, translation, linker, size);
+    let (mut state, mut worker) = session.start(size, colors_allowed());
     loop {
         if state.take_redraw() {
             terminal
@@ -64,7 +64,7 @@ fn event_loop(
         let Some(action) = action_for(&event, &state) else {
             continue;
         };
-        if let Some(Effect::Quit) = state.update(action) {
+        if dispatch(&mut state, &mut worker, action) {
             return Ok(());
         }
     }

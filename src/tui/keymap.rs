@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::strings::{desc, hint};
+use crate::learner::Status;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
@@ -16,15 +17,28 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// Choosing the words of a new entry.
+    Span,
+    /// The form of an entry is open.
+    Form,
+    /// A yes/no question in the status bar.
+    Confirm,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::Normal, Mode::Search, Mode::Help];
+    pub const ALL: [Mode; 6] = [
+        Mode::Normal,
+        Mode::Search,
+        Mode::Span,
+        Mode::Form,
+        Mode::Confirm,
+        Mode::Help,
+    ];
 }
 
 /// A row of the default table: every key in `keys` does `action` in every mode of `modes`.
 /// Keys are written as in a key file: `l`, `G`, `Right`, `PageDown`, `Space`, `C-f`, `S-Tab`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct DefaultBinding {
     pub modes: &'static [Mode],
     pub keys: &'static [&'static str],
@@ -37,6 +51,9 @@ pub struct DefaultBinding {
 const NORMAL: &[Mode] = &[Mode::Normal];
 const SEARCH: &[Mode] = &[Mode::Search];
 const HELP: &[Mode] = &[Mode::Help];
+const SPAN: &[Mode] = &[Mode::Span];
+const FORM: &[Mode] = &[Mode::Form];
+const CONFIRM: &[Mode] = &[Mode::Confirm];
 const EVERYWHERE: &[Mode] = &Mode::ALL;
 
 const fn row(
@@ -126,6 +143,71 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
         desc::HELP,
         Some(hint::HELP),
     ),
+    row(
+        NORMAL,
+        &["1"],
+        Action::SetStatus(Status::Learning(1)),
+        desc::STATUS_LEARNING_1,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["2"],
+        Action::SetStatus(Status::Learning(2)),
+        desc::STATUS_LEARNING_2,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["3"],
+        Action::SetStatus(Status::Learning(3)),
+        desc::STATUS_LEARNING_3,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["4"],
+        Action::SetStatus(Status::Learning(4)),
+        desc::STATUS_LEARNING_4,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["5"],
+        Action::SetStatus(Status::Known),
+        desc::STATUS_KNOWN,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["i"],
+        Action::SetStatus(Status::Ignored),
+        desc::STATUS_IGNORED,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["0"],
+        Action::SetStatus(Status::New),
+        desc::STATUS_NEW,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["K"],
+        Action::MarkAllKnown,
+        desc::MARK_ALL_KNOWN,
+        None,
+    ),
+    row(NORMAL, &["v"], Action::SpanStart, desc::SPAN_START, None),
+    row(
+        NORMAL,
+        &["a"],
+        Action::AddEntry,
+        desc::ADD_ENTRY,
+        Some(hint::ADD),
+    ),
+    row(NORMAL, &["e"], Action::EditEntry, desc::EDIT_ENTRY, None),
     row(NORMAL, &["Esc"], Action::Cancel, desc::CANCEL, None),
     row(NORMAL, &["q"], Action::Quit, desc::QUIT, Some(hint::QUIT)),
     row(
@@ -148,6 +230,105 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
         Action::SearchBackspace,
         desc::SEARCH_BACKSPACE,
         None,
+    ),
+    row(
+        SPAN,
+        &["Right", "l", "w"],
+        Action::NextWord,
+        desc::SPAN_NEXT,
+        None,
+    ),
+    row(
+        SPAN,
+        &["Left", "h", "b"],
+        Action::PrevWord,
+        desc::SPAN_PREV,
+        None,
+    ),
+    row(
+        SPAN,
+        &["Space"],
+        Action::SpanToggle,
+        desc::SPAN_TOGGLE,
+        Some(hint::TOGGLE),
+    ),
+    row(
+        SPAN,
+        &["L", "S-Right"],
+        Action::SpanExtend,
+        desc::SPAN_EXTEND,
+        Some(hint::EXTEND),
+    ),
+    row(
+        SPAN,
+        &["H", "S-Left"],
+        Action::SpanShrink,
+        desc::SPAN_SHRINK,
+        Some(hint::SHRINK),
+    ),
+    row(
+        SPAN,
+        &["a", "Enter"],
+        Action::AddEntry,
+        desc::SPAN_ADD,
+        Some(hint::ADD),
+    ),
+    row(
+        SPAN,
+        &["Esc", "v"],
+        Action::Cancel,
+        desc::SPAN_CANCEL,
+        Some(hint::CANCEL),
+    ),
+    row(
+        FORM,
+        &["Tab", "Down"],
+        Action::FormNextField,
+        desc::FORM_NEXT,
+        Some(hint::NEXT_FIELD),
+    ),
+    row(
+        FORM,
+        &["S-Tab", "Up"],
+        Action::FormPrevField,
+        desc::FORM_PREV,
+        None,
+    ),
+    row(
+        FORM,
+        &["Enter"],
+        Action::FormSubmit,
+        desc::FORM_SUBMIT,
+        Some(hint::SAVE),
+    ),
+    row(
+        FORM,
+        &["Esc"],
+        Action::Cancel,
+        desc::FORM_CANCEL,
+        Some(hint::CANCEL),
+    ),
+    row(
+        FORM,
+        &["Backspace"],
+        Action::FormBackspace,
+        desc::FORM_BACKSPACE,
+        None,
+    ),
+    row(FORM, &["C-u"], Action::FormClear, desc::FORM_CLEAR, None),
+    row(
+        CONFIRM,
+        &["y", "Y"],
+        Action::Confirm,
+        desc::CONFIRM_YES,
+        Some(hint::YES),
+    ),
+    row(
+        CONFIRM,
+        &["n", "Esc"],
+        Action::Cancel,
+        desc::CONFIRM_NO,
+        Some(hint::CANCEL),
     ),
     row(
         HELP,
@@ -200,6 +381,13 @@ impl Key {
                 .is_none()
                 .then(|| Key::new(KeyCode::Char(c.to_ascii_lowercase()), KeyModifiers::CONTROL));
         }
+        if let Some(rest) = spec.strip_prefix("S-")
+            && rest != "Tab"
+        {
+            let key = Key::parse(rest)?;
+            return (!matches!(key.code, KeyCode::Char(_)))
+                .then(|| Key::new(key.code, KeyModifiers::SHIFT));
+        }
         let code = match spec {
             "S-Tab" => KeyCode::BackTab,
             "Tab" => KeyCode::Tab,
@@ -249,6 +437,8 @@ impl Key {
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{name}")
+        } else if self.modifiers.contains(KeyModifiers::SHIFT) {
+            format!("Shift-{name}")
         } else {
             name
         }
@@ -289,7 +479,7 @@ impl Keymap {
                         Some(Binding {
                             mode,
                             key: Key::parse(spec)?,
-                            action: r.action,
+                            action: r.action.clone(),
                             desc: r.desc,
                             hint: r.hint,
                         })
@@ -304,8 +494,9 @@ impl Keymap {
         &self.bindings
     }
 
-    /// The action for a key event in a mode. Key releases do nothing; in the search prompt,
-    /// a printable character that is not bound types itself.
+    /// The action for a key event in a mode. Key releases do nothing; in the search prompt and
+    /// the form, a printable character that is not bound types itself; a question takes any
+    /// other key as no.
     pub fn resolve(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
         if event.kind == KeyEventKind::Release {
             return None;
@@ -316,16 +507,16 @@ impl Keymap {
             .iter()
             .find(|b| b.mode == mode && b.key == key)
         {
-            return Some(b.action);
+            return Some(b.action.clone());
         }
+        let typed = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match (mode, key.code) {
-            (Mode::Search, KeyCode::Char(c))
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                Some(Action::SearchInput(c))
-            }
+            (Mode::Search, KeyCode::Char(c)) if typed => Some(Action::SearchInput(c)),
+            (Mode::Form, KeyCode::Char(c)) if typed => Some(Action::FormInput(c)),
+            // Any other key answers no.
+            (Mode::Confirm, _) => Some(Action::Cancel),
             _ => None,
         }
     }
@@ -339,7 +530,7 @@ impl Keymap {
                 .find(|(a, d, _)| *a == b.action && *d == b.desc)
             {
                 Some((_, _, keys)) => keys.push(b.key.label()),
-                None => rows.push((b.action, b.desc, vec![b.key.label()])),
+                None => rows.push((b.action.clone(), b.desc, vec![b.key.label()])),
             }
         }
         rows.into_iter()
@@ -354,7 +545,7 @@ impl Keymap {
             if let Some(h) = b.hint
                 && !out.iter().any(|(a, _, _)| *a == b.action)
             {
-                out.push((b.action, b.key.label(), h));
+                out.push((b.action.clone(), b.key.label(), h));
             }
         }
         out.into_iter().map(|(_, k, h)| (k, h)).collect()
@@ -434,6 +625,24 @@ mod tests {
         for mode in Mode::ALL {
             assert_eq!(map.resolve(mode, &ctrl_c), Some(Action::Quit));
         }
+    }
+
+    #[test]
+    fn shift_arrows_change_a_span_and_letters_type_into_the_form() {
+        let map = Keymap::default();
+        let shift_right = press(KeyCode::Right, KeyModifiers::SHIFT);
+        let right = press(KeyCode::Right, KeyModifiers::NONE);
+        assert_eq!(
+            map.resolve(Mode::Span, &shift_right),
+            Some(Action::SpanExtend)
+        );
+        assert_eq!(map.resolve(Mode::Span, &right), Some(Action::NextWord));
+        assert_eq!(Key::parse("S-Left").map(|k| k.label()), Some("Shift-←".into()));
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(map.resolve(Mode::Form, &q), Some(Action::FormInput('q')));
+        let space = press(KeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(map.resolve(Mode::Form, &space), Some(Action::FormInput(' ')));
+        assert_eq!(map.resolve(Mode::Span, &space), Some(Action::SpanToggle));
     }
 
     #[test]

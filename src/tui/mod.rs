@@ -1,19 +1,23 @@
 //! The terminal reader: the text on the left, the glossary card or the translation on the right.
 //!
 //! `app` is the only code that touches the terminal; `state` holds everything the reader knows
-//! and changes only through [`state::AppState::update`]; `ui` draws a pure view of the state.
+//! and changes only through [`state::AppState::update`]; `session` does the saving and reading
+//! back that `update` asks for; `ui` draws a pure view of the state.
 
 pub mod action;
 mod app;
 mod find;
+pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod session;
 pub mod state;
 pub mod strings;
 pub mod ui;
 pub mod wrap;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, SavedEntry, StatusSnapshot};
 pub use app::run;
 pub use keymap::{Keymap, Mode};
+pub use session::{Session, Worker, dispatch};
 pub use state::AppState;

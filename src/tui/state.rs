@@ -1,17 +1,20 @@
 //! Everything the reader knows, and the one way it changes: [`AppState::update`]. No I/O here.
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, SavedEntry, StatusSnapshot};
 use super::find::find_all;
+use super::form::EntryForm;
 use super::keymap::{Keymap, Mode};
 use super::layout::{AppLayout, layout};
 use super::strings;
 use super::ui;
 use super::wrap::{Wrapped, flatten};
 use crate::de::token::TokenKind;
-use crate::glossary::Entry;
+use crate::glossary::{Entry, Glossary};
+use crate::learner::{Status, Store, TextStats, term_of, text_stats};
 use crate::link::{Analysis, Link, Linker};
 use crate::text::{Alignment, Document};
 use ratatui::layout::{Rect, Size};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
@@ -36,6 +39,47 @@ pub struct Translation {
     pub alignment: Alignment,
 }
 
+/// The words chosen for a new entry, and the cursor that adds or removes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Word tokens, in text order; never empty.
+    tokens: Vec<usize>,
+}
+
+impl Span {
+    pub fn tokens(&self) -> &[usize] {
+        &self.tokens
+    }
+
+    fn contains(&self, token: usize) -> bool {
+        self.tokens.binary_search(&token).is_ok()
+    }
+
+    fn insert(&mut self, token: usize) {
+        if let Err(i) = self.tokens.binary_search(&token) {
+            self.tokens.insert(i, token);
+        }
+    }
+
+    /// Takes a token out, unless it is the last one left.
+    fn remove(&mut self, token: usize) -> bool {
+        match self.tokens.binary_search(&token) {
+            Ok(i) if self.tokens.len() > 1 => {
+                self.tokens.remove(i);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// What a new entry's form starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub headword: String,
+    pub english: Option<String>,
+}
+
 /// The reader's state.
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -54,7 +98,8 @@ pub struct AppState {
     wrapped: Wrapped,
     /// The first text line on screen.
     scroll: usize,
-    /// The selected token; when it belongs to a link, the whole link is selected.
+    /// The selected token; when it belongs to a link, the whole link is selected. While a span
+    /// is chosen, the span's cursor.
     selected: Option<usize>,
     mode: Mode,
     side: SidePane,
@@ -63,6 +108,22 @@ pub struct AppState {
     last_query: Option<String>,
     message: Option<String>,
     help_scroll: usize,
+    /// The learner's statuses of this text's terms, as last read from the store (new ones left
+    /// out).
+    statuses: FxHashMap<String, Status>,
+    /// The status of each link, and of each token that is no link, from `statuses`.
+    link_status: Vec<Status>,
+    token_status: Vec<Status>,
+    /// The text's counts, once the store has been read.
+    stats: Option<TextStats>,
+    span: Option<Span>,
+    form: Option<EntryForm>,
+    /// How many terms the open question would mark known.
+    confirm_count: usize,
+    /// Whether the screen may use colour (`NO_COLOR` unset).
+    colors: bool,
+    /// Raised whenever statuses or the glossary change, so that the screen is drawn again.
+    data_version: u64,
     needs_redraw: bool,
 }
 
@@ -77,11 +138,28 @@ struct ViewKey {
     message: Option<String>,
     help_scroll: usize,
     viewport: Size,
+    span: Option<Span>,
+    form: Option<EntryForm>,
+    data_version: u64,
+}
+
+/// Word tokens, and every link span by start.
+fn index(analysis: &Analysis) -> (Vec<usize>, Vec<(Range<usize>, usize)>) {
+    let words = analysis.words().collect();
+    let mut link_spans: Vec<(Range<usize>, usize)> = analysis
+        .links
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| l.spans.iter().map(move |s| (s.clone(), i)))
+        .collect();
+    link_spans.sort_by_key(|(s, _)| (s.start, s.end));
+    (words, link_spans)
 }
 
 impl AppState {
     /// Analyzes the text (and its translation) and wraps it for a terminal of `viewport` size.
-    /// The first linked term is selected.
+    /// The first linked term is selected. Every term is new until [`Action::Statuses`] says
+    /// otherwise.
     pub fn new(
         doc: Document,
         translation: Option<Document>,
@@ -100,14 +178,7 @@ impl AppState {
             }
         });
         let text = flatten(&doc.source);
-        let words = analysis.words().collect();
-        let mut link_spans: Vec<(Range<usize>, usize)> = analysis
-            .links
-            .iter()
-            .enumerate()
-            .flat_map(|(i, l)| l.spans.iter().map(move |s| (s.clone(), i)))
-            .collect();
-        link_spans.sort_by_key(|(s, _)| (s.start, s.end));
+        let (words, link_spans) = index(&analysis);
         let text_width = usize::from(layout(Rect::from(viewport)).text.width);
         let wrapped = Wrapped::new(&text, &doc.paragraphs, text_width);
         let message = doc.notice.clone();
@@ -130,8 +201,18 @@ impl AppState {
             last_query: None,
             message,
             help_scroll: 0,
+            statuses: FxHashMap::default(),
+            link_status: Vec::new(),
+            token_status: Vec::new(),
+            stats: None,
+            span: None,
+            form: None,
+            confirm_count: 0,
+            colors: true,
+            data_version: 0,
             needs_redraw: true,
         };
+        state.index_statuses();
         state.selected = state
             .first_link_token()
             .or_else(|| state.words.first().copied());
@@ -139,19 +220,49 @@ impl AppState {
         state
     }
 
-    /// Applies an action. Returns the effect the event loop must perform, if any.
-    pub fn update(&mut self, action: Action) -> Option<Effect> {
+    /// Applies an action. Returns the work the event loop must do, in order.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let before = self.view_key();
-        let effect = self.apply(action);
-        if matches!(action, Action::Resize { .. }) || self.view_key() != before {
+        let position = self.selection_start();
+        let resized = matches!(action, Action::Resize { .. });
+        let mut effects = self.apply(action);
+        if resized || self.view_key() != before {
             self.needs_redraw = true;
         }
-        effect
+        // Every move is saved as it is made, so a reader killed mid-text resumes there.
+        if let Some(offset) = self.selection_start()
+            && Some(offset) != position
+        {
+            effects.push(Effect::SavePosition(offset));
+        }
+        effects
     }
 
     /// Whether something changed since the last call (the first call is always true).
     pub fn take_redraw(&mut self) -> bool {
         std::mem::take(&mut self.needs_redraw)
+    }
+
+    /// Selects the token at a byte offset saved earlier (or the next word after it) and scrolls
+    /// it into view, a third of the way down the pane.
+    pub fn resume_at(&mut self, offset: usize) {
+        let Some(token) = self.token_at_or_after(offset) else {
+            return;
+        };
+        self.selected = Some(token);
+        if let Some((first, _)) = self.selection_lines() {
+            self.scroll = first
+                .saturating_sub(self.text_height() / 3)
+                .min(self.max_scroll());
+        }
+        self.ensure_selection_visible();
+        self.needs_redraw = true;
+    }
+
+    /// Draw without colour (for `NO_COLOR`): marks are then underline, bold, dim and reverse.
+    pub fn set_colors(&mut self, colors: bool) {
+        self.colors = colors;
+        self.needs_redraw = true;
     }
 
     fn view_key(&self) -> ViewKey {
@@ -164,28 +275,72 @@ impl AppState {
             message: self.message.clone(),
             help_scroll: self.help_scroll,
             viewport: self.viewport,
+            span: self.span.clone(),
+            form: self.form.clone(),
+            data_version: self.data_version,
         }
     }
 
-    fn apply(&mut self, action: Action) -> Option<Effect> {
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Quit => return Some(Effect::Quit),
+            Action::Quit => return vec![Effect::Quit],
             Action::Resize { width, height } => {
                 self.resize(Size::new(width, height));
-                return None;
+                return Vec::new();
             }
+            a if a.is_feedback() => return self.apply_feedback(a),
             _ => {}
         }
         self.message = None;
         match self.mode {
-            Mode::Normal => self.apply_normal(action),
+            Mode::Normal => return self.apply_normal(action),
             Mode::Search => self.apply_search(action),
-            Mode::Help => self.apply_help(action),
+            Mode::Help => self.apply_help(&action),
+            Mode::Span => self.apply_span(&action),
+            Mode::Form => return self.apply_form(action),
+            Mode::Confirm => {
+                self.mode = Mode::Normal;
+                if action == Action::Confirm {
+                    return vec![Effect::MarkAllNewKnown];
+                }
+            }
         }
-        None
+        Vec::new()
     }
 
-    fn apply_normal(&mut self, action: Action) {
+    /// What the event loop reports back: saved, read again, or failed.
+    fn apply_feedback(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Statuses(snapshot) => {
+                let StatusSnapshot { statuses, stats } = *snapshot;
+                self.statuses = statuses;
+                self.stats = Some(stats);
+                self.index_statuses();
+            }
+            Action::EntrySaved(saved) => {
+                let SavedEntry {
+                    glossary,
+                    headword,
+                    path,
+                } = *saved;
+                self.relink(glossary);
+                self.form = None;
+                self.span = None;
+                self.mode = Mode::Normal;
+                self.message = Some(strings::saved_entry(&headword, &path));
+                // The text's terms changed: their statuses must be read again.
+                return vec![Effect::LoadStatuses];
+            }
+            Action::Failed(message) | Action::Notice(message) => {
+                // The status bar is one line.
+                self.message = Some(message.lines().collect::<Vec<_>>().join(" · "));
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn apply_normal(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::NextTerm => self.step_term(true),
             Action::PrevTerm => self.step_term(false),
@@ -230,8 +385,26 @@ impl AppState {
                 self.mode = Mode::Help;
                 self.help_scroll = 0;
             }
+            Action::SetStatus(status) => {
+                if let Some(term) = self.selected_term() {
+                    return vec![Effect::SetStatus { term, status }];
+                }
+            }
+            Action::MarkAllKnown => {
+                let n = self.new_term_count();
+                if n == 0 {
+                    self.message = Some(strings::NO_NEW_TERMS.to_string());
+                } else {
+                    self.confirm_count = n;
+                    self.mode = Mode::Confirm;
+                }
+            }
+            Action::SpanStart => self.start_span(),
+            Action::AddEntry => self.open_add_form(),
+            Action::EditEntry => self.open_edit_form(),
             _ => {}
         }
+        Vec::new()
     }
 
     fn apply_search(&mut self, action: Action) {
@@ -256,7 +429,7 @@ impl AppState {
         }
     }
 
-    fn apply_help(&mut self, action: Action) {
+    fn apply_help(&mut self, action: &Action) {
         let max = ui::help::max_scroll(&self.keymap, self.area());
         match action {
             Action::ScrollDown => self.help_scroll = (self.help_scroll + 1).min(max),
@@ -272,6 +445,350 @@ impl AppState {
         }
     }
 
+    fn apply_span(&mut self, action: &Action) {
+        match action {
+            Action::NextWord => self.move_cursor(true),
+            Action::PrevWord => self.move_cursor(false),
+            Action::SpanToggle => {
+                if let (Some(span), Some(cursor)) = (self.span.as_mut(), self.selected) {
+                    if span.contains(cursor) {
+                        span.remove(cursor);
+                    } else {
+                        span.insert(cursor);
+                    }
+                }
+            }
+            Action::SpanExtend => {
+                let last = self.span.as_ref().and_then(|s| s.tokens.last().copied());
+                let next = last.and_then(|l| self.words.iter().copied().find(|&t| t > l));
+                if let (Some(span), Some(next)) = (self.span.as_mut(), next) {
+                    span.insert(next);
+                    self.selected = Some(next);
+                    self.ensure_selection_visible();
+                }
+            }
+            Action::SpanShrink => {
+                if let Some(span) = self.span.as_mut()
+                    && let Some(&last) = span.tokens.last()
+                    && span.remove(last)
+                {
+                    self.selected = span.tokens.last().copied();
+                    self.ensure_selection_visible();
+                }
+            }
+            Action::AddEntry => {
+                let tokens = self.span.as_ref().map(|s| s.tokens.clone());
+                if let Some(tokens) = tokens {
+                    let suggestion = self.suggest(&tokens);
+                    self.form = Some(EntryForm::new_entry(
+                        &suggestion.headword,
+                        suggestion.english.as_deref(),
+                    ));
+                    self.mode = Mode::Form;
+                }
+            }
+            Action::Cancel => {
+                self.span = None;
+                self.mode = Mode::Normal;
+            }
+            _ => {}
+        }
+    }
+
+    fn apply_form(&mut self, action: Action) -> Vec<Effect> {
+        let Some(form) = self.form.as_mut() else {
+            self.mode = Mode::Normal;
+            return Vec::new();
+        };
+        match action {
+            Action::FormInput(c) => form.input(c),
+            Action::FormBackspace => form.backspace(),
+            Action::FormClear => form.clear(),
+            Action::FormNextField => form.next_field(),
+            Action::FormPrevField => form.prev_field(),
+            Action::FormSubmit => match form.entry() {
+                // The form stays open until the entry is saved, so a failed save loses nothing.
+                Ok(entry) => {
+                    return vec![Effect::SaveEntry {
+                        original: form.original().map(|e| e.de.clone()),
+                        entry,
+                    }];
+                }
+                Err((field, message)) => {
+                    form.focus_on(field);
+                    self.message = Some(message);
+                }
+            },
+            Action::Cancel => {
+                self.form = None;
+                self.span = None;
+                self.mode = Mode::Normal;
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    // ----- statuses and entries -----
+
+    /// The key the selection's status is kept under: its entry's headword, or for a word with
+    /// no entry, the word in lower case.
+    pub fn selected_term(&self) -> Option<String> {
+        match self.selected_link().and_then(|l| self.link(l)) {
+            Some(link) => term_of(self.linker.glossary(), link).map(str::to_string),
+            None => self.word_key(self.selected?),
+        }
+    }
+
+    /// A token's status key when it is no linked term: the word in lower case.
+    fn word_key(&self, token: usize) -> Option<String> {
+        let t = self.analysis.tokens.get(token)?;
+        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
+            .then(|| t.text(&self.text).to_lowercase())
+    }
+
+    /// Every status key of this text, each once: linked terms' headwords, then the other words.
+    pub fn status_keys(&self) -> Vec<String> {
+        let glossary = self.linker.glossary();
+        let mut seen = FxHashSet::default();
+        let linked = self
+            .analysis
+            .links
+            .iter()
+            .filter_map(|l| term_of(glossary, l).map(str::to_string));
+        let words = self
+            .words
+            .iter()
+            .filter(|&&t| self.analysis.token_link.get(t).copied().flatten().is_none())
+            .filter_map(|&t| self.word_key(t));
+        linked.chain(words).filter(|k| seen.insert(k.clone())).collect()
+    }
+
+    /// The statuses of this text's terms and its counts, read from the store (no I/O: the
+    /// store keeps them in memory).
+    pub fn read_statuses(&self, store: &Store) -> StatusSnapshot {
+        let statuses = self
+            .status_keys()
+            .into_iter()
+            .filter_map(|k| {
+                let status = store.status(&k);
+                (status != Status::New).then_some((k, status))
+            })
+            .collect();
+        StatusSnapshot {
+            statuses,
+            stats: text_stats(&self.analysis, self.linker.glossary(), store),
+        }
+    }
+
+    /// A term's status as last read.
+    pub fn status(&self, term: &str) -> Status {
+        self.statuses.get(term).copied().unwrap_or_default()
+    }
+
+    pub fn link_status(&self, link: usize) -> Status {
+        self.link_status.get(link).copied().unwrap_or_default()
+    }
+
+    /// The status of a token that is no linked term.
+    pub fn token_status(&self, token: usize) -> Status {
+        self.token_status.get(token).copied().unwrap_or_default()
+    }
+
+    /// The status of the selection (its term, or its word).
+    pub fn selected_status(&self) -> Option<Status> {
+        self.selected_term().map(|t| self.status(&t))
+    }
+
+    pub fn stats(&self) -> Option<&TextStats> {
+        self.stats.as_ref()
+    }
+
+    /// How many terms the open question would mark known.
+    pub fn confirm_count(&self) -> usize {
+        self.confirm_count
+    }
+
+    /// Linked terms of the text that are still new, each counted once.
+    fn new_term_count(&self) -> usize {
+        let glossary = self.linker.glossary();
+        let mut seen = FxHashSet::default();
+        self.analysis
+            .links
+            .iter()
+            .filter_map(|l| term_of(glossary, l))
+            .filter(|t| seen.insert(*t) && self.status(t) == Status::New)
+            .count()
+    }
+
+    /// Looks each link's and each word's status up once, so that drawing only indexes.
+    fn index_statuses(&mut self) {
+        let glossary = self.linker.glossary();
+        self.link_status = self
+            .analysis
+            .links
+            .iter()
+            .map(|l| term_of(glossary, l).map_or(Status::New, |t| self.status(t)))
+            .collect();
+        self.token_status = (0..self.analysis.tokens.len())
+            .map(|t| {
+                if self.statuses.is_empty() || self.analysis.token_link[t].is_some() {
+                    return Status::New;
+                }
+                self.word_key(t).map_or(Status::New, |k| self.status(&k))
+            })
+            .collect();
+        self.data_version += 1;
+    }
+
+    pub fn glossary(&self) -> &Glossary {
+        self.linker.glossary()
+    }
+
+    pub fn span(&self) -> Option<&Span> {
+        self.span.as_ref()
+    }
+
+    pub fn form(&self) -> Option<&EntryForm> {
+        self.form.as_ref()
+    }
+
+    /// Whether the screen may use colour.
+    pub fn colors(&self) -> bool {
+        self.colors
+    }
+
+    fn start_span(&mut self) {
+        let Some(selected) = self.selected else {
+            return;
+        };
+        let tokens = match self.selected_link().and_then(|l| self.link(l)) {
+            Some(link) => link.tokens.clone(),
+            None => vec![selected],
+        };
+        self.span = Some(Span { tokens });
+        self.mode = Mode::Span;
+    }
+
+    /// Moves the span's cursor to the next (or previous) word.
+    fn move_cursor(&mut self, forward: bool) {
+        let Some(cur) = self.selected else { return };
+        let target = if forward {
+            self.words.iter().copied().find(|&t| t > cur)
+        } else {
+            self.words.iter().rev().copied().find(|&t| t < cur)
+        };
+        if let Some(t) = target {
+            self.selected = Some(t);
+            self.ensure_selection_visible();
+        }
+    }
+
+    fn open_add_form(&mut self) {
+        let suggestion = match self.selected_link().and_then(|l| self.link(l)) {
+            Some(link) => self.linker.glossary().entries.get(link.entry).map(|e| Suggestion {
+                headword: e.de.clone(),
+                english: None,
+            }),
+            None => self
+                .selected
+                .filter(|&t| self.word_key(t).is_some())
+                .map(|t| self.suggest(&[t])),
+        };
+        let Some(suggestion) = suggestion else {
+            self.message = Some(strings::NOT_A_WORD.to_string());
+            return;
+        };
+        self.form = Some(EntryForm::new_entry(
+            &suggestion.headword,
+            suggestion.english.as_deref(),
+        ));
+        self.mode = Mode::Form;
+    }
+
+    fn open_edit_form(&mut self) {
+        let entry = self
+            .selected_link()
+            .and_then(|l| self.link(l))
+            .and_then(|l| self.entry(l.entry));
+        match entry {
+            Some(entry) => {
+                self.form = Some(EntryForm::edit(entry));
+                self.mode = Mode::Form;
+            }
+            None => self.message = Some(strings::NOTHING_TO_EDIT.to_string()),
+        }
+    }
+
+    /// The headword a new entry for these words starts with: the words in text order, each in
+    /// lower case unless it is capitalized inside its sentence (a noun or a name). This is where
+    /// a dictionary's lemma and English would come in.
+    pub fn suggest(&self, tokens: &[usize]) -> Suggestion {
+        let words: Vec<String> = tokens
+            .iter()
+            .filter_map(|&t| {
+                let word = self.analysis.tokens.get(t)?.text(&self.text);
+                let starts_capitalized = word.chars().next().is_some_and(char::is_uppercase);
+                Some(if starts_capitalized && !self.starts_sentence(t) {
+                    word.to_string()
+                } else {
+                    word.to_lowercase()
+                })
+            })
+            .collect();
+        Suggestion {
+            headword: words.join(" "),
+            english: None,
+        }
+    }
+
+    /// Whether a token is the first word of its sentence.
+    fn starts_sentence(&self, token: usize) -> bool {
+        let Some(sentence) = self
+            .analysis
+            .sentence_of_token(token)
+            .and_then(|s| self.analysis.sentences.get(s))
+        else {
+            return false;
+        };
+        sentence
+            .tokens
+            .clone()
+            .find(|&t| self.analysis.tokens[t].is_word())
+            == Some(token)
+    }
+
+    /// Links the text again with a changed glossary, keeping the selection where it was.
+    fn relink(&mut self, glossary: Glossary) {
+        let offset = self.selection_start();
+        self.linker = Linker::new(glossary);
+        self.analysis = self.linker.analyze(&self.doc);
+        let (words, link_spans) = index(&self.analysis);
+        self.words = words;
+        self.link_spans = link_spans;
+        self.selected = offset
+            .and_then(|o| self.token_at_or_after(o))
+            .or_else(|| self.first_link_token())
+            .or_else(|| self.words.first().copied());
+        self.index_statuses();
+        self.ensure_selection_visible();
+    }
+
+    /// The token that holds a byte offset, or the next word after it.
+    fn token_at_or_after(&self, offset: usize) -> Option<usize> {
+        let tokens = &self.analysis.tokens;
+        let t = tokens.partition_point(|t| t.end <= offset);
+        let selectable = |i: usize| {
+            self.analysis.token_link.get(i).copied().flatten().is_some()
+                || tokens.get(i).is_some_and(|tok| {
+                    matches!(
+                        tok.kind,
+                        TokenKind::Word | TokenKind::Number | TokenKind::Abbreviation
+                    )
+                })
+        };
+        (t..tokens.len()).find(|&i| selectable(i))
+    }
     // ----- what the views read -----
 
     pub fn doc(&self) -> &Document {
@@ -346,8 +863,12 @@ impl AppState {
         self.selected
     }
 
-    /// The link the selection belongs to, if it is a linked term.
+    /// The link the selection belongs to, if it is a linked term (never while a span is
+    /// chosen: the span is the selection then).
     pub fn selected_link(&self) -> Option<usize> {
+        if self.span.is_some() {
+            return None;
+        }
         self.analysis
             .token_link
             .get(self.selected?)
@@ -359,8 +880,12 @@ impl AppState {
         self.analysis.links.get(index)
     }
 
-    /// The byte spans of the selection: every part of a linked term, or the selected word.
+    /// The byte spans of the selection: the words of a span being chosen, every part of a
+    /// linked term, or the selected word.
     pub fn selected_spans(&self) -> Vec<Range<usize>> {
+        if let Some(span) = &self.span {
+            return self.token_ranges(&span.tokens);
+        }
         if let Some(link) = self.selected_link().and_then(|l| self.link(l)) {
             return link.spans.clone();
         }
@@ -368,6 +893,43 @@ impl AppState {
             .and_then(|t| self.analysis.tokens.get(t))
             .map(|t| std::iter::once(t.start..t.end).collect())
             .unwrap_or_default()
+    }
+
+    fn token_ranges(&self, tokens: &[usize]) -> Vec<Range<usize>> {
+        tokens
+            .iter()
+            .filter_map(|&t| self.analysis.tokens.get(t))
+            .map(|t| t.start..t.end)
+            .collect()
+    }
+
+    /// Tokens that overlap `range` and belong to no link, in text order: (token, its range).
+    pub fn unlinked_tokens_in(
+        &self,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        let tokens = &self.analysis.tokens;
+        let first = tokens.partition_point(|t| t.end <= range.start);
+        tokens[first..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, t)| t.start < range.end)
+            .map(move |(i, t)| (first + i, t.start..t.end))
+            .filter(|(i, _)| self.analysis.token_link.get(*i).copied().flatten().is_none())
+    }
+
+    /// The span cursor's byte range, while a span is chosen.
+    pub fn span_cursor(&self) -> Option<Range<usize>> {
+        self.span.as_ref()?;
+        self.token_ranges(&[self.selected?]).pop()
+    }
+
+    /// What the view must keep on screen: the span cursor, else the selection.
+    fn focus_spans(&self) -> Vec<Range<usize>> {
+        match self.span_cursor() {
+            Some(cursor) => vec![cursor],
+            None => self.selected_spans(),
+        }
     }
 
     /// Link spans that overlap `range`, in text order: (span, link).
@@ -475,7 +1037,7 @@ impl AppState {
 
     /// Lines of the selection's first and last part.
     fn selection_lines(&self) -> Option<(usize, usize)> {
-        let spans = self.selected_spans();
+        let spans = self.focus_spans();
         let first = self.wrapped.line_of(spans.first()?.start);
         let end = spans.last()?;
         let last = self
@@ -679,6 +1241,7 @@ fn first_start(link: &Link) -> usize {
 mod tests {
     use super::*;
     use crate::glossary::parse;
+    use crate::tui::form::Field;
     use std::fmt::Write;
 
     const GLOSSARY: &str = r#"
@@ -817,7 +1380,7 @@ gender = "n"
             Action::PageUp,
         ] {
             for _ in 0..40 {
-                s.update(action);
+                s.update(action.clone());
                 assert!(
                     selection_on_screen(&s),
                     "after {action:?} at scroll {}",
@@ -952,7 +1515,7 @@ gender = "n"
         assert_eq!(s.selected_token(), before);
         s.update(Action::Cancel);
         assert_eq!(s.mode(), Mode::Normal);
-        assert_eq!(s.update(Action::Quit), Some(Effect::Quit));
+        assert_eq!(s.update(Action::Quit), [Effect::Quit]);
     }
 
     #[test]
@@ -1022,5 +1585,316 @@ gender = "n"
         let tr = s.translation().unwrap();
         let range = tr.alignment.target(sentence).unwrap();
         assert!(tr.text[range].contains("diplomat"));
+    }
+
+    // ----- statuses, spans, the entry form -----
+
+    fn snapshot(pairs: &[(&str, Status)]) -> Action {
+        Action::Statuses(Box::new(StatusSnapshot {
+            statuses: pairs.iter().map(|(t, s)| (t.to_string(), *s)).collect(),
+            stats: TextStats::default(),
+        }))
+    }
+
+    #[test]
+    fn status_keys_ask_to_save_the_selected_term() {
+        let mut s = state(120, 40);
+        assert_eq!(selected_text(&s), "Diplomat");
+        assert_eq!(
+            s.update(Action::SetStatus(Status::Learning(2))),
+            [Effect::SetStatus {
+                term: "Diplomat".into(),
+                status: Status::Learning(2)
+            }]
+        );
+        // A word with no entry is kept under the word in lower case.
+        s.update(Action::PrevWord);
+        assert_eq!(selected_text(&s), "Der");
+        assert_eq!(s.selected_link(), None);
+        assert_eq!(
+            s.update(Action::SetStatus(Status::Ignored)),
+            [Effect::SetStatus {
+                term: "der".into(),
+                status: Status::Ignored
+            }]
+        );
+    }
+
+    #[test]
+    fn every_status_key_is_bound_to_its_status() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let map = Keymap::default();
+        for (c, status) in [
+            ('1', Status::Learning(1)),
+            ('2', Status::Learning(2)),
+            ('3', Status::Learning(3)),
+            ('4', Status::Learning(4)),
+            ('5', Status::Known),
+            ('i', Status::Ignored),
+            ('0', Status::New),
+        ] {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(
+                map.resolve(Mode::Normal, &key),
+                Some(Action::SetStatus(status))
+            );
+        }
+    }
+
+    #[test]
+    fn statuses_read_back_mark_every_link_of_the_term() {
+        let mut s = state(120, 40);
+        assert!(s.update(snapshot(&[("Diplomat", Status::Learning(3))])).is_empty());
+        assert!(s.take_redraw());
+        let diplomats: Vec<usize> = (0..s.analysis().links.len())
+            .filter(|&l| s.entry(s.link(l).unwrap().entry).unwrap().de == "Diplomat")
+            .collect();
+        assert_eq!(diplomats.len(), 12);
+        for l in 0..s.analysis().links.len() {
+            let expected = if diplomats.contains(&l) {
+                Status::Learning(3)
+            } else {
+                Status::New
+            };
+            assert_eq!(s.link_status(l), expected);
+        }
+        assert_eq!(s.selected_status(), Some(Status::Learning(3)));
+    }
+
+    #[test]
+    fn a_word_s_status_marks_the_word_everywhere() {
+        let mut s = state(120, 40);
+        s.update(snapshot(&[("hause", Status::Ignored)]));
+        let hause: Vec<usize> = s
+            .analysis()
+            .words()
+            .filter(|&t| s.analysis().tokens[t].text(s.text()) == "Hause")
+            .collect();
+        assert_eq!(hause.len(), 12);
+        assert!(hause.iter().all(|&t| s.token_status(t) == Status::Ignored));
+        let absatz = s.analysis().words().next().unwrap();
+        assert_eq!(s.token_status(absatz), Status::New);
+    }
+
+    #[test]
+    fn marking_all_known_asks_first_with_the_count() {
+        let mut s = state(120, 40);
+        s.update(snapshot(&[("Diplomat", Status::Learning(1))]));
+        // Rat and Treffen are still new.
+        assert!(s.update(Action::MarkAllKnown).is_empty());
+        assert_eq!(s.mode(), Mode::Confirm);
+        assert_eq!(s.confirm_count(), 2);
+        assert_eq!(s.update(Action::Confirm), [Effect::MarkAllNewKnown]);
+        assert_eq!(s.mode(), Mode::Normal);
+        // Anything else is no.
+        s.update(Action::MarkAllKnown);
+        assert!(s.update(Action::Cancel).is_empty());
+        assert_eq!(s.mode(), Mode::Normal);
+        // Nothing new left: nothing to ask.
+        s.update(snapshot(&[
+            ("Diplomat", Status::Known),
+            ("Rat", Status::Known),
+            ("Treffen", Status::Ignored),
+        ]));
+        s.update(Action::MarkAllKnown);
+        assert_eq!(s.mode(), Mode::Normal);
+        assert_eq!(s.message(), Some(strings::NO_NEW_TERMS));
+    }
+
+    #[test]
+    fn any_key_but_yes_answers_no() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let map = Keymap::default();
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(map.resolve(Mode::Confirm, &key('y')), Some(Action::Confirm));
+        for c in ['n', 'q', 'K', '5'] {
+            assert_eq!(map.resolve(Mode::Confirm, &key(c)), Some(Action::Cancel));
+        }
+    }
+
+    #[test]
+    fn moving_to_another_word_saves_the_position() {
+        let mut s = state(120, 40);
+        let effects = s.update(Action::NextWord);
+        let start = s.analysis().tokens[s.selected_token().unwrap()].start;
+        assert_eq!(effects, [Effect::SavePosition(start)]);
+        // No move, nothing to save.
+        assert!(s.update(Action::ToggleTranslation).is_empty());
+    }
+
+    #[test]
+    fn resuming_selects_the_token_at_the_offset_and_shows_it() {
+        let mut s = state(40, 10);
+        let target = s.analysis().links.last().unwrap().tokens[0];
+        let offset = s.analysis().tokens[target].start;
+        s.resume_at(offset);
+        assert_eq!(s.selected_token(), Some(target));
+        assert!(selection_on_screen(&s));
+        // An offset between tokens (the text changed) goes to the next word.
+        let space = s.analysis().tokens[target].start - 1;
+        s.resume_at(space);
+        assert_eq!(s.selected_token(), Some(target));
+    }
+
+    #[test]
+    fn a_span_extends_shrinks_and_takes_a_word_further_on() {
+        let mut s = state(120, 40);
+        s.update(Action::NextWord);
+        assert_eq!(selected_text(&s), "sprach");
+        s.update(Action::SpanStart);
+        assert_eq!(s.mode(), Mode::Span);
+        s.update(Action::SpanExtend);
+        s.update(Action::SpanExtend);
+        assert_eq!(selected_text(&s), "sprach mit dem");
+        s.update(Action::SpanShrink);
+        s.update(Action::SpanShrink);
+        assert_eq!(selected_text(&s), "sprach");
+        s.update(Action::SpanShrink);
+        assert_eq!(selected_text(&s), "sprach", "a span keeps one word");
+        // The cursor walks to "Rat"; Space takes it in without the words between.
+        for _ in 0..3 {
+            s.update(Action::NextWord);
+        }
+        assert_eq!(&s.text()[s.span_cursor().unwrap()], "Rat");
+        s.update(Action::SpanToggle);
+        assert_eq!(selected_text(&s), "sprach Rat");
+        s.update(Action::SpanToggle);
+        assert_eq!(selected_text(&s), "sprach");
+        s.update(Action::SpanToggle);
+        // A capitalized word inside the sentence keeps its capital; the form starts with it.
+        s.update(Action::AddEntry);
+        assert_eq!(s.mode(), Mode::Form);
+        let form = s.form().unwrap();
+        assert_eq!(form.value(Field::German), "sprach Rat");
+        assert_eq!(form.focus(), Field::English);
+    }
+
+    #[test]
+    fn escape_leaves_a_span_and_the_selection_is_a_term_again() {
+        let mut s = state(120, 40);
+        s.update(Action::SpanStart);
+        assert_eq!(s.selected_link(), None, "the span is the selection");
+        assert_eq!(selected_text(&s), "Diplomat");
+        s.update(Action::Cancel);
+        assert_eq!(s.mode(), Mode::Normal);
+        assert_eq!(s.span(), None);
+        assert_eq!(s.selected_link(), Some(0));
+    }
+
+    #[test]
+    fn a_sentence_s_first_word_is_suggested_in_lower_case() {
+        let mut s = state(120, 40);
+        search(&mut s, "Danach");
+        s.update(Action::AddEntry);
+        assert_eq!(s.form().unwrap().value(Field::German), "danach");
+    }
+
+    #[test]
+    fn the_form_types_moves_and_saves_an_entry() {
+        let mut s = state(120, 40);
+        search(&mut s, "gingen");
+        s.update(Action::AddEntry);
+        for c in "went".chars() {
+            s.update(Action::FormInput(c));
+        }
+        s.update(Action::FormBackspace);
+        s.update(Action::FormInput('t'));
+        s.update(Action::FormNextField);
+        assert_eq!(s.form().unwrap().focus(), Field::Pos);
+        for c in "verb".chars() {
+            s.update(Action::FormInput(c));
+        }
+        s.update(Action::FormPrevField);
+        s.update(Action::FormPrevField);
+        assert_eq!(s.form().unwrap().focus(), Field::German);
+        s.update(Action::FormClear);
+        for c in "gehen".chars() {
+            s.update(Action::FormInput(c));
+        }
+        let effects = s.update(Action::FormSubmit);
+        let [Effect::SaveEntry { original, entry }] = effects.as_slice() else {
+            panic!("{effects:?}");
+        };
+        assert_eq!(original, &None);
+        assert_eq!(entry.de, "gehen");
+        assert_eq!(entry.en, ["went"]);
+        assert_eq!(entry.pos, Some(crate::glossary::Pos::Verb));
+        assert_eq!(s.mode(), Mode::Form, "open until the save is confirmed");
+    }
+
+    #[test]
+    fn a_form_with_a_mistake_says_so_and_escape_cancels() {
+        let mut s = state(120, 40);
+        search(&mut s, "gingen");
+        s.update(Action::AddEntry);
+        assert!(s.update(Action::FormSubmit).is_empty(), "no English yet");
+        assert_eq!(s.message(), Some(strings::form::ENGLISH_MISSING));
+        assert_eq!(s.form().unwrap().focus(), Field::English);
+        s.update(Action::FormInput('x'));
+        assert_eq!(s.message(), None, "typing clears the message");
+        s.update(Action::Cancel);
+        assert_eq!(s.mode(), Mode::Normal);
+        assert_eq!(s.form(), None);
+        assert_eq!(selected_text(&s), "gingen");
+    }
+
+    #[test]
+    fn editing_starts_from_the_entry_and_names_it() {
+        let mut s = state(120, 40);
+        search(&mut s, "Rat");
+        s.update(Action::EditEntry);
+        assert_eq!(s.form().unwrap().value(Field::English), "council; advice");
+        s.update(Action::FormInput('!'));
+        let effects = s.update(Action::FormSubmit);
+        let [Effect::SaveEntry { original, entry }] = effects.as_slice() else {
+            panic!("{effects:?}");
+        };
+        assert_eq!(original.as_deref(), Some("Rat"));
+        assert_eq!(entry.en, ["council", "advice!"]);
+        assert_eq!(entry.gender, Some(crate::glossary::Gender::M));
+        // A word with no entry has nothing to edit.
+        s.update(Action::Cancel);
+        search(&mut s, "gingen");
+        s.update(Action::EditEntry);
+        assert_eq!(s.mode(), Mode::Normal);
+        assert_eq!(s.message(), Some(strings::NOTHING_TO_EDIT));
+    }
+
+    #[test]
+    fn a_saved_entry_links_at_once_and_the_selection_stays() {
+        let mut s = state(120, 40);
+        search(&mut s, "gingen");
+        let token = s.selected_token();
+        s.update(Action::AddEntry);
+        let mut glossary = s.glossary().clone();
+        glossary.entries.push(Entry {
+            de: "gingen".into(),
+            en: vec!["went".into()],
+            ..Entry::default()
+        });
+        let effects = s.update(Action::EntrySaved(Box::new(SavedEntry {
+            glossary,
+            headword: "gingen".into(),
+            path: "mine.toml".into(),
+        })));
+        assert_eq!(effects, [Effect::LoadStatuses]);
+        assert_eq!(s.mode(), Mode::Normal);
+        assert_eq!(s.selected_token(), token);
+        let link = s.selected_link().expect("linked now");
+        assert_eq!(s.entry(s.link(link).unwrap().entry).unwrap().de, "gingen");
+        assert_eq!(s.analysis().occurrences(s.link(link).unwrap().entry), 12);
+        assert_eq!(s.message(), Some(strings::saved_entry("gingen", "mine.toml").as_str()));
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_form_open() {
+        let mut s = state(120, 40);
+        search(&mut s, "gingen");
+        s.update(Action::AddEntry);
+        s.update(Action::FormInput('w'));
+        s.update(Action::Failed("mine.toml:1:1: broken\nmore".into()));
+        assert_eq!(s.mode(), Mode::Form);
+        assert_eq!(s.form().unwrap().value(Field::English), "w");
+        assert_eq!(s.message(), Some("mine.toml:1:1: broken · more"));
     }
 }

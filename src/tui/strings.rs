@@ -53,8 +53,74 @@ pub const SEARCH_WRAPPED: &str = " (wrapped)";
 pub const HELP_SECTION_READING: &str = "Reading";
 pub const HELP_SECTION_SEARCH: &str = "Search prompt";
 pub const HELP_SECTION_HELP: &str = "This help";
+pub const HELP_SECTION_SPAN: &str = "Choosing words for a new entry";
+pub const HELP_SECTION_FORM: &str = "Entry form";
+pub const HELP_SECTION_CONFIRM: &str = "A question";
 pub const HELP_TYPE_KEYS: &str = "letters";
 pub const HELP_TYPE_DESC: &str = "type the text to find";
+pub const HELP_FORM_TYPE_DESC: &str = "type into the field";
+pub const HELP_CONFIRM_OTHER_KEYS: &str = "other keys";
+pub const HELP_CONFIRM_OTHER_DESC: &str = "no";
+
+pub const CARD_STATUS: &str = "status";
+pub const CARD_NEW_ENTRY: &str = "new entry";
+pub const CARD_SPAN_HINT: &str =
+    "Space adds or removes the word at the cursor; a opens the entry form.";
+
+/// The question before marking every new term of the text known.
+pub fn confirm_mark_known(n: usize) -> String {
+    match n {
+        1 => "Mark 1 new term known? y/n".to_string(),
+        n => format!("Mark {n} new terms known? y/n"),
+    }
+}
+pub const NO_NEW_TERMS: &str = "No new terms left in this text.";
+pub fn marked_known(n: usize) -> String {
+    match n {
+        1 => "1 term marked known".to_string(),
+        n => format!("{n} terms marked known"),
+    }
+}
+pub const NOTHING_TO_EDIT: &str = "No glossary entry here to edit: a adds one.";
+pub const NOT_A_WORD: &str = "Select a word first.";
+pub fn saved_entry(headword: &str, path: &str) -> String {
+    format!("Saved {headword} to {path}")
+}
+/// The status bar while choosing a span: how many words it has, what it reads.
+pub fn span_status(words: usize, text: &str) -> String {
+    match words {
+        1 => format!("span: {text}"),
+        n => format!("span of {n} words: {text}"),
+    }
+}
+
+/// The entry form.
+pub mod form {
+    pub const ADD_TITLE: &str = "New glossary entry";
+    pub const EDIT_TITLE: &str = "Edit glossary entry";
+    pub const FOOTER: &str = "Tab next field · Enter save · Esc cancel";
+    pub const GERMAN: &str = "German";
+    pub const ENGLISH: &str = "English";
+    pub const POS: &str = "Part of speech";
+    pub const GENDER: &str = "Gender";
+    pub const PLURAL: &str = "Plural";
+    pub const NOTE: &str = "Note";
+    pub const GERMAN_HELP: &str =
+        "the headword: noun in the nominative singular, verb in the infinitive, or an expression";
+    pub const ENGLISH_HELP: &str = "senses separated by ;";
+    pub const POS_HELP: &str = "noun, verb, adj, adv, prep, conj, phrase, name or abbr (optional)";
+    pub const GENDER_HELP: &str = "m, f or n, for nouns (optional)";
+    pub const PLURAL_HELP: &str = "the plural, for nouns (optional)";
+    pub const NOTE_HELP: &str = "anything to remember (optional)";
+    pub const GERMAN_MISSING: &str = "The German headword is missing.";
+    pub const ENGLISH_MISSING: &str = "The English is missing.";
+    pub fn bad_pos(p: &str) -> String {
+        format!("Not a part of speech: {p:?}. Use noun, verb, adj, adv, prep, conj, phrase, name or abbr.")
+    }
+    pub fn bad_gender(g: &str) -> String {
+        format!("Not a gender: {g:?}. Use m, f or n.")
+    }
+}
 pub const HELP_MOUSE_KEYS: &str = "mouse";
 pub const HELP_MOUSE_DESC: &str = "click selects a word, the wheel scrolls";
 
@@ -83,6 +149,32 @@ pub mod desc {
     pub const HELP_SCROLL_DOWN: &str = "scroll the help down";
     pub const HELP_SCROLL_UP: &str = "scroll the help up";
     pub const HELP_CLOSE: &str = "close the help";
+    pub const STATUS_LEARNING_1: &str = "status: learning 1 (just met)";
+    pub const STATUS_LEARNING_2: &str = "status: learning 2";
+    pub const STATUS_LEARNING_3: &str = "status: learning 3";
+    pub const STATUS_LEARNING_4: &str = "status: learning 4 (nearly known)";
+    pub const STATUS_KNOWN: &str = "status: known";
+    pub const STATUS_IGNORED: &str = "status: ignored (names, words not to study)";
+    pub const STATUS_NEW: &str = "status: back to new";
+    pub const MARK_ALL_KNOWN: &str = "mark every new term in this text known (asks first)";
+    pub const SPAN_START: &str = "choose words for a new entry, starting here";
+    pub const ADD_ENTRY: &str = "add a glossary entry for the selection";
+    pub const EDIT_ENTRY: &str = "edit the selected term's entry";
+    pub const SPAN_NEXT: &str = "move the cursor to the next word";
+    pub const SPAN_PREV: &str = "move the cursor to the previous word";
+    pub const SPAN_EXTEND: &str = "add the word after the span";
+    pub const SPAN_SHRINK: &str = "take the span's last word out";
+    pub const SPAN_TOGGLE: &str = "add the word at the cursor, or take it out (a split verb's particle)";
+    pub const SPAN_ADD: &str = "add a glossary entry for these words";
+    pub const SPAN_CANCEL: &str = "stop choosing words";
+    pub const FORM_NEXT: &str = "next field";
+    pub const FORM_PREV: &str = "previous field";
+    pub const FORM_SUBMIT: &str = "save the entry";
+    pub const FORM_CANCEL: &str = "close the form without saving";
+    pub const FORM_BACKSPACE: &str = "delete a character";
+    pub const FORM_CLEAR: &str = "empty the field";
+    pub const CONFIRM_YES: &str = "yes";
+    pub const CONFIRM_NO: &str = "no";
 }
 
 /// Short words for the status-bar hints.
@@ -96,4 +188,13 @@ pub mod hint {
     pub const FIND: &str = "find";
     pub const CANCEL: &str = "cancel";
     pub const CLOSE: &str = "close";
+    pub const MARK: &str = "mark";
+    pub const SPAN: &str = "span";
+    pub const ADD: &str = "add";
+    pub const TOGGLE: &str = "toggle";
+    pub const EXTEND: &str = "extend";
+    pub const SHRINK: &str = "shrink";
+    pub const NEXT_FIELD: &str = "next field";
+    pub const SAVE: &str = "save";
+    pub const YES: &str = "yes";
 }

@@ -2,6 +2,7 @@
 //! without drawing), then drawn.
 
 use super::theme;
+use crate::learner::Status;
 use crate::tui::state::AppState;
 use crate::tui::strings;
 use ratatui::Frame;
@@ -14,6 +15,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub struct CardView {
     /// The term as it stands in the text, parts joined: `kündigte … an`.
     pub surface: String,
+    /// The learner's status of the term (or word); none for a span being chosen.
+    pub status: Option<Status>,
     pub body: CardBody,
 }
 
@@ -26,6 +29,8 @@ pub enum CardBody {
         /// no dictionary answer.
         dictionary: Vec<String>,
     },
+    /// Words being chosen for a new entry, and the headword it would start with.
+    Span { headword: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +64,16 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
         .map(|s| &text[s.clone()])
         .collect::<Vec<_>>()
         .join(strings::SPLIT_PARTS_JOINER);
+    if let Some(span) = state.span() {
+        return Some(CardView {
+            surface,
+            status: None,
+            body: CardBody::Span {
+                headword: state.suggest(span.tokens()).headword,
+            },
+        });
+    }
+    let status = state.selected_status();
     let Some((link, entry)) = state
         .selected_link()
         .and_then(|l| state.link(l))
@@ -66,6 +81,7 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
     else {
         return Some(CardView {
             surface,
+            status,
             body: CardBody::Unknown {
                 dictionary: Vec::new(),
             },
@@ -82,6 +98,7 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
     });
     Some(CardView {
         surface,
+        status,
         body: CardBody::Entry(EntryCard {
             headword: entry.display_headword(),
             plural: entry.plural.clone(),
@@ -101,8 +118,15 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
 pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     match &view.body {
+        CardBody::Span { headword } => {
+            lines.push(Line::styled(view.surface.clone(), theme::HEADWORD));
+            lines.push(Line::raw(""));
+            lines.push(labelled(strings::CARD_NEW_ENTRY, headword));
+            lines.push(Line::styled(strings::CARD_SPAN_HINT, theme::DIM));
+        }
         CardBody::Unknown { dictionary } => {
             lines.push(Line::styled(view.surface.clone(), theme::HEADWORD));
+            lines.extend(view.status.map(status_line));
             if dictionary.is_empty() {
                 lines.push(Line::styled(strings::NO_ENTRY, theme::DIM));
             }
@@ -126,6 +150,7 @@ pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
                     theme::DIM,
                 ));
             }
+            lines.extend(view.status.map(status_line));
             lines.push(Line::raw(""));
             if card.senses.len() == 1 {
                 lines.extend(card.senses.iter().map(|s| Line::raw(s.clone())));
@@ -165,6 +190,17 @@ pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// "status: learning 2", the status in its text colour.
+fn status_line(status: Status) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!("{}{}", strings::CARD_STATUS, strings::CARD_FORM_SEPARATOR),
+            theme::LABEL,
+        ),
+        Span::styled(status.to_string(), theme::status_style(status, false)),
+    ])
 }
 
 fn labelled(label: &str, value: &str) -> Line<'static> {

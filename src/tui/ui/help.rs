@@ -25,6 +25,18 @@ fn section(mode: Mode) -> (&'static str, Option<(&'static str, &'static str)>) {
             strings::HELP_SECTION_SEARCH,
             Some((strings::HELP_TYPE_KEYS, strings::HELP_TYPE_DESC)),
         ),
+        Mode::Span => (strings::HELP_SECTION_SPAN, None),
+        Mode::Form => (
+            strings::HELP_SECTION_FORM,
+            Some((strings::HELP_TYPE_KEYS, strings::HELP_FORM_TYPE_DESC)),
+        ),
+        Mode::Confirm => (
+            strings::HELP_SECTION_CONFIRM,
+            Some((
+                strings::HELP_CONFIRM_OTHER_KEYS,
+                strings::HELP_CONFIRM_OTHER_DESC,
+            )),
+        ),
         Mode::Help => (strings::HELP_SECTION_HELP, None),
     }
 }

@@ -1,6 +1,7 @@
 //! Drawing: one pure view of `&AppState` a pane. Nothing here changes state or does I/O.
 
 pub mod card;
+pub mod form;
 pub mod help;
 pub mod status;
 pub mod text;
@@ -14,6 +15,7 @@ use super::state::{AppState, SidePane};
 use super::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Color;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Padding};
 use std::borrow::Cow;
@@ -44,8 +46,25 @@ pub fn render(state: &AppState, frame: &mut Frame) {
     frame.render_widget(block, l.side);
     side(state, frame, inner);
     status::render(state, frame, l.status);
-    if state.mode() == Mode::Help {
-        help::render(state, frame, area);
+    match state.mode() {
+        Mode::Help => help::render(state, frame, area),
+        Mode::Form => form::render(state, frame, area),
+        _ => {}
+    }
+    if !state.colors() {
+        strip_colors(frame);
+    }
+}
+
+/// Takes every colour off the frame (for `NO_COLOR`); underline, bold, dim and reverse stay,
+/// and carry every mark.
+fn strip_colors(frame: &mut Frame) {
+    let area = frame.area();
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            buffer[(x, y)].set_fg(Color::Reset).set_bg(Color::Reset);
+        }
     }
 }
 
@@ -72,6 +91,28 @@ pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Keeps the last `width` display columns of `s`, starting with an ellipsis when cut.
+pub fn truncate_start(s: &str, width: usize) -> Cow<'_, str> {
+    if s.width() <= width {
+        return Cow::Borrowed(s);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let room = width - strings::ELLIPSIS.width();
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    Cow::Owned(format!("{}{}", strings::ELLIPSIS, &s[start..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +122,12 @@ mod tests {
         assert_eq!(truncate("Außenminister", 20), "Außenminister");
         assert_eq!(truncate("Außenminister", 5), "Auße…");
         assert_eq!(truncate("Außenminister", 0), "");
+    }
+
+    #[test]
+    fn truncate_start_keeps_the_end() {
+        assert_eq!(truncate_start("as a substitute", 20), "as a substitute");
+        assert_eq!(truncate_start("as a substitute", 6), "…itute");
+        assert_eq!(truncate_start("Größe", 0), "");
     }
 }

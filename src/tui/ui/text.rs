@@ -1,4 +1,4 @@
-//! The text pane: the wrapped paragraphs, linked terms marked, the selection highlighted on
+//! The text pane: the wrapped paragraphs, terms marked by status, the selection highlighted on
 //! every part (a split verb's two parts may stand on different lines).
 
 use super::theme;
@@ -23,7 +23,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     } else {
         Cow::Owned(Wrapped::new(state.text(), &state.doc().paragraphs, width))
     };
-    let selection = state.selected_spans();
+    let selection = selection_marks(state);
     let lines: Vec<Line> = wrapped
         .lines
         .iter()
@@ -34,29 +34,64 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// One screen line, cut into plain, linked and selected pieces.
+/// The selection's pieces and their styles: the selected term or word, or while a span is
+/// chosen, its words and the cursor.
+pub fn selection_marks(state: &AppState) -> Vec<(Range<usize>, Style)> {
+    let spans = state.selected_spans();
+    let Some(cursor) = state.span_cursor() else {
+        return spans.into_iter().map(|s| (s, theme::SELECTED)).collect();
+    };
+    let mut marks: Vec<_> = spans
+        .iter()
+        .filter(|s| **s != cursor)
+        .map(|s| (s.clone(), theme::SELECTED))
+        .collect();
+    let style = if spans.contains(&cursor) {
+        theme::SPAN_CURSOR_IN
+    } else {
+        theme::SPAN_CURSOR
+    };
+    marks.push((cursor, style));
+    marks.sort_by_key(|(r, _)| r.start);
+    marks
+}
+
+/// One screen line, cut into plain, marked and selected pieces. The selection's style replaces
+/// a term's own where they overlap.
 pub fn styled_line<'a>(
     state: &'a AppState,
     line: Range<usize>,
-    selection: &[Range<usize>],
+    selection: &[(Range<usize>, Style)],
 ) -> Line<'a> {
     let text = state.text();
     let selected_link = state.selected_link();
-    let mut marks: Vec<(Range<usize>, Style)> = state
-        .link_spans_in(line.clone())
-        .map(|(span, link)| {
-            let style = if Some(*link) == selected_link {
-                theme::SELECTED
-            } else {
-                theme::LINK
-            };
-            (span.clone(), style)
-        })
-        .collect();
-    if selected_link.is_none() {
-        marks.extend(selection.iter().map(|s| (s.clone(), theme::SELECTED)));
-        marks.sort_by_key(|(r, _)| r.start);
+    let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+    for (span, link) in state.link_spans_in(line.clone()) {
+        if Some(*link) != selected_link {
+            let style = theme::status_style(state.link_status(*link), true);
+            marks.push((span.clone(), style));
+        }
     }
+    for (token, range) in state.unlinked_tokens_in(line.clone()) {
+        let status = state.token_status(token);
+        let style = theme::status_style(status, false);
+        if style != Style::new() {
+            marks.push((range, style));
+        }
+    }
+    let selected: Vec<_> = selection
+        .iter()
+        .filter(|(r, _)| r.start < line.end && r.end > line.start)
+        .cloned()
+        .collect();
+    // A term's own mark is left out where the selection covers it.
+    marks.retain(|(r, _)| {
+        !selected
+            .iter()
+            .any(|(s, _)| s.start < r.end && s.end > r.start)
+    });
+    marks.extend(selected);
+    marks.sort_by_key(|(r, _)| r.start);
     let mut spans = Vec::new();
     let mut at = line.start;
     for (range, style) in marks {
