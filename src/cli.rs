@@ -136,8 +136,9 @@ pub struct AnnotateArgs {
     pub format: Format,
     /// Also mark words the glossary does not know but a dictionary does; an optional PATH
     /// names a dictionary besides those at Debian's paths.
-    #[arg(long = "dict", value_name = "PATH", num_args = 0..=1, default_missing_value = "")]
-    pub dict: Option<PathBuf>,
+    #[arg(long = "dict", value_name = "PATH")]
+    #[allow(clippy::option_option)]
+    pub dict: Option<Option<PathBuf>>,
 }
 
 #[derive(Debug, Args)]
@@ -399,10 +400,7 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
     let analysis = linker.analyze(&doc);
     let marks = match &args.dict {
         Some(path) => {
-            let extra: Vec<PathBuf> = (!path.as_os_str().is_empty())
-                .then(|| path.clone())
-                .into_iter()
-                .collect();
+            let extra: Vec<PathBuf> = path.iter().cloned().collect();
             let dicts = open_dictionaries(&extra);
             for e in dicts.errors() {
                 eprintln!("leser: {e}");

@@ -283,10 +283,10 @@ impl Linker {
                 info.shape = Shape::Sequence { words };
             }
         }
-        if let Some(plural) = &entry.plural {
-            if !plural.contains(' ') {
-                self.add(plural, i, HitKind::Whole, Reading::Plural);
-            }
+        if let Some(plural) = &entry.plural
+            && !plural.contains(' ')
+        {
+            self.add(plural, i, HitKind::Whole, Reading::Plural);
         }
         for form in &entry.forms {
             if !form.contains(' ') {
@@ -526,7 +526,7 @@ impl Linker {
                 match &info.shape {
                     Shape::Word => {}
                     Shape::VerbExpression { fixed } => {
-                        let Some(at) = find_sequence(&words, fixed, |w| lower(w)) else {
+                        let Some(at) = find_sequence(words, fixed, |w| lower(w)) else {
                             continue;
                         };
                         toks.extend_from_slice(&words[at..at + fixed.len()]);
@@ -612,10 +612,10 @@ impl Linker {
         if s == "headword" {
             return String::new();
         }
-        if let Some(display) = &self.info[entry].verb_display {
-            if readings.iter().any(Reading::is_verbal) {
-                s = format!("{s} of {display}");
-            }
+        if let Some(display) = &self.info[entry].verb_display
+            && readings.iter().any(Reading::is_verbal)
+        {
+            s = format!("{s} of {display}");
         }
         s
     }
@@ -719,12 +719,11 @@ impl Linker {
     fn modifier(&self, modifier: &str) -> (String, Option<usize>) {
         let lower = modifier.to_lowercase();
         for link in ["", "s", "es", "n", "en", "e", "er"] {
-            if let Some(stem) = lower.strip_suffix(link) {
-                if stem.len() >= 3 {
-                    if let Some(e) = self.noun_entry(stem) {
-                        return (self.glossary.entries[e].de.clone(), Some(e));
-                    }
-                }
+            if let Some(stem) = lower.strip_suffix(link)
+                && stem.len() >= 3
+                && let Some(e) = self.noun_entry(stem)
+            {
+                return (self.glossary.entries[e].de.clone(), Some(e));
             }
         }
         // Unknown: drop a linking -s- after typical suffixes (Sicherheits-, Mitglieds-).
@@ -869,7 +868,8 @@ impl ReadingContext {
             | Reading::Past(p)
             | Reading::SubjunctiveI(p)
             | Reading::SubjunctiveII(p) => {
-                person_ok(p) && !(has_infinitive && infinitive_context) && !adjective && !participle
+                let crowded_out = (has_infinitive && infinitive_context) || adjective || participle;
+                person_ok(p) && !crowded_out
             }
             Reading::Infinitive => infinitive_context,
             Reading::Imperative => self.clause_first && !self.ich,

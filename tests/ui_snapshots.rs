@@ -1,25 +1,33 @@
 //! What the reader draws, with the bundled article, glossary and translation: whole-screen
-//! snapshots at three sizes (the narrow one stacks the panes), and the selection's style, which
-//! snapshots don't record.
+//! snapshots at three sizes (the narrow one stacks the panes), and the styles snapshots don't
+//! record: the selection's, and the colours of statuses.
 
 use insta::assert_snapshot;
 use leser::glossary::Glossary;
+use leser::learner::{Status, Store};
 use leser::link::Linker;
 use leser::text::Document;
+use leser::tui::ui::theme;
 use leser::tui::{Action, AppState, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Size;
-use ratatui::style::Modifier;
+use ratatui::style::{Color, Modifier};
 
+/// The reader on the bundled article, with the statuses of a learner who marked nothing yet.
 fn reader(width: u16, height: u16) -> AppState {
-    AppState::new(
+    let mut state = AppState::new(
         Document::bundled(),
         Document::bundled_translation(),
         Linker::new(Glossary::bundled()),
         Size::new(width, height),
-    )
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let statuses = state.read_statuses(&store);
+    state.update(Action::Statuses(Box::new(statuses)));
+    state
 }
 
 fn draw(state: &AppState) -> Terminal<TestBackend> {
@@ -252,4 +260,145 @@ fn a_split_verb_is_highlighted_on_both_parts() {
         assert_eq!(state.selected_spans().len(), 2);
         assert_selection_is_highlighted(&state, &terminal);
     }
+}
+
+/// The text pane's cells that show a byte range of the text, by screen position.
+fn cells_of(state: &AppState, range: std::ops::Range<usize>) -> Vec<(u16, u16)> {
+    let pane = state.layout().text;
+    let wrapped = state.wrapped();
+    let mut out = Vec::new();
+    for (row, line) in wrapped.lines.iter().enumerate().skip(state.scroll()) {
+        let y = pane.y + (row - state.scroll()) as u16;
+        if y >= pane.bottom() {
+            break;
+        }
+        if line.end <= range.start || line.start >= range.end {
+            continue;
+        }
+        let mut x = pane.x;
+        for (i, c) in state.text()[line.clone()].char_indices() {
+            let at = line.start + i;
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16;
+            if range.contains(&at) {
+                out.push((x, y));
+            }
+            x += w;
+        }
+    }
+    out
+}
+
+/// A state whose learner marked the second term learning 2 (the selection stays on the first).
+fn with_a_learning_term(colors: bool) -> (AppState, std::ops::Range<usize>) {
+    let mut state = reader(120, 40);
+    state.set_colors(colors);
+    let glossary = state.glossary().clone();
+    let second = state.link(1).unwrap().clone();
+    let term = glossary.entries[second.entry].de.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store.set_status(&term, Status::Learning(2)).unwrap();
+    let statuses = state.read_statuses(&store);
+    state.update(Action::Statuses(Box::new(statuses)));
+    (state, second.spans[0].clone())
+}
+
+#[test]
+fn a_learning_term_is_coloured_bold_and_underlined() {
+    let (state, range) = with_a_learning_term(true);
+    let terminal = draw(&state);
+    let buffer = terminal.backend().buffer();
+    let cells = cells_of(&state, range);
+    assert!(!cells.is_empty());
+    for p in cells {
+        let cell = &buffer[p];
+        assert_eq!(cell.fg, theme::LEARNING[1], "at {p:?}");
+        assert!(cell.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED));
+    }
+    // The status bar counts it.
+    assert!(
+        terminal.backend().to_string().contains("learning 1 · new"),
+        "{}",
+        terminal.backend()
+    );
+}
+
+#[test]
+fn without_colour_the_marks_are_underline_and_bold_only() {
+    let (state, range) = with_a_learning_term(false);
+    let terminal = draw(&state);
+    let buffer = terminal.backend().buffer();
+    for p in cells_of(&state, range) {
+        assert_eq!(buffer[p].fg, Color::Reset);
+        assert!(buffer[p].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED));
+    }
+    let area = buffer.area;
+    let coloured = (area.top()..area.bottom())
+        .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+        .filter(|&p| buffer[p].fg != Color::Reset || buffer[p].bg != Color::Reset)
+        .count();
+    assert_eq!(coloured, 0);
+    // New linked terms are still underlined, the selection still reversed.
+    let underlined = cells_of(&state, state.link(2).unwrap().spans[0].clone());
+    assert!(underlined
+        .iter()
+        .all(|&p| buffer[p].modifier.contains(Modifier::UNDERLINED)));
+    assert_selection_is_highlighted(&state, &terminal);
+}
+
+#[test]
+fn the_card_says_the_status_in_words() {
+    let (mut state, _) = with_a_learning_term(true);
+    state.update(Action::NextTerm);
+    let screen = draw(&state).backend().to_string();
+    assert!(screen.contains("status: learning 2"), "{screen}");
+}
+
+/// `ersatzweise`, then `v`: a span of one word; `L` adds the next.
+fn span(width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut state = reader(width, height);
+    search(&mut state, "ersatzweise");
+    state.update(Action::SpanStart);
+    state.update(Action::SpanExtend);
+    let terminal = draw(&state);
+    assert_selection_is_highlighted(&state, &terminal);
+    terminal
+}
+
+#[test]
+fn span_120x40() {
+    assert_snapshot!(span(120, 40).backend());
+}
+
+fn form(width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut state = reader(width, height);
+    search(&mut state, "ersatzweise");
+    state.update(Action::AddEntry);
+    for c in "as a substitute".chars() {
+        state.update(Action::FormInput(c));
+    }
+    draw(&state)
+}
+
+#[test]
+fn form_120x40() {
+    assert_snapshot!(form(120, 40).backend());
+}
+
+#[test]
+fn form_60x20_stacked() {
+    assert_snapshot!(form(60, 20).backend());
+}
+
+#[test]
+fn confirm_80x24() {
+    let mut state = reader(80, 24);
+    state.update(Action::MarkAllKnown);
+    let screen = draw(&state).backend().to_string();
+    let new = state.stats().unwrap().new;
+    assert!(new > 0);
+    assert!(
+        screen.contains(&format!("Mark {new} new terms known? y/n")),
+        "{screen}"
+    );
 }

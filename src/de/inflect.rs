@@ -392,9 +392,8 @@ fn weak_stem(verb: &str) -> &str {
 fn needs_e(stem: &str) -> bool {
     let mut rev = stem.chars().rev();
     match (rev.next(), rev.next(), rev.next()) {
-        (Some('t' | 'd'), _, _) => true,
-        // `zeichn-et`, `rechn-et`, but `wohn-t`, `lern-t`, `film-t`.
-        (Some('m' | 'n'), Some('h'), Some('c' | 's')) => true,
+        // `red-et`; `zeichn-et`, `rechn-et`, but `wohn-t`, `lern-t`, `film-t`.
+        (Some('t' | 'd'), _, _) | (Some('m' | 'n'), Some('h'), Some('c' | 's')) => true,
         (Some('m' | 'n'), Some(c), _) => !"aeiouäöüylrhmn".contains(c),
         _ => false,
     }
@@ -446,11 +445,11 @@ fn finite_and_nonfinite(verb: &str, out: &mut Vec<(String, Reading, bool)>) {
     finite(format!("{stem}est"), Reading::SubjunctiveI(Person::S2));
     finite(format!("{stem}et"), Reading::SubjunctiveI(Person::P2));
     finite(t(stem), Reading::Imperative);
-    if let Some((_, sv)) = strong {
-        if DUAL_VERBS.contains(&sv.infinitive) {
-            // Also weak: bewegte, geschafft, hängte.
-            finite_and_nonfinite_weak(verb, out);
-        }
+    if let Some((_, sv)) = strong
+        && DUAL_VERBS.contains(&sv.infinitive)
+    {
+        // Also weak: bewegte, geschafft, hängte.
+        finite_and_nonfinite_weak(verb, out);
     }
     let mut finite = |form: String, r: Reading| out.push((form, r, true));
     match strong {
@@ -713,12 +712,11 @@ pub fn noun_forms(
         }
     }
     let guessed;
-    let plural = match plural {
-        Some(p) => Some(p),
-        None => {
-            guessed = guess_plural(noun, gender);
-            guessed.as_deref()
-        }
+    let plural = if plural.is_some() {
+        plural
+    } else {
+        guessed = guess_plural(noun, gender);
+        guessed.as_deref()
     };
     if let Some(p) = plural {
         out.push((p.to_string(), Reading::Plural));
@@ -732,10 +730,10 @@ pub fn noun_forms(
 /// A plural for a noun the glossary gives none for, where the ending makes it predictable.
 fn guess_plural(noun: &str, gender: Option<crate::glossary::Gender>) -> Option<String> {
     use crate::glossary::Gender;
-    let lower = noun.to_lowercase();
     const EN: &[&str] = &[
         "ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ur", "enz", "anz",
     ];
+    let lower = noun.to_lowercase();
     if EN.iter().any(|e| lower.ends_with(e)) {
         return Some(format!("{noun}en"));
     }

@@ -128,8 +128,7 @@ impl Document {
     pub fn line_of(&self, offset: usize) -> usize {
         self.source.as_bytes()[..offset.min(self.source.len())]
             .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
+            .fold(0, |n, &b| n + usize::from(b == b'\n'))
             + 1
     }
 

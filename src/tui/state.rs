@@ -293,11 +293,11 @@ impl AppState {
         }
         self.message = None;
         match self.mode {
-            Mode::Normal => return self.apply_normal(action),
-            Mode::Search => self.apply_search(action),
+            Mode::Normal => return self.apply_normal(&action),
+            Mode::Search => self.apply_search(&action),
             Mode::Help => self.apply_help(&action),
             Mode::Span => self.apply_span(&action),
-            Mode::Form => return self.apply_form(action),
+            Mode::Form => return self.apply_form(&action),
             Mode::Confirm => {
                 self.mode = Mode::Normal;
                 if action == Action::Confirm {
@@ -340,7 +340,7 @@ impl AppState {
         Vec::new()
     }
 
-    fn apply_normal(&mut self, action: Action) -> Vec<Effect> {
+    fn apply_normal(&mut self, action: &Action) -> Vec<Effect> {
         match action {
             Action::NextTerm => self.step_term(true),
             Action::PrevTerm => self.step_term(false),
@@ -350,7 +350,7 @@ impl AppState {
             Action::ScrollUp => self.scroll_by(1, false),
             Action::PageDown => self.scroll_by(self.page_lines(), true),
             Action::PageUp => self.scroll_by(self.page_lines(), false),
-            Action::Wheel { down, .. } => self.scroll_by(WHEEL_LINES, down),
+            Action::Wheel { down, .. } => self.scroll_by(WHEEL_LINES, *down),
             Action::Start => {
                 self.selected = self
                     .first_link_token()
@@ -368,7 +368,7 @@ impl AppState {
                 self.scroll = self.max_scroll();
                 self.ensure_selection_visible();
             }
-            Action::Click { column, row } => self.click(column, row),
+            Action::Click { column, row } => self.click(*column, *row),
             Action::SearchStart => {
                 self.mode = Mode::Search;
                 self.query.clear();
@@ -387,7 +387,10 @@ impl AppState {
             }
             Action::SetStatus(status) => {
                 if let Some(term) = self.selected_term() {
-                    return vec![Effect::SetStatus { term, status }];
+                    return vec![Effect::SetStatus {
+                        term,
+                        status: *status,
+                    }];
                 }
             }
             Action::MarkAllKnown => {
@@ -407,9 +410,9 @@ impl AppState {
         Vec::new()
     }
 
-    fn apply_search(&mut self, action: Action) {
+    fn apply_search(&mut self, action: &Action) {
         match action {
-            Action::SearchInput(c) => self.query.push(c),
+            Action::SearchInput(c) => self.query.push(*c),
             Action::SearchBackspace => {
                 self.query.pop();
             }
@@ -495,13 +498,13 @@ impl AppState {
         }
     }
 
-    fn apply_form(&mut self, action: Action) -> Vec<Effect> {
+    fn apply_form(&mut self, action: &Action) -> Vec<Effect> {
         let Some(form) = self.form.as_mut() else {
             self.mode = Mode::Normal;
             return Vec::new();
         };
         match action {
-            Action::FormInput(c) => form.input(c),
+            Action::FormInput(c) => form.input(*c),
             Action::FormBackspace => form.backspace(),
             Action::FormClear => form.clear(),
             Action::FormNextField => form.next_field(),

@@ -8,7 +8,7 @@ use crate::tui::strings::form as text;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 /// Widest the form gets, borders included.
@@ -62,7 +62,7 @@ pub fn form_lines(form: &EntryForm, width: usize) -> (Vec<Line<'static>>, (usize
 /// The form's box: centred, as tall as its lines, never bigger than the screen.
 pub fn form_area(form: &EntryForm, area: Rect) -> Rect {
     let width = area.width.min(MAX_WIDTH);
-    let inner = usize::from(width.saturating_sub(2));
+    let inner = usize::from(width.saturating_sub(4));
     let (lines, _) = form_lines(form, inner);
     let height = ((lines.len() + 2).min(usize::from(area.height))) as u16;
     Rect {
@@ -86,6 +86,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     };
     let block = Block::new()
         .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
         .title(Line::styled(format!(" {title} "), theme::PANE_TITLE))
         .title_bottom(Line::styled(format!(" {} ", text::FOOTER), theme::DIM).right_aligned());
     let inner = block.inner(rect);
