@@ -83,7 +83,7 @@ const NOUN_HEADS: &[(&str, &str, &str)] = &[
 ];
 
 /// A glossary of `n` entries: the bundled one, particle verbs on the strong verbs, compound nouns.
-pub fn synthetic_glossary(n: usize) -> String {
+pub fn synthetic_glossary(entries: usize) -> String {
     let mut out = leser::glossary::BUNDLED.to_string();
     let bundled = Glossary::bundled();
     let mut seen: std::collections::HashSet<String> =
@@ -94,7 +94,7 @@ pub fn synthetic_glossary(n: usize) -> String {
     ];
     'verbs: for p in particles {
         for v in leser::de::strong::STRONG_VERBS {
-            if count >= n / 2 {
+            if count >= entries / 2 {
                 break 'verbs;
             }
             if !seen.insert(format!("{p}{}", v.infinitive)) {
@@ -108,25 +108,25 @@ pub fn synthetic_glossary(n: usize) -> String {
             count += 1;
         }
     }
-    let mut k = 0usize;
-    while count < n {
-        let m = NOUN_MODIFIERS[k % NOUN_MODIFIERS.len()];
-        let (h, g, pl) = NOUN_HEADS[(k / NOUN_MODIFIERS.len()) % NOUN_HEADS.len()];
-        let round = k / (NOUN_MODIFIERS.len() * NOUN_HEADS.len());
+    let mut next = 0usize;
+    while count < entries {
+        let modifier = NOUN_MODIFIERS[next % NOUN_MODIFIERS.len()];
+        let (head, gender, plural) = NOUN_HEADS[(next / NOUN_MODIFIERS.len()) % NOUN_HEADS.len()];
+        let round = next / (NOUN_MODIFIERS.len() * NOUN_HEADS.len());
         let suffix = if round == 0 {
             String::new()
         } else {
             format!("{round}")
         };
-        let lower_head = h.to_lowercase();
-        k += 1;
-        if !seen.insert(format!("{m}{lower_head}{suffix}")) {
+        let lower_head = head.to_lowercase();
+        next += 1;
+        if !seen.insert(format!("{modifier}{lower_head}{suffix}")) {
             continue;
         }
         let _ = write!(
             out,
-            "\n[[term]]\nde = \"{m}{lower_head}{suffix}\"\nen = \"{m} {h}\"\npos = \"noun\"\ngender = \"{g}\"\nplural = \"{m}{}{suffix}\"\n",
-            pl.to_lowercase()
+            "\n[[term]]\nde = \"{modifier}{lower_head}{suffix}\"\nen = \"{modifier} {head}\"\npos = \"noun\"\ngender = \"{gender}\"\nplural = \"{modifier}{}{suffix}\"\n",
+            plural.to_lowercase()
         );
         count += 1;
     }

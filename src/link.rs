@@ -139,10 +139,21 @@ struct EntryInfo {
 struct Candidate {
     entry: usize,
     tokens: Vec<usize>,
-    form: String,
+    form: PendingForm,
     parts: Vec<CompoundPart>,
     /// Higher wins among candidates covering the same number of tokens.
     rank: u8,
+}
+
+/// A candidate's explanation, written only if the candidate becomes a link.
+#[derive(Debug, Clone)]
+enum PendingForm {
+    /// From the entry's readings (and its compound parts, if its headword has them).
+    Readings {
+        readings: ReadingSet,
+        ich: bool,
+    },
+    Text(String),
 }
 
 /// Links texts against one glossary. Build once, analyze many texts.
@@ -321,7 +332,7 @@ impl Linker {
                 });
             }
         }
-        let mut links = Vec::new();
+        let mut links = Vec::with_capacity(tokens.len() / 4);
         let mut scratch = Scratch::default();
         for (s, sentence) in sentences.iter().enumerate() {
             self.link_sentence(
@@ -392,6 +403,21 @@ impl Linker {
                 continue;
             }
             scratch.used.extend(c.tokens.iter().copied());
+            let (form, parts) = match c.form {
+                PendingForm::Text(text) => (text, c.parts),
+                PendingForm::Readings { readings, ich } => {
+                    let form = scratch
+                        .forms
+                        .entry((c.entry as u32, readings, ich))
+                        .or_insert_with(|| self.describe(c.entry, readings, ich))
+                        .clone();
+                    match &self.info[c.entry].compound {
+                        Some((joined, parts)) if form.is_empty() => (joined.clone(), parts.clone()),
+                        Some((joined, parts)) => (format!("{joined}, {form}"), parts.clone()),
+                        None => (form, c.parts),
+                    }
+                }
+            };
             out.push(Link {
                 entry: c.entry,
                 spans: c
@@ -401,8 +427,8 @@ impl Linker {
                     .collect(),
                 tokens: c.tokens,
                 sentence: sentence_index,
-                form: c.form,
-                parts: c.parts,
+                form,
+                parts,
             });
         }
         scratch.candidates = cands;
@@ -423,7 +449,6 @@ impl Linker {
             lower: pool,
             words,
             classes,
-            forms: scratch_forms,
             ..
         } = scratch;
         // Lowercased words of the clause, for particles, pronouns and expressions; the strings
@@ -558,25 +583,14 @@ impl Linker {
                 }
                 toks.sort_unstable();
                 toks.dedup();
-                let readings = ctx.filter(readings);
-                let mut form = scratch_forms
-                    .entry((hit.entry, readings, ctx.ich))
-                    .or_insert_with(|| self.describe(entry, readings, ctx.ich))
-                    .clone();
-                let mut parts = Vec::new();
-                if let Some((joined, compound_parts)) = &info.compound {
-                    form = if form.is_empty() {
-                        joined.clone()
-                    } else {
-                        format!("{joined}, {form}")
-                    };
-                    parts.clone_from(compound_parts);
-                }
                 found.push(Candidate {
                     entry,
                     tokens: toks,
-                    form,
-                    parts,
+                    form: PendingForm::Readings {
+                        readings: ctx.filter(readings),
+                        ich: ctx.ich,
+                    },
+                    parts: Vec::new(),
                     rank,
                 });
             }
@@ -643,7 +657,9 @@ impl Linker {
             else {
                 // UN-Sicherheitsrat: the last part is itself a closed compound.
                 let mut c = self.closed_compound(surface_last, last, index)?;
-                c.form = format!("{}-{}", &surface[..dash], c.form);
+                if let PendingForm::Text(form) = &mut c.form {
+                    *form = format!("{}-{form}", &surface[..dash]);
+                }
                 return Some(c);
             };
             let parts = surface
@@ -661,7 +677,7 @@ impl Linker {
             return Some(Candidate {
                 entry: hit.entry as usize,
                 tokens: vec![index],
-                form,
+                form: PendingForm::Text(form),
                 parts,
                 rank: 1,
             });
@@ -697,7 +713,7 @@ impl Linker {
             return Some(Candidate {
                 entry: hit.entry as usize,
                 tokens: vec![index],
-                form,
+                form: PendingForm::Text(form),
                 parts: vec![
                     CompoundPart {
                         text: modifier_text,

@@ -102,7 +102,11 @@ impl Reader {
 
     /// The top line: title and reading position.
     fn title_bar(&self) -> String {
-        self.contents().lines().next().unwrap_or_default().to_string()
+        self.contents()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Waits until the screen meets a condition; fails after the deadline, showing the screen.

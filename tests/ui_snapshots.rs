@@ -23,8 +23,8 @@ fn reader(width: u16, height: u16) -> AppState {
         Linker::new(Glossary::bundled()),
         Size::new(width, height),
     );
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let dir = tempfile::tempdir().expect("a data dir");
+    let store = Store::open(dir.path()).expect("an empty store");
     let statuses = state.read_statuses(&store);
     state.update(Action::Statuses(Box::new(statuses)));
     state
@@ -293,11 +293,13 @@ fn with_a_learning_term(colors: bool) -> (AppState, std::ops::Range<usize>) {
     let mut state = reader(120, 40);
     state.set_colors(colors);
     let glossary = state.glossary().clone();
-    let second = state.link(1).unwrap().clone();
+    let second = state.link(1).expect("a second term").clone();
     let term = glossary.entries[second.entry].de.clone();
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
-    store.set_status(&term, Status::Learning(2)).unwrap();
+    let dir = tempfile::tempdir().expect("a data dir");
+    let mut store = Store::open(dir.path()).expect("an empty store");
+    store
+        .set_status(&term, Status::Learning(2))
+        .expect("the status is saved");
     let statuses = state.read_statuses(&store);
     state.update(Action::Statuses(Box::new(statuses)));
     (state, second.spans[0].clone())
@@ -313,7 +315,10 @@ fn a_learning_term_is_coloured_bold_and_underlined() {
     for p in cells {
         let cell = &buffer[p];
         assert_eq!(cell.fg, theme::LEARNING[1], "at {p:?}");
-        assert!(cell.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED));
+        assert!(
+            cell.modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        );
     }
     // The status bar counts it.
     assert!(
@@ -330,7 +335,11 @@ fn without_colour_the_marks_are_underline_and_bold_only() {
     let buffer = terminal.backend().buffer();
     for p in cells_of(&state, range) {
         assert_eq!(buffer[p].fg, Color::Reset);
-        assert!(buffer[p].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED));
+        assert!(
+            buffer[p]
+                .modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        );
     }
     let area = buffer.area;
     let coloured = (area.top()..area.bottom())
@@ -340,9 +349,11 @@ fn without_colour_the_marks_are_underline_and_bold_only() {
     assert_eq!(coloured, 0);
     // New linked terms are still underlined, the selection still reversed.
     let underlined = cells_of(&state, state.link(2).unwrap().spans[0].clone());
-    assert!(underlined
-        .iter()
-        .all(|&p| buffer[p].modifier.contains(Modifier::UNDERLINED)));
+    assert!(
+        underlined
+            .iter()
+            .all(|&p| buffer[p].modifier.contains(Modifier::UNDERLINED))
+    );
     assert_selection_is_highlighted(&state, &terminal);
 }
 

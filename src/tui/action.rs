@@ -139,7 +139,10 @@ pub struct SavedEntry {
 pub enum Effect {
     Quit,
     /// Save a term's status.
-    SetStatus { term: String, status: Status },
+    SetStatus {
+        term: String,
+        status: Status,
+    },
     /// Save every term of the text that is still new as known, in one write.
     MarkAllNewKnown,
     /// Save the reading position: the selected token's byte offset.

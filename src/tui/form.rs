@@ -168,8 +168,7 @@ impl EntryForm {
         let pos = match optional(Field::Pos) {
             None => None,
             Some(p) => Some(
-                Pos::from_key(&p.to_lowercase())
-                    .ok_or_else(|| (Field::Pos, text::bad_pos(&p)))?,
+                Pos::from_key(&p.to_lowercase()).ok_or_else(|| (Field::Pos, text::bad_pos(&p)))?,
             ),
         };
         let gender = match optional(Field::Gender) {
@@ -253,7 +252,10 @@ mod tests {
         form.backspace();
         form.input('m');
         let entry = form.entry().unwrap();
-        assert_eq!((entry.pos, entry.gender), (Some(Pos::Noun), Some(Gender::M)));
+        assert_eq!(
+            (entry.pos, entry.gender),
+            (Some(Pos::Noun), Some(Gender::M))
+        );
     }
 
     #[test]

@@ -637,11 +637,17 @@ mod tests {
             Some(Action::SpanExtend)
         );
         assert_eq!(map.resolve(Mode::Span, &right), Some(Action::NextWord));
-        assert_eq!(Key::parse("S-Left").map(|k| k.label()), Some("Shift-←".into()));
+        assert_eq!(
+            Key::parse("S-Left").map(|k| k.label()),
+            Some("Shift-←".into())
+        );
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(map.resolve(Mode::Form, &q), Some(Action::FormInput('q')));
         let space = press(KeyCode::Char(' '), KeyModifiers::NONE);
-        assert_eq!(map.resolve(Mode::Form, &space), Some(Action::FormInput(' ')));
+        assert_eq!(
+            map.resolve(Mode::Form, &space),
+            Some(Action::FormInput(' '))
+        );
         assert_eq!(map.resolve(Mode::Span, &space), Some(Action::SpanToggle));
     }
 

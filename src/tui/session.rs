@@ -267,7 +267,11 @@ mod tests {
     fn reopening_resumes_at_the_saved_position() {
         let dir = tempfile::tempdir().unwrap();
         let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
-        run(&mut state, &mut worker, &[Action::NextWord, Action::NextWord]);
+        run(
+            &mut state,
+            &mut worker,
+            &[Action::NextWord, Action::NextWord],
+        );
         let before = state.selected_token();
         assert_eq!(selected_text(&state), "ersatzweise");
         drop((state, worker));

@@ -118,8 +118,6 @@ pub struct AppState {
     stats: Option<TextStats>,
     span: Option<Span>,
     form: Option<EntryForm>,
-    /// How many terms the open question would mark known.
-    confirm_count: usize,
     /// Whether the screen may use colour (`NO_COLOR` unset).
     colors: bool,
     /// Raised whenever statuses or the glossary change, so that the screen is drawn again.
@@ -207,7 +205,6 @@ impl AppState {
             stats: None,
             span: None,
             form: None,
-            confirm_count: 0,
             colors: true,
             data_version: 0,
             needs_redraw: true,
@@ -316,6 +313,10 @@ impl AppState {
                 self.statuses = statuses;
                 self.stats = Some(stats);
                 self.index_statuses();
+                if self.mode == Mode::Confirm && self.new_term_count() == 0 {
+                    self.mode = Mode::Normal;
+                    self.message = Some(strings::NO_NEW_TERMS.to_string());
+                }
             }
             Action::EntrySaved(saved) => {
                 let SavedEntry {
@@ -394,12 +395,12 @@ impl AppState {
                 }
             }
             Action::MarkAllKnown => {
-                let n = self.new_term_count();
-                if n == 0 {
+                if self.new_term_count() == 0 {
                     self.message = Some(strings::NO_NEW_TERMS.to_string());
                 } else {
-                    self.confirm_count = n;
                     self.mode = Mode::Confirm;
+                    // The count asked about includes what another reader marked meanwhile.
+                    return vec![Effect::LoadStatuses];
                 }
             }
             Action::SpanStart => self.start_span(),
@@ -564,7 +565,10 @@ impl AppState {
             .iter()
             .filter(|&&t| self.analysis.token_link.get(t).copied().flatten().is_none())
             .filter_map(|&t| self.word_key(t));
-        linked.chain(words).filter(|k| seen.insert(k.clone())).collect()
+        linked
+            .chain(words)
+            .filter(|k| seen.insert(k.clone()))
+            .collect()
     }
 
     /// The statuses of this text's terms and its counts, read from the store (no I/O: the
@@ -609,7 +613,7 @@ impl AppState {
 
     /// How many terms the open question would mark known.
     pub fn confirm_count(&self) -> usize {
-        self.confirm_count
+        self.new_term_count()
     }
 
     /// Linked terms of the text that are still new, each counted once.
@@ -689,10 +693,15 @@ impl AppState {
 
     fn open_add_form(&mut self) {
         let suggestion = match self.selected_link().and_then(|l| self.link(l)) {
-            Some(link) => self.linker.glossary().entries.get(link.entry).map(|e| Suggestion {
-                headword: e.de.clone(),
-                english: None,
-            }),
+            Some(link) => self
+                .linker
+                .glossary()
+                .entries
+                .get(link.entry)
+                .map(|e| Suggestion {
+                    headword: e.de.clone(),
+                    english: None,
+                }),
             None => self
                 .selected
                 .filter(|&t| self.word_key(t).is_some())
@@ -918,7 +927,14 @@ impl AppState {
             .enumerate()
             .take_while(move |(_, t)| t.start < range.end)
             .map(move |(i, t)| (first + i, t.start..t.end))
-            .filter(|(i, _)| self.analysis.token_link.get(*i).copied().flatten().is_none())
+            .filter(|(i, _)| {
+                self.analysis
+                    .token_link
+                    .get(*i)
+                    .copied()
+                    .flatten()
+                    .is_none()
+            })
     }
 
     /// The span cursor's byte range, while a span is chosen.
@@ -1647,7 +1663,10 @@ gender = "n"
     #[test]
     fn statuses_read_back_mark_every_link_of_the_term() {
         let mut s = state(120, 40);
-        assert!(s.update(snapshot(&[("Diplomat", Status::Learning(3))])).is_empty());
+        assert!(
+            s.update(snapshot(&[("Diplomat", Status::Learning(3))]))
+                .is_empty()
+        );
         assert!(s.take_redraw());
         let diplomats: Vec<usize> = (0..s.analysis().links.len())
             .filter(|&l| s.entry(s.link(l).unwrap().entry).unwrap().de == "Diplomat")
@@ -1683,10 +1702,17 @@ gender = "n"
     fn marking_all_known_asks_first_with_the_count() {
         let mut s = state(120, 40);
         s.update(snapshot(&[("Diplomat", Status::Learning(1))]));
-        // Rat and Treffen are still new.
-        assert!(s.update(Action::MarkAllKnown).is_empty());
+        // Rat and Treffen are still new; the statuses are read again before asking.
+        assert_eq!(s.update(Action::MarkAllKnown), [Effect::LoadStatuses]);
         assert_eq!(s.mode(), Mode::Confirm);
         assert_eq!(s.confirm_count(), 2);
+        // Another reader marked Rat meanwhile: the question counts one.
+        s.update(snapshot(&[
+            ("Diplomat", Status::Learning(1)),
+            ("Rat", Status::Known),
+        ]));
+        assert_eq!(s.mode(), Mode::Confirm);
+        assert_eq!(s.confirm_count(), 1);
         assert_eq!(s.update(Action::Confirm), [Effect::MarkAllNewKnown]);
         assert_eq!(s.mode(), Mode::Normal);
         // Anything else is no.
@@ -1699,7 +1725,17 @@ gender = "n"
             ("Rat", Status::Known),
             ("Treffen", Status::Ignored),
         ]));
+        assert!(s.update(Action::MarkAllKnown).is_empty());
+        assert_eq!(s.mode(), Mode::Normal);
+        assert_eq!(s.message(), Some(strings::NO_NEW_TERMS));
+        // Nothing left once the statuses are read again: the question goes away.
+        s.update(snapshot(&[("Diplomat", Status::Known)]));
         s.update(Action::MarkAllKnown);
+        s.update(snapshot(&[
+            ("Diplomat", Status::Known),
+            ("Rat", Status::Known),
+            ("Treffen", Status::Known),
+        ]));
         assert_eq!(s.mode(), Mode::Normal);
         assert_eq!(s.message(), Some(strings::NO_NEW_TERMS));
     }
@@ -1886,7 +1922,10 @@ gender = "n"
         let link = s.selected_link().expect("linked now");
         assert_eq!(s.entry(s.link(link).unwrap().entry).unwrap().de, "gingen");
         assert_eq!(s.analysis().occurrences(s.link(link).unwrap().entry), 12);
-        assert_eq!(s.message(), Some(strings::saved_entry("gingen", "mine.toml").as_str()));
+        assert_eq!(
+            s.message(),
+            Some(strings::saved_entry("gingen", "mine.toml").as_str())
+        );
     }
 
     #[test]

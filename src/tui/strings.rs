@@ -115,7 +115,9 @@ pub mod form {
     pub const GERMAN_MISSING: &str = "The German headword is missing.";
     pub const ENGLISH_MISSING: &str = "The English is missing.";
     pub fn bad_pos(p: &str) -> String {
-        format!("Not a part of speech: {p:?}. Use noun, verb, adj, adv, prep, conj, phrase, name or abbr.")
+        format!(
+            "Not a part of speech: {p:?}. Use noun, verb, adj, adv, prep, conj, phrase, name or abbr."
+        )
     }
     pub fn bad_gender(g: &str) -> String {
         format!("Not a gender: {g:?}. Use m, f or n.")
@@ -164,7 +166,8 @@ pub mod desc {
     pub const SPAN_PREV: &str = "move the cursor to the previous word";
     pub const SPAN_EXTEND: &str = "add the word after the span";
     pub const SPAN_SHRINK: &str = "take the span's last word out";
-    pub const SPAN_TOGGLE: &str = "add the word at the cursor, or take it out (a split verb's particle)";
+    pub const SPAN_TOGGLE: &str =
+        "add the word at the cursor, or take it out (a split verb's particle)";
     pub const SPAN_ADD: &str = "add a glossary entry for these words";
     pub const SPAN_CANCEL: &str = "stop choosing words";
     pub const FORM_NEXT: &str = "next field";

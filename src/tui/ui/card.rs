@@ -30,7 +30,9 @@ pub enum CardBody {
         dictionary: Vec<String>,
     },
     /// Words being chosen for a new entry, and the headword it would start with.
-    Span { headword: String },
+    Span {
+        headword: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -38,7 +38,10 @@ fn left_side(state: &AppState) -> (String, Style) {
                     .map(|r| &state.text()[r.clone()])
                     .collect::<Vec<_>>()
                     .join(" ");
-                return (strings::span_status(span.tokens().len(), &text), theme::TITLE);
+                return (
+                    strings::span_status(span.tokens().len(), &text),
+                    theme::TITLE,
+                );
             }
             let counts = state.stats().map(TextStats::status_bar).unwrap_or_default();
             (counts, theme::DIM)
@@ -68,24 +71,33 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// "→ next  ← prev  / search ...", from the keymap's hints for the current mode: as many as
-/// fit in `room` columns.
+/// "→ next  ← prev  / search ...  q quit", from the keymap's hints for the current mode, in
+/// `room` columns: when not all fit, the first ones that do, and the last (quit, close, cancel).
 fn hint_spans(state: &AppState, room: usize) -> Vec<Span<'static>> {
+    let hints: Vec<(String, String)> = state
+        .keymap()
+        .hints(state.mode())
+        .into_iter()
+        .map(|(key, word)| (key, format!(" {word}")))
+        .collect();
+    let width = |h: &(String, String)| h.0.width() + h.1.width();
+    let total = |shown: &[&(String, String)]| {
+        shown.iter().map(|h| width(h)).sum::<usize>()
+            + HINT_GAP.len() * shown.len().saturating_sub(1)
+    };
+    let mut shown: Vec<&(String, String)> = hints.iter().collect();
+    while !shown.is_empty() && total(&shown) > room {
+        // Drop the last but one, keeping the way out.
+        let at = shown.len().saturating_sub(2);
+        shown.remove(at);
+    }
     let mut spans = Vec::new();
-    let mut used = 0;
-    for (i, (key, word)) in state.keymap().hints(state.mode()).into_iter().enumerate() {
-        let gap = if i > 0 { HINT_GAP } else { "" };
-        let word = format!(" {word}");
-        let width = gap.len() + key.width() + word.width();
-        if used + width > room {
-            break;
-        }
-        used += width;
+    for (i, (key, word)) in shown.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(HINT_GAP));
         }
-        spans.push(Span::styled(key, theme::KEY));
-        spans.push(Span::styled(word, theme::DIM));
+        spans.push(Span::styled(key.clone(), theme::KEY));
+        spans.push(Span::styled(word.clone(), theme::DIM));
     }
     spans
 }
