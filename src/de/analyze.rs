@@ -4,6 +4,8 @@
 //! The rules over-generate on purpose: a caller keeps the candidates its dictionary knows.
 //! Candidates come in order of plausibility, so the first known one is usually right.
 
+pub use super::lexicon::PARTICLES as SEPARABLE_PARTICLES;
+use super::lexicon::{INSEPARABLE_PREFIXES, IRREGULAR_COMPARISON, TWO_WAY_PREFIXES};
 use super::strong::{STRONG_VERBS, WEAK_LOOKALIKES};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -16,84 +18,6 @@ pub struct Candidate {
     /// What the form is: "zu-infinitive", "simple past", "genitive singular", …
     pub desc: String,
 }
-
-/// Separable verb particles, longest first so that `heraus` wins over `her`.
-pub const SEPARABLE_PARTICLES: &[&str] = &[
-    "auseinander",
-    "gegenüber",
-    "entgegen",
-    "herunter",
-    "zusammen",
-    "hinunter",
-    "vorüber",
-    "zurecht",
-    "herüber",
-    "herauf",
-    "heraus",
-    "herbei",
-    "herein",
-    "hervor",
-    "hinauf",
-    "hinaus",
-    "hinein",
-    "hinweg",
-    "nieder",
-    "voraus",
-    "vorbei",
-    "weiter",
-    "wieder",
-    "zurück",
-    "bereit",
-    "heran",
-    "herum",
-    "empor",
-    "voran",
-    "durch",
-    "statt",
-    "fort",
-    "frei",
-    "hinzu",
-    "fest",
-    "fehl",
-    "hoch",
-    "teil",
-    "dar",
-    "ein",
-    "her",
-    "hin",
-    "los",
-    "mit",
-    "nach",
-    "weg",
-    "auf",
-    "aus",
-    "bei",
-    "vor",
-    "ab",
-    "an",
-    "um",
-    "zu",
-];
-
-/// Prefixes that never separate and take no ge- in the participle (`verwiesen`, `bekommen`).
-const INSEPARABLE_PREFIXES: &[&str] = &[
-    "hinter", "wider", "miss", "über", "unter", "voll", "emp", "ent", "zer", "ver", "be", "er",
-    "ge",
-];
-
-/// Comparatives and superlatives that do not come from their positive by rule.
-const IRREGULAR_COMPARISON: &[(&str, &str, &str)] = &[
-    ("besser", "gut", "comparative"),
-    ("best", "gut", "superlative"),
-    ("mehr", "viel", "comparative"),
-    ("meist", "viel", "superlative"),
-    ("höher", "hoch", "comparative"),
-    ("höchst", "hoch", "superlative"),
-    ("näher", "nah", "comparative"),
-    ("nächst", "nah", "superlative"),
-    ("lieber", "gern", "comparative"),
-    ("liebst", "gern", "superlative"),
-];
 
 const ADJECTIVE_ENDINGS: &[&str] = &["en", "em", "er", "es", "e"];
 
@@ -286,9 +210,11 @@ fn adjective_candidates(lower: &str, out: &mut Out) {
 }
 
 fn comparison_candidates(stem: &str, out: &mut Out) {
-    for &(form, positive, desc) in IRREGULAR_COMPARISON {
-        if stem == form {
-            out.push(positive.to_string(), desc);
+    for &(positive, comparative, superlative) in IRREGULAR_COMPARISON {
+        if stem == comparative {
+            out.push(positive.to_string(), "comparative");
+        } else if stem == superlative {
+            out.push(positive.to_string(), "superlative");
         }
     }
     let mut push_with_umlaut = |base: &str, desc: &str| {
@@ -361,6 +287,7 @@ fn verb_candidates(lower: &str, out: &mut Out) {
 fn starts_with_inseparable_prefix(lower: &str) -> bool {
     INSEPARABLE_PREFIXES
         .iter()
+        .chain(TWO_WAY_PREFIXES)
         .any(|p| lower.len() > p.len() + 3 && lower.starts_with(p))
 }
 
@@ -474,7 +401,7 @@ fn strong_candidates(lower: &str, out: &mut Out) {
             }
         }
     }
-    for prefix in INSEPARABLE_PREFIXES {
+    for prefix in INSEPARABLE_PREFIXES.iter().chain(TWO_WAY_PREFIXES) {
         let Some(rest) = lower.strip_prefix(prefix) else {
             continue;
         };

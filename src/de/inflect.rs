@@ -5,78 +5,15 @@
 //! [`FormIndex`] maps each lowercased form to the entries it belongs to; the linker looks tokens
 //! up in it and pairs split verb parts within a clause.
 
+pub use super::lexicon::PARTICLES;
+use super::lexicon::{
+    INSEPARABLE_PREFIXES as INSEPARABLE, IRREGULAR_COMPARISON, TWO_WAY_PREFIXES as TWO_WAY,
+};
 use super::strong::{STRONG_VERBS, StrongVerb, WEAK_LOOKALIKES};
-
-/// Separable verb particles, longest first so that `zurück` wins over `zu`.
-pub const PARTICLES: &[&str] = &[
-    "auseinander",
-    "zusammen",
-    "entgegen",
-    "gegenüber",
-    "herunter",
-    "hinunter",
-    "vorüber",
-    "vorbei",
-    "voraus",
-    "heraus",
-    "hinaus",
-    "herein",
-    "hinein",
-    "herbei",
-    "herauf",
-    "hinauf",
-    "herüber",
-    "hinüber",
-    "heran",
-    "hinzu",
-    "umher",
-    "zurück",
-    "weiter",
-    "wieder",
-    "nieder",
-    "empor",
-    "statt",
-    "durch",
-    "hinter",
-    "unter",
-    "über",
-    "fort",
-    "fest",
-    "frei",
-    "heim",
-    "hoch",
-    "teil",
-    "nach",
-    "weg",
-    "mit",
-    "los",
-    "vor",
-    "her",
-    "hin",
-    "ein",
-    "aus",
-    "auf",
-    "bei",
-    "dar",
-    "ab",
-    "an",
-    "um",
-    "zu",
-    "gleich",
-];
 
 /// Particles that also stand alone as adverbs: they pair with a verb only when something stands
 /// between them (`Das kommt einem Wunder gleich`, not `Er kommt gleich`).
 pub const ADVERB_PARTICLES: &[&str] = &["gleich"];
-
-/// Prefixes that never separate and take no ge- in the participle.
-pub const INSEPARABLE: &[&str] = &["miss", "emp", "ent", "ver", "zer", "be", "er", "ge"];
-
-/// Prefixes that are separable in some verbs and inseparable in others (umgehen, übersetzen):
-/// both readings are generated.
-const TWO_WAY: &[&str] = &[
-    "durch", "hinter", "über", "unter", "um", "wider", "wieder", "voll",
-];
 
 const NUMBER_WORDS: &[&str] = &[
     "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
@@ -744,30 +681,6 @@ fn guess_plural(noun: &str, gender: Option<crate::glossary::Gender>) -> Option<S
         _ => None,
     }
 }
-
-/// Irregular comparison: positive, comparative stem, superlative stem.
-const IRREGULAR_COMPARISON: &[(&str, &str, &str)] = &[
-    ("gut", "besser", "best"),
-    ("viel", "mehr", "meist"),
-    ("gern", "lieber", "liebst"),
-    ("hoch", "höher", "höchst"),
-    ("nah", "näher", "nächst"),
-    ("groß", "größer", "größt"),
-    ("alt", "älter", "ältest"),
-    ("jung", "jünger", "jüngst"),
-    ("lang", "länger", "längst"),
-    ("kurz", "kürzer", "kürzest"),
-    ("arm", "ärmer", "ärmst"),
-    ("hart", "härter", "härtest"),
-    ("kalt", "kälter", "kältest"),
-    ("warm", "wärmer", "wärmst"),
-    ("stark", "stärker", "stärkst"),
-    ("schwach", "schwächer", "schwächst"),
-    ("scharf", "schärfer", "schärfst"),
-    ("klug", "klüger", "klügst"),
-    ("dumm", "dümmer", "dümmst"),
-    ("oft", "öfter", "öftest"),
-];
 
 /// Adjective forms: endings, comparative and superlative with their endings.
 pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {

@@ -3,6 +3,7 @@
 
 pub mod analyze;
 pub mod inflect;
+pub mod lexicon;
 pub mod sentence;
 pub mod strong;
 pub mod token;

@@ -1,0 +1,102 @@
+//! Closed word lists of the German core, shared by form generation (`inflect`) and analysis
+//! (`analyze`).
+
+/// Separable verb particles, longest first so that `zurück` wins over `zu` and `heraus` over
+/// `her`. `über`, `unter`, `hinter` and `um` also begin inseparable verbs (see
+/// [`TWO_WAY_PREFIXES`]).
+pub const PARTICLES: &[&str] = &[
+    "auseinander",
+    "gegenüber",
+    "zusammen",
+    "entgegen",
+    "herunter",
+    "hinunter",
+    "vorüber",
+    "herüber",
+    "hinüber",
+    "zurecht",
+    "vorbei",
+    "voraus",
+    "heraus",
+    "hinaus",
+    "herein",
+    "hinein",
+    "herbei",
+    "herauf",
+    "hinauf",
+    "zurück",
+    "weiter",
+    "wieder",
+    "nieder",
+    "hinter",
+    "gleich",
+    "hervor",
+    "hinweg",
+    "bereit",
+    "heran",
+    "hinzu",
+    "umher",
+    "empor",
+    "statt",
+    "durch",
+    "unter",
+    "herum",
+    "voran",
+    "über",
+    "fort",
+    "fest",
+    "frei",
+    "heim",
+    "hoch",
+    "teil",
+    "nach",
+    "fehl",
+    "weg",
+    "mit",
+    "los",
+    "vor",
+    "her",
+    "hin",
+    "ein",
+    "aus",
+    "auf",
+    "bei",
+    "dar",
+    "ab",
+    "an",
+    "um",
+    "zu",
+];
+
+/// Prefixes that never separate and take no ge- in the participle (`verwiesen`, `bekommen`).
+pub const INSEPARABLE_PREFIXES: &[&str] = &["miss", "emp", "ent", "ver", "zer", "be", "er", "ge"];
+
+/// Prefixes that are separable in some verbs and inseparable in others (`umgehen`,
+/// `übersetzen`, `unterbrechen`).
+pub const TWO_WAY_PREFIXES: &[&str] = &[
+    "durch", "hinter", "über", "unter", "um", "wider", "wieder", "voll",
+];
+
+/// Comparison that does not follow the rules: positive, comparative, superlative stem.
+pub const IRREGULAR_COMPARISON: &[(&str, &str, &str)] = &[
+    ("gut", "besser", "best"),
+    ("viel", "mehr", "meist"),
+    ("gern", "lieber", "liebst"),
+    ("hoch", "höher", "höchst"),
+    ("nah", "näher", "nächst"),
+    ("groß", "größer", "größt"),
+    ("alt", "älter", "ältest"),
+    ("jung", "jünger", "jüngst"),
+    ("lang", "länger", "längst"),
+    ("kurz", "kürzer", "kürzest"),
+    ("arm", "ärmer", "ärmst"),
+    ("hart", "härter", "härtest"),
+    ("kalt", "kälter", "kältest"),
+    ("warm", "wärmer", "wärmst"),
+    ("stark", "stärker", "stärkst"),
+    ("schwach", "schwächer", "schwächst"),
+    ("scharf", "schärfer", "schärfst"),
+    ("klug", "klüger", "klügst"),
+    ("dumm", "dümmer", "dümmst"),
+    ("oft", "öfter", "öftest"),
+];
