@@ -550,7 +550,7 @@ pub fn verb_forms(verb: &str, separable: bool) -> Vec<VerbForm> {
             split_particle: None,
         });
     }
-    let parts = if separable {
+    let parts = if separable && !inseparable_two_way(verb) {
         separable_parts(verb)
     } else {
         None
@@ -589,9 +589,20 @@ pub fn verb_forms(verb: &str, separable: bool) -> Vec<VerbForm> {
     out
 }
 
+/// A verb whose two-way prefix is inseparable (`unterbrechen`, `überlegen`): listed whole in
+/// the strong verb table or in the lexicon.
+fn inseparable_two_way(verb: &str) -> bool {
+    TWO_WAY.iter().any(|p| verb.starts_with(p))
+        && (STRONG_VERBS.iter().any(|v| v.infinitive == verb)
+            || super::lexicon::INSEPARABLE_TWO_WAY_VERBS.contains(&verb))
+}
+
 /// The separable display of a verb: `an|kündigen`, or the verb itself.
 pub fn verb_display(verb: &str, separable: bool) -> String {
-    match separable.then(|| separable_parts(verb)).flatten() {
+    match (separable && !inseparable_two_way(verb))
+        .then(|| separable_parts(verb))
+        .flatten()
+    {
         Some(VerbParts {
             particle: Some(p),
             rest,
@@ -798,6 +809,19 @@ mod tests {
             f.iter()
                 .any(|(s, r)| s == "Spannungen" && *r == Reading::Plural)
         );
+    }
+
+    #[test]
+    fn inseparable_two_way_verbs_never_split() {
+        let f = verb_forms("überlegen", true);
+        assert!(!f.iter().any(|x| x.split_particle.is_some()));
+        assert!(has(&f, "überlegt", None));
+        assert!(!has(&f, "übergelegt", None));
+        let f = verb_forms("unterbrechen", true);
+        assert!(has(&f, "unterbrach", None));
+        assert!(!f.iter().any(|x| x.split_particle.is_some()));
+        let f = verb_forms("umziehen", true);
+        assert!(has(&f, "zieht", Some("um")));
     }
 
     #[test]

@@ -100,3 +100,32 @@ pub const IRREGULAR_COMPARISON: &[(&str, &str, &str)] = &[
     ("dumm", "dümmer", "dümmst"),
     ("oft", "öfter", "öftest"),
 ];
+
+/// Weak verbs whose two-way prefix is inseparable: they never split (`er überlegt`, not
+/// `er legt … über`). Strong ones are in the strong verb table under their full infinitive.
+pub const INSEPARABLE_TWO_WAY_VERBS: &[&str] = &[
+    "durchqueren",
+    "durchsuchen",
+    "hinterfragen",
+    "umarmen",
+    "umfassen",
+    "umkreisen",
+    "überfordern",
+    "überholen",
+    "überlegen",
+    "überprüfen",
+    "überqueren",
+    "überraschen",
+    "überreden",
+    "übersetzen",
+    "übertragen",
+    "überwachen",
+    "überzeugen",
+    "unterrichten",
+    "unterstützen",
+    "untersuchen",
+    "unterzeichnen",
+    "vollenden",
+    "widerlegen",
+    "wiederholen",
+];
