@@ -241,15 +241,24 @@ pub struct DictionaryMark {
     pub how: String,
 }
 
-/// The dictionaries at Debian's paths plus named ones, their indexes cached in
-/// `$LESER_CACHE_DIR` or the platform's cache dir.
-pub fn open_dictionaries(extra: &[PathBuf]) -> crate::dict::Dictionaries {
-    let cache = std::env::var_os("LESER_CACHE_DIR")
+/// The dictionaries at Debian's paths, those in the config file and named ones, their indexes
+/// cached in `$LESER_CACHE_DIR` or the platform's cache dir. A broken config file is an error.
+pub fn open_dictionaries(extra: &[PathBuf]) -> anyhow::Result<crate::dict::Dictionaries> {
+    let mut paths = crate::config::Config::load()?.dictionaries;
+    paths.extend(extra.iter().cloned());
+    Ok(crate::dict::Dictionaries::discover(
+        &paths,
+        &dictionary_cache_dir(),
+    ))
+}
+
+/// `$LESER_CACHE_DIR`, else the platform's cache dir.
+pub fn dictionary_cache_dir() -> PathBuf {
+    std::env::var_os("LESER_CACHE_DIR")
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
         .or_else(crate::dict::default_cache_dir)
-        .unwrap_or_else(std::env::temp_dir);
-    crate::dict::Dictionaries::discover(extra, &cache)
+        .unwrap_or_else(std::env::temp_dir)
 }
 
 /// Words no link covers that a dictionary answers, in text order.
@@ -401,7 +410,7 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
     let marks = match &args.dict {
         Some(path) => {
             let extra: Vec<PathBuf> = path.iter().cloned().collect();
-            let dicts = open_dictionaries(&extra);
+            let dicts = open_dictionaries(&extra)?;
             for e in dicts.errors() {
                 eprintln!("leser: {e}");
             }
@@ -470,7 +479,7 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
 
 /// `leser lookup`: exit 1 when nothing is found (the nearest headwords are listed).
 pub fn lookup(args: &LookupArgs) -> anyhow::Result<ExitCode> {
-    let dicts = open_dictionaries(&args.dicts.paths);
+    let dicts = open_dictionaries(&args.dicts.paths)?;
     for e in dicts.errors() {
         eprintln!("leser: {e}");
     }

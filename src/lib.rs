@@ -4,6 +4,7 @@
 //! reader, `cli` the subcommands that print.
 
 pub mod cli;
+pub mod config;
 pub mod de;
 pub mod dict;
 pub mod glossary;

@@ -220,3 +220,33 @@ fn annotate_dict_marks_words_only_a_dictionary_knows() {
     assert_eq!(ersatz["source"], "dictionary");
     assert!(stdout.lines().any(|l| l.contains("\"term\":\"ankündigen\"") && l.contains("\"source\":\"glossary\"")));
 }
+
+#[test]
+fn config_names_extra_dictionaries_and_a_broken_one_is_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict/ding-de-en.txt");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("dictionaries = [{:?}]\n", fixture.display().to_string()),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_leser"))
+            .args(args)
+            .env("LESER_CONFIG", &config)
+            .env("LESER_CACHE_DIR", dir.path().join("cache"))
+            .output()
+            .expect("leser runs")
+    };
+    let out = run(&["lookup", "Bündnisses"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[Ding ding-de-en.txt]"));
+
+    std::fs::write(&config, "dictionaries = 3\n").unwrap();
+    let out = run(&["lookup", "Haus"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("config.toml:1:16:"), "{err}");
+}
