@@ -116,6 +116,8 @@ pub struct ReaderArgs {
     pub text: Option<PathBuf>,
     #[command(flatten)]
     pub data: DataArgs,
+    #[command(flatten)]
+    pub dicts: DictArgs,
 }
 
 #[derive(Debug, Clone, Copy, Default, ValueEnum, PartialEq, Eq)]
@@ -209,12 +211,19 @@ pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     // The error names the file and says what failed, in one line.
     let store = crate::learner::Store::open(&dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let text_key = crate::learner::text_key(&doc, args.text.as_deref());
+    // The dictionaries of `lookup`: the config file's, then those named; opened by the reader.
+    let mut dictionaries = crate::config::Config::load()?.dictionaries;
+    dictionaries.extend(args.dicts.paths.iter().cloned());
     crate::tui::run(crate::tui::Session {
         doc,
         translation,
         setup,
         store,
         text_key,
+        dictionaries: Some(crate::tui::DictionarySetup {
+            extra: dictionaries,
+            cache_dir: Some(dictionary_cache_dir()),
+        }),
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,17 +3,21 @@
 //! record: the selection's, and the colours of statuses.
 
 use insta::assert_snapshot;
+use leser::dict::{Dictionaries, Dictionary, Source};
 use leser::glossary::Glossary;
 use leser::learner::{Status, Store};
 use leser::link::Linker;
 use leser::text::Document;
+use leser::tui::dictionary::look_up;
 use leser::tui::ui::theme;
-use leser::tui::{Action, AppState, ui};
+use leser::tui::{Action, AppState, Effect, LookedUp, SharedDictionaries, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Size;
 use ratatui::style::{Color, Modifier};
+use std::path::Path;
+use std::sync::Arc;
 
 /// The reader on the bundled article, with the statuses of a learner who marked nothing yet.
 fn reader(width: u16, height: u16) -> AppState {
@@ -412,4 +416,68 @@ fn confirm_80x24() {
         screen.contains(&format!("Mark {new} new terms known? y/n")),
         "{screen}"
     );
+}
+
+/// Applies an action and answers the dictionary lookups it asks for, as the event loop would.
+fn settle(state: &mut AppState, action: Action) {
+    let mut queue = vec![action];
+    while let Some(action) = queue.pop() {
+        for effect in state.update(action) {
+            if let Effect::LookUp(query) = effect {
+                let dicts = state.dictionaries().expect("open").clone();
+                let looked = look_up(&dicts.0, &query);
+                queue.push(Action::LookedUp(Box::new(LookedUp { query, looked })));
+            }
+        }
+    }
+}
+
+/// The reader with the fixture dictionary open (never the machine's own), on `word`.
+fn with_dictionary(width: u16, height: u16, word: &str) -> AppState {
+    let mut state = reader(width, height);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict/ding-de-en.txt");
+    let source = Source::from_path(&path).expect("the Ding fixture");
+    let dict = Dictionary::open(&source, None, &|_| {}).expect("the fixture opens");
+    let dicts = Dictionaries::from_dictionaries(vec![dict]);
+    settle(
+        &mut state,
+        Action::DictionariesReady(SharedDictionaries(Arc::new(dicts))),
+    );
+    settle(&mut state, Action::SearchStart);
+    for c in word.chars() {
+        settle(&mut state, Action::SearchInput(c));
+    }
+    settle(&mut state, Action::SearchSubmit);
+    state
+}
+
+#[test]
+fn dictionary_card_120x40() {
+    // `dass` has no glossary entry: the card is the dictionary's answer.
+    let state = with_dictionary(120, 40, "dass");
+    assert_eq!(state.selected_link(), None);
+    assert_snapshot!(draw(&state).backend());
+}
+
+#[test]
+fn dictionary_folded_and_unfolded_80x24() {
+    let mut state = with_dictionary(80, 24, "Bündnisses");
+    // The card's end, where the dictionary's line is, scrolled to.
+    for _ in 0..40 {
+        settle(&mut state, Action::CardScrollDown);
+    }
+    assert!(state.card_scroll() > 0);
+    let folded = draw(&state).backend().to_string();
+    assert!(
+        folded.contains("Dictionary: 1 answer (press d)"),
+        "{folded}"
+    );
+    // Unfolded where it was: the answer follows.
+    let scroll = state.card_scroll();
+    settle(&mut state, Action::ToggleDictionary);
+    assert_eq!(state.card_scroll(), scroll);
+    for _ in 0..40 {
+        settle(&mut state, Action::CardScrollDown);
+    }
+    assert_snapshot!(draw(&state).backend());
 }

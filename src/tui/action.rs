@@ -1,6 +1,7 @@
 //! What the reader can be asked to do. Keys, mouse and resize events all become an [`Action`];
 //! so do the results of the work the event loop did for the state (saved, failed).
 
+use super::dictionary::{DictQuery, Looked, SharedDictionaries};
 use crate::glossary::{Entry, Glossary};
 use crate::learner::{Status, TextStats};
 use rustc_hash::FxHashMap;
@@ -76,6 +77,12 @@ pub enum Action {
     FormPrevField,
     /// Save the form's entry.
     FormSubmit,
+    /// Show the dictionaries' answers on a glossary entry's card, or fold them to one line.
+    ToggleDictionary,
+    /// Scroll the side pane (a long card) one line down.
+    CardScrollDown,
+    /// Scroll the side pane one line up.
+    CardScrollUp,
     /// The terminal has a new size.
     Resize {
         width: u16,
@@ -104,6 +111,18 @@ pub enum Action {
     /// Something the learner should read (a store warning, what was done).
     #[serde(skip)]
     Notice(String),
+    /// A dictionary's index is being built: how far it is.
+    #[serde(skip)]
+    DictionaryProgress {
+        name: String,
+        percent: u8,
+    },
+    /// The dictionaries are open (none, when none is installed).
+    #[serde(skip)]
+    DictionariesReady(SharedDictionaries),
+    /// What the dictionaries answered.
+    #[serde(skip)]
+    LookedUp(Box<LookedUp>),
 }
 
 impl Action {
@@ -111,7 +130,13 @@ impl Action {
     pub fn is_feedback(&self) -> bool {
         matches!(
             self,
-            Action::Statuses(_) | Action::EntrySaved(_) | Action::Failed(_) | Action::Notice(_)
+            Action::Statuses(_)
+                | Action::EntrySaved(_)
+                | Action::Failed(_)
+                | Action::Notice(_)
+                | Action::DictionaryProgress { .. }
+                | Action::DictionariesReady(_)
+                | Action::LookedUp(_)
         )
     }
 }
@@ -132,6 +157,13 @@ pub struct SavedEntry {
     pub headword: String,
     /// The file it was saved to.
     pub path: String,
+}
+
+/// A dictionary lookup and its result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookedUp {
+    pub query: DictQuery,
+    pub looked: Looked,
 }
 
 /// Work that `update` asks the event loop to do, because state does no I/O.
@@ -155,4 +187,6 @@ pub enum Effect {
     },
     /// Read the statuses again (the text's terms changed).
     LoadStatuses,
+    /// Ask the dictionaries about the selection.
+    LookUp(DictQuery),
 }

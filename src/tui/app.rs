@@ -14,6 +14,10 @@ use ratatui::crossterm::execute;
 use std::io::stdout;
 use std::panic::PanicHookInfo;
 use std::sync::Arc;
+use std::time::Duration;
+
+/// How long to wait for a key before looking at the background work again.
+const BACKGROUND_POLL: Duration = Duration::from_millis(50);
 
 type PanicHook = Arc<dyn Fn(&PanicHookInfo<'_>) + Send + Sync>;
 
@@ -59,9 +63,23 @@ fn event_loop(mut terminal: DefaultTerminal, session: Session) -> anyhow::Result
                 .draw(|frame| ui::render(&state, frame))
                 .context("cannot draw")?;
         }
-        // No tick: nothing changes on screen until an event arrives.
-        let event = event::read().context("cannot read from the terminal")?;
-        let Some(action) = action_for(&event, &state) else {
+        // No tick: nothing changes on screen until an event arrives. Only while work goes on
+        // in the background is the terminal polled, so that its results are seen too.
+        let event = if worker.busy() {
+            event::poll(BACKGROUND_POLL)
+                .context("cannot read from the terminal")?
+                .then(event::read)
+                .transpose()
+                .context("cannot read from the terminal")?
+        } else {
+            Some(event::read().context("cannot read from the terminal")?)
+        };
+        for action in worker.background() {
+            if dispatch(&mut state, &mut worker, action) {
+                return Ok(());
+            }
+        }
+        let Some(action) = event.as_ref().and_then(|e| action_for(e, &state)) else {
             continue;
         };
         if dispatch(&mut state, &mut worker, action) {

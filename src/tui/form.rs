@@ -65,7 +65,8 @@ pub struct EntryForm {
 }
 
 impl EntryForm {
-    /// A form for a new entry. The focus goes to the first field left to fill.
+    /// A form for a new entry. The focus goes to the English once there is a headword: to
+    /// type it, or to check the dictionary's suggestion.
     pub fn new_entry(headword: &str, english: Option<&str>) -> EntryForm {
         let mut form = EntryForm {
             values: Default::default(),
@@ -74,10 +75,9 @@ impl EntryForm {
         };
         form.values[Field::German.index()] = headword.to_string();
         form.values[Field::English.index()] = english.unwrap_or_default().to_string();
-        form.focus = Field::ALL
-            .into_iter()
-            .find(|f| form.value(*f).is_empty())
-            .unwrap_or(Field::German);
+        if !headword.is_empty() {
+            form.focus = Field::English;
+        }
         form
     }
 
@@ -205,11 +205,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_new_form_focuses_the_first_empty_field() {
+    fn a_new_form_focuses_the_english_once_there_is_a_headword() {
         let form = EntryForm::new_entry("ersatzweise", None);
         assert_eq!(form.value(Field::German), "ersatzweise");
         assert_eq!(form.focus(), Field::English);
         assert_eq!(EntryForm::new_entry("", None).focus(), Field::German);
+        let suggested = EntryForm::new_entry("ersatzweise", Some("by way of substitution"));
+        assert_eq!(suggested.value(Field::English), "by way of substitution");
+        assert_eq!(suggested.focus(), Field::English);
     }
 
     #[test]

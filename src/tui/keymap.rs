@@ -138,6 +138,27 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     ),
     row(
         NORMAL,
+        &["d"],
+        Action::ToggleDictionary,
+        desc::TOGGLE_DICTIONARY,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["C-j", "S-Down"],
+        Action::CardScrollDown,
+        desc::CARD_SCROLL_DOWN,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["C-k", "S-Up"],
+        Action::CardScrollUp,
+        desc::CARD_SCROLL_UP,
+        None,
+    ),
+    row(
+        NORMAL,
         &["?"],
         Action::ToggleHelp,
         desc::HELP,
@@ -538,6 +559,14 @@ impl Keymap {
             .collect()
     }
 
+    /// The first key bound to an action in a mode, as the help writes it (`d`).
+    pub fn key_for(&self, mode: Mode, action: &Action) -> Option<String> {
+        self.bindings
+            .iter()
+            .find(|b| b.mode == mode && b.action == *action)
+            .map(|b| b.key.label())
+    }
+
     /// The status-bar hints for a mode: (first key, short word), in table order.
     pub fn hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
         let mut out: Vec<(Action, String, &'static str)> = Vec::new();
@@ -594,6 +623,47 @@ mod tests {
         assert_eq!(map.resolve(Mode::Normal, &right), Some(Action::NextTerm));
         assert_eq!(map.resolve(Mode::Normal, &l), Some(Action::NextTerm));
         assert_eq!(map.resolve(Mode::Normal, &backtab), Some(Action::PrevTerm));
+    }
+
+    #[test]
+    fn d_folds_the_dictionary_and_ctrl_j_k_scroll_the_card() {
+        let map = Keymap::default();
+        let key = |c, m| map.resolve(Mode::Normal, &press(c, m));
+        assert_eq!(
+            key(KeyCode::Char('d'), KeyModifiers::NONE),
+            Some(Action::ToggleDictionary)
+        );
+        for (code, modifiers, action) in [
+            (
+                KeyCode::Char('j'),
+                KeyModifiers::CONTROL,
+                Action::CardScrollDown,
+            ),
+            (KeyCode::Down, KeyModifiers::SHIFT, Action::CardScrollDown),
+            (
+                KeyCode::Char('k'),
+                KeyModifiers::CONTROL,
+                Action::CardScrollUp,
+            ),
+            (KeyCode::Up, KeyModifiers::SHIFT, Action::CardScrollUp),
+        ] {
+            assert_eq!(key(code, modifiers), Some(action));
+        }
+        // Plain j and k still scroll the text.
+        assert_eq!(
+            key(KeyCode::Char('j'), KeyModifiers::NONE),
+            Some(Action::ScrollDown)
+        );
+        assert_eq!(
+            map.key_for(Mode::Normal, &Action::ToggleDictionary)
+                .as_deref(),
+            Some("d")
+        );
+        let help = map.help_rows(Mode::Normal);
+        assert!(
+            help.iter().any(|(keys, _)| keys == "Ctrl-j Shift-↓"),
+            "{help:?}"
+        );
     }
 
     #[test]

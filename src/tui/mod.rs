@@ -6,6 +6,7 @@
 
 pub mod action;
 mod app;
+pub mod dictionary;
 mod find;
 pub mod form;
 pub mod keymap;
@@ -16,8 +17,9 @@ pub mod strings;
 pub mod ui;
 pub mod wrap;
 
-pub use action::{Action, Effect, SavedEntry, StatusSnapshot};
+pub use action::{Action, Effect, LookedUp, SavedEntry, StatusSnapshot};
 pub use app::run;
+pub use dictionary::{DictQuery, DictionarySetup, SharedDictionaries};
 pub use keymap::{Keymap, Mode};
 pub use session::{Session, Worker, dispatch};
 pub use state::AppState;

@@ -1,7 +1,8 @@
 //! A reading session: the text, the glossary setup and the learner's store, and the work
 //! (saving, reading back) that the state asks for as [`Effect`]s. The terminal is `app`'s.
 
-use super::action::{Action, Effect, SavedEntry};
+use super::action::{Action, Effect, LookedUp, SavedEntry};
+use super::dictionary::{DictionaryJob, DictionarySetup, Progress, SharedDictionaries, look_up};
 use super::state::AppState;
 use super::strings;
 use crate::glossary::save::{SaveError, add_entry, update_entry};
@@ -11,6 +12,7 @@ use crate::link::Linker;
 use crate::text::Document;
 use ratatui::layout::Size;
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 /// What the reader opens: a text, the glossary it is linked with and where added entries go,
 /// and the store that keeps statuses and reading positions.
@@ -22,6 +24,8 @@ pub struct Session {
     pub store: Store,
     /// The key the text's reading position is kept under ([`crate::learner::text_key`]).
     pub text_key: String,
+    /// The offline dictionaries to open in the background; `None` opens none.
+    pub dictionaries: Option<DictionarySetup>,
 }
 
 impl Session {
@@ -34,6 +38,7 @@ impl Session {
             mut setup,
             store,
             text_key,
+            dictionaries,
         } = self;
         // The state's linker owns the glossary; the setup keeps only where it comes from.
         let glossary = std::mem::take(&mut setup.glossary);
@@ -42,10 +47,15 @@ impl Session {
         if let Some(offset) = store.position(&text_key) {
             state.resume_at(offset);
         }
+        let dictionary_job = dictionaries.map(|d| {
+            state.expect_dictionaries();
+            DictionaryJob::spawn(d)
+        });
         let mut worker = Worker {
             setup,
             store,
             text_key,
+            dictionary_job,
         };
         for action in worker.perform(Effect::LoadStatuses, &state) {
             dispatch(&mut state, &mut worker, action);
@@ -54,12 +64,15 @@ impl Session {
     }
 }
 
-/// Does the state's I/O: statuses, positions and entries saved, and read back.
+/// Does the state's I/O: statuses, positions and entries saved, and read back; dictionaries
+/// opened and looked up.
 #[derive(Debug)]
 pub struct Worker {
     setup: GlossarySetup,
     store: Store,
     text_key: String,
+    /// The dictionaries being opened, until they are.
+    dictionary_job: Option<DictionaryJob>,
 }
 
 /// Applies an action, does the work it asks for and feeds the results back, until nothing is
@@ -80,6 +93,49 @@ pub fn dispatch(state: &mut AppState, worker: &mut Worker, action: Action) -> bo
 impl Worker {
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Whether work is going on in the background (the dictionaries opening), so that the
+    /// event loop must look for its results as well as for keys.
+    pub fn busy(&self) -> bool {
+        self.dictionary_job.is_some()
+    }
+
+    /// What the background work has brought since the last call, as actions for the state.
+    pub fn background(&mut self) -> Vec<Action> {
+        let Some(job) = &self.dictionary_job else {
+            return Vec::new();
+        };
+        let (messages, over) = job.poll();
+        let mut out = Vec::new();
+        let mut ready = false;
+        for message in messages {
+            match message {
+                Progress::Indexing { name, percent } => {
+                    out.push(Action::DictionaryProgress { name, percent });
+                }
+                Progress::Done { dicts, errors } => {
+                    ready = true;
+                    out.push(Action::DictionariesReady(SharedDictionaries(Arc::new(
+                        dicts,
+                    ))));
+                    if !errors.is_empty() {
+                        out.push(Action::Notice(strings::dict_errors(&errors)));
+                    }
+                }
+            }
+        }
+        if over {
+            self.dictionary_job = None;
+            if !ready {
+                // The thread ended without its answer: the reader goes on without dictionaries.
+                out.push(Action::DictionariesReady(
+                    SharedDictionaries(Arc::default()),
+                ));
+                out.push(Action::Notice(strings::DICT_FAILED.to_string()));
+            }
+        }
+        out
     }
 
     /// Does one piece of work; what came of it, as actions for the state.
@@ -119,6 +175,13 @@ impl Worker {
                 out.extend(self.statuses(state));
                 out
             }
+            Effect::LookUp(query) => match state.dictionaries() {
+                Some(dicts) => {
+                    let looked = look_up(&dicts.0, &query);
+                    vec![Action::LookedUp(Box::new(LookedUp { query, looked }))]
+                }
+                None => Vec::new(),
+            },
         }
     }
 
@@ -182,6 +245,7 @@ mod tests {
             setup: GlossarySetup::load(Some(&path), dir).unwrap(),
             store: Store::open(dir).unwrap(),
             text_key: "t".to_string(),
+            dictionaries: None,
         }
     }
 
@@ -277,6 +341,29 @@ mod tests {
         drop((state, worker));
         let (state, _) = session(dir.path()).start(Size::new(120, 40), true);
         assert_eq!(state.selected_token(), before);
+    }
+
+    #[test]
+    fn the_worker_looks_up_the_selected_word_once_the_dictionaries_are_open() {
+        use crate::tui::dictionary::testing::fixture_dictionaries;
+        use crate::tui::ui::card::{CardBody, DictionarySection, card_view};
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
+        let mut actions = vec![Action::SearchStart];
+        actions.extend("Rat".chars().map(Action::SearchInput));
+        actions.extend([
+            Action::SearchSubmit,
+            Action::DictionariesReady(fixture_dictionaries()),
+        ]);
+        run(&mut state, &mut worker, &actions);
+        let body = card_view(&state).unwrap().body;
+        let CardBody::Unknown {
+            dictionary: DictionarySection::Answers { answers, .. },
+        } = body
+        else {
+            panic!("{body:?}");
+        };
+        assert_eq!(answers[0].headword, "der Rat");
     }
 
     #[test]

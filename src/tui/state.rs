@@ -1,6 +1,7 @@
 //! Everything the reader knows, and the one way it changes: [`AppState::update`]. No I/O here.
 
-use super::action::{Action, Effect, SavedEntry, StatusSnapshot};
+use super::action::{Action, Effect, LookedUp, SavedEntry, StatusSnapshot};
+use super::dictionary::{DictQuery, Looked, SharedDictionaries, is_compound_part};
 use super::find::find_all;
 use super::form::EntryForm;
 use super::keymap::{Keymap, Mode};
@@ -8,6 +9,8 @@ use super::layout::{AppLayout, layout};
 use super::strings;
 use super::ui;
 use super::wrap::{Wrapped, flatten};
+use crate::de::inflect::PARTICLES;
+use crate::de::sentence::split_clauses;
 use crate::de::token::TokenKind;
 use crate::glossary::{Entry, Glossary};
 use crate::learner::{Status, Store, TextStats, term_of, text_stats};
@@ -22,6 +25,17 @@ use unicode_width::UnicodeWidthChar;
 const WHEEL_LINES: usize = 3;
 /// Context lines kept between the selection and the pane's edge when the view follows it.
 const SCROLL_MARGIN: usize = 2;
+
+/// The offline dictionaries, as far as the reader knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionaryState {
+    /// None were asked for (a state made without a session).
+    Off,
+    /// Being opened: the dictionary whose index is being built and how far, once one is.
+    Opening(Option<(String, u8)>),
+    /// Open (possibly none: nothing installed).
+    Ready(SharedDictionaries),
+}
 
 /// What the side pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +134,13 @@ pub struct AppState {
     form: Option<EntryForm>,
     /// Whether the screen may use colour (`NO_COLOR` unset).
     colors: bool,
+    dictionaries: DictionaryState,
+    /// What the dictionaries answered, by query, for this session.
+    looked_up: FxHashMap<DictQuery, Looked>,
+    /// Whether a glossary entry's card shows the dictionaries' answers (or one folded line).
+    dictionary_unfolded: bool,
+    /// The first line of the card on screen.
+    card_scroll: usize,
     /// Raised whenever statuses or the glossary change, so that the screen is drawn again.
     data_version: u64,
     needs_redraw: bool,
@@ -138,6 +159,8 @@ struct ViewKey {
     viewport: Size,
     span: Option<Span>,
     form: Option<EntryForm>,
+    dictionary_unfolded: bool,
+    card_scroll: usize,
     data_version: u64,
 }
 
@@ -206,6 +229,10 @@ impl AppState {
             span: None,
             form: None,
             colors: true,
+            dictionaries: DictionaryState::Off,
+            looked_up: FxHashMap::default(),
+            dictionary_unfolded: false,
+            card_scroll: 0,
             data_version: 0,
             needs_redraw: true,
         };
@@ -223,8 +250,20 @@ impl AppState {
         let position = self.selection_start();
         let resized = matches!(action, Action::Resize { .. });
         let mut effects = self.apply(action);
+        // Another card starts at its top; the same one, unfolded or folded, stays where it was
+        // (the answers unfold below the line that said to press d).
+        if self.selected != before.selected || self.span != before.span || self.side != before.side
+        {
+            self.card_scroll = 0;
+        }
+        if resized || self.dictionary_unfolded != before.dictionary_unfolded {
+            self.card_scroll = self.card_scroll.min(ui::card::max_scroll(self));
+        }
         if resized || self.view_key() != before {
             self.needs_redraw = true;
+        }
+        if let Some(query) = self.missing_lookup() {
+            effects.push(Effect::LookUp(query));
         }
         // Every move is saved as it is made, so a reader killed mid-text resumes there.
         if let Some(offset) = self.selection_start()
@@ -256,6 +295,12 @@ impl AppState {
         self.needs_redraw = true;
     }
 
+    /// The dictionaries are being opened: the status bar says so until they are ready.
+    pub fn expect_dictionaries(&mut self) {
+        self.dictionaries = DictionaryState::Opening(None);
+        self.needs_redraw = true;
+    }
+
     /// Draw without colour (for `NO_COLOR`): marks are then underline, bold, dim and reverse.
     pub fn set_colors(&mut self, colors: bool) {
         self.colors = colors;
@@ -274,6 +319,8 @@ impl AppState {
             viewport: self.viewport,
             span: self.span.clone(),
             form: self.form.clone(),
+            dictionary_unfolded: self.dictionary_unfolded,
+            card_scroll: self.card_scroll,
             data_version: self.data_version,
         }
     }
@@ -336,6 +383,22 @@ impl AppState {
                 // The status bar is one line.
                 self.message = Some(message.lines().collect::<Vec<_>>().join(" · "));
             }
+            Action::DictionaryProgress { name, percent } => {
+                if matches!(self.dictionaries, DictionaryState::Opening(_)) {
+                    self.dictionaries = DictionaryState::Opening(Some((name, percent)));
+                    self.data_version += 1;
+                }
+            }
+            Action::DictionariesReady(dicts) => {
+                self.dictionaries = DictionaryState::Ready(dicts);
+                self.looked_up.clear();
+                self.data_version += 1;
+            }
+            Action::LookedUp(result) => {
+                let LookedUp { query, looked } = *result;
+                self.looked_up.insert(query, looked);
+                self.data_version += 1;
+            }
             _ => {}
         }
         Vec::new()
@@ -351,7 +414,18 @@ impl AppState {
             Action::ScrollUp => self.scroll_by(1, false),
             Action::PageDown => self.scroll_by(self.page_lines(), true),
             Action::PageUp => self.scroll_by(self.page_lines(), false),
-            Action::Wheel { down, .. } => self.scroll_by(WHEEL_LINES, *down),
+            Action::Wheel { down, column, row } => {
+                let over_card = self.side == SidePane::Card
+                    && self.layout().side.contains((*column, *row).into());
+                if over_card {
+                    self.scroll_card(WHEEL_LINES, *down);
+                } else {
+                    self.scroll_by(WHEEL_LINES, *down);
+                }
+            }
+            Action::CardScrollDown => self.scroll_card(1, true),
+            Action::CardScrollUp => self.scroll_card(1, false),
+            Action::ToggleDictionary => self.dictionary_unfolded = !self.dictionary_unfolded,
             Action::Start => {
                 self.selected = self
                     .first_link_token()
@@ -732,10 +806,33 @@ impl AppState {
         }
     }
 
-    /// The headword a new entry for these words starts with: the words in text order, each in
-    /// lower case unless it is capitalized inside its sentence (a noun or a name). This is where
-    /// a dictionary's lemma and English would come in.
+    /// What a new entry for these words starts with. For one word the dictionaries answer: the
+    /// first answer's headword, and its first sense up to the first `;`. Otherwise the words in
+    /// text order, each in lower case unless it is capitalized inside its sentence (a noun or a
+    /// name).
     pub fn suggest(&self, tokens: &[usize]) -> Suggestion {
+        let answer = match tokens {
+            [token] => self
+                .word_query(*token)
+                .and_then(|q| self.looked_up.get(&q))
+                .and_then(|l| l.answers.first())
+                // A compound's part is not the word's headword.
+                .filter(|a| !is_compound_part(a)),
+            _ => None,
+        };
+        if let Some(answer) = answer {
+            let english = answer
+                .senses
+                .first()
+                .and_then(|s| s.text.split(';').next())
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(str::to_string);
+            return Suggestion {
+                headword: answer.lemma.clone(),
+                english,
+            };
+        }
         let words: Vec<String> = tokens
             .iter()
             .filter_map(|&t| {
@@ -752,6 +849,120 @@ impl AppState {
             headword: words.join(" "),
             english: None,
         }
+    }
+
+    // ----- the dictionaries -----
+
+    pub fn dictionary_state(&self) -> &DictionaryState {
+        &self.dictionaries
+    }
+
+    /// The dictionaries, once open.
+    pub fn dictionaries(&self) -> Option<&SharedDictionaries> {
+        match &self.dictionaries {
+            DictionaryState::Ready(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// What the status bar says while the dictionaries open.
+    pub fn dictionary_status(&self) -> Option<String> {
+        match &self.dictionaries {
+            DictionaryState::Opening(None) => Some(strings::DICT_OPENING.to_string()),
+            DictionaryState::Opening(Some((name, percent))) => {
+                Some(strings::dict_indexing(name, *percent))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a glossary entry's card shows the dictionaries' answers unfolded.
+    pub fn dictionary_unfolded(&self) -> bool {
+        self.dictionary_unfolded
+    }
+
+    /// What the dictionaries answered to a query, once asked.
+    pub fn looked_up(&self, query: &DictQuery) -> Option<&Looked> {
+        self.looked_up.get(query)
+    }
+
+    /// What the card asks the dictionaries: for a glossary term its entry's headword, for a
+    /// word (or a span of one word) the word.
+    pub fn dictionary_query(&self) -> Option<DictQuery> {
+        if let Some(span) = &self.span {
+            return match span.tokens() {
+                [token] => self.word_query(*token),
+                _ => None,
+            };
+        }
+        if let Some(link) = self.selected_link().and_then(|l| self.link(l)) {
+            let entry = self.entry(link.entry)?;
+            return Some(DictQuery {
+                word: entry.de.clone(),
+                particle: None,
+                pos: entry.pos.map(|p| p.as_str().to_string()),
+            });
+        }
+        self.word_query(self.selected?)
+    }
+
+    /// The query for a word of the text: a word capitalized inside its sentence is a noun; any
+    /// other may be a finite verb whose particle ends the clause (`kündigte … an`), because the
+    /// linker splits verbs only for glossary entries.
+    fn word_query(&self, token: usize) -> Option<DictQuery> {
+        let t = self.analysis.tokens.get(token)?;
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) {
+            return None;
+        }
+        let word = t.text(&self.text);
+        let noun = crate::de::is_capitalized(word) && !self.starts_sentence(token);
+        Some(DictQuery {
+            word: word.to_string(),
+            particle: if noun {
+                None
+            } else {
+                self.clause_end_particle(token)
+            },
+            pos: noun.then(|| "noun".to_string()),
+        })
+    }
+
+    /// The separable particle that ends a token's clause, when it is a word after the token.
+    fn clause_end_particle(&self, token: usize) -> Option<String> {
+        let sentence = self
+            .analysis
+            .sentences
+            .get(self.analysis.sentence_of_token(token)?)?;
+        let tokens = &self.analysis.tokens;
+        let clause = split_clauses(&self.text, tokens, sentence.tokens.clone())
+            .into_iter()
+            .find(|c| c.contains(&token))?;
+        let last = clause.rev().find(|&t| tokens[t].is_word())?;
+        if last <= token {
+            return None;
+        }
+        let word = tokens[last].text(&self.text).to_lowercase();
+        PARTICLES.contains(&word.as_str()).then_some(word)
+    }
+
+    /// The selection's query, when the dictionaries are open and have not been asked yet.
+    fn missing_lookup(&self) -> Option<DictQuery> {
+        self.dictionaries()?;
+        self.dictionary_query()
+            .filter(|q| !self.looked_up.contains_key(q))
+    }
+
+    /// The first card line on screen.
+    pub fn card_scroll(&self) -> usize {
+        self.card_scroll
+    }
+
+    fn scroll_card(&mut self, lines: usize, down: bool) {
+        self.card_scroll = if down {
+            (self.card_scroll + lines).min(ui::card::max_scroll(self))
+        } else {
+            self.card_scroll.saturating_sub(lines)
+        };
     }
 
     /// Whether a token is the first word of its sentence.

@@ -12,6 +12,36 @@ pub const NO_TRANSLATION: &str = "This text has no translation. Put one next to 
     (for NAME.de.txt), or name it in the front matter: translation = \"file.txt\".";
 pub const NO_ALIGNED_SENTENCE: &str = "The translation has no sentence for this one.";
 
+/// The dictionaries in the status bar while they open.
+pub const DICT_OPENING: &str = "opening dictionaries…";
+pub const DICT_INDEXING: &str = "indexing";
+pub fn dict_indexing(name: &str, percent: u8) -> String {
+    format!("{DICT_INDEXING} {name} {percent}%")
+}
+/// Dictionaries that could not be opened, as one line.
+pub fn dict_errors(errors: &[String]) -> String {
+    format!("dictionary: {}", errors.join(" · "))
+}
+pub const DICT_FAILED: &str = "dictionary: could not be opened; reading goes on without";
+/// The card of a word the glossary does not know, when no dictionary is installed.
+pub const DICT_NONE_INSTALLED: &str = "No offline dictionary installed: \
+    apt install trans-de-en dict-freedict-deu-eng (or name one with --dict PATH).";
+pub const DICT_STILL_OPENING: &str = "The dictionaries are still opening…";
+pub const DICT_NO_ANSWER: &str = "Not in the dictionaries.";
+/// The folded line under a glossary entry's card: "Dictionary: 3 answers (press d)".
+pub fn dict_folded(answers: usize, key: &str) -> String {
+    match answers {
+        1 => format!("Dictionary: 1 answer (press {key})"),
+        n => format!("Dictionary: {n} answers (press {key})"),
+    }
+}
+/// The heading of the unfolded answers: "Dictionary (d folds)".
+pub fn dict_unfolded(key: &str) -> String {
+    format!("Dictionary ({key} folds)")
+}
+/// Before a sense's German, under its English.
+pub const SENSE_INDENT: &str = "   ";
+
 pub const CARD_PLURAL: &str = "plural";
 pub const CARD_FORM_SEPARATOR: &str = ": ";
 pub const CARD_PARTS: &str = "parts";
@@ -124,7 +154,7 @@ pub mod form {
     }
 }
 pub const HELP_MOUSE_KEYS: &str = "mouse";
-pub const HELP_MOUSE_DESC: &str = "click selects a word, the wheel scrolls";
+pub const HELP_MOUSE_DESC: &str = "click selects, the wheel scrolls the pane under it";
 
 /// Binding descriptions, shown in the help.
 pub mod desc {
@@ -176,6 +206,9 @@ pub mod desc {
     pub const FORM_CANCEL: &str = "close the form without saving";
     pub const FORM_BACKSPACE: &str = "delete a character";
     pub const FORM_CLEAR: &str = "empty the field";
+    pub const TOGGLE_DICTIONARY: &str = "show or fold a glossary card's dictionary answers";
+    pub const CARD_SCROLL_DOWN: &str = "scroll the side pane down (long cards)";
+    pub const CARD_SCROLL_UP: &str = "scroll the side pane up";
     pub const CONFIRM_YES: &str = "yes";
     pub const CONFIRM_NO: &str = "no";
 }

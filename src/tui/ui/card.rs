@@ -2,13 +2,18 @@
 //! without drawing), then drawn.
 
 use super::theme;
+use crate::dict::Answer;
 use crate::learner::Status;
-use crate::tui::state::AppState;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::state::{AppState, DictionaryState};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What the card says about the selection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +27,11 @@ pub struct CardView {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CardBody {
-    Entry(EntryCard),
+    Entry(Box<EntryCard>),
     /// A word the glossary does not know.
     Unknown {
-        /// What an offline dictionary says about the word, one line each; empty when there is
-        /// no dictionary answer.
-        dictionary: Vec<String>,
+        /// What the offline dictionaries say about the word.
+        dictionary: DictionarySection,
     },
     /// Words being chosen for a new entry, and the headword it would start with.
     Span {
@@ -52,6 +56,58 @@ pub struct EntryCard {
     pub example_en: Option<String>,
     /// How many times the entry is linked in this text.
     pub occurrences: usize,
+    /// What the dictionaries say about the headword, below the glossary's own.
+    pub dictionary: DictionarySection,
+}
+
+/// The dictionaries' part of a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionarySection {
+    /// Nothing to show: no dictionaries were asked for; or, on a glossary entry's card, none
+    /// is open or none answers.
+    Nothing,
+    /// Still opening.
+    Opening,
+    /// None installed: how to get them.
+    NotInstalled,
+    NoAnswer,
+    /// A glossary entry's answers folded to one line: how many, and the key that unfolds them.
+    Folded {
+        answers: usize,
+        key: String,
+    },
+    Answers {
+        /// On a glossary entry's card, the key that folds them again.
+        fold_key: Option<String>,
+        answers: Vec<AnswerView>,
+    },
+}
+
+/// One dictionary answer, cleaned for reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerView {
+    /// As the dictionary gives it, with the article of a noun: `das Bündnis`.
+    pub headword: String,
+    /// `pl. Bündnisse`, `kündigte an`.
+    pub forms: Vec<String>,
+    /// How the word in the text relates to the headword: `zu-infinitive of ausweisen`.
+    pub how: Option<String>,
+    pub senses: Vec<SenseView>,
+    /// `Ding de-en`.
+    pub dictionary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SenseView {
+    /// The English, placeholders kept: `to expel sb. (from a country)`.
+    pub text: String,
+    /// The German of this sense when it says more than the headword:
+    /// `jdn. ausweisen (aus einem Land)`.
+    pub de: Option<String>,
+    /// `transitive`; the part of speech too when the answer's senses differ in it.
+    pub grammar: Vec<String>,
+    /// Subject fields and registers, shown dimmed: `pol.`, `ugs.`.
+    pub labels: Vec<String>,
 }
 
 /// The card for the current selection; `None` when nothing is selected.
@@ -61,7 +117,7 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
     if spans.is_empty() {
         return None;
     }
-    let surface = spans
+    let mut surface = spans
         .iter()
         .map(|s| &text[s.clone()])
         .collect::<Vec<_>>()
@@ -81,11 +137,19 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
         .and_then(|l| state.link(l))
         .and_then(|link| Some((link, state.entry(link.entry)?)))
     else {
+        // A split verb the dictionaries found through its particle reads as one.
+        let query = state.dictionary_query();
+        if let Some(q) = &query
+            && let Some(particle) = &q.particle
+            && state.looked_up(q).is_some_and(|l| l.with_particle)
+        {
+            surface = format!("{surface}{}{particle}", strings::SPLIT_PARTS_JOINER);
+        }
         return Some(CardView {
             surface,
             status,
             body: CardBody::Unknown {
-                dictionary: Vec::new(),
+                dictionary: dictionary_section(state, false),
             },
         });
     };
@@ -101,7 +165,7 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
     Some(CardView {
         surface,
         status,
-        body: CardBody::Entry(EntryCard {
+        body: CardBody::Entry(Box::new(EntryCard {
             headword: entry.display_headword(),
             plural: entry.plural.clone(),
             pos: entry.pos.map(crate::glossary::Pos::describe),
@@ -112,8 +176,89 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
             example: entry.example.clone(),
             example_en: entry.example_en.clone(),
             occurrences: state.analysis().occurrences(link.entry),
-        }),
+            dictionary: dictionary_section(state, true),
+        })),
     })
+}
+
+/// What the dictionaries add to the selection's card. A glossary entry's card says nothing
+/// about dictionaries that are missing, opening or silent: the glossary has answered.
+fn dictionary_section(state: &AppState, for_entry: bool) -> DictionarySection {
+    let unless_entry = |section| {
+        if for_entry {
+            DictionarySection::Nothing
+        } else {
+            section
+        }
+    };
+    let dicts = match state.dictionary_state() {
+        DictionaryState::Off => return DictionarySection::Nothing,
+        DictionaryState::Opening(_) => return unless_entry(DictionarySection::Opening),
+        DictionaryState::Ready(dicts) => dicts,
+    };
+    if dicts.0.is_empty() {
+        return unless_entry(DictionarySection::NotInstalled);
+    }
+    // Not asked yet: the answer is on its way (the lookup follows the move that needs it).
+    let Some(looked) = state
+        .dictionary_query()
+        .and_then(|q| state.looked_up(&q).cloned())
+    else {
+        return DictionarySection::Nothing;
+    };
+    if looked.answers.is_empty() {
+        return unless_entry(DictionarySection::NoAnswer);
+    }
+    let key = || {
+        state
+            .keymap()
+            .key_for(Mode::Normal, &Action::ToggleDictionary)
+            .unwrap_or_default()
+    };
+    if for_entry && !state.dictionary_unfolded() {
+        return DictionarySection::Folded {
+            answers: looked.answers.len(),
+            key: key(),
+        };
+    }
+    DictionarySection::Answers {
+        fold_key: for_entry.then(key),
+        answers: looked.answers.iter().map(answer_view).collect(),
+    }
+}
+
+fn answer_view(answer: &Answer) -> AnswerView {
+    let mut kinds: Vec<&str> = answer
+        .senses
+        .iter()
+        .map(|s| s.pos.as_str())
+        .filter(|p| !p.is_empty())
+        .collect();
+    kinds.dedup();
+    let mixed_pos = kinds.len() > 1;
+    let senses = answer
+        .senses
+        .iter()
+        .map(|s| SenseView {
+            text: s.text.clone(),
+            de: (!s.de.is_empty() && s.de != answer.headword && s.de != answer.lemma)
+                .then(|| s.de.clone()),
+            grammar: mixed_pos
+                .then(|| s.pos.clone())
+                .filter(|p| !p.is_empty())
+                .into_iter()
+                .chain(s.tags.iter().cloned())
+                .collect(),
+            labels: s.labels.clone(),
+        })
+        .collect();
+    AnswerView {
+        headword: answer.headword.clone(),
+        forms: answer.forms.clone(),
+        how: (!answer.how.is_empty()).then(|| answer.how.clone()),
+        senses,
+        dictionary: answer.dictionary.clone(),
+    }
 }
 
 /// The card's lines, for a pane of any width (the paragraph wraps them).
@@ -129,10 +274,8 @@ pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
         CardBody::Unknown { dictionary } => {
             lines.push(Line::styled(view.surface.clone(), theme::HEADWORD));
             lines.extend(view.status.map(status_line));
-            if dictionary.is_empty() {
-                lines.push(Line::styled(strings::NO_ENTRY, theme::DIM));
-            }
-            lines.extend(dictionary.iter().map(|d| Line::raw(d.clone())));
+            lines.push(Line::styled(strings::NO_ENTRY, theme::DIM));
+            dictionary_lines(dictionary, &mut lines);
         }
         CardBody::Entry(card) => {
             lines.push(Line::styled(card.headword.clone(), theme::HEADWORD));
@@ -189,9 +332,207 @@ pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
                 strings::occurrences(card.occurrences),
                 theme::DIM,
             ));
+            dictionary_lines(&card.dictionary, &mut lines);
         }
     }
     lines
+}
+
+/// The dictionaries' part of the card, after a blank line.
+fn dictionary_lines(section: &DictionarySection, lines: &mut Vec<Line<'static>>) {
+    let note = match section {
+        DictionarySection::Nothing => return,
+        DictionarySection::Opening => strings::DICT_STILL_OPENING,
+        DictionarySection::NotInstalled => strings::DICT_NONE_INSTALLED,
+        DictionarySection::NoAnswer => strings::DICT_NO_ANSWER,
+        DictionarySection::Folded { answers, key } => {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                strings::dict_folded(*answers, key),
+                theme::LABEL,
+            ));
+            return;
+        }
+        DictionarySection::Answers { fold_key, answers } => {
+            if let Some(key) = fold_key {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(strings::dict_unfolded(key), theme::LABEL));
+            }
+            for answer in answers {
+                lines.push(Line::raw(""));
+                answer_lines(answer, lines);
+            }
+            return;
+        }
+    };
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(note, theme::DIM));
+}
+
+/// An answer: its headword and forms, how the word relates to it, its senses numbered with
+/// their labels dimmed, and the dictionary it comes from.
+fn answer_lines(answer: &AnswerView, lines: &mut Vec<Line<'static>>) {
+    let mut head = vec![Span::styled(answer.headword.clone(), theme::TITLE)];
+    if !answer.forms.is_empty() {
+        head.push(Span::styled(
+            format!(" ({})", answer.forms.join(", ")),
+            theme::DIM,
+        ));
+    }
+    lines.push(Line::from(head));
+    if let Some(how) = &answer.how {
+        lines.push(Line::styled(how.clone(), theme::LABEL));
+    }
+    for (i, sense) in answer.senses.iter().enumerate() {
+        let mut spans = vec![Span::raw(format!("{}. {}", i + 1, sense.text))];
+        if !sense.grammar.is_empty() {
+            spans.push(Span::styled(
+                format!(" ({})", sense.grammar.join(", ")),
+                theme::DIM,
+            ));
+        }
+        for label in &sense.labels {
+            spans.push(Span::styled(format!(" [{label}]"), theme::DIM));
+        }
+        lines.push(Line::from(spans));
+        if let Some(de) = &sense.de {
+            lines.push(Line::styled(
+                format!("{}{de}", strings::SENSE_INDENT),
+                theme::LABEL,
+            ));
+        }
+    }
+    lines.push(Line::styled(answer.dictionary.clone(), theme::DIM));
+}
+
+/// Breaks styled lines into rows of at most `width` columns at spaces (a word longer than a
+/// row is cut), keeping each piece's style. The card draws these rows, so that it knows its
+/// own height and can scroll by rows. Spaces that start a line are kept (an indent); spaces
+/// where a line breaks are dropped.
+pub fn wrap_lines(lines: &[Line<'static>], width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    for line in lines {
+        let mut wrapper = RowWrapper {
+            width,
+            rows: Vec::new(),
+            row: Vec::new(),
+            used: 0,
+            spaces: Vec::new(),
+        };
+        for span in &line.spans {
+            let style = line.style.patch(span.style);
+            for piece in pieces(&span.content) {
+                if piece.starts_with(' ') {
+                    wrapper.spaces.push(Span::styled(piece.to_string(), style));
+                } else {
+                    wrapper.word(piece, style);
+                }
+            }
+        }
+        wrapper.finish();
+        rows.extend(wrapper.rows.into_iter().map(|spans| {
+            let mut row = Line::from(spans);
+            row.alignment = line.alignment;
+            row
+        }));
+    }
+    rows
+}
+
+/// Runs of spaces and runs of other characters, in order.
+fn pieces(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let space = first == ' ';
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| (*c == ' ') != space)
+            .map_or(rest.len(), |(i, _)| i);
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+struct RowWrapper {
+    width: usize,
+    rows: Vec<Vec<Span<'static>>>,
+    row: Vec<Span<'static>>,
+    used: usize,
+    /// Spaces before the next word, placed only if the word goes on the same row.
+    spaces: Vec<Span<'static>>,
+}
+
+impl RowWrapper {
+    fn word(&mut self, word: &str, style: Style) {
+        let w = word.width();
+        let spaces = std::mem::take(&mut self.spaces);
+        let spaces_width: usize = spaces.iter().map(|s| s.content.width()).sum();
+        let starts_line = self.rows.is_empty() && self.row.is_empty();
+        if !self.row.is_empty() && self.used + spaces_width + w > self.width {
+            // The spaces at the break are dropped.
+            self.break_row();
+        } else if (!self.row.is_empty() && self.used + spaces_width + w <= self.width)
+            || (starts_line && spaces_width < self.width)
+        {
+            self.used += spaces_width;
+            self.row.extend(spaces);
+        }
+        if self.used + w <= self.width {
+            self.used += w;
+            self.row.push(Span::styled(word.to_string(), style));
+            return;
+        }
+        // Longer than a row: cut it.
+        let mut part = String::new();
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if self.used + cw > self.width && self.used > 0 {
+                if !part.is_empty() {
+                    self.row
+                        .push(Span::styled(std::mem::take(&mut part), style));
+                }
+                self.break_row();
+            }
+            self.used += cw;
+            part.push(c);
+        }
+        if !part.is_empty() {
+            self.row.push(Span::styled(part, style));
+        }
+    }
+
+    fn break_row(&mut self) {
+        self.rows.push(std::mem::take(&mut self.row));
+        self.used = 0;
+        self.spaces.clear();
+    }
+
+    fn finish(&mut self) {
+        self.rows.push(std::mem::take(&mut self.row));
+    }
+}
+
+/// The card's rows for a pane `width` columns wide.
+fn card_rows(state: &AppState, width: usize) -> Vec<Line<'static>> {
+    let lines = match card_view(state) {
+        Some(view) => card_lines(&view),
+        None => vec![Line::styled(strings::NOTHING_SELECTED, theme::DIM)],
+    };
+    wrap_lines(&lines, width)
+}
+
+/// How far the card can scroll: its rows beyond the pane's height.
+pub fn max_scroll(state: &AppState) -> usize {
+    let area = super::side_inner(&state.layout());
+    if area.is_empty() {
+        return 0;
+    }
+    card_rows(state, usize::from(area.width))
+        .len()
+        .saturating_sub(usize::from(area.height))
 }
 
 /// "status: learning 2", the status in its text colour.
@@ -219,9 +560,387 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
-    let lines = match card_view(state) {
-        Some(view) => card_lines(&view),
-        None => vec![Line::styled(strings::NOTHING_SELECTED, theme::DIM)],
-    };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    let rows = card_rows(state, usize::from(area.width));
+    let max = rows.len().saturating_sub(usize::from(area.height));
+    let scroll = state.card_scroll().min(max);
+    let shown: Vec<Line<'static>> = rows
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(area.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::parse;
+    use crate::link::Linker;
+    use crate::text::Document;
+    use crate::tui::action::Effect;
+    use crate::tui::dictionary::testing::{apply, fixture_dictionaries};
+    use crate::tui::dictionary::{DictQuery, SharedDictionaries};
+    use crate::tui::form::Field;
+    use ratatui::layout::Size;
+    use std::sync::Arc;
+
+    const GLOSSARY: &str = r#"
+[[term]]
+de = "Diplomat"
+en = "diplomat"
+pos = "noun"
+gender = "m"
+plural = "Diplomaten"
+"#;
+
+    const TEXT: &str = "Im Monat kündigte die NATO an, acht Diplomaten auszuweisen. \
+        Er hob die Arme. Die arme Frau ging. Der Kreml baue ersatzweise Beziehungen zu Staaten auf. \
+        Die Spionageaktivitäten waren alt.\n";
+
+    /// The reader on TEXT, the dictionaries still opening.
+    fn opening(width: u16, height: u16) -> AppState {
+        let glossary = parse(GLOSSARY, "test.toml").unwrap();
+        let doc = Document::parse("t.txt", TEXT.to_string()).unwrap();
+        let mut s = AppState::new(doc, None, Linker::new(glossary), Size::new(width, height));
+        s.expect_dictionaries();
+        s
+    }
+
+    /// The reader on TEXT with the fixture dictionary open.
+    fn reader(width: u16, height: u16) -> AppState {
+        let mut s = opening(width, height);
+        apply(&mut s, Action::DictionariesReady(fixture_dictionaries()));
+        s
+    }
+
+    fn select(s: &mut AppState, word: &str) {
+        apply(s, Action::SearchStart);
+        for c in word.chars() {
+            apply(s, Action::SearchInput(c));
+        }
+        apply(s, Action::SearchSubmit);
+        let selected = &s.text()[s.selected_spans()[0].clone()];
+        assert_eq!(selected, word);
+    }
+
+    fn unknown(s: &AppState) -> (String, DictionarySection) {
+        let view = card_view(s).unwrap();
+        match view.body {
+            CardBody::Unknown { dictionary } => (view.surface, dictionary),
+            other => panic!("not an unknown word's card: {other:?}"),
+        }
+    }
+
+    fn answers(section: DictionarySection) -> Vec<AnswerView> {
+        match section {
+            DictionarySection::Answers { answers, .. } => answers,
+            other => panic!("no answers: {other:?}"),
+        }
+    }
+
+    fn entry(s: &AppState) -> EntryCard {
+        match card_view(s).unwrap().body {
+            CardBody::Entry(card) => *card,
+            other => panic!("not an entry's card: {other:?}"),
+        }
+    }
+
+    /// The card's rows as plain text, one string a row.
+    fn rows(s: &AppState, width: usize) -> Vec<String> {
+        card_rows(s, width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn an_unknown_word_shows_the_dictionary_s_answer_and_how_it_relates() {
+        let mut s = reader(120, 40);
+        select(&mut s, "auszuweisen");
+        let (surface, section) = unknown(&s);
+        assert_eq!(surface, "auszuweisen");
+        let a = &answers(section)[0];
+        assert_eq!(a.headword, "ausweisen");
+        assert_eq!(a.how.as_deref(), Some("zu-infinitive of ausweisen"));
+        assert_eq!(a.dictionary, "Ding ding-de-en.txt");
+        assert!(a.forms.contains(&"wies aus".to_string()), "{:?}", a.forms);
+        let sense = &a.senses[0];
+        assert_eq!(sense.text, "to expel sb. (from a country)");
+        assert_eq!(sense.de.as_deref(), Some("jdn. ausweisen (aus einem Land)"));
+        assert_eq!(sense.labels, ["adm."]);
+        assert_eq!(sense.grammar, ["transitive"]);
+        let shown = rows(&s, 60).join("\n");
+        assert!(shown.contains("no glossary entry"), "{shown}");
+        assert!(
+            shown.contains("1. to expel sb. (from a country) (transitive) [adm.]"),
+            "{shown}"
+        );
+        assert!(shown.contains("Ding ding-de-en.txt"), "{shown}");
+    }
+
+    #[test]
+    fn a_noun_s_answer_has_its_article_and_plural() {
+        let mut s = reader(120, 40);
+        select(&mut s, "Staaten");
+        let a = &answers(unknown(&s).1)[0];
+        assert_eq!(a.headword, "der Staat");
+        assert_eq!(a.senses[0].text, "state; country");
+    }
+
+    #[test]
+    fn a_finite_verb_with_its_particle_at_the_clause_end_is_the_particle_verb() {
+        let mut s = reader(120, 40);
+        select(&mut s, "kündigte");
+        let (surface, section) = unknown(&s);
+        assert_eq!(surface, "kündigte … an");
+        let a = &answers(section)[0];
+        assert_eq!(a.headword, "ankündigen");
+        assert!(
+            a.how.as_deref().unwrap().contains("ankündigen"),
+            "{:?}",
+            a.how
+        );
+        assert_eq!(a.senses[0].text, "to announce sth.; to proclaim sth.");
+    }
+
+    #[test]
+    fn a_particle_that_makes_no_verb_is_left_alone() {
+        // "baue ersatzweise … auf": the clause ends with auf. A noun takes no particle; a
+        // word that makes no verb with it is answered as itself.
+        let mut s = reader(120, 40);
+        select(&mut s, "Staaten");
+        let q = s.dictionary_query().unwrap();
+        assert_eq!(q.particle, None, "a noun takes no particle");
+        assert_eq!(q.pos.as_deref(), Some("noun"));
+        select(&mut s, "ersatzweise");
+        let q = s.dictionary_query().unwrap();
+        assert_eq!(q.particle.as_deref(), Some("auf"));
+        assert!(!s.looked_up(&q).unwrap().with_particle);
+        assert_eq!(unknown(&s).0, "ersatzweise");
+    }
+
+    #[test]
+    fn the_word_s_part_of_speech_decides_which_senses_come_first() {
+        let mut s = reader(120, 40);
+        // Capitalized inside the sentence: a noun.
+        select(&mut s, "Arme");
+        let nouns = answers(unknown(&s).1);
+        assert_ne!(nouns[0].headword, "arm", "{nouns:#?}");
+        assert!(nouns.iter().any(|a| a.headword == "arm"), "{nouns:#?}");
+        select(&mut s, "arme");
+        let adjectives = answers(unknown(&s).1);
+        assert_eq!(adjectives[0].headword, "arm", "{adjectives:#?}");
+    }
+
+    #[test]
+    fn a_compound_is_answered_through_its_parts() {
+        let mut s = reader(120, 40);
+        select(&mut s, "Spionageaktivitäten");
+        let parts = answers(unknown(&s).1);
+        let heads: Vec<&str> = parts.iter().map(|a| a.headword.as_str()).collect();
+        assert!(heads.contains(&"die Spionage"), "{heads:?}");
+        assert!(heads.contains(&"die Aktivität"), "{heads:?}");
+        // A part is no headword for the word's own entry.
+        apply(&mut s, Action::AddEntry);
+        assert_eq!(
+            s.form().unwrap().value(Field::German),
+            "Spionageaktivitäten"
+        );
+        assert_eq!(s.form().unwrap().value(Field::English), "");
+    }
+
+    #[test]
+    fn a_word_no_dictionary_knows_says_so() {
+        let mut s = reader(120, 40);
+        select(&mut s, "Kreml");
+        assert_eq!(unknown(&s).1, DictionarySection::NoAnswer);
+        assert!(rows(&s, 60).iter().any(|r| r == strings::DICT_NO_ANSWER));
+    }
+
+    #[test]
+    fn without_dictionaries_the_card_says_how_to_get_them() {
+        let mut s = opening(120, 40);
+        apply(
+            &mut s,
+            Action::DictionariesReady(SharedDictionaries(Arc::default())),
+        );
+        select(&mut s, "auszuweisen");
+        assert_eq!(unknown(&s).1, DictionarySection::NotInstalled);
+        let shown = rows(&s, 200).join(" ");
+        assert!(
+            shown.contains("apt install trans-de-en dict-freedict-deu-eng"),
+            "{shown}"
+        );
+        // A glossary entry's card does not nag.
+        select(&mut s, "Diplomaten");
+        assert_eq!(entry(&s).dictionary, DictionarySection::Nothing);
+    }
+
+    #[test]
+    fn while_the_dictionaries_open_the_status_bar_shows_progress_and_the_card_waits() {
+        let mut s = opening(120, 40);
+        assert_eq!(
+            s.dictionary_status().as_deref(),
+            Some(strings::DICT_OPENING)
+        );
+        apply(
+            &mut s,
+            Action::DictionaryProgress {
+                name: "Ding de-en".into(),
+                percent: 45,
+            },
+        );
+        assert_eq!(
+            s.dictionary_status().as_deref(),
+            Some("indexing Ding de-en 45%")
+        );
+        assert!(s.take_redraw());
+        select(&mut s, "auszuweisen");
+        assert_eq!(unknown(&s).1, DictionarySection::Opening);
+        // Once open, the selected word is looked up without a key being pressed.
+        apply(&mut s, Action::DictionariesReady(fixture_dictionaries()));
+        assert_eq!(s.dictionary_status(), None);
+        assert_eq!(answers(unknown(&s).1)[0].headword, "ausweisen");
+    }
+
+    #[test]
+    fn a_glossary_card_folds_the_dictionary_to_one_line_and_d_unfolds_it() {
+        let mut s = reader(120, 40);
+        select(&mut s, "Diplomaten");
+        let card = entry(&s);
+        assert_eq!(card.senses, ["diplomat"]);
+        assert_eq!(
+            card.dictionary,
+            DictionarySection::Folded {
+                answers: 1,
+                key: "d".into()
+            }
+        );
+        assert!(
+            rows(&s, 60)
+                .iter()
+                .any(|r| r == "Dictionary: 1 answer (press d)")
+        );
+        apply(&mut s, Action::ToggleDictionary);
+        let DictionarySection::Answers { fold_key, answers } = entry(&s).dictionary else {
+            panic!("unfolded");
+        };
+        assert_eq!(fold_key.as_deref(), Some("d"));
+        assert_eq!(answers[0].headword, "der Diplomat");
+        assert_eq!(answers[0].senses[0].text, "diplomat");
+        // Unfolded stays unfolded on the next card, for the session.
+        select(&mut s, "auszuweisen");
+        select(&mut s, "Diplomaten");
+        assert!(matches!(
+            entry(&s).dictionary,
+            DictionarySection::Answers { .. }
+        ));
+        apply(&mut s, Action::ToggleDictionary);
+        assert!(matches!(
+            entry(&s).dictionary,
+            DictionarySection::Folded { .. }
+        ));
+    }
+
+    #[test]
+    fn each_query_is_looked_up_once() {
+        let mut s = reader(120, 40);
+        select(&mut s, "auszuweisen");
+        let query = s.dictionary_query().unwrap();
+        apply(&mut s, Action::PrevWord);
+        // Back on a word already asked about: no lookup.
+        let effects = s.update(Action::NextWord);
+        assert!(
+            !effects.iter().any(|e| matches!(e, Effect::LookUp(_))),
+            "{effects:?}"
+        );
+        assert_eq!(s.dictionary_query(), Some(query));
+        // A new word is asked about once.
+        let effects = s.update(Action::NextWord);
+        let asked: Vec<&DictQuery> = effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::LookUp(q) => Some(q),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(asked.len(), 1);
+        assert_eq!(asked[0].word, "Er");
+    }
+
+    #[test]
+    fn the_form_for_a_word_starts_with_the_dictionary_s_headword_and_english() {
+        let mut s = reader(120, 40);
+        select(&mut s, "auszuweisen");
+        apply(&mut s, Action::AddEntry);
+        let form = s.form().unwrap();
+        assert_eq!(form.value(Field::German), "ausweisen");
+        assert_eq!(form.value(Field::English), "to expel sb. (from a country)");
+        assert_eq!(form.focus(), Field::English);
+        apply(&mut s, Action::Cancel);
+        // Only the first alternative of a sense: "state; country" gives "state".
+        select(&mut s, "Staaten");
+        apply(&mut s, Action::AddEntry);
+        let form = s.form().unwrap();
+        assert_eq!(form.value(Field::German), "Staat");
+        assert_eq!(form.value(Field::English), "state");
+    }
+
+    #[test]
+    fn a_long_card_scrolls_and_a_new_selection_starts_at_its_top() {
+        // A short side pane: the answers for kündigte do not fit.
+        let mut s = reader(120, 8);
+        select(&mut s, "kündigte");
+        let max = max_scroll(&s);
+        assert!(max > 0, "the card is longer than the pane");
+        apply(&mut s, Action::CardScrollDown);
+        assert_eq!(s.card_scroll(), 1);
+        for _ in 0..max + 5 {
+            apply(&mut s, Action::CardScrollDown);
+        }
+        assert_eq!(s.card_scroll(), max, "no further than the card's last row");
+        apply(&mut s, Action::CardScrollUp);
+        assert_eq!(s.card_scroll(), max - 1);
+        // The wheel over the side pane scrolls the card, not the text.
+        let side = crate::tui::ui::side_inner(&s.layout());
+        let text_scroll = s.scroll();
+        apply(
+            &mut s,
+            Action::Wheel {
+                down: false,
+                column: side.x,
+                row: side.y,
+            },
+        );
+        assert_eq!(s.card_scroll(), (max - 1).saturating_sub(3));
+        assert_eq!(s.scroll(), text_scroll);
+        apply(&mut s, Action::NextWord);
+        assert_eq!(s.card_scroll(), 0);
+    }
+
+    #[test]
+    fn card_lines_wrap_at_spaces_and_keep_their_styles() {
+        let line = Line::from(vec![
+            Span::raw("1. to expel sb."),
+            Span::styled(" [adm.]", theme::DIM),
+        ]);
+        let rows = wrap_lines(&[line], 10);
+        let text: Vec<String> = rows
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        assert_eq!(text, ["1. to", "expel sb.", "[adm.]"]);
+        let last = &rows[2].spans;
+        assert!(last.iter().all(|s| s.style == theme::DIM), "{last:?}");
+        // An indent stays; a word longer than the row is cut; an empty line is one row.
+        let rows = wrap_lines(&[Line::raw("   Spionageaktivitäten"), Line::raw("")], 8);
+        let text: Vec<String> = rows
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        assert_eq!(text, ["   Spion", "ageaktiv", "itäten", ""]);
+        for row in &text {
+            assert!(row.width() <= 8, "{row:?}");
+        }
+    }
 }

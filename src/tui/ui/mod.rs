@@ -10,7 +10,7 @@ pub mod title;
 pub mod translation;
 
 use super::keymap::Mode;
-use super::layout::layout;
+use super::layout::{AppLayout, layout};
 use super::state::{AppState, SidePane};
 use super::strings;
 use ratatui::Frame;
@@ -31,17 +31,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
         SidePane::Card => (strings::CARD_TITLE, card::render),
         SidePane::Translation => (strings::TRANSLATION_TITLE, translation::render),
     };
-    let block = if l.stacked {
-        Block::new()
-            .borders(Borders::TOP)
-            .padding(Padding::horizontal(1))
-    } else {
-        Block::new()
-            .borders(Borders::LEFT)
-            .padding(Padding::horizontal(1))
-    }
-    .title(Line::styled(format!(" {title} "), theme::PANE_TITLE))
-    .border_style(theme::DIM);
+    let block = side_block(l.stacked, title);
     let inner = block.inner(l.side);
     frame.render_widget(block, l.side);
     side(state, frame, inner);
@@ -54,6 +44,21 @@ pub fn render(state: &AppState, frame: &mut Frame) {
     if !state.colors() {
         strip_colors(frame);
     }
+}
+
+/// The side pane's frame: a line between it and the text, and its title.
+fn side_block(stacked: bool, title: &str) -> Block<'static> {
+    let borders = if stacked { Borders::TOP } else { Borders::LEFT };
+    Block::new()
+        .borders(borders)
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(format!(" {title} "), theme::PANE_TITLE))
+        .border_style(theme::DIM)
+}
+
+/// Where the side pane's content goes, inside its frame, for a layout.
+pub fn side_inner(l: &AppLayout) -> Rect {
+    side_block(l.stacked, strings::CARD_TITLE).inner(l.side)
 }
 
 /// Takes every colour off the frame (for `NO_COLOR`); underline, bold, dim and reverse stay,

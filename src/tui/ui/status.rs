@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 const HINT_GAP: &str = "  ";
 
 /// What the left side says, and how: the search prompt, a question, a message, the span being
-/// chosen, or the text's counts.
+/// chosen, or the text's counts (after the dictionaries' progress while they open).
 fn left_side(state: &AppState) -> (String, Style) {
     match state.mode() {
         Mode::Search => (
@@ -44,7 +44,14 @@ fn left_side(state: &AppState) -> (String, Style) {
                 );
             }
             let counts = state.stats().map(TextStats::status_bar).unwrap_or_default();
-            (counts, theme::DIM)
+            match state.dictionary_status() {
+                Some(opening) if counts.is_empty() => (opening, theme::DIM),
+                Some(opening) => (
+                    format!("{opening}{}{counts}", strings::TITLE_SEPARATOR),
+                    theme::DIM,
+                ),
+                None => (counts, theme::DIM),
+            }
         }
     }
 }
