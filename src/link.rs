@@ -3,7 +3,8 @@
 //! `annotate`, `check`, the reader, tests and benches all call [`Linker::analyze`].
 
 use crate::de::inflect::{
-    ADVERB_PARTICLES, Reading, ReadingSet, adjective_forms, noun_forms, verb_display, verb_forms,
+    ADVERB_PARTICLES, PARTICLES, Reading, ReadingSet, adjective_forms, noun_forms, verb_display,
+    verb_forms,
 };
 use crate::de::lowercase_into;
 use crate::de::sentence::{split_clauses, split_sentences};
@@ -96,12 +97,13 @@ impl Analysis {
 }
 
 /// How a surface form relates to an entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum HitKind {
     /// The token alone is the term (or, for an expression, its verb).
     Whole,
-    /// A finite form that needs this particle at the end of its clause.
-    Split(&'static str),
+    /// A finite form that needs this particle (an index into [`PARTICLES`]) at the end of its
+    /// clause.
+    Split(u8),
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +112,9 @@ struct Hit {
     kind: HitKind,
     readings: ReadingSet,
 }
+
+/// The entries one form belongs to: nearly always one, kept inline.
+type Hits = smallvec::SmallVec<[Hit; 1]>;
 
 /// What kind of entry, for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +167,7 @@ pub struct Linker {
     glossary: Glossary,
     info: Vec<EntryInfo>,
     /// Lowercased surface form → entries it is a form of.
-    forms: FxHashMap<Box<str>, Vec<Hit>>,
+    forms: hashbrown::HashMap<String, Hits, rustc_hash::FxBuildHasher>,
     /// Reused while building `forms`.
     key_buf: String,
 }
@@ -184,7 +189,11 @@ impl Linker {
         let mut linker = Linker {
             glossary: Glossary::default(),
             info: Vec::with_capacity(glossary.entries.len()),
-            forms: FxHashMap::default(),
+            // About 40 forms an entry: sized once instead of rehashing as it grows.
+            forms: hashbrown::HashMap::with_capacity_and_hasher(
+                glossary.entries.len() * 40,
+                rustc_hash::FxBuildHasher,
+            ),
             key_buf: String::new(),
         };
         for (i, entry) in glossary.entries.iter().enumerate() {
@@ -215,31 +224,52 @@ impl Linker {
     }
 
     fn add(&mut self, form: &str, entry: usize, kind: HitKind, reading: Reading) {
+        self.add_readings(form, entry, kind, std::iter::once(reading).collect());
+    }
+
+    fn add_readings(&mut self, form: &str, entry: usize, kind: HitKind, readings: ReadingSet) {
         let mut key = std::mem::take(&mut self.key_buf);
         lowercase_into(form, &mut key);
-        if !self.forms.contains_key(key.as_str()) {
-            self.forms.insert(key.as_str().into(), Vec::new());
-        }
-        let hits = self.forms.get_mut(key.as_str()).expect("inserted above");
+        // entry_ref allocates the key only when the form is new.
+        let hits = self.forms.entry_ref(key.as_str()).or_default();
         self.key_buf = key;
         if let Some(h) = hits
             .iter_mut()
             .find(|h| h.entry as usize == entry && h.kind == kind)
         {
-            h.readings.insert(reading);
+            h.readings = h.readings.union(readings);
         } else {
             hits.push(Hit {
                 entry: entry as u32,
                 kind,
-                readings: std::iter::once(reading).collect(),
+                readings,
             });
         }
     }
 
     fn add_verb(&mut self, verb: &str, entry: usize, separable: bool) {
-        for f in verb_forms(verb, separable) {
-            let kind = f.split_particle.map_or(HitKind::Whole, HitKind::Split);
-            self.add(&f.form, entry, kind, f.reading);
+        // A verb's forms repeat (kommt: 3rd singular, 2nd plural, imperative); merging them here
+        // leaves one probe of the big table per distinct form.
+        let mut forms = verb_forms(verb, separable);
+        forms
+            .sort_unstable_by(|a, b| (a.split_particle, &a.form).cmp(&(b.split_particle, &b.form)));
+        let mut i = 0;
+        while i < forms.len() {
+            let mut readings = ReadingSet::default();
+            let mut j = i;
+            while j < forms.len()
+                && forms[j].form == forms[i].form
+                && forms[j].split_particle == forms[i].split_particle
+            {
+                readings.insert(forms[j].reading);
+                j += 1;
+            }
+            let kind = forms[i]
+                .split_particle
+                .and_then(|p| PARTICLES.iter().position(|q| *q == p))
+                .map_or(HitKind::Whole, |k| HitKind::Split(k as u8));
+            self.add_readings(&forms[i].form, entry, kind, readings);
+            i = j;
         }
     }
 
@@ -359,7 +389,7 @@ impl Linker {
     }
 
     /// Looks a word up: as written (lowercased), then in reformed spelling (daß → dass).
-    fn lookup(&self, lower: &str, buf: &mut String) -> Option<&Vec<Hit>> {
+    fn lookup(&self, lower: &str, buf: &mut String) -> Option<&Hits> {
         if let Some(h) = self.forms.get(lower) {
             return Some(h);
         }
@@ -536,6 +566,7 @@ impl Linker {
                 let mut toks = match hit.kind {
                     HitKind::Whole => vec![i],
                     HitKind::Split(particle) => {
+                        let particle = PARTICLES[particle as usize];
                         if subordinate
                             || last_word <= i
                             || lower(last_word) != particle

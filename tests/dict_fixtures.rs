@@ -362,9 +362,9 @@ fn named_dictionaries_are_found_and_missing_ones_reported() {
 fn the_index_is_cached_and_loaded_again() {
     let cache = tempfile::tempdir().expect("temp dir");
     let first = Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
-    assert_eq!(first.cache_status(), &CacheStatus::Built);
+    assert_eq!(first.cache_status(), CacheStatus::Built);
     let second = Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
-    assert_eq!(second.cache_status(), &CacheStatus::Loaded);
+    assert_eq!(second.cache_status(), CacheStatus::Loaded);
     assert_eq!(first.index().key_count(), second.index().key_count());
     let files: Vec<String> = fs::read_dir(cache.path())
         .expect("cache dir")
@@ -394,24 +394,43 @@ fn cache_file(cache: &Path) -> PathBuf {
         .expect("a cache file")
 }
 
+fn u32_at(b: &[u8], at: usize) -> usize {
+    u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes")) as usize
+}
+
+/// Where the shards start in a cache file: after the 76-byte header, the source path (its
+/// length at 72) and the shard directory (its length at 60). See `src/dict/index.rs`.
+fn shards_start(cache: &[u8]) -> usize {
+    76 + u32_at(cache, 72) + u32_at(cache, 60)
+}
+
+fn flipped(good: &[u8], at: usize) -> Vec<u8> {
+    let mut bad = good.to_vec();
+    bad[at] ^= 0xff;
+    bad
+}
+
 #[test]
 fn a_corrupt_cache_is_rebuilt_not_trusted() {
     let cache = tempfile::tempdir().expect("temp dir");
     Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
     let file = cache_file(cache.path());
     let good = fs::read(&file).expect("cache");
-    let mut flipped = good.clone();
-    let middle = flipped.len() / 2;
-    flipped[middle] ^= 0xff;
+    let shards = shards_start(&good);
+    // Header, source path, shard directory: checked when the cache is opened.
     for (bad, reason) in [
-        (flipped, "checksum mismatch"),
+        (flipped(&good, 12), "another dictionary format"),
+        (flipped(&good, 50), "checksum mismatch"),
+        (flipped(&good, 80), "built from another file"),
+        (flipped(&good, shards - 1), "checksum mismatch"),
         (good[..good.len() - 3].to_vec(), "truncated or padded"),
+        ([&good[..], b"x"].concat(), "truncated or padded"),
         (b"garbage".to_vec(), "not a leser index"),
         (Vec::new(), "not a leser index"),
     ] {
         fs::write(&file, bad).expect("write");
         let d = Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
-        assert_eq!(d.cache_status(), &CacheStatus::Rebuilt(reason.to_string()));
+        assert_eq!(d.cache_status(), CacheStatus::Rebuilt(reason.to_string()));
         let dicts = Dictionaries::from_dictionaries(vec![d]);
         assert_eq!(dicts.lookup("Bündnisses", None)[0].lemma, "Bündnis");
         assert_eq!(
@@ -420,6 +439,60 @@ fn a_corrupt_cache_is_rebuilt_not_trusted() {
             "the cache is written anew"
         );
     }
+}
+
+#[test]
+fn a_corrupt_shard_is_found_by_the_lookup_and_rebuilt() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
+    let file = cache_file(cache.path());
+    let good = fs::read(&file).expect("cache");
+    assert_eq!(u32_at(&good, 56), 1, "the fixture's index is one shard");
+    let shards = shards_start(&good);
+    // The shard's fst, its postings (at the end), and a byte between.
+    for at in [
+        shards,
+        shards + 2,
+        (shards + good.len()) / 2,
+        good.len() - 1,
+    ] {
+        fs::write(&file, flipped(&good, at)).expect("write");
+        let d = Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
+        assert_eq!(
+            d.cache_status(),
+            CacheStatus::Loaded,
+            "shards are checked when read"
+        );
+        assert_eq!(
+            d.index().verify(),
+            Err("shard 0: checksum mismatch".to_string())
+        );
+        let d = Dictionary::open(&ding_source(), Some(cache.path()), &|_| {}).expect("opens");
+        let dicts = Dictionaries::from_dictionaries(vec![d]);
+        let answers = dicts.lookup("Bündnisses", None);
+        assert_eq!(answers[0].lemma, "Bündnis", "byte {at}");
+        assert_eq!(answers[0].senses[0].text, "alliance");
+        let d = &dicts.dictionaries()[0];
+        assert_eq!(
+            d.cache_status(),
+            CacheStatus::Rebuilt("shard 0: checksum mismatch".to_string())
+        );
+        assert_eq!(d.index().corruption(), None);
+        assert_eq!(
+            fs::read(&file).expect("cache"),
+            good,
+            "the cache is written anew"
+        );
+    }
+    // The same for the other ways in: marking words, and suggesting neighbours.
+    fs::write(&file, flipped(&good, shards + 1)).expect("write");
+    let dicts = ding_only(cache.path());
+    assert!(dicts.has_answer("Bündnisses", None));
+    assert_eq!(fs::read(&file).expect("cache"), good);
+    fs::write(&file, flipped(&good, good.len() - 2)).expect("write");
+    let dicts = ding_only(cache.path());
+    assert_eq!(dicts.nearest("Bündnos", 1), vec!["Bündnis".to_string()]);
+    assert_eq!(fs::read(&file).expect("cache"), good);
 }
 
 #[test]
@@ -442,7 +515,7 @@ fn a_changed_dictionary_makes_the_cache_stale() {
     let d = Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("opens");
     assert_eq!(
         d.cache_status(),
-        &CacheStatus::Rebuilt("the dictionary changed".to_string())
+        CacheStatus::Rebuilt("the dictionary changed".to_string())
     );
     let answers = Dictionaries::from_dictionaries(vec![d]).lookup("Gletschers", None);
     assert_eq!(answers[0].senses[0].text, "glacier");
@@ -465,7 +538,7 @@ fn a_touched_dictionary_of_the_same_size_is_stale_too() {
     let d = Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("opens");
     assert_eq!(
         d.cache_status(),
-        &CacheStatus::Rebuilt("the dictionary changed".to_string())
+        CacheStatus::Rebuilt("the dictionary changed".to_string())
     );
 }
 

@@ -200,19 +200,47 @@ fn resident_memory_with_the_indexes_open() {
     };
     let (sources, _) = find_sources(&[]);
     let mut opened = Vec::new();
+    println!("before: {}", rss());
     for source in &sources {
         let d =
             leser::dict::Dictionary::open(source, Some(Path::new(&cache)), &|_| {}).expect("opens");
         println!(
-            "{}: {:?}, index {} bytes; {}",
+            "{}: {:?}, index file {} bytes, {} in memory; {}",
             d.name(),
             d.cache_status(),
             d.index().byte_len(),
+            d.index().resident_len(),
             rss()
         );
         opened.push(d);
     }
     let dicts = Dictionaries::from_dictionaries(opened);
-    assert!(!dicts.lookup("Bündnisses", None).is_empty());
-    println!("after a lookup: {}", rss());
+    for word in [
+        "Bündnisses",
+        "auszuweisen",
+        "zurückzuziehen",
+        "Spionageaktivitäten",
+    ] {
+        assert!(!dicts.lookup(word, None).is_empty());
+    }
+    assert!(!dicts.lookup("kündigte", Some("an")).is_empty());
+    let resident: usize = dicts
+        .dictionaries()
+        .iter()
+        .map(|d| d.index().resident_len())
+        .sum();
+    println!(
+        "after five lookups: indexes {resident} bytes in memory; {}",
+        rss()
+    );
+    assert!(dicts.nearest("Bündnos", 3).contains(&"Bündnis".to_string()));
+    let resident: usize = dicts
+        .dictionaries()
+        .iter()
+        .map(|d| d.index().resident_len())
+        .sum();
+    println!(
+        "after a near-miss (every shard read): indexes {resident} bytes in memory; {}",
+        rss()
+    );
 }

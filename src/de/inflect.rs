@@ -214,6 +214,11 @@ impl ReadingSet {
         self.0 == 0
     }
 
+    #[must_use]
+    pub fn union(self, other: ReadingSet) -> ReadingSet {
+        ReadingSet(self.0 | other.0)
+    }
+
     /// In card order.
     pub fn iter(self) -> impl Iterator<Item = Reading> {
         static ALL: std::sync::LazyLock<Vec<Reading>> =

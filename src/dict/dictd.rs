@@ -7,6 +7,7 @@ use super::DictError;
 use flate2::{Decompress, FlushDecompress, Status};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -53,7 +54,7 @@ pub fn data_path_for(index: &Path) -> Option<PathBuf> {
 #[derive(Debug)]
 pub struct DictData {
     path: PathBuf,
-    file: Mutex<File>,
+    file: File,
     dictzip: Option<Dictzip>,
 }
 
@@ -85,7 +86,7 @@ impl DictData {
         };
         Ok(DictData {
             path: path.to_path_buf(),
-            file: Mutex::new(file),
+            file,
             dictzip,
         })
     }
@@ -94,9 +95,8 @@ impl DictData {
     pub fn read(&self, offset: u64, len: u32) -> Result<Vec<u8>, DictError> {
         let Some(dz) = &self.dictzip else {
             let mut buf = vec![0u8; len as usize];
-            let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
-            file.seek(SeekFrom::Start(offset))
-                .and_then(|_| file.read_exact(&mut buf))
+            self.file
+                .read_exact_at(&mut buf, offset)
                 .map_err(|e| DictError::io(&self.path, e))?;
             return Ok(buf);
         };
@@ -141,12 +141,9 @@ impl DictData {
             .get(i)
             .ok_or_else(|| DictError::format(&self.path, "an offset past the last chunk"))?;
         let mut compressed = vec![0u8; clen as usize];
-        {
-            let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
-            file.seek(SeekFrom::Start(at))
-                .and_then(|_| file.read_exact(&mut compressed))
-                .map_err(|e| DictError::io(&self.path, e))?;
-        }
+        self.file
+            .read_exact_at(&mut compressed, at)
+            .map_err(|e| DictError::io(&self.path, e))?;
         let data = Arc::new(
             inflate_chunk(&compressed, dz.chunk_len as usize)
                 .map_err(|m| DictError::format(&self.path, m))?,

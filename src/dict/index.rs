@@ -1,5 +1,10 @@
 //! The on-disk index of one dictionary: an fst map from lowercase keys (headwords and forms)
-//! to postings (entry, kind, column), and the entries' locations in the dictionary file.
+//! to postings (where the entry is in the dictionary file, kind, column).
+//!
+//! The keys are cut into shards of about 16 KiB, each its own small fst followed by its keys'
+//! postings and checked by its own CRC-32. Opening a cached index reads only the header and
+//! the shard directory; a lookup reads and checks the few shards its keys fall in. So a
+//! process that looks up one word reads some 100 KB instead of the whole 10 MB index.
 //!
 //! File layout, little-endian:
 //!
@@ -10,33 +15,51 @@
 //! 16  source size               u64
 //! 24  source mtime, seconds     u64
 //! 32  source mtime, nanos       u32
-//! 36  CRC-32 of bytes 40..      u32
-//! 40  entry count               u64
-//! 48  posting count             u64
-//! 56  fst length                u64
-//! 64  source path length        u32
-//! 68  source path, entries (u64 offset + u32 length each), postings (u32 each), fst
+//! 36  CRC-32 of bytes 40 to the directory's end   u32
+//! 40  file length               u64
+//! 48  key count                 u64
+//! 56  shard count               u32
+//! 60  directory length          u32
+//! 64  posting count             u64
+//! 72  source path length        u32
+//! 76  source path
+//!     directory: per shard fst length u32, postings length u32, CRC-32 of fst and
+//!       postings u32, first key length u16, first key
+//!     shards, in directory order: fst (values: first posting << 20 | posting count),
+//!       postings (12 bytes each: u64 entry offset << 10 | kind << 7 | column, u32 length)
 //! ```
 //!
-//! A cache whose header, stamp or checksum does not match is rebuilt, never trusted.
+//! A cache whose header, stamp or checksum does not match is rebuilt, never trusted. A shard
+//! is checked when it is first read; a bad one makes [`Index::corruption`] say so, and the
+//! index answers nothing from it (the dictionary then rebuilds the index).
 
 use super::DictError;
 use fst::{IntoStreamer, Map, Streamer};
 use std::fs;
 use std::io::Write;
 use std::ops::Range;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::OnceLock;
 use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 2;
-const HEADER_LEN: usize = 68;
-const ENTRY_LEN: usize = 12;
+const VERSION: u32 = 3;
+const HEADER_LEN: usize = 76;
+/// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
+/// costs a few microseconds, large enough that the directory stays small.
+const SHARD_TARGET: usize = 16 * 1024;
+/// Read at once when opening: the header and, for the real dictionaries, the whole directory.
+const FIRST_READ: usize = 64 * 1024;
+const POSTING_LEN: usize = 12;
+/// Fixed bytes of a directory record, before its key.
+const DIR_RECORD_LEN: usize = 14;
+/// Entry numbers while building (up to 4 million entries).
 const ENTRY_BITS: u32 = 22;
 const KIND_BITS: u32 = 3;
 const COLUMN_BITS: u32 = 7;
+const TAG_BITS: u32 = KIND_BITS + COLUMN_BITS;
 /// Postings of one key: start in the upper bits of the fst value, count in the lower.
 const COUNT_BITS: u32 = 20;
 
@@ -56,7 +79,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn from_bits(bits: u32) -> Option<Kind> {
+    fn from_bits(bits: u64) -> Option<Kind> {
         Some(match bits {
             0 => Kind::Head,
             1 => Kind::Keyword,
@@ -68,29 +91,40 @@ impl Kind {
     }
 }
 
+/// Where an entry is in the dictionary file (for dictd, in the uncompressed text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Entry {
+    pub offset: u64,
+    pub len: u32,
+}
+
 /// One key's pointer to an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Posting {
-    pub entry: u32,
+    pub entry: Entry,
     pub kind: Kind,
     /// The column of the entry the key came from (0 is the headword column).
     pub column: u8,
 }
 
 impl Posting {
-    fn pack(self) -> u32 {
-        (self.entry << (KIND_BITS + COLUMN_BITS))
-            | ((self.kind as u32) << COLUMN_BITS)
-            | u32::from(self.column)
-    }
-
-    fn unpack(bits: u32) -> Option<Posting> {
+    fn decode(b: &[u8]) -> Option<Posting> {
+        let word = u64_at(b, 0);
         Some(Posting {
-            entry: bits >> (KIND_BITS + COLUMN_BITS),
-            kind: Kind::from_bits((bits >> COLUMN_BITS) & ((1 << KIND_BITS) - 1))?,
-            column: (bits & ((1 << COLUMN_BITS) - 1)) as u8,
+            entry: Entry {
+                offset: word >> TAG_BITS,
+                len: u32_at(b, 8),
+            },
+            kind: Kind::from_bits((word >> COLUMN_BITS) & ((1 << KIND_BITS) - 1))?,
+            column: (word & ((1 << COLUMN_BITS) - 1)) as u8,
         })
     }
+}
+
+/// A posting while building: entry number, kind and column in 32 bits, so that sorting a
+/// million keys stays cheap.
+fn pack_ref(entry: u32, kind: Kind, column: u8) -> u32 {
+    (entry << TAG_BITS) | ((kind as u32) << COLUMN_BITS) | u32::from(column)
 }
 
 /// Which reader a cache belongs to.
@@ -140,8 +174,7 @@ impl Stamp {
 pub struct Builder {
     arena: String,
     keys: Vec<KeyRef>,
-    entries: Vec<u8>,
-    entry_count: u32,
+    entries: Vec<Entry>,
 }
 
 /// 16 bytes a key while building: a million keys are 16 MB.
@@ -151,20 +184,64 @@ struct KeyRef {
     prefix: u32,
     start: u32,
     len: u32,
+    /// See [`pack_ref`].
     posting: u32,
+}
+
+/// The shard being written.
+struct ShardWriter {
+    map: fst::MapBuilder<Vec<u8>>,
+    postings: Vec<u8>,
+    first_key: Vec<u8>,
+    posting_count: u64,
+}
+
+impl ShardWriter {
+    fn new() -> ShardWriter {
+        ShardWriter {
+            map: fst::MapBuilder::memory(),
+            postings: Vec::new(),
+            first_key: Vec::new(),
+            posting_count: 0,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.map.bytes_written() as usize + self.postings.len()
+    }
+
+    /// Appends the shard to `shards` and its record to `directory`.
+    fn finish(self, directory: &mut Vec<u8>, shards: &mut Vec<u8>) -> Result<(), DictError> {
+        let fst_bytes = self
+            .map
+            .into_inner()
+            .map_err(|e| DictError::Index(e.to_string()))?;
+        let too_large = || DictError::Index("a shard over 4 GiB".into());
+        let fst_len = u32::try_from(fst_bytes.len()).map_err(|_| too_large())?;
+        let postings_len = u32::try_from(self.postings.len()).map_err(|_| too_large())?;
+        let mut crc = flate2::Crc::new();
+        crc.update(&fst_bytes);
+        crc.update(&self.postings);
+        directory.extend_from_slice(&fst_len.to_le_bytes());
+        directory.extend_from_slice(&postings_len.to_le_bytes());
+        directory.extend_from_slice(&crc.sum().to_le_bytes());
+        directory.extend_from_slice(&(self.first_key.len() as u16).to_le_bytes());
+        directory.extend_from_slice(&self.first_key);
+        shards.extend_from_slice(&fst_bytes);
+        shards.extend_from_slice(&self.postings);
+        Ok(())
+    }
 }
 
 impl Builder {
     /// Adds an entry at `offset` with `len` bytes; returns its number.
     pub fn add_entry(&mut self, offset: u64, len: u32) -> Result<u32, DictError> {
-        let id = self.entry_count;
-        if id >= 1 << ENTRY_BITS {
+        let id = self.entries.len();
+        if id >= 1 << ENTRY_BITS || offset >= 1 << (64 - TAG_BITS) {
             return Err(DictError::TooLarge);
         }
-        self.entries.extend_from_slice(&offset.to_le_bytes());
-        self.entries.extend_from_slice(&len.to_le_bytes());
-        self.entry_count += 1;
-        Ok(id)
+        self.entries.push(Entry { offset, len });
+        Ok(id as u32)
     }
 
     /// Adds `key` (lowercase) for `entry`. Columns past the postings' range are not indexed.
@@ -172,7 +249,8 @@ impl Builder {
         let Ok(column) = u8::try_from(column) else {
             return;
         };
-        if u32::from(column) >= 1 << COLUMN_BITS || key.is_empty() {
+        // Keys are words and short phrases; a key as long as a page is no key.
+        if u32::from(column) >= 1 << COLUMN_BITS || key.is_empty() || key.len() > 1024 {
             return;
         }
         let Ok(start) = u32::try_from(self.arena.len()) else {
@@ -186,12 +264,7 @@ impl Builder {
             prefix: u32::from_be_bytes(prefix),
             start,
             len: key.len() as u32,
-            posting: Posting {
-                entry,
-                kind,
-                column,
-            }
-            .pack(),
+            posting: pack_ref(entry, kind, column),
         });
     }
 
@@ -200,25 +273,18 @@ impl Builder {
     }
 
     /// The index file's bytes.
-    pub fn finish(mut self, format: Format, stamp: &Stamp) -> Result<Vec<u8>, DictError> {
-        // Written in place, each part dropped once copied: the build's peak memory is what a
-        // reader showing its first page meanwhile pays for.
-        let mut out = Vec::with_capacity(
-            HEADER_LEN + stamp.path.len() + self.entries.len() + self.keys.len() * 4,
-        );
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&(format as u32).to_le_bytes());
-        out.extend_from_slice(&stamp.size.to_le_bytes());
-        out.extend_from_slice(&stamp.mtime_secs.to_le_bytes());
-        out.extend_from_slice(&stamp.mtime_nanos.to_le_bytes());
-        out.extend_from_slice(&[0u8; 4]); // checksum
-        out.extend_from_slice(&u64::from(self.entry_count).to_le_bytes());
-        out.extend_from_slice(&[0u8; 16]); // posting count, fst length
-        out.extend_from_slice(&(stamp.path.len() as u32).to_le_bytes());
-        out.extend_from_slice(stamp.path.as_bytes());
-        out.extend_from_slice(&self.entries);
-        drop(std::mem::take(&mut self.entries));
+    pub fn finish(self, format: Format, stamp: &Stamp) -> Result<Vec<u8>, DictError> {
+        self.finish_sharded(format, stamp, SHARD_TARGET)
+    }
+
+    fn finish_sharded(
+        mut self,
+        format: Format,
+        stamp: &Stamp,
+        shard_target: usize,
+    ) -> Result<Vec<u8>, DictError> {
+        // Each part is dropped once copied: the build's peak memory is what a reader showing
+        // its first page meanwhile pays for.
         let arena = std::mem::take(&mut self.arena);
         let mut keys = std::mem::take(&mut self.keys);
         let key = |k: &KeyRef| &arena.as_bytes()[k.start as usize..(k.start + k.len) as usize];
@@ -228,41 +294,75 @@ impl Builder {
                 .then_with(|| key(a).cmp(key(b)))
                 .then(a.posting.cmp(&b.posting))
         });
+        let mut directory = Vec::new();
+        let mut shards = Vec::with_capacity(keys.len() * 8);
+        let mut shard_count = 0u32;
+        let mut key_count = 0u64;
         let mut posting_count = 0u64;
-        let mut map = fst::MapBuilder::memory();
+        let mut shard = ShardWriter::new();
         let mut i = 0;
         while i < keys.len() {
             let k = key(&keys[i]);
-            let start = posting_count;
+            if shard.len() >= shard_target {
+                std::mem::replace(&mut shard, ShardWriter::new())
+                    .finish(&mut directory, &mut shards)?;
+                shard_count += 1;
+            }
+            if shard.first_key.is_empty() {
+                shard.first_key = k.to_vec();
+            }
+            let start = shard.posting_count;
             let mut last = None;
             while i < keys.len() && key(&keys[i]) == k {
                 let p = keys[i].posting;
                 if last != Some(p) {
-                    out.extend_from_slice(&p.to_le_bytes());
-                    posting_count += 1;
+                    let entry = self.entries[(p >> TAG_BITS) as usize];
+                    let word = (entry.offset << TAG_BITS) | u64::from(p & ((1 << TAG_BITS) - 1));
+                    shard.postings.extend_from_slice(&word.to_le_bytes());
+                    shard.postings.extend_from_slice(&entry.len.to_le_bytes());
+                    shard.posting_count += 1;
                     last = Some(p);
                 }
                 i += 1;
             }
-            let count = (posting_count - start).min((1 << COUNT_BITS) - 1);
-            map.insert(k, (start << COUNT_BITS) | count)
+            let count = (shard.posting_count - start).min((1 << COUNT_BITS) - 1);
+            posting_count += shard.posting_count - start;
+            key_count += 1;
+            shard
+                .map
+                .insert(k, (start << COUNT_BITS) | count)
                 .map_err(|e| DictError::Index(e.to_string()))?;
         }
         drop(keys);
         drop(arena);
-        let fst_bytes = map
-            .into_inner()
-            .map_err(|e| DictError::Index(e.to_string()))?;
-        out.extend_from_slice(&fst_bytes);
-        drop(fst_bytes);
-        out.shrink_to_fit();
-        out[48..56].copy_from_slice(&posting_count.to_le_bytes());
-        let fst_len = (out.len() - HEADER_LEN - stamp.path.len()) as u64
-            - u64::from(self.entry_count) * ENTRY_LEN as u64
-            - posting_count * 4;
-        out[56..64].copy_from_slice(&fst_len.to_le_bytes());
+        if key_count > 0 {
+            shard.finish(&mut directory, &mut shards)?;
+            shard_count += 1;
+        }
+        let dir_len = u32::try_from(directory.len())
+            .map_err(|_| DictError::Index("a directory over 4 GiB".into()))?;
+        let mut out =
+            Vec::with_capacity(HEADER_LEN + stamp.path.len() + directory.len() + shards.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(format as u32).to_le_bytes());
+        out.extend_from_slice(&stamp.size.to_le_bytes());
+        out.extend_from_slice(&stamp.mtime_secs.to_le_bytes());
+        out.extend_from_slice(&stamp.mtime_nanos.to_le_bytes());
+        out.extend_from_slice(&[0u8; 4]); // checksum
+        let file_len = (HEADER_LEN + stamp.path.len() + directory.len() + shards.len()) as u64;
+        out.extend_from_slice(&file_len.to_le_bytes());
+        out.extend_from_slice(&key_count.to_le_bytes());
+        out.extend_from_slice(&shard_count.to_le_bytes());
+        out.extend_from_slice(&dir_len.to_le_bytes());
+        out.extend_from_slice(&posting_count.to_le_bytes());
+        out.extend_from_slice(&(stamp.path.len() as u32).to_le_bytes());
+        out.extend_from_slice(stamp.path.as_bytes());
+        out.extend_from_slice(&directory);
         let crc = checksum(&out[40..]);
         out[36..40].copy_from_slice(&crc.to_le_bytes());
+        out.extend_from_slice(&shards);
+        debug_assert_eq!(out.len() as u64, file_len);
         Ok(out)
     }
 }
@@ -273,26 +373,10 @@ fn checksum(bytes: &[u8]) -> u32 {
     crc.sum()
 }
 
-/// A shared slice of the index bytes, so that the fst reads them without a copy.
-#[derive(Debug, Clone)]
-struct Shared {
-    bytes: Arc<Vec<u8>>,
-    range: Range<usize>,
-}
-
-impl AsRef<[u8]> for Shared {
-    fn as_ref(&self) -> &[u8] {
-        &self.bytes[self.range.clone()]
-    }
-}
-
-/// An opened index.
-#[derive(Debug)]
-pub struct Index {
-    bytes: Arc<Vec<u8>>,
-    entries: Range<usize>,
-    postings: Range<usize>,
-    map: Map<Shared>,
+fn u16_at(b: &[u8], at: usize) -> u16 {
+    let mut a = [0u8; 2];
+    a.copy_from_slice(&b[at..at + 2]);
+    u16::from_le_bytes(a)
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
@@ -307,112 +391,336 @@ fn u64_at(b: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(a)
 }
 
-impl Index {
-    /// Checks index bytes against what they must be built from; the reason when they don't fit.
-    pub fn from_bytes(bytes: Vec<u8>, format: Format, stamp: &Stamp) -> Result<Index, String> {
-        if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-            return Err("not a leser index".into());
+/// Where the index bytes are: the cache file, read a shard at a time, or memory when the
+/// cache could not be written.
+#[derive(Debug)]
+enum Body {
+    File(fs::File),
+    Memory(Vec<u8>),
+}
+
+impl Body {
+    fn read(&self, at: u64, len: usize) -> std::io::Result<Vec<u8>> {
+        match self {
+            Body::File(file) => {
+                let mut buf = vec![0u8; len];
+                file.read_exact_at(&mut buf, at)?;
+                Ok(buf)
+            }
+            Body::Memory(bytes) => usize::try_from(at)
+                .ok()
+                .and_then(|start| bytes.get(start..start.checked_add(len)?))
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| std::io::ErrorKind::UnexpectedEof.into()),
         }
-        if u32_at(&bytes, 8) != VERSION {
-            return Err("written by another version".into());
-        }
-        if u32_at(&bytes, 12) != format as u32 {
-            return Err("another dictionary format".into());
-        }
-        if u64_at(&bytes, 16) != stamp.size
-            || u64_at(&bytes, 24) != stamp.mtime_secs
-            || u32_at(&bytes, 32) != stamp.mtime_nanos
-        {
-            return Err("the dictionary changed".into());
-        }
-        let entry_count = usize::try_from(u64_at(&bytes, 40)).map_err(|_| "bad entry count")?;
-        let posting_count = usize::try_from(u64_at(&bytes, 48)).map_err(|_| "bad posting count")?;
-        let fst_len = usize::try_from(u64_at(&bytes, 56)).map_err(|_| "bad fst length")?;
-        let path_len = u32_at(&bytes, 64) as usize;
-        let entries_start = HEADER_LEN + path_len;
-        let postings_start = entry_count
-            .checked_mul(ENTRY_LEN)
-            .and_then(|n| n.checked_add(entries_start))
-            .ok_or("bad entry count")?;
-        let fst_start = posting_count
-            .checked_mul(4)
-            .and_then(|n| n.checked_add(postings_start))
-            .ok_or("bad posting count")?;
-        if fst_start.checked_add(fst_len) != Some(bytes.len()) {
-            return Err("truncated or padded".into());
-        }
-        if &bytes[HEADER_LEN..entries_start] != stamp.path.as_bytes() {
-            return Err("built from another file".into());
-        }
-        if checksum(&bytes[40..]) != u32_at(&bytes, 36) {
-            return Err("checksum mismatch".into());
-        }
-        let bytes = Arc::new(bytes);
-        let map = Map::new(Shared {
-            bytes: Arc::clone(&bytes),
-            range: fst_start..fst_start + fst_len,
-        })
-        .map_err(|e| format!("bad fst: {e}"))?;
-        Ok(Index {
-            bytes,
-            entries: entries_start..postings_start,
-            postings: postings_start..fst_start,
-            map,
-        })
+    }
+}
+
+/// A shard's directory record.
+#[derive(Debug, Clone)]
+struct ShardInfo {
+    at: u64,
+    fst_len: u32,
+    postings_len: u32,
+    crc: u32,
+    /// The shard's first key, in [`Index::first_keys`].
+    first_key: Range<usize>,
+}
+
+/// A shard's bytes: the fst, then the postings.
+#[derive(Debug)]
+struct ShardBytes {
+    bytes: Vec<u8>,
+    fst_len: usize,
+}
+
+impl AsRef<[u8]> for ShardBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes[..self.fst_len]
+    }
+}
+
+/// A shard read and checked.
+#[derive(Debug)]
+struct Shard {
+    map: Map<ShardBytes>,
+}
+
+impl Shard {
+    fn postings(&self) -> &[u8] {
+        let b = self.map.as_fst().as_inner();
+        &b.bytes[b.fst_len..]
     }
 
-    /// The postings of `key` (lowercase).
-    pub fn get(&self, key: &str) -> impl Iterator<Item = Posting> + '_ {
+    /// The postings of `key`: all postings of the shard, and which of them.
+    fn find(&self, key: &[u8]) -> (&[u8], Range<usize>) {
         let range = self.map.get(key).map_or(0..0, |v| {
             let start = (v >> COUNT_BITS) as usize;
             start..start + (v & ((1 << COUNT_BITS) - 1)) as usize
         });
-        let postings = &self.bytes[self.postings.clone()];
+        (self.postings(), range)
+    }
+}
+
+/// What the fixed header says.
+struct Header {
+    file_len: u64,
+    key_count: u64,
+    shard_count: usize,
+    /// Where the directory starts and ends.
+    directory: Range<usize>,
+}
+
+impl Header {
+    /// Checks the fixed header against what the index must be built from and the file's
+    /// length; the reason when it doesn't fit.
+    fn parse(b: &[u8], format: Format, stamp: &Stamp, len: u64) -> Result<Header, String> {
+        if b.len() < HEADER_LEN || &b[..8] != MAGIC {
+            return Err("not a leser index".into());
+        }
+        if u32_at(b, 8) != VERSION {
+            return Err("written by another version".into());
+        }
+        if u32_at(b, 12) != format as u32 {
+            return Err("another dictionary format".into());
+        }
+        if u64_at(b, 16) != stamp.size
+            || u64_at(b, 24) != stamp.mtime_secs
+            || u32_at(b, 32) != stamp.mtime_nanos
+        {
+            return Err("the dictionary changed".into());
+        }
+        let file_len = u64_at(b, 40);
+        if file_len != len {
+            return Err("truncated or padded".into());
+        }
+        let path_len = u32_at(b, 72) as usize;
+        let dir_start = HEADER_LEN + path_len;
+        let dir_end = dir_start + u32_at(b, 60) as usize;
+        if dir_end as u64 > len {
+            return Err("truncated or padded".into());
+        }
+        Ok(Header {
+            file_len,
+            key_count: u64_at(b, 48),
+            shard_count: u32_at(b, 56) as usize,
+            directory: dir_start..dir_end,
+        })
+    }
+
+    /// Checks the path and the checksum of `head` (the bytes up to the directory's end) and
+    /// reads the directory: the shards and their first keys.
+    fn shards(&self, head: &[u8], stamp: &Stamp) -> Result<(Vec<ShardInfo>, Vec<u8>), String> {
+        if &head[HEADER_LEN..self.directory.start] != stamp.path.as_bytes() {
+            return Err("built from another file".into());
+        }
+        if checksum(&head[40..self.directory.end]) != u32_at(head, 36) {
+            return Err("checksum mismatch".into());
+        }
+        let dir = &head[self.directory.clone()];
+        let bad = || "bad shard directory".to_string();
+        let mut shards = Vec::with_capacity(self.shard_count.min(dir.len() / DIR_RECORD_LEN));
+        let mut first_keys = Vec::with_capacity(dir.len());
+        let mut pos = 0;
+        let mut at = self.directory.end as u64;
+        for _ in 0..self.shard_count {
+            let record = dir.get(pos..pos + DIR_RECORD_LEN).ok_or_else(bad)?;
+            let key_len = usize::from(u16_at(record, 12));
+            let key = dir
+                .get(pos + DIR_RECORD_LEN..pos + DIR_RECORD_LEN + key_len)
+                .ok_or_else(bad)?;
+            let start = first_keys.len();
+            first_keys.extend_from_slice(key);
+            let info = ShardInfo {
+                at,
+                fst_len: u32_at(record, 0),
+                postings_len: u32_at(record, 4),
+                crc: u32_at(record, 8),
+                first_key: start..first_keys.len(),
+            };
+            at += u64::from(info.fst_len) + u64::from(info.postings_len);
+            shards.push(info);
+            pos += DIR_RECORD_LEN + key_len;
+        }
+        if pos != dir.len() || at != self.file_len {
+            return Err(bad());
+        }
+        Ok((shards, first_keys))
+    }
+}
+
+/// An opened index. Shards are read when a key first needs them and kept.
+#[derive(Debug)]
+pub struct Index {
+    body: Body,
+    shards: Vec<ShardInfo>,
+    first_keys: Vec<u8>,
+    loaded: Vec<OnceLock<Shard>>,
+    key_count: u64,
+    file_len: u64,
+    /// Why a shard could not be used, once one could not.
+    corrupt: OnceLock<String>,
+}
+
+impl Index {
+    /// Opens a cache file: reads and checks the header and the shard directory, no more.
+    pub fn open(file: fs::File, format: Format, stamp: &Stamp) -> Result<Index, String> {
+        let len = file.metadata().map_err(|e| e.to_string())?.len();
+        let mut head = vec![0u8; len.min(FIRST_READ as u64) as usize];
+        file.read_exact_at(&mut head, 0)
+            .map_err(|e| e.to_string())?;
+        let header = Header::parse(&head, format, stamp, len)?;
+        if header.directory.end > head.len() {
+            head = vec![0u8; header.directory.end];
+            file.read_exact_at(&mut head, 0)
+                .map_err(|e| e.to_string())?;
+        }
+        let (shards, first_keys) = header.shards(&head[..header.directory.end], stamp)?;
+        Ok(Index::with(Body::File(file), &header, shards, first_keys))
+    }
+
+    /// [`Index::open`] for index bytes in memory.
+    pub fn from_bytes(bytes: Vec<u8>, format: Format, stamp: &Stamp) -> Result<Index, String> {
+        let header = Header::parse(&bytes, format, stamp, bytes.len() as u64)?;
+        let (shards, first_keys) = header.shards(&bytes[..header.directory.end], stamp)?;
+        Ok(Index::with(
+            Body::Memory(bytes),
+            &header,
+            shards,
+            first_keys,
+        ))
+    }
+
+    fn with(body: Body, header: &Header, shards: Vec<ShardInfo>, first_keys: Vec<u8>) -> Index {
+        Index {
+            body,
+            loaded: shards.iter().map(|_| OnceLock::new()).collect(),
+            shards,
+            first_keys,
+            key_count: header.key_count,
+            file_len: header.file_len,
+            corrupt: OnceLock::new(),
+        }
+    }
+
+    /// Shard `i`, read and checked on first use; `None` when it is bad (and
+    /// [`Index::corruption`] then says why).
+    fn shard(&self, i: usize) -> Option<&Shard> {
+        let cell = self.loaded.get(i)?;
+        if let Some(shard) = cell.get() {
+            return Some(shard);
+        }
+        match self.read_shard(i) {
+            Ok(shard) => {
+                // Two threads reading the same shard at once both read it; one copy stays.
+                let _ = cell.set(shard);
+                cell.get()
+            }
+            Err(reason) => {
+                let _ = self.corrupt.set(reason);
+                None
+            }
+        }
+    }
+
+    fn read_shard(&self, i: usize) -> Result<Shard, String> {
+        let info = &self.shards[i];
+        let fst_len = info.fst_len as usize;
+        let bytes = self
+            .body
+            .read(info.at, fst_len + info.postings_len as usize)
+            .map_err(|e| format!("shard {i}: {e}"))?;
+        if checksum(&bytes) != info.crc {
+            return Err(format!("shard {i}: checksum mismatch"));
+        }
+        let map = Map::new(ShardBytes { bytes, fst_len })
+            .map_err(|e| format!("shard {i}: bad fst: {e}"))?;
+        Ok(Shard { map })
+    }
+
+    /// The shard `key` would be in: the last whose first key is not after it.
+    fn shard_index(&self, key: &[u8]) -> Option<usize> {
+        self.shards
+            .partition_point(|s| &self.first_keys[s.first_key.clone()] <= key)
+            .checked_sub(1)
+    }
+
+    fn shard_for(&self, key: &[u8]) -> Option<&Shard> {
+        self.shard(self.shard_index(key)?)
+    }
+
+    /// The postings of `key` (lowercase).
+    pub fn get(&self, key: &str) -> impl Iterator<Item = Posting> + '_ {
+        let (postings, range) = self
+            .shard_for(key.as_bytes())
+            .map_or((&[][..], 0..0), |s| s.find(key.as_bytes()));
         range
-            .filter_map(move |i| {
-                let at = i * 4;
-                (at + 4 <= postings.len()).then(|| u32_at(postings, at))
-            })
-            .filter_map(Posting::unpack)
+            .filter_map(move |i| postings.get(i * POSTING_LEN..(i + 1) * POSTING_LEN))
+            .filter_map(Posting::decode)
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.map.contains_key(key)
-    }
-
-    /// Where entry `id` is in the dictionary file: (offset, length).
-    pub fn entry(&self, id: u32) -> Option<(u64, u32)> {
-        let at = id as usize * ENTRY_LEN;
-        let entries = &self.bytes[self.entries.clone()];
-        (at + ENTRY_LEN <= entries.len()).then(|| (u64_at(entries, at), u32_at(entries, at + 8)))
-    }
-
-    pub fn entry_count(&self) -> usize {
-        self.entries.len() / ENTRY_LEN
+        self.shard_for(key.as_bytes())
+            .is_some_and(|s| s.map.contains_key(key))
     }
 
     pub fn key_count(&self) -> usize {
-        self.map.len()
+        self.key_count as usize
     }
 
-    /// The size of the index in memory, in bytes.
-    pub fn byte_len(&self) -> usize {
-        self.bytes.len()
+    /// The size of the index file, in bytes.
+    pub fn byte_len(&self) -> u64 {
+        self.file_len
     }
 
-    /// Keys within `distance` edits of `word` (lowercase), at most `limit`.
+    /// The bytes of the index held in memory: the directory and the shards read so far.
+    pub fn resident_len(&self) -> usize {
+        let shards: usize = self
+            .loaded
+            .iter()
+            .filter_map(OnceLock::get)
+            .map(|s| s.map.as_fst().as_inner().bytes.len())
+            .sum();
+        let body = match &self.body {
+            Body::File(_) => 0,
+            Body::Memory(b) => b.len(),
+        };
+        shards + body + self.first_keys.len() + self.shards.len() * size_of::<ShardInfo>()
+    }
+
+    /// Why the index cannot be trusted, once a shard was found bad.
+    pub fn corruption(&self) -> Option<&str> {
+        self.corrupt.get().map(String::as_str)
+    }
+
+    /// Reads and checks every shard; the first problem found.
+    pub fn verify(&self) -> Result<(), String> {
+        for i in 0..self.shards.len() {
+            if self.shard(i).is_none() {
+                break;
+            }
+        }
+        self.corruption().map_or(Ok(()), |r| Err(r.to_string()))
+    }
+
+    /// Keys within `distance` edits of `word` (lowercase), at most `limit`. Reads every shard.
     pub fn keys_near(&self, word: &str, distance: u32, limit: usize) -> Vec<String> {
         let Ok(automaton) = fst::automaton::Levenshtein::new(word, distance) else {
             return Vec::new();
         };
-        let mut stream = self.map.search(automaton).into_stream();
         let mut out = Vec::new();
-        while let Some((k, _)) = stream.next() {
-            if let Ok(k) = std::str::from_utf8(k) {
-                out.push(k.to_string());
-            }
-            if out.len() >= limit {
-                break;
+        for i in 0..self.shards.len() {
+            let Some(shard) = self.shard(i) else {
+                continue;
+            };
+            let mut stream = shard.map.search(&automaton).into_stream();
+            while let Some((k, _)) = stream.next() {
+                if let Ok(k) = std::str::from_utf8(k) {
+                    out.push(k.to_string());
+                }
+                if out.len() >= limit {
+                    return out;
+                }
             }
         }
         out
@@ -420,14 +728,20 @@ impl Index {
 
     /// Keys starting with `prefix` (lowercase), at most `limit`, in order.
     pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
-        let mut stream = self.map.range().ge(prefix).into_stream();
         let mut out = Vec::new();
-        while let Some((k, _)) = stream.next() {
-            if !k.starts_with(prefix.as_bytes()) || out.len() >= limit {
-                break;
-            }
-            if let Ok(k) = std::str::from_utf8(k) {
-                out.push(k.to_string());
+        let first = self.shard_index(prefix.as_bytes()).unwrap_or(0);
+        for i in first..self.shards.len() {
+            let Some(shard) = self.shard(i) else {
+                return out;
+            };
+            let mut stream = shard.map.range().ge(prefix).into_stream();
+            while let Some((k, _)) = stream.next() {
+                if !k.starts_with(prefix.as_bytes()) || out.len() >= limit {
+                    return out;
+                }
+                if let Ok(k) = std::str::from_utf8(k) {
+                    out.push(k.to_string());
+                }
             }
         }
         out
@@ -463,28 +777,38 @@ pub fn cache_path(cache_dir: &Path, format: Format, source: &Path) -> PathBuf {
 
 /// Opens the cached index of `stamp`'s dictionary, or builds it with `build` and writes the
 /// cache (atomically: a temporary file renamed into place). Without a cache dir, or when it
-/// cannot be written, the index is built in memory and still works.
+/// cannot be written, the index is built in memory and still works. `distrust` is why the
+/// cache must be rebuilt without a look (a bad shard found while looking words up).
 pub fn load_or_build(
     format: Format,
     stamp: &Stamp,
     cache_file: Option<&Path>,
+    distrust: Option<String>,
     build: impl FnOnce() -> Result<Builder, DictError>,
 ) -> Result<(Index, CacheStatus), DictError> {
     let mut status = CacheStatus::Built;
-    if let Some(file) = cache_file {
-        match fs::read(file) {
-            Ok(bytes) => match Index::from_bytes(bytes, format, stamp) {
+    match (cache_file, distrust) {
+        (_, Some(reason)) => status = CacheStatus::Rebuilt(reason),
+        (Some(file), None) => match fs::File::open(file) {
+            Ok(f) => match Index::open(f, format, stamp) {
                 Ok(index) => return Ok((index, CacheStatus::Loaded)),
                 Err(reason) => status = CacheStatus::Rebuilt(reason),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => status = CacheStatus::Rebuilt(e.to_string()),
-        }
+        },
+        (None, None) => {}
     }
     let bytes = build()?.finish(format, stamp)?;
-    if let Some(file) = cache_file {
-        // A cache that cannot be written costs a rebuild next time, nothing more.
-        let _ = write_atomically(file, &bytes);
+    // A cache that cannot be written costs a rebuild next time, nothing more. One that was
+    // written is opened like any other, so the bytes in memory can go.
+    if let Some(file) = cache_file
+        && write_atomically(file, &bytes).is_ok()
+        && let Ok(index) = fs::File::open(file)
+            .map_err(|e| e.to_string())
+            .and_then(|f| Index::open(f, format, stamp))
+    {
+        return Ok((index, status));
     }
     let index = Index::from_bytes(bytes, format, stamp).map_err(DictError::Index)?;
     Ok((index, status))
@@ -519,7 +843,7 @@ mod tests {
         }
     }
 
-    fn small_index() -> Vec<u8> {
+    fn small_builder() -> Builder {
         let mut b = Builder::default();
         let e0 = b.add_entry(0, 10).expect("entry");
         let e1 = b.add_entry(10, 20).expect("entry");
@@ -529,21 +853,56 @@ mod tests {
         b.add_key("bündnis", e1, Kind::Head, 0);
         b.add_key("bündnisse", e1, Kind::Form, 1);
         b.add_key("ankündigen", e1, Kind::Phrase, 0);
-        b.finish(Format::Ding, &stamp()).expect("finish")
+        b
+    }
+
+    fn small_index() -> Vec<u8> {
+        small_builder()
+            .finish(Format::Ding, &stamp())
+            .expect("finish")
+    }
+
+    /// Keys `w0000` to `w{n}`, entry `i` at offset `i * 100` with length `i`, cut into shards
+    /// of about `target` bytes.
+    fn numbered(n: u32, target: usize) -> Vec<u8> {
+        let mut b = Builder::default();
+        for i in 0..n {
+            let e = b.add_entry(u64::from(i) * 100, i).expect("entry");
+            b.add_key(&format!("w{i:04}"), e, Kind::Head, 0);
+            if i % 3 == 0 {
+                b.add_key(&format!("w{i:04}"), e, Kind::Form, 2);
+            }
+        }
+        b.finish_sharded(Format::Ding, &stamp(), target)
+            .expect("finish")
+    }
+
+    fn shard_count(bytes: &[u8]) -> usize {
+        u32_at(bytes, 56) as usize
+    }
+
+    /// Where the shards start: after the header, the path and the directory.
+    fn shards_start(bytes: &[u8]) -> usize {
+        HEADER_LEN + u32_at(bytes, 72) as usize + u32_at(bytes, 60) as usize
     }
 
     #[test]
     fn keys_map_to_their_postings() {
         let index = Index::from_bytes(small_index(), Format::Ding, &stamp()).expect("valid");
+        let e0 = Entry { offset: 0, len: 10 };
+        let e1 = Entry {
+            offset: 10,
+            len: 20,
+        };
         let p: Vec<Posting> = index.get("ankündigen").collect();
         assert_eq!(p.len(), 2);
         assert!(p.contains(&Posting {
-            entry: 0,
+            entry: e0,
             kind: Kind::Head,
             column: 0
         }));
         assert!(p.contains(&Posting {
-            entry: 1,
+            entry: e1,
             kind: Kind::Phrase,
             column: 0
         }));
@@ -555,14 +914,16 @@ mod tests {
         assert_eq!(
             index.get("kündigte an").collect::<Vec<_>>(),
             vec![Posting {
-                entry: 0,
+                entry: e0,
                 kind: Kind::Form,
                 column: 4
             }]
         );
         assert_eq!(index.get("kündigen").count(), 0);
-        assert_eq!(index.entry(1), Some((10, 20)));
-        assert_eq!(index.entry(2), None);
+        assert_eq!(index.get("a").count(), 0, "before the first key");
+        assert!(index.contains("bündnisse"));
+        assert!(!index.contains("zzz"));
+        assert_eq!(index.key_count(), 4);
     }
 
     #[test]
@@ -576,19 +937,114 @@ mod tests {
             index.keys_with_prefix("bünd", 10),
             vec!["bündnis".to_string(), "bündnisse".to_string()]
         );
+        assert_eq!(
+            index.keys_with_prefix("a", 10),
+            vec!["ankündigen".to_string()]
+        );
+    }
+
+    #[test]
+    fn every_key_is_found_across_many_shards() {
+        let bytes = numbered(3000, 512);
+        assert!(shard_count(&bytes) > 20, "{} shards", shard_count(&bytes));
+        let index = Index::from_bytes(bytes, Format::Ding, &stamp()).expect("valid");
+        assert_eq!(index.key_count(), 3000);
+        for i in 0..3000u32 {
+            let key = format!("w{i:04}");
+            let p: Vec<Posting> = index.get(&key).collect();
+            let entry = Entry {
+                offset: u64::from(i) * 100,
+                len: i,
+            };
+            assert_eq!(p.len(), if i % 3 == 0 { 2 } else { 1 }, "{key}");
+            assert!(p.iter().all(|p| p.entry == entry), "{key}: {p:?}");
+        }
+        assert_eq!(index.get("w3000").count(), 0);
+        assert_eq!(index.get("w").count(), 0);
+        assert!(index.verify().is_ok());
+        // A prefix whose keys span several shards.
+        let keys = index.keys_with_prefix("w1", 2000);
+        assert_eq!(keys.len(), 1000);
+        assert_eq!(keys.first().map(String::as_str), Some("w1000"));
+        assert_eq!(keys.last().map(String::as_str), Some("w1999"));
+        assert_eq!(index.keys_near("w2000x", 1, 10), vec!["w2000".to_string()]);
     }
 
     #[test]
     fn every_flipped_byte_is_detected() {
-        let good = small_index();
-        for i in 0..good.len() {
-            let mut bad = good.clone();
-            bad[i] ^= 0x20;
-            assert!(
-                Index::from_bytes(bad, Format::Ding, &stamp()).is_err(),
-                "byte {i} flipped went unnoticed"
-            );
+        for good in [small_index(), numbered(40, 64)] {
+            for i in 0..good.len() {
+                let mut bad = good.clone();
+                bad[i] ^= 0x20;
+                assert!(
+                    Index::from_bytes(bad, Format::Ding, &stamp())
+                        .and_then(|i| i.verify())
+                        .is_err(),
+                    "byte {i} flipped went unnoticed"
+                );
+            }
         }
+    }
+
+    #[test]
+    fn a_bad_shard_is_found_when_read_and_answers_nothing() {
+        let mut bytes = numbered(300, 256);
+        let n = shard_count(&bytes);
+        assert!(n > 4);
+        // The last byte of the last shard: its postings.
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        let index = Index::from_bytes(bytes, Format::Ding, &stamp()).expect("header is fine");
+        assert_eq!(index.corruption(), None, "shards are checked when read");
+        assert_eq!(index.get("w0000").count(), 2, "a good shard answers");
+        assert_eq!(index.corruption(), None);
+        assert_eq!(
+            index.get("w0299").count(),
+            0,
+            "the bad shard answers nothing"
+        );
+        assert_eq!(
+            index.corruption(),
+            Some(format!("shard {}: checksum mismatch", n - 1).as_str())
+        );
+        assert!(index.verify().is_err());
+    }
+
+    #[test]
+    fn a_bad_fst_in_a_shard_is_found() {
+        let mut bytes = numbered(300, 256);
+        let start = shards_start(&bytes);
+        bytes[start + 3] ^= 0x40;
+        let index = Index::from_bytes(bytes, Format::Ding, &stamp()).expect("header is fine");
+        assert!(!index.contains("w0000"));
+        assert_eq!(index.corruption(), Some("shard 0: checksum mismatch"));
+        assert!(index.keys_near("w0000", 1, 5).iter().all(|k| k != "w0000"));
+    }
+
+    #[test]
+    fn a_cache_file_is_read_a_shard_at_a_time() {
+        // One key a shard: a directory larger than the first read.
+        let bytes = numbered(5000, 1);
+        assert!(shards_start(&bytes) > FIRST_READ);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("x.idx");
+        fs::write(&path, &bytes).expect("write");
+        let index = Index::open(fs::File::open(&path).expect("open"), Format::Ding, &stamp())
+            .expect("valid");
+        assert_eq!(index.byte_len(), bytes.len() as u64);
+        let before = index.resident_len();
+        assert_eq!(index.get("w4321").count(), 1);
+        assert!(index.resident_len() > before);
+        assert!(
+            index.resident_len() < bytes.len(),
+            "one shard read, not all"
+        );
+        assert!(index.verify().is_ok());
+        let mut truncated = bytes.clone();
+        truncated.truncate(bytes.len() - 1);
+        fs::write(&path, &truncated).expect("write");
+        let err = Index::open(fs::File::open(&path).expect("open"), Format::Ding, &stamp());
+        assert_eq!(err.err(), Some("truncated or padded".to_string()));
     }
 
     #[test]
@@ -603,16 +1059,43 @@ mod tests {
             Index::from_bytes(good.clone(), Format::Ding, &changed).err(),
             Some("the dictionary changed".to_string())
         );
+        let mut moved = stamp();
+        moved.path = "/y/de-en".into();
+        assert_eq!(
+            Index::from_bytes(good.clone(), Format::Ding, &moved).err(),
+            Some("built from another file".to_string())
+        );
         assert!(Index::from_bytes(good, Format::Dictd, &stamp()).is_err());
     }
 
     #[test]
-    fn postings_pack_and_unpack() {
-        let p = Posting {
-            entry: (1 << ENTRY_BITS) - 1,
-            kind: Kind::Phrase,
-            column: 127,
-        };
-        assert_eq!(Posting::unpack(p.pack()), Some(p));
+    fn postings_encode_and_decode() {
+        let mut b = Builder::default();
+        let offset = (1u64 << (64 - TAG_BITS)) - 1;
+        let e = b.add_entry(offset, u32::MAX).expect("entry");
+        b.add_key("x", e, Kind::Phrase, 127);
+        b.add_key("y", e, Kind::Head, 128);
+        assert!(b.add_entry(offset + 1, 0).is_err());
+        let index = Index::from_bytes(
+            b.finish(Format::Ding, &stamp()).expect("finish"),
+            Format::Ding,
+            &stamp(),
+        )
+        .expect("valid");
+        assert_eq!(
+            index.get("x").collect::<Vec<_>>(),
+            vec![Posting {
+                entry: Entry {
+                    offset,
+                    len: u32::MAX
+                },
+                kind: Kind::Phrase,
+                column: 127
+            }]
+        );
+        assert!(
+            !index.contains("y"),
+            "column 128 is past the postings' range"
+        );
     }
 }

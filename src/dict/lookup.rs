@@ -4,7 +4,7 @@
 use super::dictd::parse_article;
 use super::ding::{self, LineKind};
 use super::index::{Kind, Posting};
-use super::{Answer, Dictionaries, Dictionary, Sense, Store};
+use super::{Answer, Dictionaries, Dictionary, Entry, Sense, Store};
 use crate::de::analyze::{lemma_candidates, split_compound};
 use rustc_hash::FxHashSet;
 
@@ -77,6 +77,21 @@ impl Dictionaries {
     /// [`Dictionaries::lookup`], with the senses of part of speech `pos` (the glossary's
     /// words: noun, verb, adj, …) first. Without `pos`, a capitalized word puts nouns first.
     pub fn lookup_for(&self, word: &str, particle: Option<&str>, pos: Option<&str>) -> Vec<Answer> {
+        self.repaired(|| self.lookup_once(word, particle, pos))
+    }
+
+    /// `f`'s result, or when it found a bad part of an index, `f`'s result once the index is
+    /// rebuilt: what a bad shard gave is not trusted.
+    fn repaired<T>(&self, f: impl Fn() -> T) -> T {
+        let result = f();
+        let mut rebuilt = false;
+        for d in &self.dicts {
+            rebuilt |= d.repair();
+        }
+        if rebuilt { f() } else { result }
+    }
+
+    fn lookup_once(&self, word: &str, particle: Option<&str>, pos: Option<&str>) -> Vec<Answer> {
         let word = trim_word(word);
         if word.is_empty() {
             return Vec::new();
@@ -129,7 +144,7 @@ impl Dictionaries {
     /// Whether any dictionary has `key` (case does not matter).
     fn contains(&self, key: &str) -> bool {
         let key = key.to_lowercase();
-        self.dicts.iter().any(|d| d.index.contains(&key))
+        self.dicts.iter().any(|d| d.index().contains(&key))
     }
 
     /// Whether any dictionary has `word` as a headword or form, for splitting compounds (the
@@ -138,13 +153,17 @@ impl Dictionaries {
         let key = word.to_lowercase();
         self.dicts
             .iter()
-            .any(|d| d.index.get(&key).any(|p| p.kind != Kind::Phrase))
+            .any(|d| d.index().get(&key).any(|p| p.kind != Kind::Phrase))
     }
 
     /// Whether [`Dictionaries::lookup`] would answer, for marking words (`annotate --dict`):
     /// index lookups only, no entry is read, so a form that only looks like one of a
     /// headword's (`Weisen` for the verb `weisen`) counts too.
     pub fn has_answer(&self, word: &str, particle: Option<&str>) -> bool {
+        self.repaired(|| self.has_answer_once(word, particle))
+    }
+
+    fn has_answer_once(&self, word: &str, particle: Option<&str>) -> bool {
         let word = trim_word(word);
         if word.is_empty() {
             return false;
@@ -163,6 +182,10 @@ impl Dictionaries {
     /// Up to `n` headwords close to `word`, for "did you mean": one edit away, then two, then
     /// those starting with it.
     pub fn nearest(&self, word: &str, n: usize) -> Vec<String> {
+        self.repaired(|| self.nearest_once(word, n))
+    }
+
+    fn nearest_once(&self, word: &str, n: usize) -> Vec<String> {
         let lower = trim_word(word).to_lowercase();
         if lower.is_empty() || n == 0 {
             return Vec::new();
@@ -177,19 +200,19 @@ impl Dictionaries {
         };
         for distance in 1..=2 {
             for d in &self.dicts {
-                add(d.index.keys_near(&lower, distance, n * 4), &mut keys);
+                add(d.index().keys_near(&lower, distance, n * 4), &mut keys);
             }
             if keys.len() >= n {
                 break;
             }
         }
         for d in &self.dicts {
-            add(d.index.keys_with_prefix(&lower, n * 4), &mut keys);
+            add(d.index().keys_with_prefix(&lower, n * 4), &mut keys);
         }
         // Real headwords before forms and phrases; shorter before longer.
         keys.sort_by_key(|k| {
             let is_head = self.dicts.iter().any(|d| {
-                d.index
+                d.index()
                     .get(k)
                     .any(|p| matches!(p.kind, Kind::Head | Kind::Keyword))
             });
@@ -211,7 +234,7 @@ impl Dictionaries {
     /// A key as its dictionary spells it: `bündnis` → `Bündnis`.
     fn display_key(&self, key: &str) -> String {
         for d in &self.dicts {
-            let Some(p) = d.index.get(key).find(|p| p.kind == Kind::Head) else {
+            let Some(p) = d.index().get(key).find(|p| p.kind == Kind::Head) else {
                 continue;
             };
             if let Some(piece) = piece(d, p, &Query::exact(key)) {
@@ -241,13 +264,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Answers of one dictionary for `queries`, merged into `answers` (same dictionary, headword
 /// and relation: one answer with several senses).
 fn collect(d: &Dictionary, queries: &[Query], answers: &mut Vec<Answer>) {
-    let mut seen: FxHashSet<u32> = FxHashSet::default();
+    let mut seen: FxHashSet<Entry> = FxHashSet::default();
     // One noun and one other lemma candidate at most: later ones are mostly noise
     // (`Bündnisses` is `Bündnis`, not `Bündnisse` minus an -s).
     let mut noun_hit = false;
     let mut other_hit = false;
     for q in queries {
-        let mut postings: Vec<Posting> = d.index.get(&q.key).collect();
+        let mut postings: Vec<Posting> = d.index().get(&q.key).collect();
         if postings.is_empty() {
             continue;
         }

@@ -16,16 +16,17 @@ pub mod index;
 mod lookup;
 mod report;
 
-pub use index::{CacheStatus, Format, Index};
+pub use index::{CacheStatus, Entry, Format, Index};
 pub use report::lookup_report;
 
 use dictd::DictData;
 use index::{Builder, Kind, Stamp};
 use serde::Serialize;
 use std::fs::File;
-use std::io::{BufRead, Read, Seek, SeekFrom};
+use std::io::BufRead;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 /// Where Debian and its derivatives install the dictionaries.
 pub const DEFAULT_PATHS: &[&str] = &[
@@ -209,14 +210,18 @@ pub fn default_cache_dir() -> Option<PathBuf> {
 #[derive(Debug)]
 pub struct Dictionary {
     source: Source,
-    index: Index,
+    /// Replaced when a lookup finds a bad shard and the index is rebuilt.
+    index: RwLock<Arc<Index>>,
     store: Store,
-    status: CacheStatus,
+    status: Mutex<CacheStatus>,
+    cache_dir: Option<PathBuf>,
+    /// Held while rebuilding, so that threads finding the same bad shard rebuild once.
+    repairing: Mutex<()>,
 }
 
 #[derive(Debug)]
 enum Store {
-    Ding(Mutex<File>),
+    Ding(File),
     Dictd(DictData),
 }
 
@@ -228,12 +233,23 @@ pub fn build_index(
     cache_dir: Option<&Path>,
     progress: &dyn Fn(f32),
 ) -> Result<(Index, CacheStatus), DictError> {
+    open_index(source, cache_dir, None, progress)
+}
+
+/// [`build_index`]; with `distrust`, the cache is rebuilt for that reason without a look.
+fn open_index(
+    source: &Source,
+    cache_dir: Option<&Path>,
+    distrust: Option<String>,
+    progress: &dyn Fn(f32),
+) -> Result<(Index, CacheStatus), DictError> {
     let stamp = Stamp::of(&source.files())?;
     let cache_file = cache_dir.map(|d| index::cache_path(d, source.format, &source.path));
     index::load_or_build(
         source.format,
         &stamp,
         cache_file.as_deref(),
+        distrust,
         || match source.format {
             Format::Ding => build_ding(&source.path, progress),
             Format::Dictd => build_dictd(&source.path, progress),
@@ -336,9 +352,9 @@ impl Dictionary {
         progress: &dyn Fn(f32),
     ) -> Result<Dictionary, DictError> {
         let store = match source.format {
-            Format::Ding => Store::Ding(Mutex::new(
-                File::open(&source.path).map_err(|e| DictError::io(&source.path, e))?,
-            )),
+            Format::Ding => {
+                Store::Ding(File::open(&source.path).map_err(|e| DictError::io(&source.path, e))?)
+            }
             Format::Dictd => {
                 let data = source.data.as_deref().ok_or_else(|| {
                     DictError::format(&source.path, "no .dict.dz or .dict file for this index")
@@ -349,9 +365,11 @@ impl Dictionary {
         let (index, status) = build_index(source, cache_dir, progress)?;
         Ok(Dictionary {
             source: source.clone(),
-            index,
+            index: RwLock::new(Arc::new(index)),
             store,
-            status,
+            status: Mutex::new(status),
+            cache_dir: cache_dir.map(Path::to_path_buf),
+            repairing: Mutex::new(()),
         })
     }
 
@@ -363,27 +381,55 @@ impl Dictionary {
         &self.source
     }
 
-    pub fn index(&self) -> &Index {
-        &self.index
+    pub fn index(&self) -> Arc<Index> {
+        Arc::clone(&self.index.read().unwrap_or_else(PoisonError::into_inner))
     }
 
     /// Whether the index came from the cache, was built, or was rebuilt (and why).
-    pub fn cache_status(&self) -> &CacheStatus {
-        &self.status
+    pub fn cache_status(&self) -> CacheStatus {
+        self.status
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
-    /// The raw text of entry `id`: a Ding line or a dictd article.
-    pub(crate) fn entry_text(&self, id: u32) -> Option<String> {
-        let (offset, len) = self.index.entry(id)?;
+    /// Rebuilds the index when a lookup found part of it bad; whether it did. A rebuild that
+    /// fails leaves the bad index, which answers nothing from its bad parts.
+    fn repair(&self) -> bool {
+        if self.index().corruption().is_none() {
+            return false;
+        }
+        let _rebuilding = self
+            .repairing
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let index = self.index();
+        let Some(reason) = index.corruption() else {
+            // Rebuilt by another thread meanwhile.
+            return true;
+        };
+        let Ok((fresh, status)) = open_index(
+            &self.source,
+            self.cache_dir.as_deref(),
+            Some(reason.to_string()),
+            &|_| {},
+        ) else {
+            return false;
+        };
+        *self.index.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(fresh);
+        *self.status.lock().unwrap_or_else(PoisonError::into_inner) = status;
+        true
+    }
+
+    /// The raw text of an entry: a Ding line or a dictd article.
+    pub(crate) fn entry_text(&self, entry: Entry) -> Option<String> {
         let bytes = match &self.store {
             Store::Ding(file) => {
-                let mut buf = vec![0u8; len as usize];
-                let mut file = file.lock().unwrap_or_else(PoisonError::into_inner);
-                file.seek(SeekFrom::Start(offset)).ok()?;
-                file.read_exact(&mut buf).ok()?;
+                let mut buf = vec![0u8; entry.len as usize];
+                file.read_exact_at(&mut buf, entry.offset).ok()?;
                 buf
             }
-            Store::Dictd(data) => data.read(offset, len).ok()?,
+            Store::Dictd(data) => data.read(entry.offset, entry.len).ok()?,
         };
         String::from_utf8(bytes).ok()
     }
