@@ -700,11 +700,7 @@ impl Linker {
                     entry: self.noun_entry(&p.to_lowercase()),
                 })
                 .collect();
-            let reading = self.describe(hit.entry as usize, hit.readings, false);
-            let mut form = surface.split('-').collect::<Vec<_>>().join(" + ");
-            if !reading.is_empty() {
-                form = format!("{form}, {reading}");
-            }
+            let form = self.compound_form(surface.split('-').collect::<Vec<_>>().join(" + "), hit);
             return Some(Candidate {
                 entry: hit.entry as usize,
                 tokens: vec![index],
@@ -714,6 +710,16 @@ impl Linker {
             });
         }
         self.closed_compound(surface, lower, index)
+    }
+
+    /// "Spionage + Aktivität, plural": a compound's parts, then what its head's form is.
+    fn compound_form(&self, parts: String, head: &Hit) -> String {
+        let reading = self.describe(head.entry as usize, head.readings, false);
+        if reading.is_empty() {
+            parts
+        } else {
+            format!("{parts}, {reading}")
+        }
     }
 
     /// `Spionageaktivitäten` → Aktivität: the longest head that is a noun form. A head of three
@@ -736,11 +742,7 @@ impl Linker {
                 continue;
             }
             let head_entry = &self.glossary.entries[hit.entry as usize];
-            let mut form = format!("{modifier_text} + {}", head_entry.de);
-            let reading = self.describe(hit.entry as usize, hit.readings, false);
-            if !reading.is_empty() {
-                form = format!("{form}, {reading}");
-            }
+            let form = self.compound_form(format!("{modifier_text} + {}", head_entry.de), hit);
             return Some(Candidate {
                 entry: hit.entry as usize,
                 tokens: vec![index],
