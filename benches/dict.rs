@@ -1,8 +1,13 @@
 //! Dictionary index: building it from the full Ding file, opening the cached index, and one
 //! lookup. Needs the real Ding file (`apt-get install trans-de-en`); without it, says so and
 //! measures nothing.
+//!
+//! Lookups are measured twice: `dict_lookup/…` looks the same word up again and again, so its
+//! entries are kept from the lookup before (a word seen before); `dict_lookup_cold/…` forgets
+//! the kept entries before each lookup (a word not seen before; the index shards it needs are
+//! read already, as they are after a few lookups).
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use leser::dict::{Dictionaries, Dictionary, Source, build_index};
 use std::hint::black_box;
 use std::path::Path;
@@ -110,6 +115,40 @@ fn lookup(c: &mut Criterion) {
         b.iter(|| dicts.lookup(black_box("Spionageaktivitäten"), None));
     });
     group.finish();
+    let mut group = c.benchmark_group("dict_lookup_cold");
+    for &(word, particle) in WORDS {
+        let name = particle.map_or_else(|| word.to_string(), |p| format!("{word} {p}"));
+        group.bench_with_input(
+            BenchmarkId::new("ding", name),
+            &(word, particle),
+            |b, &(w, p)| {
+                b.iter_batched(
+                    || dicts.forget_entries(),
+                    |()| dicts.lookup(black_box(w), p),
+                    BatchSize::PerIteration,
+                );
+            },
+        );
+    }
+    // Another form of a verb looked up before: its entries were kept.
+    group.bench_function("ding/angekündigt after kündigte an", |b| {
+        b.iter_batched(
+            || {
+                dicts.forget_entries();
+                dicts.lookup("kündigte", Some("an"));
+            },
+            |()| dicts.lookup(black_box("angekündigt"), None),
+            BatchSize::PerIteration,
+        );
+    });
+    group.bench_function("compound/Spionageaktivitäten", |b| {
+        b.iter_batched(
+            || dicts.forget_entries(),
+            |()| dicts.lookup(black_box("Spionageaktivitäten"), None),
+            BatchSize::PerIteration,
+        );
+    });
+    group.finish();
 }
 
 fn lookup_freedict(c: &mut Criterion) {
@@ -126,6 +165,13 @@ fn lookup_freedict(c: &mut Criterion) {
     let dicts = Dictionaries::from_dictionaries(vec![dict]);
     c.bench_function("dict_lookup/freedict/Bündnisses", |b| {
         b.iter(|| dicts.lookup(black_box("Bündnisses"), None));
+    });
+    c.bench_function("dict_lookup_cold/freedict/Bündnisses", |b| {
+        b.iter_batched(
+            || dicts.forget_entries(),
+            |()| dicts.lookup(black_box("Bündnisses"), None),
+            BatchSize::PerIteration,
+        );
     });
 }
 

@@ -453,7 +453,7 @@ fn a_corrupt_shard_is_found_by_the_lookup_and_rebuilt() {
     for at in [
         shards,
         shards + 2,
-        (shards + good.len()) / 2,
+        usize::midpoint(shards, good.len()),
         good.len() - 1,
     ] {
         fs::write(&file, flipped(&good, at)).expect("write");
@@ -637,4 +637,35 @@ fn dictionaries_can_be_built_in_one_thread_and_used_in_another() {
         Some(&("Ding ding-de-en.txt".to_string(), 1.0))
     );
     assert_eq!(built.lookup("Staaten", None)[0].lemma, "Staat");
+}
+
+#[test]
+fn answers_are_the_same_whether_entries_were_kept_or_not() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = open_all(cache.path());
+    let words: &[(&str, Option<&str>)] = &[
+        ("kündigte", Some("an")),
+        ("angekündigt", None),
+        ("kündigte", None),
+        ("auszuweisen", None),
+        ("Bündnisses", None),
+        ("Bündnis", None),
+        ("Staaten", None),
+        ("abziehen", None),
+        ("älteste", None),
+    ];
+    let fresh: Vec<_> = words
+        .iter()
+        .map(|&(w, p)| {
+            dicts.forget_entries();
+            dicts.lookup(w, p)
+        })
+        .collect();
+    assert!(fresh.iter().all(|a| !a.is_empty()), "{fresh:#?}");
+    for &(w, p) in words.iter().rev() {
+        dicts.lookup(w, p);
+    }
+    for (&(w, p), fresh) in words.iter().zip(&fresh) {
+        assert_eq!(&dicts.lookup(w, p), fresh, "{w} {p:?}");
+    }
 }

@@ -244,3 +244,38 @@ fn resident_memory_with_the_indexes_open() {
         rss()
     );
 }
+
+#[test]
+fn answers_are_the_same_whether_entries_were_kept_or_not() {
+    let Some(d) = dicts() else { return };
+    let words: &[(&str, Option<&str>)] = &[
+        ("kündigte", Some("an")),
+        ("angekündigt", None),
+        ("ankündigen", None),
+        ("kündigte", None),
+        ("zurückzuziehen", None),
+        ("zog", Some("zurück")),
+        ("Bündnisses", None),
+        ("Bündnis", None),
+        ("Haus", None),
+        ("Häuser", None),
+        ("Spionageaktivitäten", None),
+        ("abziehen", None),
+        ("Weisen", None),
+        ("gewiesen", None),
+    ];
+    let fresh: Vec<_> = words
+        .iter()
+        .map(|&(w, p)| {
+            d.forget_entries();
+            d.lookup(w, p)
+        })
+        .collect();
+    // Backwards, then forwards: each lookup now meets entries kept by the others.
+    for &(w, p) in words.iter().rev() {
+        d.lookup(w, p);
+    }
+    for (&(w, p), fresh) in words.iter().zip(&fresh) {
+        assert_eq!(&d.lookup(w, p), fresh, "{w} {p:?}");
+    }
+}

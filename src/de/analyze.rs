@@ -7,7 +7,6 @@
 pub use super::lexicon::PARTICLES as SEPARABLE_PARTICLES;
 use super::lexicon::{INSEPARABLE_PREFIXES, IRREGULAR_COMPARISON, TWO_WAY_PREFIXES};
 use super::strong::{STRONG_VERBS, WEAK_LOOKALIKES};
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// A headword a surface form may come from, and what the form is.
@@ -332,71 +331,120 @@ fn participle_candidates(lower: &str, out: &mut Out) {
     }
 }
 
-/// Forms of the strong-verb table, keyed by form: (index into `STRONG_VERBS`, what it is).
-fn strong_forms() -> &'static FxHashMap<String, Vec<(usize, &'static str)>> {
-    static FORMS: OnceLock<FxHashMap<String, Vec<(usize, &'static str)>>> = OnceLock::new();
+/// Endings the simple past and the subjunctive II take after the forms the table gives
+/// (`kam` → `kamst`, `kamen`; `käme` → `kämst`, `kämen`).
+const PAST_ENDINGS: [&str; 6] = ["st", "t", "en", "n", "est", "et"];
+const SUBJUNCTIVE_ENDINGS: [&str; 3] = ["st", "t", "n"];
+
+/// A form's place among its verb's forms, which says what it is; a form that is several of
+/// one verb's is the earliest. Places 2 to 7 are the simple past with [`PAST_ENDINGS`], 9 to
+/// 11 the subjunctive with [`SUBJUNCTIVE_ENDINGS`], 15 and up the verb's `extra` forms.
+const PARTICIPLE: u8 = 0;
+const PAST: u8 = 1;
+const SUBJUNCTIVE: u8 = 8;
+const EXTRA: u8 = 15;
+
+fn place_desc(place: u8) -> &'static str {
+    match place {
+        PARTICIPLE => "past participle",
+        1..=7 => "simple past",
+        8..=11 => "subjunctive II",
+        12 | 13 => "present tense",
+        14 => "imperative",
+        _ => "form",
+    }
+}
+
+/// The forms of the strong-verb table as it lists them, sorted: (form, index into
+/// `STRONG_VERBS`, place). Forms with endings are not listed: a lookup takes the ending off.
+/// Borrowed from the table and sorted once, it costs a process that looks up one word
+/// almost nothing to make.
+fn strong_forms() -> &'static [(&'static str, u16, u8)] {
+    static FORMS: OnceLock<Vec<(&'static str, u16, u8)>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut map: FxHashMap<String, Vec<(usize, &'static str)>> = FxHashMap::default();
-        let mut add = |form: String, i: usize, desc: &'static str| {
-            let list = map.entry(form).or_default();
-            if !list.iter().any(|&(j, _)| j == i) {
-                list.push((i, desc));
-            }
-        };
+        let mut forms = Vec::with_capacity(STRONG_VERBS.len() * 8);
         for (i, sv) in STRONG_VERBS.iter().enumerate() {
-            add(sv.participle.to_string(), i, "past participle");
-            add(sv.past.to_string(), i, "simple past");
-            for ending in ["st", "t", "en", "n", "est", "et"] {
-                add(format!("{}{ending}", sv.past), i, "simple past");
-            }
-            add(sv.subjunctive.to_string(), i, "subjunctive II");
-            for ending in ["st", "t", "n"] {
-                add(format!("{}{ending}", sv.subjunctive), i, "subjunctive II");
-            }
-            add(sv.present_2sg.to_string(), i, "present tense");
-            add(sv.present_3sg.to_string(), i, "present tense");
-            add(sv.imperative.to_string(), i, "imperative");
-            for extra in sv.extra {
-                add((*extra).to_string(), i, "form");
+            let i = i as u16;
+            forms.extend([
+                (sv.participle, i, PARTICIPLE),
+                (sv.past, i, PAST),
+                (sv.subjunctive, i, SUBJUNCTIVE),
+                (sv.present_2sg, i, 12),
+                (sv.present_3sg, i, 13),
+                (sv.imperative, i, 14),
+            ]);
+            for (k, extra) in sv.extra.iter().enumerate() {
+                forms.push((*extra, i, EXTRA.saturating_add(k as u8)));
             }
         }
-        map
+        forms.sort_unstable();
+        forms
     })
 }
 
-/// Participles without their ge- (`wiesen` for `gewiesen`), for inseparable prefixes:
-/// `verwiesen` → `verweisen`.
-fn strong_participle_stems() -> &'static FxHashMap<String, Vec<usize>> {
-    static STEMS: OnceLock<FxHashMap<String, Vec<usize>>> = OnceLock::new();
-    STEMS.get_or_init(|| {
-        let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for (i, sv) in STRONG_VERBS.iter().enumerate() {
-            if let Some(stem) = sv.participle.strip_prefix("ge") {
-                map.entry(stem.to_string()).or_default().push(i);
+/// The table's entries for `form`.
+fn listed<'a, T: Copy>(
+    table: &'a [(&'static str, T, u8)],
+    form: &str,
+) -> &'a [(&'static str, T, u8)] {
+    let start = table.partition_point(|e| e.0 < form);
+    let len = table[start..].partition_point(|e| e.0 == form);
+    &table[start..start + len]
+}
+
+/// The strong verbs `form` is a form of: (index into `STRONG_VERBS`, what it is), by index.
+fn strong_verbs_of(form: &str) -> Vec<(usize, &'static str)> {
+    let table = strong_forms();
+    let mut hits: Vec<(u16, u8)> = listed(table, form).iter().map(|e| (e.1, e.2)).collect();
+    let mut with_ending = |endings: &[&str], of: u8| {
+        for (k, ending) in endings.iter().enumerate() {
+            if let Some(stem) = form.strip_suffix(ending) {
+                hits.extend(
+                    listed(table, stem)
+                        .iter()
+                        .filter(|e| e.2 == of)
+                        .map(|e| (e.1, of + 1 + k as u8)),
+                );
             }
         }
-        map
+    };
+    with_ending(&PAST_ENDINGS, PAST);
+    with_ending(&SUBJUNCTIVE_ENDINGS, SUBJUNCTIVE);
+    hits.sort_unstable();
+    hits.dedup_by_key(|h| h.0);
+    hits.into_iter()
+        .map(|(i, place)| (usize::from(i), place_desc(place)))
+        .collect()
+}
+
+/// Participles without their ge- (`wiesen` for `gewiesen`), for inseparable prefixes:
+/// `verwiesen` → `verweisen`. Sorted: (stem, index into `STRONG_VERBS`, 0).
+fn strong_participle_stems() -> &'static [(&'static str, usize, u8)] {
+    static STEMS: OnceLock<Vec<(&'static str, usize, u8)>> = OnceLock::new();
+    STEMS.get_or_init(|| {
+        let mut stems: Vec<(&'static str, usize, u8)> = STRONG_VERBS
+            .iter()
+            .enumerate()
+            .filter_map(|(i, sv)| Some((sv.participle.strip_prefix("ge")?, i, 0)))
+            .collect();
+        stems.sort_unstable();
+        stems
     })
 }
 
 fn strong_candidates(lower: &str, out: &mut Out) {
-    let forms = strong_forms();
     let push = |prefix: &str, i: usize, desc: &str, out: &mut Out| {
         let lemma = format!("{prefix}{}", STRONG_VERBS[i].infinitive);
         if !WEAK_LOOKALIKES.contains(&lemma.as_str()) {
             out.push(lemma, desc);
         }
     };
-    if let Some(list) = forms.get(lower) {
-        for &(i, desc) in list {
-            push("", i, desc, out);
-        }
+    for (i, desc) in strong_verbs_of(lower) {
+        push("", i, desc, out);
     }
     for particle in SEPARABLE_PARTICLES {
-        if let Some(rest) = lower.strip_prefix(particle)
-            && let Some(list) = forms.get(rest)
-        {
-            for &(i, desc) in list {
+        if let Some(rest) = lower.strip_prefix(particle) {
+            for (i, desc) in strong_verbs_of(rest) {
                 push(particle, i, desc, out);
             }
         }
@@ -405,16 +453,12 @@ fn strong_candidates(lower: &str, out: &mut Out) {
         let Some(rest) = lower.strip_prefix(prefix) else {
             continue;
         };
-        if let Some(list) = strong_participle_stems().get(rest) {
-            for &i in list {
-                push(prefix, i, "past participle", out);
-            }
+        for &(_, i, _) in listed(strong_participle_stems(), rest) {
+            push(prefix, i, "past participle", out);
         }
-        if let Some(list) = forms.get(rest) {
-            for &(i, desc) in list {
-                if desc != "past participle" {
-                    push(prefix, i, desc, out);
-                }
+        for (i, desc) in strong_verbs_of(rest) {
+            if desc != "past participle" {
+                push(prefix, i, desc, out);
             }
         }
     }

@@ -129,6 +129,16 @@ impl DictData {
         Ok(out)
     }
 
+    /// Drops the chunks kept inflated.
+    pub fn forget(&self) {
+        if let Some(dz) = &self.dictzip {
+            dz.recent
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clear();
+        }
+    }
+
     fn chunk(&self, dz: &Dictzip, i: usize) -> Result<Arc<Vec<u8>>, DictError> {
         {
             let recent = dz.recent.lock().unwrap_or_else(PoisonError::into_inner);

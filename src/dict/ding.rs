@@ -160,9 +160,64 @@ const FORM_PREFIXES: &[&str] = &[
 
 /// Takes an alternative apart.
 pub fn clean(raw: &str) -> Cleaned {
-    let mut out = Cleaned::default();
-    let mut display = String::with_capacity(raw.len());
+    let mut plain = Collapsed::with_capacity(raw.len());
     let mut bare = String::with_capacity(raw.len());
+    let mut out = take_apart(raw, Some((&mut plain, &mut bare)));
+    out.plain = plain.0;
+    out.bare.reserve(bare.len());
+    let mut words = bare.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let before_placeholder = words.peek().is_some_and(|n| PLACEHOLDERS.contains(n));
+        // `von etw. abhängen` is `abhängen`: the preposition belongs to the object.
+        if PLACEHOLDERS.contains(&w) || (before_placeholder && PREPOSITIONS.contains(&w)) {
+            continue;
+        }
+        if !out.bare.is_empty() {
+            out.bare.push(' ');
+        }
+        out.bare.push_str(w);
+    }
+    out
+}
+
+/// Takes an English alternative apart for reading: only `display`, `tags`, `labels` and
+/// `keywords` are filled (nothing looks the English up).
+pub fn clean_en(raw: &str) -> Cleaned {
+    take_apart(raw, None)
+}
+
+/// Text with its runs of white space made one space, none before `,` `.` `;` `)`, written as
+/// it comes.
+#[derive(Debug, Default)]
+struct Collapsed(String, bool);
+
+impl Collapsed {
+    fn with_capacity(n: usize) -> Collapsed {
+        Collapsed(String::with_capacity(n), false)
+    }
+
+    fn push_str(&mut self, s: &str) {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                self.1 = true;
+                continue;
+            }
+            if std::mem::take(&mut self.1)
+                && !self.0.is_empty()
+                && !matches!(c, ',' | '.' | ';' | ')')
+            {
+                self.0.push(' ');
+            }
+            self.0.push(c);
+        }
+    }
+}
+
+/// Brackets out of an alternative: tags, labels and keywords out, `display` made. With
+/// `plain_bare`, also the text without comments, collapsed and as it is.
+fn take_apart(raw: &str, mut plain_bare: Option<(&mut Collapsed, &mut String)>) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut display = Collapsed::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(c) = rest.chars().next() {
         let close = match c {
@@ -189,23 +244,19 @@ pub fn clean(raw: &str) -> Cleaned {
             rest = &rest[end + 1..];
             continue;
         }
-        display.push(c);
-        bare.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out.display = collapse_spaces(&display);
-    out.plain = collapse_spaces(&bare);
-    let words: Vec<&str> = bare.split_whitespace().collect();
-    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
-    for (i, w) in words.iter().enumerate() {
-        let before_placeholder = words.get(i + 1).is_some_and(|n| PLACEHOLDERS.contains(n));
-        // `von etw. abhängen` is `abhängen`: the preposition belongs to the object.
-        if PLACEHOLDERS.contains(w) || (before_placeholder && PREPOSITIONS.contains(w)) {
-            continue;
+        // Up to the next bracket at once: most of an alternative is plain text.
+        let first = c.len_utf8();
+        let run = rest[first..]
+            .find(['{', '[', '<', '('])
+            .map_or(rest.len(), |n| n + first);
+        display.push_str(&rest[..run]);
+        if let Some((plain, bare)) = plain_bare.as_mut() {
+            plain.push_str(&rest[..run]);
+            bare.push_str(&rest[..run]);
         }
-        kept.push(w);
+        rest = &rest[run..];
     }
-    out.bare = kept.join(" ");
+    out.display = display.0;
     out
 }
 
@@ -249,17 +300,6 @@ fn matching(s: &str, open: char, close: char) -> Option<usize> {
         }
     }
     None
-}
-
-fn collapse_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() && !w.starts_with([',', '.', ';', ')']) {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 fn is_noun_tag(t: &str) -> bool {
@@ -605,6 +645,40 @@ pub fn readable_tags(tags: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn collapse_spaces(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() && !w.starts_with([',', '.', ';', ')']) {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
+    }
+
+    #[test]
+    fn spaces_collapse_as_the_text_comes() {
+        for s in [
+            "",
+            "  a  ",
+            "jdn.  ausweisen (aus einem Land)",
+            "a , b ; c . d ) e",
+            "\tsich\u{a0}zurückziehen  ",
+            " ,x",
+        ] {
+            let mut c = Collapsed::default();
+            // In pieces, as the brackets cut it.
+            let middle = (0..=s.len() / 2)
+                .rev()
+                .find(|&i| s.is_char_boundary(i))
+                .unwrap_or(0);
+            let (a, b) = s.split_at(middle);
+            c.push_str(a);
+            c.push_str(b);
+            assert_eq!(c.0, collapse_spaces(s), "{s:?}");
+        }
+    }
 
     const ANKUENDIGEN: &str = "ankündigen; verkünden {vt} | ankündigend; verkündend | angekündigt; verkündet | kündigt an; verkündet | kündigte an; verkündete :: to herald; to proclaim | heralding; proclaiming | heralded; proclaimed | heralds; proclaims | heralded; proclaimed";
 

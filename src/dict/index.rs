@@ -3,8 +3,9 @@
 //!
 //! The keys are cut into shards of about 16 KiB, each its own small fst followed by its keys'
 //! postings and checked by its own CRC-32. Opening a cached index reads only the header and
-//! the shard directory; a lookup reads and checks the few shards its keys fall in. So a
-//! process that looks up one word reads some 100 KB instead of the whole 10 MB index.
+//! the shard directory (about 20 KB for the real dictionaries); a lookup reads and checks the
+//! few shards its keys fall in, and keeps them. So `leser lookup WORD` reads well under 100 KB
+//! of an index instead of all of its 10 MB, and the reader keeps only the shards it used.
 //!
 //! File layout, little-endian:
 //!
@@ -26,7 +27,8 @@
 //!     directory: per shard fst length u32, postings length u32, CRC-32 of fst and
 //!       postings u32, first key length u16, first key
 //!     shards, in directory order: fst (values: first posting << 20 | posting count),
-//!       postings (12 bytes each: u64 entry offset << 10 | kind << 7 | column, u32 length)
+//!       postings (12 bytes each: u64 entry offset << 16 | alternative << 10 | kind << 7 |
+//!       column, u32 length)
 //! ```
 //!
 //! A cache whose header, stamp or checksum does not match is rebuilt, never trusted. A shard
@@ -37,7 +39,7 @@ use super::DictError;
 use fst::{IntoStreamer, Map, Streamer};
 use std::fs;
 use std::io::Write;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -45,7 +47,7 @@ use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 const HEADER_LEN: usize = 76;
 /// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
 /// costs a few microseconds, large enough that the directory stays small.
@@ -60,6 +62,11 @@ const ENTRY_BITS: u32 = 22;
 const KIND_BITS: u32 = 3;
 const COLUMN_BITS: u32 = 7;
 const TAG_BITS: u32 = KIND_BITS + COLUMN_BITS;
+/// The alternative of the column a key came from; all ones when there are too many to say.
+const ALT_BITS: u32 = 6;
+const NO_ALT: u8 = (1 << ALT_BITS) - 1;
+/// Bits below an entry's offset in a posting.
+const LOW_BITS: u32 = TAG_BITS + ALT_BITS;
 /// Postings of one key: start in the upper bits of the fst value, count in the lower.
 const COUNT_BITS: u32 = 20;
 
@@ -105,18 +112,23 @@ pub struct Posting {
     pub kind: Kind,
     /// The column of the entry the key came from (0 is the headword column).
     pub column: u8,
+    /// The first `;` alternative of that column the key came from; `None` when the column has
+    /// too many to say (the lookup then finds it again).
+    pub alt: Option<u8>,
 }
 
 impl Posting {
     fn decode(b: &[u8]) -> Option<Posting> {
         let word = u64_at(b, 0);
+        let alt = ((word >> TAG_BITS) & ((1 << ALT_BITS) - 1)) as u8;
         Some(Posting {
             entry: Entry {
-                offset: word >> TAG_BITS,
+                offset: word >> LOW_BITS,
                 len: u32_at(b, 8),
             },
             kind: Kind::from_bits((word >> COLUMN_BITS) & ((1 << KIND_BITS) - 1))?,
             column: (word & ((1 << COLUMN_BITS) - 1)) as u8,
+            alt: (alt != NO_ALT).then_some(alt),
         })
     }
 }
@@ -186,6 +198,7 @@ struct KeyRef {
     len: u32,
     /// See [`pack_ref`].
     posting: u32,
+    alt: u8,
 }
 
 /// The shard being written.
@@ -237,15 +250,16 @@ impl Builder {
     /// Adds an entry at `offset` with `len` bytes; returns its number.
     pub fn add_entry(&mut self, offset: u64, len: u32) -> Result<u32, DictError> {
         let id = self.entries.len();
-        if id >= 1 << ENTRY_BITS || offset >= 1 << (64 - TAG_BITS) {
+        if id >= 1 << ENTRY_BITS || offset >= 1 << (64 - LOW_BITS) {
             return Err(DictError::TooLarge);
         }
         self.entries.push(Entry { offset, len });
         Ok(id as u32)
     }
 
-    /// Adds `key` (lowercase) for `entry`. Columns past the postings' range are not indexed.
-    pub fn add_key(&mut self, key: &str, entry: u32, kind: Kind, column: usize) {
+    /// Adds `key` (lowercase) for `entry`, from alternative `alt` of `column`. Columns past the
+    /// postings' range are not indexed.
+    pub fn add_key(&mut self, key: &str, entry: u32, kind: Kind, column: usize, alt: usize) {
         let Ok(column) = u8::try_from(column) else {
             return;
         };
@@ -265,6 +279,7 @@ impl Builder {
             start,
             len: key.len() as u32,
             posting: pack_ref(entry, kind, column),
+            alt: u8::try_from(alt).map_or(NO_ALT, |a| a.min(NO_ALT)),
         });
     }
 
@@ -293,6 +308,7 @@ impl Builder {
                 .cmp(&b.prefix)
                 .then_with(|| key(a).cmp(key(b)))
                 .then(a.posting.cmp(&b.posting))
+                .then(a.alt.cmp(&b.alt))
         });
         let mut directory = Vec::new();
         let mut shards = Vec::with_capacity(keys.len() * 8);
@@ -315,9 +331,12 @@ impl Builder {
             let mut last = None;
             while i < keys.len() && key(&keys[i]) == k {
                 let p = keys[i].posting;
+                // The same key, entry, kind and column from several alternatives: the first.
                 if last != Some(p) {
                     let entry = self.entries[(p >> TAG_BITS) as usize];
-                    let word = (entry.offset << TAG_BITS) | u64::from(p & ((1 << TAG_BITS) - 1));
+                    let word = (entry.offset << LOW_BITS)
+                        | (u64::from(keys[i].alt) << TAG_BITS)
+                        | u64::from(p & ((1 << TAG_BITS) - 1));
                     shard.postings.extend_from_slice(&word.to_le_bytes());
                     shard.postings.extend_from_slice(&entry.len.to_le_bytes());
                     shard.posting_count += 1;
@@ -401,17 +420,22 @@ enum Body {
 
 impl Body {
     fn read(&self, at: u64, len: usize) -> std::io::Result<Vec<u8>> {
+        let mut buf = vec![0u8; len];
+        self.read_into(at, &mut buf)?;
+        Ok(buf)
+    }
+
+    fn read_into(&self, at: u64, buf: &mut [u8]) -> std::io::Result<()> {
         match self {
-            Body::File(file) => {
-                let mut buf = vec![0u8; len];
-                file.read_exact_at(&mut buf, at)?;
-                Ok(buf)
+            Body::File(file) => file.read_exact_at(buf, at),
+            Body::Memory(bytes) => {
+                let part = usize::try_from(at)
+                    .ok()
+                    .and_then(|start| bytes.get(start..start.checked_add(buf.len())?))
+                    .ok_or(std::io::ErrorKind::UnexpectedEof)?;
+                buf.copy_from_slice(part);
+                Ok(())
             }
-            Body::Memory(bytes) => usize::try_from(at)
-                .ok()
-                .and_then(|start| bytes.get(start..start.checked_add(len)?))
-                .map(<[u8]>::to_vec)
-                .ok_or_else(|| std::io::ErrorKind::UnexpectedEof.into()),
         }
     }
 }
@@ -703,27 +727,67 @@ impl Index {
         self.corruption().map_or(Ok(()), |r| Err(r.to_string()))
     }
 
-    /// Keys within `distance` edits of `word` (lowercase), at most `limit`. Reads every shard.
-    pub fn keys_near(&self, word: &str, distance: u32, limit: usize) -> Vec<String> {
-        let Ok(automaton) = fst::automaton::Levenshtein::new(word, distance) else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for i in 0..self.shards.len() {
-            let Some(shard) = self.shard(i) else {
-                continue;
-            };
-            let mut stream = shard.map.search(&automaton).into_stream();
-            while let Some((k, _)) = stream.next() {
-                if let Ok(k) = std::str::from_utf8(k) {
-                    out.push(k.to_string());
+    /// Calls `f` with the fst of every shard in order until it breaks. Shards not read yet are
+    /// read into one buffer and not kept: a scan does not make the whole index resident.
+    fn scan(&self, mut f: impl FnMut(&Map<&[u8]>) -> ControlFlow<()>) {
+        let mut buf = Vec::new();
+        for (i, info) in self.shards.iter().enumerate() {
+            let flow = if let Some(shard) = self.loaded[i].get() {
+                Map::new(shard.map.as_fst().as_bytes()).map(|m| f(&m))
+            } else {
+                let fst_len = info.fst_len as usize;
+                buf.resize(fst_len + info.postings_len as usize, 0);
+                if let Err(reason) = self
+                    .body
+                    .read_into(info.at, &mut buf)
+                    .map_err(|e| format!("shard {i}: {e}"))
+                    .and_then(|()| {
+                        if checksum(&buf) == info.crc {
+                            Ok(())
+                        } else {
+                            Err(format!("shard {i}: checksum mismatch"))
+                        }
+                    })
+                {
+                    let _ = self.corrupt.set(reason);
+                    continue;
                 }
-                if out.len() >= limit {
-                    return out;
+                Map::new(&buf[..fst_len]).map(|m| f(&m))
+            };
+            match flow {
+                Ok(ControlFlow::Break(())) => return,
+                Ok(ControlFlow::Continue(())) => {}
+                Err(e) => {
+                    let _ = self.corrupt.set(format!("shard {i}: bad fst: {e}"));
                 }
             }
         }
-        out
+    }
+
+    /// Calls `visit` with the keys within `distance` edits of `word` (lowercase), in order,
+    /// until it breaks; with fewer edits when `word` is too long for an automaton of
+    /// `distance`. Reads every shard.
+    pub fn keys_near(
+        &self,
+        word: &str,
+        distance: u32,
+        mut visit: impl FnMut(&str) -> ControlFlow<()>,
+    ) {
+        let Some(automaton) = (1..=distance)
+            .rev()
+            .find_map(|d| fst::automaton::Levenshtein::new(word, d).ok())
+        else {
+            return;
+        };
+        self.scan(|map| {
+            let mut stream = map.search(&automaton).into_stream();
+            while let Some((k, _)) = stream.next() {
+                if let Ok(k) = std::str::from_utf8(k) {
+                    visit(k)?;
+                }
+            }
+            ControlFlow::Continue(())
+        });
     }
 
     /// Keys starting with `prefix` (lowercase), at most `limit`, in order.
@@ -847,12 +911,12 @@ mod tests {
         let mut b = Builder::default();
         let e0 = b.add_entry(0, 10).expect("entry");
         let e1 = b.add_entry(10, 20).expect("entry");
-        b.add_key("ankündigen", e0, Kind::Head, 0);
-        b.add_key("kündigte an", e0, Kind::Form, 4);
-        b.add_key("bündnis", e1, Kind::Head, 0);
-        b.add_key("bündnis", e1, Kind::Head, 0);
-        b.add_key("bündnisse", e1, Kind::Form, 1);
-        b.add_key("ankündigen", e1, Kind::Phrase, 0);
+        b.add_key("ankündigen", e0, Kind::Head, 0, 0);
+        b.add_key("kündigte an", e0, Kind::Form, 4, 2);
+        b.add_key("bündnis", e1, Kind::Head, 0, 1);
+        b.add_key("bündnis", e1, Kind::Head, 0, 0);
+        b.add_key("bündnisse", e1, Kind::Form, 1, 0);
+        b.add_key("ankündigen", e1, Kind::Phrase, 0, 70);
         b
     }
 
@@ -868,13 +932,22 @@ mod tests {
         let mut b = Builder::default();
         for i in 0..n {
             let e = b.add_entry(u64::from(i) * 100, i).expect("entry");
-            b.add_key(&format!("w{i:04}"), e, Kind::Head, 0);
+            b.add_key(&format!("w{i:04}"), e, Kind::Head, 0, 0);
             if i % 3 == 0 {
-                b.add_key(&format!("w{i:04}"), e, Kind::Form, 2);
+                b.add_key(&format!("w{i:04}"), e, Kind::Form, 2, 1);
             }
         }
         b.finish_sharded(Format::Ding, &stamp(), target)
             .expect("finish")
+    }
+
+    fn near(index: &Index, word: &str, distance: u32) -> Vec<String> {
+        let mut keys = Vec::new();
+        index.keys_near(word, distance, |k| {
+            keys.push(k.to_string());
+            ControlFlow::Continue(())
+        });
+        keys
     }
 
     fn shard_count(bytes: &[u8]) -> usize {
@@ -899,24 +972,27 @@ mod tests {
         assert!(p.contains(&Posting {
             entry: e0,
             kind: Kind::Head,
-            column: 0
+            column: 0,
+            alt: Some(0)
         }));
         assert!(p.contains(&Posting {
             entry: e1,
             kind: Kind::Phrase,
-            column: 0
+            column: 0,
+            alt: None
         }));
         assert_eq!(
-            index.get("bündnis").count(),
-            1,
-            "duplicate postings are merged"
+            index.get("bündnis").map(|p| p.alt).collect::<Vec<_>>(),
+            vec![Some(0)],
+            "postings from several alternatives are merged, the first kept"
         );
         assert_eq!(
             index.get("kündigte an").collect::<Vec<_>>(),
             vec![Posting {
                 entry: e0,
                 kind: Kind::Form,
-                column: 4
+                column: 4,
+                alt: Some(2)
             }]
         );
         assert_eq!(index.get("kündigen").count(), 0);
@@ -929,9 +1005,10 @@ mod tests {
     #[test]
     fn near_and_prefix_keys() {
         let index = Index::from_bytes(small_index(), Format::Ding, &stamp()).expect("valid");
+        assert_eq!(near(&index, "bündnos", 1), vec!["bündnis".to_string()]);
         assert_eq!(
-            index.keys_near("bündnos", 1, 10),
-            vec!["bündnis".to_string()]
+            near(&index, "bündnise", 1),
+            vec!["bündnis".to_string(), "bündnisse".to_string()]
         );
         assert_eq!(
             index.keys_with_prefix("bünd", 10),
@@ -967,7 +1044,17 @@ mod tests {
         assert_eq!(keys.len(), 1000);
         assert_eq!(keys.first().map(String::as_str), Some("w1000"));
         assert_eq!(keys.last().map(String::as_str), Some("w1999"));
-        assert_eq!(index.keys_near("w2000x", 1, 10), vec!["w2000".to_string()]);
+        assert_eq!(near(&index, "w2000x", 1), vec!["w2000".to_string()]);
+        let mut first_three = Vec::new();
+        index.keys_near("w1234", 1, |k| {
+            first_three.push(k.to_string());
+            if first_three.len() == 3 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        assert_eq!(first_three, ["w0234", "w1034", "w1134"]);
     }
 
     #[test]
@@ -1018,7 +1105,7 @@ mod tests {
         let index = Index::from_bytes(bytes, Format::Ding, &stamp()).expect("header is fine");
         assert!(!index.contains("w0000"));
         assert_eq!(index.corruption(), Some("shard 0: checksum mismatch"));
-        assert!(index.keys_near("w0000", 1, 5).iter().all(|k| k != "w0000"));
+        assert!(!near(&index, "w0000", 1).contains(&"w0000".to_string()));
     }
 
     #[test]
@@ -1033,6 +1120,9 @@ mod tests {
             .expect("valid");
         assert_eq!(index.byte_len(), bytes.len() as u64);
         let before = index.resident_len();
+        // w4321 itself, 4 other first digits, 9 others in each of 3 places.
+        assert_eq!(near(&index, "w4321", 1).len(), 1 + 4 + 27);
+        assert_eq!(index.resident_len(), before, "a scan keeps no shard");
         assert_eq!(index.get("w4321").count(), 1);
         assert!(index.resident_len() > before);
         assert!(
@@ -1071,10 +1161,10 @@ mod tests {
     #[test]
     fn postings_encode_and_decode() {
         let mut b = Builder::default();
-        let offset = (1u64 << (64 - TAG_BITS)) - 1;
+        let offset = (1u64 << (64 - LOW_BITS)) - 1;
         let e = b.add_entry(offset, u32::MAX).expect("entry");
-        b.add_key("x", e, Kind::Phrase, 127);
-        b.add_key("y", e, Kind::Head, 128);
+        b.add_key("x", e, Kind::Phrase, 127, 62);
+        b.add_key("y", e, Kind::Head, 128, 0);
         assert!(b.add_entry(offset + 1, 0).is_err());
         let index = Index::from_bytes(
             b.finish(Format::Ding, &stamp()).expect("finish"),
@@ -1090,7 +1180,8 @@ mod tests {
                     len: u32::MAX
                 },
                 kind: Kind::Phrase,
-                column: 127
+                column: 127,
+                alt: Some(62)
             }]
         );
         assert!(

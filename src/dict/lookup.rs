@@ -6,7 +6,9 @@ use super::ding::{self, LineKind};
 use super::index::{Kind, Posting};
 use super::{Answer, Dictionaries, Dictionary, Entry, Sense, Store};
 use crate::de::analyze::{lemma_candidates, split_compound};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::ControlFlow;
+use std::sync::Arc;
 
 /// Phrase headwords shown for one verb and dictionary: `sein` is in thousands.
 const MAX_PHRASES: usize = 4;
@@ -198,13 +200,32 @@ impl Dictionaries {
                 }
             }
         };
-        for distance in 1..=2 {
-            for d in &self.dicts {
-                add(d.index().keys_near(&lower, distance, n * 4), &mut keys);
-            }
-            if keys.len() >= n {
-                break;
-            }
+        // One pass over each index finds both: it reads every shard.
+        let (mut one, mut two) = (Vec::new(), Vec::new());
+        for d in &self.dicts {
+            let (mut ones, mut twos) = (0, 0);
+            d.index().keys_near(&lower, 2, |k| {
+                match edit_distance(&lower, k) {
+                    1 if ones < n * 4 => {
+                        ones += 1;
+                        one.push(k.to_string());
+                    }
+                    2 if twos < n * 4 => {
+                        twos += 1;
+                        two.push(k.to_string());
+                    }
+                    _ => {}
+                }
+                if ones < n * 4 || twos < n * 4 {
+                    ControlFlow::Continue(())
+                } else {
+                    ControlFlow::Break(())
+                }
+            });
+        }
+        add(one, &mut keys);
+        if keys.len() < n {
+            add(two, &mut keys);
         }
         for d in &self.dicts {
             add(d.index().keys_with_prefix(&lower, n * 4), &mut keys);
@@ -237,7 +258,7 @@ impl Dictionaries {
             let Some(p) = d.index().get(key).find(|p| p.kind == Kind::Head) else {
                 continue;
             };
-            if let Some(piece) = piece(d, p, &Query::exact(key)) {
+            if let Some(piece) = piece(d, p, &Query::exact(key), &[]) {
                 return piece.lemma;
             }
         }
@@ -291,7 +312,7 @@ fn collect(d: &Dictionary, queries: &[Query], answers: &mut Vec<Answer>) {
             if seen.contains(&p.entry) {
                 continue;
             }
-            let Some(piece) = piece(d, p, q) else {
+            let Some(piece) = piece(d, p, q, answers) else {
                 continue;
             };
             seen.insert(p.entry);
@@ -342,16 +363,116 @@ fn combine_how(q: &Query, entry_how: &str) -> String {
     }
 }
 
-/// The answer one posting gives.
-fn piece(d: &Dictionary, p: Posting, q: &Query) -> Option<Answer> {
-    let text = d.entry_text(p.entry)?;
-    match d.store {
-        Store::Ding(_) => ding_piece(d.name(), &text, p, q),
-        Store::Dictd(_) => dictd_piece(d.name(), &text, q),
+/// What one posting of a key gives, whatever the word looked up: the answer with `how`
+/// saying how the key relates to the entry (`simple past of ankündigen`).
+#[derive(Debug)]
+pub(super) struct Piece {
+    answer: Answer,
+    /// The entry's forms; `None` when they were not needed (another entry of the same answer
+    /// had them) and so not worked out.
+    forms: Option<Vec<String>>,
+    /// The matched alternative, bare, whose case must fit a lemma candidate's; `None` for a
+    /// phrase, whose case never matters.
+    matched: Option<String>,
+}
+
+/// What an entry gave for a posting and key, taken apart.
+#[derive(Debug, Clone)]
+enum Taken {
+    /// Nothing to show (a line that does not parse, a key no alternative matches).
+    Nothing,
+    Piece(Arc<Piece>),
+}
+
+/// Entries taken apart lately, by posting and key: looking a word up again, or another word
+/// leading to the same entries, reads and parses nothing.
+#[derive(Debug, Default)]
+pub(super) struct PieceCache {
+    /// With when each was last used.
+    map: FxHashMap<(Posting, Box<str>), (Taken, u64)>,
+    tick: u64,
+}
+
+/// Pieces kept per dictionary: a piece is about a kilobyte.
+const PIECES_KEPT: usize = 4096;
+
+impl PieceCache {
+    /// What `p` gave for `key`, if kept.
+    fn get(&mut self, p: Posting, key: &str) -> Option<Taken> {
+        self.tick += 1;
+        let (piece, used) = self.map.get_mut(&(p, Box::from(key)))?;
+        *used = self.tick;
+        Some(piece.clone())
+    }
+
+    fn put(&mut self, p: Posting, key: &str, taken: Taken) {
+        if self.map.len() >= PIECES_KEPT {
+            // The least recently used half goes.
+            let mut ticks: Vec<u64> = self.map.values().map(|(_, t)| *t).collect();
+            let middle = ticks.len() / 2;
+            let cut = *ticks.select_nth_unstable(middle).1;
+            self.map.retain(|_, (_, t)| *t > cut);
+        }
+        self.tick += 1;
+        self.map.insert((p, Box::from(key)), (taken, self.tick));
+    }
+
+    pub(super) fn clear(&mut self) {
+        self.map.clear();
     }
 }
 
-fn ding_piece(dictionary: &str, text: &str, p: Posting, q: &Query) -> Option<Answer> {
+/// The answer one posting gives for `q`, its entry taken apart once and kept. Its forms are
+/// worked out only when `answers` has no answer it would join that has them already.
+fn piece(d: &Dictionary, p: Posting, q: &Query, answers: &[Answer]) -> Option<Answer> {
+    let wants_forms = |headword: &str, entry_how: &str| {
+        let how = combine_how(q, entry_how);
+        !answers.iter().any(|a| {
+            a.dictionary == d.name()
+                && a.headword == headword
+                && a.how == how
+                && !a.forms.is_empty()
+        })
+    };
+    let kept = d.pieces().get(p, &q.key);
+    let piece = match kept {
+        Some(Taken::Nothing) => return None,
+        Some(Taken::Piece(piece))
+            if piece.forms.is_some() || !wants_forms(&piece.answer.headword, &piece.answer.how) =>
+        {
+            piece
+        }
+        _ => {
+            let text = d.entry_text(p.entry);
+            let fresh = text
+                .and_then(|text| match d.store {
+                    Store::Ding(_) => ding_piece(d.name(), &text, p, &q.key, &wants_forms),
+                    Store::Dictd(_) => Some(dictd_piece(d.name(), &text)),
+                })
+                .map(Arc::new);
+            let taken = fresh.clone().map_or(Taken::Nothing, Taken::Piece);
+            d.pieces().put(p, &q.key, taken);
+            fresh?
+        }
+    };
+    if let Some(matched) = &piece.matched
+        && !case_fits(q, matched)
+    {
+        return None;
+    }
+    let mut answer = piece.answer.clone();
+    answer.how = combine_how(q, &piece.answer.how);
+    answer.forms = piece.forms.clone().unwrap_or_default();
+    Some(answer)
+}
+
+fn ding_piece(
+    dictionary: &str,
+    text: &str,
+    p: Posting,
+    key: &str,
+    wants_forms: &dyn Fn(&str, &str) -> bool,
+) -> Option<Piece> {
     let line = ding::parse_line(text)?;
     let head_alts: Vec<ding::Cleaned> = line
         .column(0)?
@@ -362,28 +483,39 @@ fn ding_piece(dictionary: &str, text: &str, p: Posting, q: &Query) -> Option<Ans
     let kind = ding::line_kind_of_cleaned(&head_alts);
     let col = usize::from(p.column);
     let column = line.column(col)?;
-    let other_alts: Vec<ding::Cleaned>;
-    let col_alts: &[ding::Cleaned] = if col == 0 {
-        &head_alts
+    // A form needs only its own alternative taken apart, once the index says which it is; a
+    // sub-entry shows them all.
+    let all_alts = col != 0 && (p.alt.is_none() || p.kind != Kind::Form);
+    let other_alts: Vec<ding::Cleaned> = if all_alts {
+        column.de_alts().into_iter().map(ding::clean).collect()
     } else {
-        other_alts = column.de_alts().into_iter().map(ding::clean).collect();
-        &other_alts
+        Vec::new()
     };
-    let mut alt = None;
-    ding::cleaned_column_keys(col_alts, kind, col, &head_alts, |key, k, a| {
-        if alt.is_none() && k == p.kind && key == q.key {
-            alt = Some(a);
+    let col_alts: &[ding::Cleaned] = if col == 0 { &head_alts } else { &other_alts };
+    let alt = match p.alt {
+        Some(a) => usize::from(a),
+        None => {
+            let mut alt = None;
+            ding::cleaned_column_keys(col_alts, kind, col, &head_alts, |found, k, a| {
+                if alt.is_none() && k == p.kind && found == key {
+                    alt = Some(a);
+                }
+            });
+            alt.unwrap_or(0)
         }
-    });
-    let alt = alt.unwrap_or(0);
-    let matched = col_alts.get(alt)?;
-    if p.kind != Kind::Phrase && !case_fits(q, &matched.bare) {
-        return None;
-    }
+    };
+    let form_alt;
+    let matched = if col == 0 || all_alts {
+        col_alts.get(alt)?
+    } else {
+        form_alt = ding::clean(column.de_alts().get(alt)?);
+        &form_alt
+    };
+    let case_of = (p.kind != Kind::Phrase).then(|| matched.bare.clone());
     let (head, head_alt, sense_col, entry_how) = match p.kind {
         Kind::Head | Kind::Keyword | Kind::Phrase if col == 0 => {
             let how = if p.kind == Kind::Phrase {
-                format!("phrase with {}", q.key)
+                format!("phrase with {key}")
             } else {
                 String::new()
             };
@@ -406,7 +538,7 @@ fn ding_piece(dictionary: &str, text: &str, p: Posting, q: &Query) -> Option<Ans
         .column(sense_col)?
         .en_alts()
         .into_iter()
-        .map(ding::clean)
+        .map(ding::clean_en)
         .collect();
     let tags: Vec<String> = de.iter().flat_map(|c| c.tags.iter().cloned()).collect();
     let mut labels: Vec<String> = Vec::new();
@@ -438,18 +570,24 @@ fn ding_piece(dictionary: &str, text: &str, p: Posting, q: &Query) -> Option<Ans
             .map(ding::headword_display)
             .collect(),
     };
-    let forms = if sense_col == 0 {
-        ding_forms(&line, kind, &head_alts, head_alt)
+    let forms = if sense_col != 0 {
+        Some(Vec::new())
+    } else if wants_forms(&headword, &entry_how) {
+        Some(ding_forms(&line, kind, &head_alts, head_alt))
     } else {
-        Vec::new()
+        None
     };
-    Some(Answer {
-        headword,
-        lemma: head.bare.clone(),
-        dictionary: dictionary.to_string(),
-        how: combine_how(q, &entry_how),
+    Some(Piece {
+        answer: Answer {
+            headword,
+            lemma: head.bare.clone(),
+            dictionary: dictionary.to_string(),
+            how: entry_how,
+            forms: Vec::new(),
+            senses: vec![sense],
+        },
         forms,
-        senses: vec![sense],
+        matched: case_of,
     })
 }
 
@@ -491,11 +629,8 @@ fn ding_forms(
     forms
 }
 
-fn dictd_piece(dictionary: &str, text: &str, q: &Query) -> Option<Answer> {
+fn dictd_piece(dictionary: &str, text: &str) -> Piece {
     let article = parse_article(text);
-    if !case_fits(q, &article.headword) {
-        return None;
-    }
     let g = &article.grammar;
     let has = |t: &str| g.iter().any(|x| x == t);
     let pos = if has("n") || has("pl") {
@@ -545,14 +680,18 @@ fn dictd_piece(dictionary: &str, text: &str, q: &Query) -> Option<Answer> {
             synonyms: article.synonyms.clone(),
         })
         .collect();
-    Some(Answer {
-        headword,
-        lemma: article.headword.clone(),
-        dictionary: dictionary.to_string(),
-        how: combine_how(q, ""),
-        forms: Vec::new(),
-        senses,
-    })
+    Piece {
+        answer: Answer {
+            headword,
+            lemma: article.headword.clone(),
+            dictionary: dictionary.to_string(),
+            how: String::new(),
+            forms: Vec::new(),
+            senses,
+        },
+        forms: Some(Vec::new()),
+        matched: Some(article.headword),
+    }
 }
 
 /// Puts answers and senses of the wanted part of speech first (stable: the dictionary's order

@@ -217,6 +217,8 @@ pub struct Dictionary {
     cache_dir: Option<PathBuf>,
     /// Held while rebuilding, so that threads finding the same bad shard rebuild once.
     repairing: Mutex<()>,
+    /// Entries taken apart lately.
+    pieces: Mutex<lookup::PieceCache>,
 }
 
 #[derive(Debug)]
@@ -306,8 +308,8 @@ fn build_ding(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError>
         let len = text.trim_end_matches(['\n', '\r']).len();
         let entry = builder.add_entry(start, len as u32)?;
         lines += 1;
-        ding::for_each_key(&line, |key, kind, column, _| {
-            builder.add_key(key, entry, kind, column);
+        ding::for_each_key(&line, |key, kind, column, alt| {
+            builder.add_key(key, entry, kind, column, alt);
         });
         Ok(())
     })?;
@@ -335,7 +337,7 @@ fn build_dictd(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError
         }
         let entry = builder.add_entry(at, len)?;
         crate::de::lowercase_into(word.trim(), &mut key);
-        builder.add_key(&key, entry, Kind::Head, 0);
+        builder.add_key(&key, entry, Kind::Head, 0, 0);
         Ok(())
     })?;
     if builder.key_count() == 0 {
@@ -370,6 +372,7 @@ impl Dictionary {
             status: Mutex::new(status),
             cache_dir: cache_dir.map(Path::to_path_buf),
             repairing: Mutex::new(()),
+            pieces: Mutex::default(),
         })
     }
 
@@ -417,8 +420,14 @@ impl Dictionary {
             return false;
         };
         *self.index.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(fresh);
+        // What the bad index led to is not kept either.
+        self.pieces().clear();
         *self.status.lock().unwrap_or_else(PoisonError::into_inner) = status;
         true
+    }
+
+    fn pieces(&self) -> std::sync::MutexGuard<'_, lookup::PieceCache> {
+        self.pieces.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The raw text of an entry: a Ding line or a dictd article.
@@ -467,6 +476,17 @@ impl Dictionaries {
             }
         }
         out
+    }
+
+    /// Forgets what lookups keep so that a word looked up again costs little (entries taken
+    /// apart, dictzip chunks inflated): for measuring a first lookup, or to free the memory.
+    pub fn forget_entries(&self) {
+        for d in &self.dicts {
+            d.pieces().clear();
+            if let Store::Dictd(data) = &d.store {
+                data.forget();
+            }
+        }
     }
 
     pub fn from_dictionaries(dicts: Vec<Dictionary>) -> Dictionaries {
