@@ -161,6 +161,35 @@ enum PendingForm {
     Text(String),
 }
 
+/// Tokens and sentences of a text, without links: enough to align a translation.
+pub fn segment(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut sentences = Vec::new();
+    for (p, range) in paragraphs.iter().enumerate() {
+        let first = tokens.len();
+        tokenize_into(text, range.clone(), &mut tokens);
+        for (k, r) in split_sentences(text, &tokens[first..])
+            .into_iter()
+            .enumerate()
+        {
+            let toks = first + r.start..first + r.end;
+            sentences.push(Sentence {
+                range: tokens[toks.start].start..tokens[toks.end - 1].end,
+                paragraph: p,
+                index_in_paragraph: k,
+                tokens: toks,
+            });
+        }
+    }
+    let token_link = vec![None; tokens.len()];
+    Analysis {
+        tokens,
+        sentences,
+        links: Vec::new(),
+        token_link,
+    }
+}
+
 /// Links texts against one glossary. Build once, analyze many texts.
 #[derive(Debug, Clone)]
 pub struct Linker {
@@ -344,24 +373,9 @@ impl Linker {
 
     /// Same as [`Linker::analyze`], for text already split into paragraphs (byte ranges).
     pub fn analyze_paragraphs(&self, text: &str, paragraphs: &[Range<usize>]) -> Analysis {
-        let mut tokens = Vec::with_capacity(text.len() / 6);
-        let mut sentences = Vec::new();
-        for (p, range) in paragraphs.iter().enumerate() {
-            let first = tokens.len();
-            tokenize_into(text, range.clone(), &mut tokens);
-            for (k, r) in split_sentences(text, &tokens[first..])
-                .into_iter()
-                .enumerate()
-            {
-                let toks = first + r.start..first + r.end;
-                sentences.push(Sentence {
-                    range: tokens[toks.start].start..tokens[toks.end - 1].end,
-                    paragraph: p,
-                    index_in_paragraph: k,
-                    tokens: toks,
-                });
-            }
-        }
+        let Analysis {
+            tokens, sentences, ..
+        } = segment(text, paragraphs);
         let mut links = Vec::with_capacity(tokens.len() / 4);
         let mut scratch = Scratch::default();
         for (s, sentence) in sentences.iter().enumerate() {

@@ -189,7 +189,7 @@ impl AppState {
     ) -> AppState {
         let analysis = linker.analyze(&doc);
         let translation = translation.map(|t| {
-            let t_analysis = linker.analyze(&t);
+            let t_analysis = crate::link::segment(&t.source, &t.paragraphs);
             let alignment =
                 Alignment::new(&analysis.sentences, &t_analysis.sentences, &t.paragraphs);
             Translation {
