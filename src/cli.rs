@@ -83,11 +83,13 @@ pub struct AnkiArgs {
     /// Every term with a status (learning, known, ignored), not only those being learnt.
     #[arg(long, conflicts_with = "all")]
     pub with_status: bool,
-    /// Every term linked in the text.
+    /// Every term of the text, whatever its status.
     #[arg(long)]
     pub all: bool,
     #[command(flatten)]
     pub data: DataArgs,
+    #[command(flatten)]
+    pub dicts: DictArgs,
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +98,8 @@ pub struct StatsArgs {
     pub text: Option<PathBuf>,
     #[command(flatten)]
     pub data: DataArgs,
+    #[command(flatten)]
+    pub dicts: DictArgs,
 }
 
 /// Where the glossary and the learner's data come from.
@@ -437,26 +441,86 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `leser export anki`.
-pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
-    use crate::learner::{ExportSelection, Store, anki_tsv};
-    let dir = data_dir(&args.data)?;
-    let setup = load_glossary_setup(&args.data, &dir)?;
-    let (doc, _) = load_text(args.text.as_deref())?;
-    let store = Store::open(&dir)?;
+/// Every word's term in a text: the glossary's links, the forms the learner filed, the core
+/// lexicon and, where they are installed, the dictionaries' headwords (each form asked once).
+pub fn text_terms(
+    doc: &Document,
+    analysis: &Analysis,
+    glossary: &Glossary,
+    store: &crate::learner::Store,
+    dicts: &crate::dict::Dictionaries,
+) -> crate::terms::Terms {
+    use crate::terms::{Sources, Terms, ask_dictionaries};
+    let mut sources = Sources {
+        filed: store
+            .filings()
+            .map(|(f, t)| (f.to_string(), t.to_string()))
+            .collect(),
+        ..Sources::default()
+    };
+    let mut terms = Terms::build(&doc.source, analysis, glossary, &sources);
+    if !dicts.is_empty() {
+        let forms = terms.unasked(&sources, 0);
+        sources.dictionary.extend(ask_dictionaries(dicts, &forms));
+        terms.resolve(analysis, glossary, &sources);
+    }
+    terms
+}
+
+/// A text with its glossary, store, dictionaries and every word's term, for `stats` and
+/// `export`.
+struct OpenText {
+    doc: Document,
+    analysis: Analysis,
+    linker: Linker,
+    dicts: crate::dict::Dictionaries,
+    terms: crate::terms::Terms,
+    statuses: Vec<crate::learner::Status>,
+}
+
+fn open_text(text: Option<&Path>, data: &DataArgs, dicts: &DictArgs) -> anyhow::Result<OpenText> {
+    let dir = data_dir(data)?;
+    let setup = load_glossary_setup(data, &dir)?;
+    let (doc, _) = load_text(text)?;
+    let store = crate::learner::Store::open(&dir)?;
     for w in store.warnings() {
         eprintln!("leser: {w}");
     }
+    let dicts = open_dictionaries(&dicts.paths)?;
     let linker = Linker::new(setup.glossary);
     let analysis = linker.analyze(&doc);
+    let terms = text_terms(&doc, &analysis, linker.glossary(), &store, &dicts);
+    let statuses = crate::learner::term_statuses(&terms, |t| store.status(t));
+    Ok(OpenText {
+        doc,
+        analysis,
+        linker,
+        dicts,
+        terms,
+        statuses,
+    })
+}
+
+/// `leser export anki`.
+pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
+    use crate::learner::{ExportSelection, TextNotes, anki_tsv};
+    let open = open_text(args.text.as_deref(), &args.data, &args.dicts)?;
     let which = if args.all {
-        ExportSelection::AllLinked
+        ExportSelection::All
     } else if args.with_status {
         ExportSelection::WithStatus
     } else {
         ExportSelection::Learning
     };
-    let tsv = anki_tsv(&doc, &analysis, linker.glossary(), &store, which);
+    let src = TextNotes {
+        doc: &open.doc,
+        analysis: &open.analysis,
+        glossary: open.linker.glossary(),
+        terms: &open.terms,
+        statuses: &open.statuses,
+        dicts: (!open.dicts.is_empty()).then_some(&open.dicts),
+    };
+    let tsv = anki_tsv(&src, which);
     match &args.out {
         Some(path) => {
             crate::glossary::save::write_replacing(path, tsv.as_bytes())
@@ -474,15 +538,9 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
 
 /// `leser stats`.
 pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
-    use crate::learner::{Store, text_stats};
-    let dir = data_dir(&args.data)?;
-    let setup = load_glossary_setup(&args.data, &dir)?;
-    let (doc, _) = load_text(args.text.as_deref())?;
-    let store = Store::open(&dir)?;
-    let linker = Linker::new(setup.glossary);
-    let analysis = linker.analyze(&doc);
-    let stats = text_stats(&analysis, linker.glossary(), &store);
-    write_stdout(&format!("{}\n{}", doc.title(), stats.report()))?;
+    let open = open_text(args.text.as_deref(), &args.data, &args.dicts)?;
+    let stats = crate::learner::text_stats(&open.terms, &open.statuses);
+    write_stdout(&format!("{}\n{}", open.doc.title(), stats.report()))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -10,5 +10,6 @@ pub mod dict;
 pub mod glossary;
 pub mod learner;
 pub mod link;
+pub mod terms;
 pub mod text;
 pub mod tui;

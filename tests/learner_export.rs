@@ -1,9 +1,39 @@
 //! The Anki export and the statistics on the bundled article.
 
 use leser::glossary::Glossary;
-use leser::learner::{ExportSelection, Status, Store, anki_tsv, text_stats};
+use leser::learner::{
+    ExportSelection, Status, Store, TextNotes, anki_tsv, term_statuses, text_stats,
+};
 use leser::link::{Analysis, Linker};
+use leser::terms::{Sources, Terms};
 use leser::text::Document;
+
+fn terms(doc: &Document, glossary: &Glossary, analysis: &Analysis) -> Terms {
+    Terms::build(&doc.source, analysis, glossary, &Sources::default())
+}
+
+/// The export without dictionaries: glossary terms and the words themselves.
+fn export(
+    doc: &Document,
+    analysis: &Analysis,
+    glossary: &Glossary,
+    store: &Store,
+    which: ExportSelection,
+) -> String {
+    let terms = terms(doc, glossary, analysis);
+    let statuses = term_statuses(&terms, |t| store.status(t));
+    anki_tsv(
+        &TextNotes {
+            doc,
+            analysis,
+            glossary,
+            terms: &terms,
+            statuses: &statuses,
+            dicts: None,
+        },
+        which,
+    )
+}
 
 fn bundled() -> (Document, Glossary, Analysis) {
     let doc = Document::bundled();
@@ -28,7 +58,7 @@ fn learning_terms_become_notes_with_the_split_verb_as_cloze() {
     store.set_status("ankündigen", Status::Learning(2)).unwrap();
     store.set_status("Diplomat", Status::Known).unwrap();
 
-    let tsv = anki_tsv(
+    let tsv = export(
         &doc,
         &analysis,
         &glossary,
@@ -72,7 +102,7 @@ fn all_marked_terms_include_known_nouns_with_article_and_plural() {
     store.set_status("ankündigen", Status::Learning(2)).unwrap();
     store.set_status("Diplomat", Status::Known).unwrap();
 
-    let tsv = anki_tsv(
+    let tsv = export(
         &doc,
         &analysis,
         &glossary,
@@ -91,31 +121,28 @@ fn all_marked_terms_include_known_nouns_with_article_and_plural() {
 }
 
 #[test]
-fn all_linked_terms_give_one_well_formed_note_each() {
+fn every_term_gives_one_well_formed_note() {
     let (doc, glossary, analysis) = bundled();
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let tsv = anki_tsv(
-        &doc,
-        &analysis,
-        &glossary,
-        &store,
-        ExportSelection::AllLinked,
-    );
-    let mut terms: Vec<usize> = analysis.links.iter().map(|l| l.entry).collect();
-    terms.sort_unstable();
-    terms.dedup();
+    let tsv = export(&doc, &analysis, &glossary, &store, ExportSelection::All);
+    let keys = terms(&doc, &glossary, &analysis).keys().len();
     let notes = notes(&tsv);
-    assert_eq!(notes.len(), terms.len());
+    assert_eq!(notes.len(), keys);
+    assert!(
+        keys > analysis.links.len() / 2,
+        "every word is a term: {keys}"
+    );
     for note in &notes {
         assert_eq!(note.len(), 4, "{note:?}");
         assert!(note[2].contains("{{c1::"), "{note:?}");
         assert!(note[3].ends_with(" new"), "{note:?}");
-        assert!(
-            note.iter().all(|f| !f.is_empty() && !f.contains('\r')),
-            "{note:?}"
-        );
+        assert!(!note[0].is_empty() && !note[2].is_empty(), "{note:?}");
+        assert!(note.iter().all(|f| !f.contains('\r')), "{note:?}");
     }
+    // Glossary terms carry their English.
+    let diplomat = notes.iter().find(|n| n[0].contains("Diplomat")).unwrap();
+    assert_eq!(diplomat[1], "diplomat");
 }
 
 #[test]
@@ -123,7 +150,8 @@ fn stats_of_the_bundled_article_follow_the_statuses() {
     let (doc, glossary, analysis) = bundled();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
-    let before = text_stats(&analysis, &glossary, &store);
+    let terms = terms(&doc, &glossary, &analysis);
+    let before = text_stats(&terms, &term_statuses(&terms, |t| store.status(t)));
     assert_eq!(before.known_words, 0);
     // Running words, checked against a rough count of the body's words.
     let rough = doc
@@ -139,7 +167,7 @@ fn stats_of_the_bundled_article_follow_the_statuses() {
     assert!(before.new > 10);
 
     store.set_status("Diplomat", Status::Known).unwrap();
-    let after = text_stats(&analysis, &glossary, &store);
+    let after = text_stats(&terms, &term_statuses(&terms, |t| store.status(t)));
     let diplomat_words = analysis
         .links
         .iter()

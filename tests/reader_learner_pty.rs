@@ -84,21 +84,36 @@ fn a_status_set_just_before_kill_9_is_saved() {
 }
 
 #[test]
-fn reopening_resumes_at_the_same_term() {
+fn reopening_resumes_at_the_same_word() {
     let data = tempfile::tempdir().expect("data dir");
     let mut reader = Reader::start(data.path());
-    reader.wait_for("the first term", |r| r.title_bar().contains("term 1/"));
+    reader.wait_for("the first term", |r| r.title_bar().contains("word "));
     // The card of a glossary term changes once the dictionaries are open (a folded line).
     reader.wait_for_dictionaries();
-    reader.send("lllll");
-    reader.wait_for("the sixth term", |r| r.title_bar().contains("term 6/"));
+    let start = position(&reader.title_bar());
+    reader.send("wwwww");
+    reader.wait_for("five words on", |r| {
+        position(&r.title_bar()).0 == start.0.map(|w| w + 5)
+    });
+    let here = position(&reader.title_bar());
     let card = reader.side_pane();
     reader.quit();
 
     let reader = Reader::start(data.path());
     reader.wait_for_dictionaries();
-    reader.wait_for("the sixth term again", |r| {
-        r.title_bar().contains("term 6/") && r.side_pane() == card
+    reader.wait_for("the same word again", |r| {
+        position(&r.title_bar()) == here && r.side_pane() == card
     });
     reader.quit();
+}
+
+/// The word number and count in the title bar: "word 12/870".
+fn position(title: &str) -> (Option<usize>, Option<usize>) {
+    let Some(rest) = title.split("word ").nth(1) else {
+        return (None, None);
+    };
+    let mut parts = rest.split(['/', ' ']);
+    let word = parts.next().and_then(|w| w.parse().ok());
+    let words = parts.next().and_then(|w| w.parse().ok());
+    (word, words)
 }

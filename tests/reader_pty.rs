@@ -32,10 +32,10 @@ fn question_mark_opens_the_help_and_escape_closes_it() {
     let mut reader = Reader::start(data.path());
     reader.wait_for_text("Lawrow");
     reader.send("?");
-    reader.wait_for_text("next linked term");
+    reader.wait_for_text("next word that is new");
     reader.send("\x1b");
     reader.wait_for("the help to close", |r| {
-        !r.contents().contains("next linked term")
+        !r.contents().contains("next word that is new")
     });
     reader.quit();
 }

@@ -363,8 +363,12 @@ fn without_colour_the_marks_are_underline_and_bold_only() {
 
 #[test]
 fn the_card_says_the_status_in_words() {
-    let (mut state, _) = with_a_learning_term(true);
-    state.update(Action::NextTerm);
+    let (mut state, range) = with_a_learning_term(true);
+    let cell = cells_of(&state, range)[0];
+    state.update(Action::Click {
+        column: cell.0,
+        row: cell.1,
+    });
     let screen = draw(&state).backend().to_string();
     assert!(screen.contains("status: learning 2"), "{screen}");
 }
@@ -413,7 +417,9 @@ fn confirm_80x24() {
     let new = state.stats().unwrap().new;
     assert!(new > 0);
     assert!(
-        screen.contains(&format!("Mark {new} new terms known? y/n")),
+        screen.contains(&format!(
+            "Mark {new} new words in the whole text known? y/n"
+        )),
         "{screen}"
     );
 }

@@ -5,13 +5,12 @@
 //! a slug, and the status). Fields are HTML (`#html:true`): `&`, `<`, `>` and `"` are written
 //! as entities, tabs and line breaks as spaces.
 
-use super::stats::term_of;
 use super::status::Status;
-use super::store::Store;
+use crate::dict::Dictionaries;
 use crate::glossary::{Entry, Glossary, Pos};
-use crate::link::{Analysis, Link};
+use crate::link::Analysis;
+use crate::terms::Terms;
 use crate::text::Document;
-use rustc_hash::FxHashSet;
 use std::fmt::Write as _;
 
 /// Which terms become notes.
@@ -22,8 +21,8 @@ pub enum ExportSelection {
     Learning,
     /// Terms with any status but new (learning, known, ignored).
     WithStatus,
-    /// Every term linked in the text.
-    AllLinked,
+    /// Every term of the text.
+    All,
 }
 
 impl ExportSelection {
@@ -31,7 +30,7 @@ impl ExportSelection {
         match self {
             ExportSelection::Learning => status.is_learning(),
             ExportSelection::WithStatus => status != Status::New,
-            ExportSelection::AllLinked => true,
+            ExportSelection::All => true,
         }
     }
 }
@@ -40,68 +39,202 @@ impl ExportSelection {
 pub const ANKI_HEADER: &str =
     "#separator:tab\n#html:true\n#columns:Front\tBack\tSentence\tTags\n#tags column:4\n";
 
-/// The notes for a text's terms, one line each, in the order the terms first occur, after
-/// [`ANKI_HEADER`]. `glossary` is the one `analysis` was linked with.
-pub fn anki_tsv(
-    doc: &Document,
-    analysis: &Analysis,
-    glossary: &Glossary,
-    store: &Store,
-    which: ExportSelection,
-) -> String {
-    let text_tag = slug(doc.title());
-    let mut out = String::from(ANKI_HEADER);
-    let mut seen = FxHashSet::default();
-    for link in &analysis.links {
-        let (Some(term), Some(entry)) = (term_of(glossary, link), glossary.entries.get(link.entry))
-        else {
+/// What the notes of a text are made from.
+#[derive(Debug, Clone, Copy)]
+pub struct TextNotes<'a> {
+    pub doc: &'a Document,
+    /// The text linked with `glossary`.
+    pub analysis: &'a Analysis,
+    pub glossary: &'a Glossary,
+    /// Every word's term, and each term's status (indexed like `terms.keys()`).
+    pub terms: &'a Terms,
+    pub statuses: &'a [Status],
+    /// For terms without a glossary entry: article, plural and senses.
+    pub dicts: Option<&'a Dictionaries>,
+}
+
+/// One note: a term of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The term's key: its headword.
+    pub headword: String,
+    /// The headword with its article: `der Diplomat`.
+    pub german: String,
+    /// The plural, for nouns: `die Diplomaten`.
+    pub plural: Option<String>,
+    pub english: String,
+    /// The first sentence the term occurs in, as plain text, and the byte spans of the term in
+    /// it (relative to the sentence).
+    pub sentence: String,
+    pub cloze_spans: Vec<std::ops::Range<usize>>,
+    pub status: Status,
+}
+
+/// English senses shown for a term from a dictionary.
+const DICTIONARY_SENSES: usize = 3;
+
+/// The notes for a text's terms, in the order the terms first occur.
+pub fn notes(src: &TextNotes, which: ExportSelection) -> Vec<Note> {
+    let terms = src.terms;
+    let mut first: Vec<Option<usize>> = vec![None; terms.keys().len()];
+    for (token, id) in terms.term_tokens() {
+        first[id].get_or_insert(token);
+    }
+    let mut out = Vec::new();
+    for (id, token) in first.iter().enumerate() {
+        let (Some(token), Some(&status)) = (*token, src.statuses.get(id)) else {
             continue;
         };
-        if !seen.insert(term) {
-            continue;
-        }
-        let status = store.status(term);
         if !which.includes(status) {
             continue;
+        }
+        let headword = terms.keys()[id].clone();
+        let link = src.analysis.token_link.get(token).copied().flatten();
+        let entry = link
+            .and_then(|l| src.analysis.links.get(l))
+            .and_then(|l| src.glossary.entries.get(l.entry));
+        let (german, plural, english) = match entry {
+            Some(entry) => (entry.display_headword(), plural(entry), entry.english()),
+            None => from_dictionary(src.dicts, &headword, terms, token),
+        };
+        let spans: Vec<std::ops::Range<usize>> = match link.and_then(|l| src.analysis.links.get(l))
+        {
+            Some(link) => link.spans.clone(),
+            None => term_spans_in_sentence(src.analysis, terms, token, id),
+        };
+        let sentence = src
+            .analysis
+            .sentence_of_token(token)
+            .and_then(|s| src.analysis.sentences.get(s));
+        let (sentence, cloze_spans) = match sentence {
+            Some(s) => (
+                src.doc.source[s.range.clone()].to_string(),
+                spans
+                    .iter()
+                    .filter(|r| r.start >= s.range.start && r.end <= s.range.end)
+                    .map(|r| r.start - s.range.start..r.end - s.range.start)
+                    .collect(),
+            ),
+            None => (String::new(), Vec::new()),
+        };
+        out.push(Note {
+            headword,
+            german,
+            plural,
+            english,
+            sentence,
+            cloze_spans,
+            status,
+        });
+    }
+    out
+}
+
+/// The spans of a term's words in the sentence of its first token (a split verb's two parts).
+fn term_spans_in_sentence(
+    analysis: &Analysis,
+    terms: &Terms,
+    token: usize,
+    id: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let Some(sentence) = analysis
+        .sentence_of_token(token)
+        .and_then(|s| analysis.sentences.get(s))
+    else {
+        return Vec::new();
+    };
+    sentence
+        .tokens
+        .clone()
+        .filter(|&t| terms.term_id(t) == Some(id))
+        .map(|t| analysis.tokens[t].start..analysis.tokens[t].end)
+        .collect()
+}
+
+/// German with article, plural and English for a term no glossary entry has, from the first
+/// dictionary answer for its headword; the headword alone when there is none.
+fn from_dictionary(
+    dicts: Option<&Dictionaries>,
+    headword: &str,
+    terms: &Terms,
+    token: usize,
+) -> (String, Option<String>, String) {
+    let noun = terms
+        .form_of_token(token)
+        .is_some_and(crate::terms::FormKey::noun_like)
+        || crate::de::is_capitalized(headword);
+    let pos = noun.then_some("noun");
+    let answer = dicts.and_then(|d| {
+        d.lookup_for(headword, None, pos)
+            .into_iter()
+            .find(|a| !a.how.starts_with("part of "))
+    });
+    let Some(answer) = answer else {
+        return (headword.to_string(), None, String::new());
+    };
+    let plural = answer
+        .forms
+        .iter()
+        .find_map(|f| f.strip_prefix("pl. "))
+        .map(|p| format!("die {p}"));
+    let mut english: Vec<&str> = Vec::new();
+    for sense in &answer.senses {
+        if !sense.text.is_empty() && !english.contains(&sense.text.as_str()) {
+            english.push(&sense.text);
+        }
+        if english.len() == DICTIONARY_SENSES {
+            break;
+        }
+    }
+    (answer.headword.clone(), plural, english.join("; "))
+}
+
+/// The notes as Anki's tab-separated file, after [`ANKI_HEADER`].
+pub fn anki_tsv(src: &TextNotes, which: ExportSelection) -> String {
+    let text_tag = slug(src.doc.title());
+    let mut out = String::from(ANKI_HEADER);
+    for note in notes(src, which) {
+        let mut front = note.german.clone();
+        if let Some(p) = &note.plural {
+            front.push_str(", ");
+            front.push_str(p);
         }
         let _ = writeln!(
             out,
             "{}\t{}\t{}\t{} {}",
-            field(&front(entry)),
-            field(&entry.english()),
-            cloze_sentence(doc, analysis, link),
+            field(&front),
+            field(&note.english),
+            cloze(&note.sentence, 0..note.sentence.len(), &note.cloze_spans),
             text_tag,
-            status.tag()
+            note.status.tag()
         );
     }
     out
 }
 
-/// "der Diplomat, die Diplomaten"; "ankündigen".
-fn front(entry: &Entry) -> String {
-    let mut s = entry.display_headword();
+/// A noun entry's plural with its article: "die Diplomaten".
+fn plural(entry: &Entry) -> Option<String> {
     let is_noun = entry.pos.is_none_or(|p| p == Pos::Noun);
-    if let Some(plural) = entry.plural.as_deref().map(str::trim)
-        && is_noun
-        && !plural.is_empty()
-        && plural != "-"
-    {
-        s.push_str(", ");
-        if !plural.starts_with("die ") {
-            s.push_str("die ");
-        }
-        s.push_str(plural);
+    let plural = entry.plural.as_deref().map(str::trim)?;
+    if !is_noun || plural.is_empty() || plural == "-" {
+        return None;
     }
-    s
+    Some(if plural.starts_with("die ") {
+        plural.to_string()
+    } else {
+        format!("die {plural}")
+    })
 }
 
-/// The sentence of a link, each of its spans wrapped as cloze 1: `Die NATO {{c1::kündigte}}
-/// … {{c1::an}}`.
-fn cloze_sentence(doc: &Document, analysis: &Analysis, link: &Link) -> String {
-    let Some(sentence) = analysis.sentences.get(link.sentence) else {
-        return String::new();
-    };
-    cloze(&doc.source, sentence.range.clone(), &link.spans)
+/// "der Diplomat, die Diplomaten"; "ankündigen".
+#[cfg(test)]
+fn front(entry: &Entry) -> String {
+    let mut s = entry.display_headword();
+    if let Some(p) = plural(entry) {
+        s.push_str(", ");
+        s.push_str(&p);
+    }
+    s
 }
 
 /// Text of `range` with every span inside it as `{{c1::…}}`, as one field.
@@ -189,7 +322,6 @@ fn slug(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::link::Sentence;
 
     #[test]
     fn a_split_verb_is_clozed_in_both_parts() {
@@ -246,59 +378,45 @@ mod tests {
         assert_eq!(slug("„“"), "text");
     }
 
-    /// The cloze through `anki_tsv`, on an analysis built by hand with a split verb.
+    /// A term without a glossary entry: the headword its words are filed under, both parts
+    /// of a split verb in the cloze.
     #[test]
-    fn exports_a_hand_built_split_verb_link() {
+    fn exports_a_split_verb_the_glossary_does_not_have() {
+        use crate::terms::{FormKey, Found, Sources};
         let src = "Moskau kündigte die Gespräche an.";
         let doc = Document::parse("moskau.txt", src.to_string()).unwrap();
-        let glossary = crate::glossary::parse(
-            "[[term]]\nde = \"ankündigen\"\nen = [\"to announce\", \"to give notice of\"]\npos = \"verb\"\n",
-            "g.toml",
-        )
-        .unwrap();
-        let verb = src.find("kündigte").unwrap();
-        let particle = src.rfind("an").unwrap();
-        let analysis = Analysis {
-            tokens: Vec::new(),
-            sentences: vec![Sentence {
-                range: 0..src.len(),
-                paragraph: 0,
-                index_in_paragraph: 0,
-                tokens: 0..0,
-            }],
-            links: vec![Link {
-                entry: 0,
-                tokens: Vec::new(),
-                spans: vec![verb..verb + "kündigte".len(), particle..particle + 2],
-                sentence: 0,
-                form: "past, split".into(),
-                parts: Vec::new(),
-            }],
-            token_link: Vec::new(),
+        let glossary = Glossary::default();
+        let analysis = crate::link::Linker::new(glossary.clone()).analyze(&doc);
+        let mut sources = Sources::default();
+        sources.dictionary.insert(
+            FormKey {
+                word: "kündigte".into(),
+                particle: Some("an".into()),
+                sentence_start: false,
+            },
+            Some(Found {
+                headword: "ankündigen".into(),
+                with_particle: true,
+            }),
+        );
+        let terms = Terms::build(&doc.source, &analysis, &glossary, &sources);
+        let mut statuses = vec![Status::New; terms.keys().len()];
+        let src_notes = |statuses: &[Status]| {
+            let notes = TextNotes {
+                doc: &doc,
+                analysis: &analysis,
+                glossary: &glossary,
+                terms: &terms,
+                statuses,
+                dicts: None,
+            };
+            anki_tsv(&notes, ExportSelection::Learning)
         };
-        let d = tempfile::tempdir().unwrap();
-        let mut store = Store::open(d.path()).unwrap();
+        assert_eq!(src_notes(&statuses), ANKI_HEADER);
+        statuses[terms.id("ankündigen").unwrap()] = Status::Learning(2);
         assert_eq!(
-            anki_tsv(
-                &doc,
-                &analysis,
-                &glossary,
-                &store,
-                ExportSelection::Learning
-            ),
-            ANKI_HEADER
-        );
-        store.set_status("ankündigen", Status::Learning(2)).unwrap();
-        let tsv = anki_tsv(
-            &doc,
-            &analysis,
-            &glossary,
-            &store,
-            ExportSelection::Learning,
-        );
-        assert_eq!(
-            tsv.strip_prefix(ANKI_HEADER).unwrap(),
-            "ankündigen\tto announce; to give notice of\t\
+            src_notes(&statuses).strip_prefix(ANKI_HEADER).unwrap(),
+            "ankündigen\t\t\
              Moskau {{c1::kündigte}} die Gespräche {{c1::an}}.\tmoskau-txt learning_2\n"
         );
     }

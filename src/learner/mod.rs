@@ -6,7 +6,9 @@ pub mod stats;
 pub mod status;
 pub mod store;
 
-pub use export::{ExportSelection, anki_tsv};
-pub use stats::{TextStats, mark_all_new_known, new_terms, term_of, text_stats};
+pub use export::{ExportSelection, Note, TextNotes, anki_tsv, notes};
+pub use stats::{
+    TextStats, mark_new_known, new_terms, set_term_statuses, term_of, term_statuses, text_stats,
+};
 pub use status::{ParseStatusError, Status};
 pub use store::{DATA_DIR_ENV, Store, StoreError, resolve_data_dir, text_key};

@@ -1,31 +1,41 @@
 //! How much of a text the learner knows: terms by status, and the share of running words.
+//! Every word is a term ([`crate::terms`]); a status belongs to the term's headword.
 
 use super::status::Status;
 use super::store::{Store, StoreError};
 use crate::glossary::Glossary;
-use crate::link::{Analysis, Link};
-use rustc_hash::FxHashSet;
+use crate::link::Link;
+use crate::terms::Terms;
+use std::ops::Range;
 
 /// The term a link's status is kept under: its entry's headword.
 pub fn term_of<'g>(glossary: &'g Glossary, link: &Link) -> Option<&'g str> {
     glossary.entries.get(link.entry).map(|e| e.de.as_str())
 }
 
-/// Terms linked in a text, each once, in the order they first occur.
-fn linked_terms<'g>(analysis: &Analysis, glossary: &'g Glossary) -> Vec<&'g str> {
-    let mut seen = FxHashSet::default();
-    analysis
-        .links
-        .iter()
-        .filter_map(|l| term_of(glossary, l))
-        .filter(|t| seen.insert(*t))
-        .collect()
+/// Each term's status, indexed like [`Terms::keys`]: the headword's, or where the headword is
+/// still new, a status kept under the word itself in lower case (as leser did before every
+/// word had a headword), so no earlier mark is lost.
+pub fn term_statuses(terms: &Terms, status: impl Fn(&str) -> Status) -> Vec<Status> {
+    let mut out: Vec<Status> = terms.keys().iter().map(|k| status(k)).collect();
+    for (token, id) in terms.term_tokens() {
+        if out[id] != Status::New {
+            continue;
+        }
+        if let Some(form) = terms.form_of_token(token) {
+            let word = form.word.to_lowercase();
+            if word != terms.keys()[id] {
+                out[id] = status(&word);
+            }
+        }
+    }
+    out
 }
 
 /// Counts for one text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TextStats {
-    /// Distinct terms linked in the text, by status.
+    /// Distinct terms (headwords) of the text, by status.
     pub new: usize,
     pub learning: usize,
     pub known: usize,
@@ -44,7 +54,7 @@ fn percent(part: usize, whole: usize) -> usize {
 }
 
 impl TextStats {
-    /// Distinct terms linked.
+    /// Distinct terms.
     pub fn terms(&self) -> usize {
         self.new + self.learning + self.known + self.ignored
     }
@@ -72,7 +82,7 @@ impl TextStats {
     /// Several lines for `leser stats`.
     pub fn report(&self) -> String {
         format!(
-            "terms linked  {}\n  known       {}\n  learning    {}\n  new         {}\n  ignored     {}\n\
+            "terms         {}\n  known       {}\n  learning    {}\n  new         {}\n  ignored     {}\n\
              running words {}\n  known            {}% ({})\n  known or ignored {}% ({})\n",
             self.terms(),
             self.known,
@@ -96,28 +106,21 @@ fn share(part: usize, whole: usize) -> f64 {
     }
 }
 
-/// Counts the terms linked in an analysed text by status, and the running words they cover.
-/// `glossary` is the one the analysis was linked with.
-pub fn text_stats(analysis: &Analysis, glossary: &Glossary, store: &Store) -> TextStats {
+/// Counts a text's terms by status (`statuses` from [`term_statuses`]), and the running words
+/// they cover.
+pub fn text_stats(terms: &Terms, statuses: &[Status]) -> TextStats {
     let mut stats = TextStats::default();
-    for term in linked_terms(analysis, glossary) {
-        match store.status(term) {
+    for status in statuses {
+        match status {
             Status::New => stats.new += 1,
             Status::Learning(_) => stats.learning += 1,
             Status::Known => stats.known += 1,
             Status::Ignored => stats.ignored += 1,
         }
     }
-    for token in analysis.words() {
+    for (_, id) in terms.term_tokens() {
         stats.words += 1;
-        let term = analysis
-            .token_link
-            .get(token)
-            .copied()
-            .flatten()
-            .and_then(|l| analysis.links.get(l))
-            .and_then(|l| term_of(glossary, l));
-        match term.map(|t| store.status(t)) {
+        match statuses.get(id) {
             Some(Status::Known) => stats.known_words += 1,
             Some(Status::Ignored) => stats.ignored_words += 1,
             _ => {}
@@ -126,26 +129,52 @@ pub fn text_stats(analysis: &Analysis, glossary: &Glossary, store: &Store) -> Te
     stats
 }
 
-/// The terms linked in the text that are still new, in text order (for the confirmation:
-/// "mark these 9 terms known?").
-pub fn new_terms(analysis: &Analysis, glossary: &Glossary, store: &Store) -> Vec<String> {
-    linked_terms(analysis, glossary)
-        .into_iter()
-        .filter(|t| store.status(t) == Status::New)
-        .map(str::to_string)
-        .collect()
+/// The terms that are still new, in text order, among the tokens of `tokens` (all of the
+/// text when `None`): what "mark these known" would change.
+pub fn new_terms(terms: &Terms, statuses: &[Status], tokens: Option<&Range<usize>>) -> Vec<String> {
+    let mut seen = vec![false; statuses.len()];
+    let mut out = Vec::new();
+    for (token, id) in terms.term_tokens() {
+        if tokens.as_ref().is_some_and(|r| !r.contains(&token)) || seen[id] {
+            continue;
+        }
+        seen[id] = true;
+        if statuses[id] == Status::New {
+            out.push(terms.keys()[id].clone());
+        }
+    }
+    out
 }
 
-/// Marks every term of the text that is still new as known, saved in one write. Returns the
-/// terms it changed.
-pub fn mark_all_new_known(
-    analysis: &Analysis,
-    glossary: &Glossary,
+/// Sets statuses of terms of this text, saved in one write, with the forms of the text that
+/// are filed under each term (so the status still shows where no dictionary is at hand).
+pub fn set_term_statuses(
+    terms: &Terms,
+    store: &mut Store,
+    changes: &[(String, Status)],
+) -> Result<(), StoreError> {
+    let filings: Vec<(String, String)> = changes
+        .iter()
+        .flat_map(|(term, _)| terms.filings_of(term))
+        .collect();
+    store.set_statuses_filing(
+        changes.iter().map(|(t, s)| (t.as_str(), *s)),
+        filings.iter().map(|(f, t)| (f.as_str(), t.as_str())),
+    )
+}
+
+/// Marks the terms that are still new known (among `tokens`, or in the whole text), saved in
+/// one write. Returns the terms it changed.
+pub fn mark_new_known(
+    terms: &Terms,
+    statuses: &[Status],
+    tokens: Option<&Range<usize>>,
     store: &mut Store,
 ) -> Result<Vec<String>, StoreError> {
-    let terms = new_terms(analysis, glossary, store);
-    store.set_statuses(terms.iter().map(|t| (t.as_str(), Status::Known)))?;
-    Ok(terms)
+    let new = new_terms(terms, statuses, tokens);
+    let changes: Vec<(String, Status)> = new.iter().map(|t| (t.clone(), Status::Known)).collect();
+    set_term_statuses(terms, store, &changes)?;
+    Ok(new)
 }
 
 #[cfg(test)]
@@ -153,6 +182,7 @@ mod tests {
     use super::*;
     use crate::glossary::parse;
     use crate::link::Linker;
+    use crate::terms::{FormKey, Found, Sources};
     use crate::text::Document;
 
     const GLOSSARY: &str = r#"
@@ -181,78 +211,104 @@ pos = "abbr"
 gender = "f"
 "#;
 
-    fn setup(text: &str) -> (Glossary, Analysis) {
+    fn setup(text: &str, sources: &Sources) -> Terms {
         let glossary = parse(GLOSSARY, "g.toml").unwrap();
         let doc = Document::parse("t.txt", text.to_string()).unwrap();
         let analysis = Linker::new(glossary.clone()).analyze(&doc);
-        (glossary, analysis)
+        Terms::build(&doc.source, &analysis, &glossary, sources)
+    }
+
+    fn statuses(terms: &Terms, store: &Store) -> Vec<Status> {
+        term_statuses(terms, |t| store.status(t))
     }
 
     #[test]
-    fn counts_terms_by_status_and_known_running_words() {
-        // Eleven words; Diplomat twice, Bündnis, Rat and NATO once each.
-        let (glossary, analysis) =
-            setup("Der Diplomat sah den Rat. Das Bündnis und die NATO. Diplomat!");
+    fn counts_every_word_s_term_by_status_and_known_running_words() {
+        // Seven words, six terms; Diplomat twice.
+        let terms = setup(
+            "Diplomat sah Rat. Bündnis prüfte NATO. Diplomat!",
+            &Sources::default(),
+        );
         let d = tempfile::tempdir().unwrap();
         let mut store = Store::open(d.path()).unwrap();
         store.set_status("Diplomat", Status::Known).unwrap();
         store.set_status("Rat", Status::Learning(2)).unwrap();
         store.set_status("NATO", Status::Ignored).unwrap();
 
-        let stats = text_stats(&analysis, &glossary, &store);
+        let stats = text_stats(&terms, &statuses(&terms, &store));
         assert_eq!(
             (stats.known, stats.learning, stats.new, stats.ignored),
-            (1, 1, 1, 1)
+            (1, 1, 3, 1)
         );
-        assert_eq!(stats.words, 11);
+        assert_eq!(stats.words, 7);
         assert_eq!(stats.known_words, 2);
         assert_eq!(stats.ignored_words, 1);
-        assert_eq!(stats.status_bar(), "known 18% · learning 1 · new 1");
-        assert!((stats.known_or_ignored_share() - 3.0 / 11.0).abs() < 1e-9);
+        assert_eq!(stats.status_bar(), "known 28% · learning 1 · new 3");
+        assert!((stats.known_or_ignored_share() - 3.0 / 7.0).abs() < 1e-9);
         assert!(
-            stats.report().contains("known or ignored 27% (3)"),
+            stats.report().contains("known or ignored 42% (3)"),
             "{}",
             stats.report()
         );
     }
 
     #[test]
-    fn an_empty_text_has_no_share() {
-        let (glossary, analysis) = setup("");
+    fn a_status_kept_under_the_word_itself_still_shows_on_its_headword() {
+        let mut sources = Sources::default();
+        sources.filed.insert("sah".to_string(), "sehen".to_string());
+        let terms = setup("Diplomat sah Rat.", &sources);
         let d = tempfile::tempdir().unwrap();
-        let store = Store::open(d.path()).unwrap();
-        let stats = text_stats(&analysis, &glossary, &store);
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("sah", Status::Learning(3)).unwrap();
+        let st = statuses(&terms, &store);
+        assert_eq!(st[terms.id("sehen").unwrap()], Status::Learning(3));
+    }
+
+    #[test]
+    fn an_empty_text_has_no_share() {
+        let terms = setup("", &Sources::default());
+        let stats = text_stats(&terms, &[]);
         assert_eq!(stats.words, 0);
         assert!(stats.known_share().abs() < f64::EPSILON);
         assert_eq!(stats.status_bar(), "known 0% · learning 0 · new 0");
     }
 
     #[test]
-    fn marking_all_new_known_changes_only_new_terms_and_saves_them() {
-        let (glossary, analysis) = setup("Der Diplomat sah den Rat. Das Bündnis und die NATO.");
+    fn marking_new_known_changes_only_new_terms_files_forms_and_saves_them() {
+        let mut sources = Sources::default();
+        sources.dictionary.insert(
+            FormKey {
+                word: "sah".to_string(),
+                particle: None,
+                sentence_start: false,
+            },
+            Some(Found {
+                headword: "sehen".to_string(),
+                with_particle: false,
+            }),
+        );
+        let terms = setup("Diplomat sah Rat. Bündnis prüfte NATO.", &sources);
         let d = tempfile::tempdir().unwrap();
         let mut store = Store::open(d.path()).unwrap();
         store.set_status("Rat", Status::Learning(1)).unwrap();
         store.set_status("NATO", Status::Ignored).unwrap();
 
+        let st = statuses(&terms, &store);
         assert_eq!(
-            new_terms(&analysis, &glossary, &store),
-            ["Diplomat", "Bündnis"]
+            new_terms(&terms, &st, None),
+            ["Diplomat", "sehen", "Bündnis", "prüfte"]
         );
-        let changed = mark_all_new_known(&analysis, &glossary, &mut store).unwrap();
-        assert_eq!(changed, ["Diplomat", "Bündnis"]);
+        // Only the first sentence's tokens (Diplomat sah Rat .).
+        assert_eq!(new_terms(&terms, &st, Some(&(0..4))), ["Diplomat", "sehen"]);
+        let changed = mark_new_known(&terms, &st, None, &mut store).unwrap();
+        assert_eq!(changed, ["Diplomat", "sehen", "Bündnis", "prüfte"]);
         assert_eq!(store.status("Rat"), Status::Learning(1));
         assert_eq!(store.status("NATO"), Status::Ignored);
-        assert!(new_terms(&analysis, &glossary, &store).is_empty());
 
         let reopened = Store::open(d.path()).unwrap();
-        assert_eq!(reopened.status("Diplomat"), Status::Known);
-        assert_eq!(reopened.status("Bündnis"), Status::Known);
-        // Nothing new left: a second call changes nothing.
-        assert!(
-            mark_all_new_known(&analysis, &glossary, &mut store)
-                .unwrap()
-                .is_empty()
-        );
+        assert_eq!(reopened.status("sehen"), Status::Known);
+        assert_eq!(reopened.filed_under("sah"), Some("sehen"));
+        let st = statuses(&terms, &reopened);
+        assert!(new_terms(&terms, &st, None).is_empty());
     }
 }

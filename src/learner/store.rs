@@ -2,7 +2,9 @@
 //!
 //! Files in the data dir:
 //! - `state.json`: the snapshot, `{"format": 1, "statuses": {term: {"status", "at"}},
-//!   "positions": {text: {"offset", "at"}}}`.
+//!   "positions": {text: {"offset", "at"}}, "forms": {form: {"term", "at"}}}`. `forms` keeps
+//!   which headword a word form was filed under when the learner marked it (`ging` → `gehen`),
+//!   so the status still shows where no dictionary is at hand.
 //! - `journal.jsonl`: changes since the snapshot, one JSON object a line, appended (`O_APPEND`)
 //!   and synced before the call that made the change returns.
 //! - `state.json.bak` and `journal.bak.jsonl`: the previous snapshot and the changes that led
@@ -116,6 +118,12 @@ struct StatusMark {
     at: u64,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct FormMark {
+    term: String,
+    at: u64,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct PositionMark {
     offset: usize,
@@ -136,6 +144,8 @@ enum Change {
         text: String,
         offset: usize,
     },
+    /// A word form (lower case) is filed under this headword.
+    Form { at: u64, form: String, term: String },
 }
 
 #[derive(Deserialize)]
@@ -145,6 +155,8 @@ struct SnapshotIn {
     statuses: FxHashMap<String, StatusMark>,
     #[serde(default)]
     positions: FxHashMap<String, PositionMark>,
+    #[serde(default)]
+    forms: FxHashMap<String, FormMark>,
 }
 
 /// Statuses and positions, each with the stamp of the change that set it.
@@ -152,6 +164,7 @@ struct SnapshotIn {
 struct Data {
     statuses: FxHashMap<String, StatusMark>,
     positions: FxHashMap<String, PositionMark>,
+    forms: FxHashMap<String, FormMark>,
     /// The highest stamp seen.
     clock: u64,
 }
@@ -179,6 +192,17 @@ impl Data {
         }
     }
 
+    fn apply_form(&mut self, form: &str, mark: FormMark) {
+        self.clock = self.clock.max(mark.at);
+        match self.forms.get_mut(form) {
+            Some(old) if old.at > mark.at => {}
+            Some(old) => *old = mark,
+            None => {
+                self.forms.insert(form.to_string(), mark);
+            }
+        }
+    }
+
     fn apply(&mut self, change: &Change) {
         match change {
             Change::Status { at, term, status } => self.apply_status(
@@ -195,11 +219,18 @@ impl Data {
                     at: *at,
                 },
             ),
+            Change::Form { at, form, term } => self.apply_form(
+                form,
+                FormMark {
+                    term: term.clone(),
+                    at: *at,
+                },
+            ),
         }
     }
 
     fn merge(&mut self, other: Data) {
-        if self.statuses.is_empty() && self.positions.is_empty() {
+        if self.statuses.is_empty() && self.positions.is_empty() && self.forms.is_empty() {
             *self = other;
             return;
         }
@@ -208,6 +239,9 @@ impl Data {
         }
         for (text, mark) in other.positions {
             self.apply_position(&text, mark);
+        }
+        for (form, mark) in other.forms {
+            self.apply_form(&form, mark);
         }
         self.clock = self.clock.max(other.clock);
     }
@@ -219,6 +253,8 @@ impl Data {
         write_entries(&mut out, &self.statuses)?;
         out.extend_from_slice(b",\n\"positions\": {");
         write_entries(&mut out, &self.positions)?;
+        out.extend_from_slice(b",\n\"forms\": {");
+        write_entries(&mut out, &self.forms)?;
         out.extend_from_slice(b"\n}\n");
         Ok(out)
     }
@@ -372,11 +408,13 @@ fn read_snapshot(path: &Path) -> Result<SnapshotRead, StoreError> {
                 .values()
                 .map(|m| m.at)
                 .chain(snap.positions.values().map(|m| m.at))
+                .chain(snap.forms.values().map(|m| m.at))
                 .max()
                 .unwrap_or(0);
             Ok(SnapshotRead::Valid(Data {
                 statuses: snap.statuses,
                 positions: snap.positions,
+                forms: snap.forms,
                 clock,
             }))
         }
@@ -724,6 +762,29 @@ impl Store {
         &mut self,
         changes: impl IntoIterator<Item = (&'a str, Status)>,
     ) -> Result<(), StoreError> {
+        self.set_statuses_filing(changes, std::iter::empty())
+    }
+
+    /// The headword a word form (lower case) was filed under when the learner marked it.
+    pub fn filed_under(&self, form: &str) -> Option<&str> {
+        self.data.forms.get(form).map(|m| m.term.as_str())
+    }
+
+    /// Every filed form, as (form, headword).
+    pub fn filings(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.data
+            .forms
+            .iter()
+            .map(|(f, m)| (f.as_str(), m.term.as_str()))
+    }
+
+    /// Sets statuses and files word forms under headwords, with one write and one sync:
+    /// `forms` are (form in lower case, headword) pairs; those already filed so are skipped.
+    pub fn set_statuses_filing<'a>(
+        &mut self,
+        changes: impl IntoIterator<Item = (&'a str, Status)>,
+        forms: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<(), StoreError> {
         let mut lines = Vec::new();
         let mut applied = Vec::new();
         for (term, status) in changes {
@@ -732,6 +793,22 @@ impl Store {
                 at,
                 term: term.to_string(),
                 status,
+            };
+            push_line(&mut lines, &change);
+            applied.push(change);
+        }
+        for (form, term) in forms {
+            if self.filed_under(form) == Some(term)
+                || applied
+                    .iter()
+                    .any(|c| matches!(c, Change::Form { form: f, .. } if f == form))
+            {
+                continue;
+            }
+            let change = Change::Form {
+                at: self.next_stamp(),
+                form: form.to_string(),
+                term: term.to_string(),
             };
             push_line(&mut lines, &change);
             applied.push(change);

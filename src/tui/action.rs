@@ -3,7 +3,8 @@
 
 use super::dictionary::{DictQuery, Looked, SharedDictionaries};
 use crate::glossary::{Entry, Glossary};
-use crate::learner::{Status, TextStats};
+use crate::learner::Status;
+use crate::terms::{FormKey, Found};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +54,8 @@ pub enum Action {
     SetStatus(Status),
     /// Ask whether to mark every term of the text that is still new as known.
     MarkAllKnown,
+    /// Ask whether to mark the terms on screen that are still new as known ("page done").
+    MarkScreenKnown,
     /// Yes to the question in the status bar.
     Confirm,
     /// Start a span of words at the selection, for a new entry.
@@ -123,6 +126,9 @@ pub enum Action {
     /// What the dictionaries answered.
     #[serde(skip)]
     LookedUp(Box<LookedUp>),
+    /// The dictionaries' headwords for some of the text's word forms.
+    #[serde(skip)]
+    TermsResolved(Vec<(FormKey, Option<Found>)>),
 }
 
 impl Action {
@@ -137,6 +143,7 @@ impl Action {
                 | Action::DictionaryProgress { .. }
                 | Action::DictionariesReady(_)
                 | Action::LookedUp(_)
+                | Action::TermsResolved(_)
         )
     }
 }
@@ -144,9 +151,10 @@ impl Action {
 /// The statuses of the terms and words of one text, and its counts, as the store has them.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StatusSnapshot {
-    /// Status by term (an entry's headword, or a lowercased word); terms that are new are left out.
+    /// Status by term (a headword, or a lowercased word); terms that are new are left out.
     pub statuses: FxHashMap<String, Status>,
-    pub stats: TextStats,
+    /// The text's word forms the learner filed under a headword: filing key → headword.
+    pub filed: FxHashMap<String, String>,
 }
 
 /// What a saved entry changed.
@@ -175,8 +183,11 @@ pub enum Effect {
         term: String,
         status: Status,
     },
-    /// Save every term of the text that is still new as known, in one write.
-    MarkAllNewKnown,
+    /// Save the terms that are still new as known, in one write: those of these tokens, or
+    /// of the whole text.
+    MarkNewKnown(Option<std::ops::Range<usize>>),
+    /// Ask the dictionaries for the headwords of these forms, in the background.
+    ResolveTerms(Vec<FormKey>),
     /// Save the reading position: the selected token's byte offset.
     SavePosition(usize),
     /// Save an entry to the learner's glossary; `original` is the headword of the entry being

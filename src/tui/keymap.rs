@@ -216,6 +216,13 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     row(
         NORMAL,
         &["K"],
+        Action::MarkScreenKnown,
+        desc::MARK_SCREEN_KNOWN,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["A"],
         Action::MarkAllKnown,
         desc::MARK_ALL_KNOWN,
         None,

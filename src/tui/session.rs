@@ -7,12 +7,14 @@ use super::state::AppState;
 use super::strings;
 use crate::glossary::save::{SaveError, add_entry, update_entry};
 use crate::glossary::{Entry, GlossarySetup};
-use crate::learner::{Store, mark_all_new_known};
+use crate::learner::{Status, Store, mark_new_known, set_term_statuses, term_statuses};
 use crate::link::Linker;
+use crate::terms::{FormKey, Found, ask_dictionaries};
 use crate::text::Document;
 use ratatui::layout::Size;
 use std::collections::VecDeque;
 use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 /// What the reader opens: a text, the glossary it is linked with and where added entries go,
 /// and the store that keeps statuses and reading positions.
@@ -56,6 +58,7 @@ impl Session {
             store,
             text_key,
             dictionary_job,
+            term_job: None,
         };
         for action in worker.perform(Effect::LoadStatuses, &state) {
             dispatch(&mut state, &mut worker, action);
@@ -73,6 +76,55 @@ pub struct Worker {
     text_key: String,
     /// The dictionaries being opened, until they are.
     dictionary_job: Option<DictionaryJob>,
+    /// The dictionaries being asked for the text's headwords, until they have answered.
+    term_job: Option<TermJob>,
+}
+
+/// Forms asked of the dictionaries in the first batch: about a screen's worth, so the words in
+/// view get their terms first.
+const FIRST_BATCH: usize = 400;
+/// Forms in each later batch.
+const BATCH: usize = 4000;
+
+/// Asks the dictionaries for the headwords of word forms on a thread of its own, sending the
+/// answers back in batches. Dropping it stops the thread at the next batch.
+#[derive(Debug)]
+struct TermJob {
+    answers: Receiver<Headwords>,
+}
+
+/// A batch of forms and the headwords the dictionaries gave them.
+type Headwords = Vec<(FormKey, Option<Found>)>;
+
+impl TermJob {
+    fn spawn(dicts: Arc<crate::dict::Dictionaries>, forms: Vec<FormKey>) -> TermJob {
+        let (tx, answers) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut rest = forms.as_slice();
+            let mut size = FIRST_BATCH;
+            while !rest.is_empty() {
+                let (batch, later) = rest.split_at(size.min(rest.len()));
+                if tx.send(ask_dictionaries(&dicts, batch)).is_err() {
+                    return;
+                }
+                rest = later;
+                size = BATCH;
+            }
+        });
+        TermJob { answers }
+    }
+
+    /// The batches answered so far, and whether the job is over.
+    fn poll(&self) -> (Vec<Headwords>, bool) {
+        let mut out = Vec::new();
+        loop {
+            match self.answers.try_recv() {
+                Ok(batch) => out.push(batch),
+                Err(TryRecvError::Empty) => return (out, false),
+                Err(TryRecvError::Disconnected) => return (out, true),
+            }
+        }
+    }
 }
 
 /// Applies an action, does the work it asks for and feeds the results back, until nothing is
@@ -98,11 +150,33 @@ impl Worker {
     /// Whether work is going on in the background (the dictionaries opening), so that the
     /// event loop must look for its results as well as for keys.
     pub fn busy(&self) -> bool {
-        self.dictionary_job.is_some()
+        self.dictionary_job.is_some() || self.term_job.is_some()
     }
 
     /// What the background work has brought since the last call, as actions for the state.
     pub fn background(&mut self) -> Vec<Action> {
+        let mut out = Vec::new();
+        if let Some(job) = &self.term_job {
+            let (batches, over) = job.poll();
+            out.extend(batches.into_iter().map(Action::TermsResolved));
+            if over {
+                self.term_job = None;
+            }
+        }
+        out.extend(self.dictionaries_opened());
+        out
+    }
+
+    /// Waits until the dictionaries have answered every headword asked for (tests and benches:
+    /// the reader never waits).
+    pub fn wait_for_terms(&mut self) -> Vec<Action> {
+        let Some(job) = self.term_job.take() else {
+            return Vec::new();
+        };
+        job.answers.iter().map(Action::TermsResolved).collect()
+    }
+
+    fn dictionaries_opened(&mut self) -> Vec<Action> {
         let Some(job) = &self.dictionary_job else {
             return Vec::new();
         };
@@ -145,20 +219,39 @@ impl Worker {
             Effect::SetStatus { term, status } => {
                 // Another reader's changes first, so the counts shown are the true ones.
                 let mut out = self.refresh();
-                if let Err(e) = self.store.set_status(&term, status) {
+                let mut changes = vec![(term.clone(), status)];
+                // A status kept under the word itself (before it had a headword) gives way.
+                if let Some(word) = state
+                    .selected_token()
+                    .and_then(|t| state.terms().form_of_token(t))
+                    .map(|f| f.word.to_lowercase())
+                    && word != term
+                    && self.store.status(&word) != Status::New
+                {
+                    changes.push((word, Status::New));
+                }
+                if let Err(e) = set_term_statuses(state.terms(), &mut self.store, &changes) {
                     out.push(Action::Failed(e.to_string()));
                 }
                 out.extend(self.statuses(state));
                 out
             }
-            Effect::MarkAllNewKnown => {
+            Effect::MarkNewKnown(tokens) => {
                 let mut out = self.refresh();
-                match mark_all_new_known(state.analysis(), state.glossary(), &mut self.store) {
+                let terms = state.terms();
+                let statuses = term_statuses(terms, |t| self.store.status(t));
+                match mark_new_known(terms, &statuses, tokens.as_ref(), &mut self.store) {
                     Ok(terms) => out.push(Action::Notice(strings::marked_known(terms.len()))),
                     Err(e) => out.push(Action::Failed(e.to_string())),
                 }
                 out.extend(self.statuses(state));
                 out
+            }
+            Effect::ResolveTerms(forms) => {
+                if let Some(dicts) = state.dictionaries() {
+                    self.term_job = Some(TermJob::spawn(Arc::clone(&dicts.0), forms));
+                }
+                Vec::new()
             }
             Effect::SavePosition(offset) => match self.store.set_position(&self.text_key, offset) {
                 Ok(()) => Vec::new(),
@@ -235,12 +328,16 @@ mod tests {
     const TEXT: &str = "Der Diplomat sprach ersatzweise mit dem Rat.\n\nDer Diplomat ging.\n";
 
     fn session(dir: &Path) -> Session {
+        session_with(dir, TEXT)
+    }
+
+    fn session_with(dir: &Path, text: &str) -> Session {
         let path = dir.join("mine.toml");
         if !path.exists() {
             std::fs::write(&path, GLOSSARY).unwrap();
         }
         Session {
-            doc: Document::parse("t.txt", TEXT.to_string()).unwrap(),
+            doc: Document::parse("t.txt", text.to_string()).unwrap(),
             translation: None,
             setup: GlossarySetup::load(Some(&path), dir).unwrap(),
             store: Store::open(dir).unwrap(),
@@ -267,14 +364,18 @@ mod tests {
     fn a_status_is_saved_and_shown() {
         let dir = tempfile::tempdir().unwrap();
         let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
-        assert_eq!(state.stats().map(|s| s.new), Some(1));
+        let new = state.stats().unwrap().new;
+        assert!(new > 5, "every word is a term: {new}");
         run(
             &mut state,
             &mut worker,
             &[Action::SetStatus(Status::Learning(2))],
         );
         assert_eq!(state.selected_status(), Some(Status::Learning(2)));
-        assert_eq!(state.stats().map(|s| (s.new, s.learning)), Some((0, 1)));
+        assert_eq!(
+            state.stats().map(|s| (s.new, s.learning)),
+            Some((new - 1, 1))
+        );
         let reopened = Store::open(dir.path()).unwrap();
         assert_eq!(reopened.status("Diplomat"), Status::Learning(2));
     }
@@ -370,11 +471,68 @@ mod tests {
     fn marking_all_known_asks_first_and_saves_once_confirmed() {
         let dir = tempfile::tempdir().unwrap();
         let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
+        let new = state.stats().unwrap().new;
         run(&mut state, &mut worker, &[Action::MarkAllKnown]);
-        assert_eq!(state.confirm_count(), 1);
+        assert_eq!(state.confirm_count(), new);
         run(&mut state, &mut worker, &[Action::Confirm]);
         assert_eq!(worker.store().status("Diplomat"), Status::Known);
+        assert_eq!(worker.store().status("ersatzweise"), Status::Known);
         assert_eq!(state.stats().map(|s| s.new), Some(0));
-        assert_eq!(state.message(), Some(strings::marked_known(1).as_str()));
+        assert_eq!(state.message(), Some(strings::marked_known(new).as_str()));
+    }
+
+    #[test]
+    fn a_status_on_a_form_belongs_to_its_headword_and_stays_without_dictionaries() {
+        use crate::tui::dictionary::testing::fixture_dictionaries;
+        let dir = tempfile::tempdir().unwrap();
+        let text = "Sie gab ihm den Rat. Er gibt nichts.";
+        let (mut state, mut worker) =
+            session_with(dir.path(), text).start(Size::new(120, 40), true);
+        run(
+            &mut state,
+            &mut worker,
+            &[Action::DictionariesReady(fixture_dictionaries())],
+        );
+        for action in worker.wait_for_terms() {
+            run(&mut state, &mut worker, &[action]);
+        }
+        let token = |state: &AppState, word: &str| {
+            state
+                .analysis()
+                .tokens
+                .iter()
+                .position(|t| t.text(state.text()) == word)
+                .unwrap()
+        };
+        assert_eq!(
+            state.terms().term_of_token(token(&state, "gab")),
+            Some("geben")
+        );
+        assert_eq!(
+            state.terms().term_of_token(token(&state, "gibt")),
+            Some("geben")
+        );
+        let mut actions = vec![Action::SearchStart];
+        actions.extend("gab".chars().map(Action::SearchInput));
+        actions.extend([Action::SearchSubmit, Action::SetStatus(Status::Learning(1))]);
+        run(&mut state, &mut worker, &actions);
+        assert_eq!(worker.store().status("geben"), Status::Learning(1));
+        assert_eq!(
+            state.token_status(token(&state, "gibt")),
+            Status::Learning(1)
+        );
+        assert_eq!(state.stats().map(|s| s.learning), Some(1));
+        drop((state, worker));
+
+        // Reopened with no dictionary at hand: the filed forms still find their headword.
+        let (state, _) = session_with(dir.path(), text).start(Size::new(120, 40), true);
+        assert_eq!(
+            state.terms().term_of_token(token(&state, "gibt")),
+            Some("geben")
+        );
+        assert_eq!(
+            state.token_status(token(&state, "gab")),
+            Status::Learning(1)
+        );
     }
 }

@@ -13,8 +13,9 @@ use crate::de::inflect::PARTICLES;
 use crate::de::sentence::split_clauses;
 use crate::de::token::TokenKind;
 use crate::glossary::{Entry, Glossary};
-use crate::learner::{Status, Store, TextStats, term_of, text_stats};
+use crate::learner::{Status, Store, TextStats, new_terms, term_of, term_statuses, text_stats};
 use crate::link::{Analysis, Link, Linker};
+use crate::terms::{Sources, Terms};
 use crate::text::{Alignment, Document};
 use ratatui::layout::{Rect, Size};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -125,9 +126,21 @@ pub struct AppState {
     /// The learner's statuses of this text's terms, as last read from the store (new ones left
     /// out).
     statuses: FxHashMap<String, Status>,
-    /// The status of each link, and of each token that is no link, from `statuses`.
+    /// What the words no glossary entry links are filed under: the learner's filings and the
+    /// dictionaries' headwords, as far as they are known.
+    sources: Sources,
+    /// Every word's term.
+    terms: Terms,
+    /// The status of each term (indexed like `terms.keys()`), each link and each token, from
+    /// `statuses`.
+    term_status: Vec<Status>,
     link_status: Vec<Status>,
     token_status: Vec<Status>,
+    /// Whether the statuses have been read from the store.
+    statuses_read: bool,
+    /// What the question in the status bar would mark known: the tokens on screen, or the
+    /// whole text (`None`).
+    mark_scope: Option<Range<usize>>,
     /// The text's counts, once the store has been read.
     stats: Option<TextStats>,
     span: Option<Span>,
@@ -200,6 +213,8 @@ impl AppState {
         });
         let text = flatten(&doc.source);
         let (words, link_spans) = index(&analysis);
+        let sources = Sources::default();
+        let terms = Terms::build(&text, &analysis, linker.glossary(), &sources);
         let text_width = usize::from(layout(Rect::from(viewport)).text.width);
         let wrapped = Wrapped::new(&text, &doc.paragraphs, text_width);
         let message = doc.notice.clone();
@@ -223,8 +238,13 @@ impl AppState {
             message,
             help_scroll: 0,
             statuses: FxHashMap::default(),
+            sources,
+            terms,
+            term_status: Vec::new(),
             link_status: Vec::new(),
             token_status: Vec::new(),
+            statuses_read: false,
+            mark_scope: None,
             stats: None,
             span: None,
             form: None,
@@ -345,7 +365,7 @@ impl AppState {
             Mode::Confirm => {
                 self.mode = Mode::Normal;
                 if action == Action::Confirm {
-                    return vec![Effect::MarkAllNewKnown];
+                    return vec![Effect::MarkNewKnown(self.mark_scope.take())];
                 }
             }
         }
@@ -356,14 +376,32 @@ impl AppState {
     fn apply_feedback(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Statuses(snapshot) => {
-                let StatusSnapshot { statuses, stats } = *snapshot;
+                let StatusSnapshot { statuses, filed } = *snapshot;
                 self.statuses = statuses;
-                self.stats = Some(stats);
+                self.statuses_read = true;
+                let refiled = filed != self.sources.filed;
+                if refiled {
+                    // Forms filed meanwhile (here or by another reader) change their terms.
+                    self.sources.filed = filed;
+                    self.resolve_terms();
+                }
                 self.index_statuses();
                 if self.mode == Mode::Confirm && self.new_term_count() == 0 {
                     self.mode = Mode::Normal;
                     self.message = Some(strings::NO_NEW_TERMS.to_string());
                 }
+                if refiled {
+                    return vec![Effect::LoadStatuses];
+                }
+            }
+            Action::TermsResolved(found) => {
+                for (form, headword) in found {
+                    self.sources.dictionary.insert(form, headword);
+                }
+                self.resolve_terms();
+                self.index_statuses();
+                // New headwords may have statuses of their own.
+                return vec![Effect::LoadStatuses];
             }
             Action::EntrySaved(saved) => {
                 let SavedEntry {
@@ -377,7 +415,14 @@ impl AppState {
                 self.mode = Mode::Normal;
                 self.message = Some(strings::saved_entry(&headword, &path));
                 // The text's terms changed: their statuses must be read again.
-                return vec![Effect::LoadStatuses];
+                let mut effects = vec![Effect::LoadStatuses];
+                if self.dictionaries().is_some_and(|d| !d.0.is_empty()) {
+                    let forms = self.terms.unasked(&self.sources, 0);
+                    if !forms.is_empty() {
+                        effects.push(Effect::ResolveTerms(forms));
+                    }
+                }
+                return effects;
             }
             Action::Failed(message) | Action::Notice(message) => {
                 // The status bar is one line.
@@ -390,9 +435,15 @@ impl AppState {
                 }
             }
             Action::DictionariesReady(dicts) => {
+                let any = !dicts.0.is_empty();
                 self.dictionaries = DictionaryState::Ready(dicts);
                 self.looked_up.clear();
                 self.data_version += 1;
+                let first = self.first_token_on_screen().unwrap_or(0);
+                let forms = self.terms.unasked(&self.sources, first);
+                if any && !forms.is_empty() {
+                    return vec![Effect::ResolveTerms(forms)];
+                }
             }
             Action::LookedUp(result) => {
                 let LookedUp { query, looked } = *result;
@@ -468,7 +519,12 @@ impl AppState {
                     }];
                 }
             }
-            Action::MarkAllKnown => {
+            Action::MarkAllKnown | Action::MarkScreenKnown => {
+                self.mark_scope = if *action == Action::MarkScreenKnown {
+                    Some(self.tokens_on_screen())
+                } else {
+                    None
+                };
                 if self.new_term_count() == 0 {
                     self.message = Some(strings::NO_NEW_TERMS.to_string());
                 } else {
@@ -609,44 +665,36 @@ impl AppState {
 
     // ----- statuses and entries -----
 
-    /// The key the selection's status is kept under: its entry's headword, or for a word with
-    /// no entry, the word in lower case.
+    /// The key the selection's status is kept under: its term's headword (an entry's, the
+    /// one the word is filed under, or the word itself in lower case).
     pub fn selected_term(&self) -> Option<String> {
         match self.selected_link().and_then(|l| self.link(l)) {
             Some(link) => term_of(self.linker.glossary(), link).map(str::to_string),
-            None => self.word_key(self.selected?),
+            None => self.terms.term_of_token(self.selected?).map(str::to_string),
         }
     }
 
-    /// A token's status key when it is no linked term: the word in lower case.
-    fn word_key(&self, token: usize) -> Option<String> {
-        let t = self.analysis.tokens.get(token)?;
-        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
-            .then(|| t.text(&self.text).to_lowercase())
+    /// Every word's term.
+    pub fn terms(&self) -> &Terms {
+        &self.terms
     }
 
-    /// Every status key of this text, each once: linked terms' headwords, then the other words.
+    /// Every key a status of this text may be kept under, each once: the terms, then the
+    /// words in lower case (where statuses were kept before every word had a headword).
     pub fn status_keys(&self) -> Vec<String> {
-        let glossary = self.linker.glossary();
         let mut seen = FxHashSet::default();
-        let linked = self
-            .analysis
-            .links
+        let words = self.terms.forms().iter().map(|f| f.word.to_lowercase());
+        self.terms
+            .keys()
             .iter()
-            .filter_map(|l| term_of(glossary, l).map(str::to_string));
-        let words = self
-            .words
-            .iter()
-            .filter(|&&t| self.analysis.token_link.get(t).copied().flatten().is_none())
-            .filter_map(|&t| self.word_key(t));
-        linked
+            .cloned()
             .chain(words)
             .filter(|k| seen.insert(k.clone()))
             .collect()
     }
 
-    /// The statuses of this text's terms and its counts, read from the store (no I/O: the
-    /// store keeps them in memory).
+    /// The statuses of this text's terms and the forms filed under headwords, read from the
+    /// store (no I/O: the store keeps them in memory).
     pub fn read_statuses(&self, store: &Store) -> StatusSnapshot {
         let statuses = self
             .status_keys()
@@ -656,10 +704,17 @@ impl AppState {
                 (status != Status::New).then_some((k, status))
             })
             .collect();
-        StatusSnapshot {
-            statuses,
-            stats: text_stats(&self.analysis, self.linker.glossary(), store),
-        }
+        let filed = self
+            .terms
+            .forms()
+            .iter()
+            .filter_map(|f| {
+                let key = f.filing_key();
+                let term = store.filed_under(&key)?.to_string();
+                Some((key, term))
+            })
+            .collect();
+        StatusSnapshot { statuses, filed }
     }
 
     /// A term's status as last read.
@@ -671,7 +726,7 @@ impl AppState {
         self.link_status.get(link).copied().unwrap_or_default()
     }
 
-    /// The status of a token that is no linked term.
+    /// The status of a token's term.
     pub fn token_status(&self, token: usize) -> Status {
         self.token_status.get(token).copied().unwrap_or_default()
     }
@@ -690,35 +745,64 @@ impl AppState {
         self.new_term_count()
     }
 
-    /// Linked terms of the text that are still new, each counted once.
-    fn new_term_count(&self) -> usize {
-        let glossary = self.linker.glossary();
-        let mut seen = FxHashSet::default();
-        self.analysis
-            .links
-            .iter()
-            .filter_map(|l| term_of(glossary, l))
-            .filter(|t| seen.insert(*t) && self.status(t) == Status::New)
-            .count()
+    /// Whether the open question is about the whole text (else the screen).
+    pub fn confirm_whole_text(&self) -> bool {
+        self.mark_scope.is_none()
     }
 
-    /// Looks each link's and each word's status up once, so that drawing only indexes.
+    /// Terms still new in what the question is about, each counted once.
+    fn new_term_count(&self) -> usize {
+        new_terms(&self.terms, &self.term_status, self.mark_scope.as_ref()).len()
+    }
+
+    /// The tokens of the lines on screen.
+    fn tokens_on_screen(&self) -> Range<usize> {
+        let lines = &self.wrapped.lines;
+        let first = lines.get(self.scroll).map_or(0, |r| r.start);
+        let last = lines
+            .get(
+                (self.scroll + self.text_height())
+                    .min(lines.len())
+                    .saturating_sub(1),
+            )
+            .map_or(0, |r| r.end);
+        let tokens = &self.analysis.tokens;
+        let start = tokens.partition_point(|t| t.end <= first);
+        let end = tokens.partition_point(|t| t.start < last);
+        start..end.max(start)
+    }
+
+    /// The first token on screen.
+    fn first_token_on_screen(&self) -> Option<usize> {
+        let range = self.tokens_on_screen();
+        (range.start < self.analysis.tokens.len()).then_some(range.start)
+    }
+
+    /// Resolves the words' terms again from the sources, keeping the analysis.
+    fn resolve_terms(&mut self) {
+        self.terms
+            .resolve(&self.analysis, self.linker.glossary(), &self.sources);
+    }
+
+    /// Looks each term's, link's and token's status up once, so that drawing only indexes.
     fn index_statuses(&mut self) {
-        let glossary = self.linker.glossary();
+        let statuses = &self.statuses;
+        self.term_status = term_statuses(&self.terms, |k| {
+            statuses.get(k).copied().unwrap_or_default()
+        });
+        let terms = &self.terms;
+        let term_status = &self.term_status;
+        let status_of = |t: usize| terms.term_id(t).map_or(Status::New, |i| term_status[i]);
         self.link_status = self
             .analysis
             .links
             .iter()
-            .map(|l| term_of(glossary, l).map_or(Status::New, |t| self.status(t)))
+            .map(|l| l.tokens.first().map_or(Status::New, |&t| status_of(t)))
             .collect();
-        self.token_status = (0..self.analysis.tokens.len())
-            .map(|t| {
-                if self.statuses.is_empty() || self.analysis.token_link[t].is_some() {
-                    return Status::New;
-                }
-                self.word_key(t).map_or(Status::New, |k| self.status(&k))
-            })
-            .collect();
+        self.token_status = (0..self.analysis.tokens.len()).map(status_of).collect();
+        if self.statuses_read {
+            self.stats = Some(text_stats(&self.terms, &self.term_status));
+        }
         self.data_version += 1;
     }
 
@@ -778,7 +862,11 @@ impl AppState {
                 }),
             None => self
                 .selected
-                .filter(|&t| self.word_key(t).is_some())
+                .filter(|&t| {
+                    self.analysis.tokens.get(t).is_some_and(|t| {
+                        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
+                    })
+                })
                 .map(|t| self.suggest(&[t])),
         };
         let Some(suggestion) = suggestion else {
@@ -989,6 +1077,12 @@ impl AppState {
         let (words, link_spans) = index(&self.analysis);
         self.words = words;
         self.link_spans = link_spans;
+        self.terms = Terms::build(
+            &self.text,
+            &self.analysis,
+            self.linker.glossary(),
+            &self.sources,
+        );
         self.selected = offset
             .and_then(|o| self.token_at_or_after(o))
             .or_else(|| self.first_link_token())
@@ -1145,6 +1239,7 @@ impl AppState {
                     .copied()
                     .flatten()
                     .is_none()
+                    && self.terms.term_id(*i).is_some()
             })
     }
 
@@ -1183,19 +1278,19 @@ impl AppState {
         }
     }
 
-    /// (1-based number of the term at or before the selection, number of terms, percent read).
+    /// (1-based number of the word at or before the selection, number of words, percent read).
     pub fn position(&self) -> (Option<usize>, usize, usize) {
-        let terms = self.analysis.links.len();
+        let words = self.words.len();
         let Some(span) = self.selected_spans().first().cloned() else {
-            return (None, terms, 0);
+            return (None, words, 0);
         };
-        let term = self
-            .analysis
-            .links
-            .partition_point(|l| first_start(l) <= span.start);
+        let tokens = &self.analysis.tokens;
+        let word = self
+            .words
+            .partition_point(|&t| tokens[t].start <= span.start);
         let body = self.doc.body.clone();
         let read = span.end.saturating_sub(body.start) * 100 / body.len().max(1);
-        ((term > 0).then_some(term), terms, read.min(100))
+        ((word > 0).then_some(word), words, read.min(100))
     }
 
     // ----- moving the selection -----
@@ -1209,14 +1304,38 @@ impl AppState {
         Some(self.analysis.tokens.get(self.selected?)?.start)
     }
 
+    /// Moves to the next (or previous) word whose term is new or being learnt: the words the
+    /// learner has work to do on. A term of several words is one stop, at its first word.
     fn step_term(&mut self, forward: bool) {
-        let links = &self.analysis.links;
-        let target = match self.selection_start() {
-            None => links.first(),
-            Some(pos) if forward => links.iter().find(|l| first_start(l) > pos),
-            Some(pos) => links.iter().rev().find(|l| first_start(l) < pos),
+        let current_link = self.selected_link();
+        let stop = |t: usize| {
+            let first_of_link = match self.analysis.token_link.get(t).copied().flatten() {
+                Some(l) => {
+                    Some(l) != current_link && self.analysis.links[l].tokens.first() == Some(&t)
+                }
+                None => true,
+            };
+            first_of_link
+                && self.terms.term_id(t).is_some()
+                && matches!(self.token_status(t), Status::New | Status::Learning(_))
         };
-        if let Some(token) = target.and_then(|l| l.tokens.first().copied()) {
+        let target = match self.selected {
+            None => self.words.iter().copied().find(|&t| stop(t)),
+            Some(cur) if forward => self
+                .words
+                .iter()
+                .copied()
+                .filter(|&t| t > cur)
+                .find(|&t| stop(t)),
+            Some(cur) => self
+                .words
+                .iter()
+                .rev()
+                .copied()
+                .filter(|&t| t < cur)
+                .find(|&t| stop(t)),
+        };
+        if let Some(token) = target {
             self.selected = Some(token);
             self.ensure_selection_visible();
         }
@@ -1552,20 +1671,68 @@ gender = "n"
         assert_eq!(selected_text(&s), "Diplomat");
     }
 
+    /// Every term of the text known but those given.
+    fn known_but(s: &AppState, pairs: &[(&str, Status)]) -> Action {
+        Action::Statuses(Box::new(StatusSnapshot {
+            statuses: s
+                .terms()
+                .keys()
+                .iter()
+                .map(|k| {
+                    let status = pairs
+                        .iter()
+                        .find(|(t, _)| t == k)
+                        .map_or(Status::Known, |(_, st)| *st);
+                    (k.clone(), status)
+                })
+                .filter(|(_, st)| *st != Status::New)
+                .collect(),
+            filed: FxHashMap::default(),
+        }))
+    }
+
     #[test]
-    fn next_and_previous_term_follow_text_order() {
+    fn next_and_previous_term_visit_the_new_and_learning_words_in_text_order() {
         let mut s = state(120, 40);
-        let links = s.analysis().links.len();
-        let mut seen = vec![s.selected_link().unwrap()];
-        for _ in 1..links {
+        let snapshot = known_but(
+            &s,
+            &[("Rat", Status::Learning(1)), ("Treffen", Status::New)],
+        );
+        s.update(snapshot);
+        let mut seen = Vec::new();
+        for _ in 0..4 {
             s.update(Action::NextTerm);
-            seen.push(s.selected_link().unwrap());
+            seen.push(selected_text(&s));
         }
-        assert_eq!(seen, (0..links).collect::<Vec<_>>());
-        s.update(Action::NextTerm);
-        assert_eq!(s.selected_link(), Some(links - 1), "stays on the last term");
+        assert_eq!(seen, ["Rat", "Treffen", "Rat", "Treffen"]);
         s.update(Action::PrevTerm);
-        assert_eq!(s.selected_link(), Some(links - 2));
+        assert_eq!(selected_text(&s), "Rat");
+        s.update(Action::End);
+        let last = s.selected_token();
+        s.update(Action::NextTerm);
+        assert_eq!(s.selected_token(), last, "nothing after the last one");
+    }
+
+    #[test]
+    fn every_word_is_new_until_marked_and_a_status_colours_all_its_tokens() {
+        let mut s = state(120, 40);
+        let words: Vec<usize> = s.analysis().words().collect();
+        assert!(words.iter().all(|&t| s.token_status(t) == Status::New));
+        s.update(snapshot(&[("hause", Status::Learning(2))]));
+        let hause: Vec<usize> = words
+            .iter()
+            .copied()
+            .filter(|&t| s.analysis().tokens[t].text(s.text()) == "Hause")
+            .collect();
+        assert_eq!(hause.len(), 12);
+        assert!(
+            hause
+                .iter()
+                .all(|&t| s.token_status(t) == Status::Learning(2))
+        );
+        let stats = s.stats().unwrap();
+        assert_eq!(stats.learning, 1);
+        assert_eq!(stats.new, s.terms().keys().len() - 1);
     }
 
     #[test]
@@ -1773,7 +1940,7 @@ gender = "n"
         let mut s = state(120, 40);
         assert!(s.take_redraw());
         assert!(!s.take_redraw());
-        s.update(Action::PrevTerm); // already on the first term
+        s.update(Action::ScrollUp); // already at the top
         assert!(!s.take_redraw());
         s.update(Action::NextTerm);
         assert!(s.take_redraw());
@@ -1822,7 +1989,7 @@ gender = "n"
     fn snapshot(pairs: &[(&str, Status)]) -> Action {
         Action::Statuses(Box::new(StatusSnapshot {
             statuses: pairs.iter().map(|(t, s)| (t.to_string(), *s)).collect(),
-            stats: TextStats::default(),
+            filed: FxHashMap::default(),
         }))
     }
 
@@ -1912,43 +2079,58 @@ gender = "n"
     #[test]
     fn marking_all_known_asks_first_with_the_count() {
         let mut s = state(120, 40);
-        s.update(snapshot(&[("Diplomat", Status::Learning(1))]));
+        let snapshot = known_but(
+            &s,
+            &[
+                ("Diplomat", Status::Learning(1)),
+                ("Rat", Status::New),
+                ("Treffen", Status::New),
+            ],
+        );
+        s.update(snapshot);
         // Rat and Treffen are still new; the statuses are read again before asking.
         assert_eq!(s.update(Action::MarkAllKnown), [Effect::LoadStatuses]);
         assert_eq!(s.mode(), Mode::Confirm);
+        assert!(s.confirm_whole_text());
         assert_eq!(s.confirm_count(), 2);
         // Another reader marked Rat meanwhile: the question counts one.
-        s.update(snapshot(&[
-            ("Diplomat", Status::Learning(1)),
-            ("Rat", Status::Known),
-        ]));
+        let snapshot = known_but(
+            &s,
+            &[("Diplomat", Status::Learning(1)), ("Treffen", Status::New)],
+        );
+        s.update(snapshot);
         assert_eq!(s.mode(), Mode::Confirm);
         assert_eq!(s.confirm_count(), 1);
-        assert_eq!(s.update(Action::Confirm), [Effect::MarkAllNewKnown]);
+        assert_eq!(s.update(Action::Confirm), [Effect::MarkNewKnown(None)]);
         assert_eq!(s.mode(), Mode::Normal);
         // Anything else is no.
         s.update(Action::MarkAllKnown);
         assert!(s.update(Action::Cancel).is_empty());
         assert_eq!(s.mode(), Mode::Normal);
         // Nothing new left: nothing to ask.
-        s.update(snapshot(&[
-            ("Diplomat", Status::Known),
-            ("Rat", Status::Known),
-            ("Treffen", Status::Ignored),
-        ]));
+        let snapshot = known_but(&s, &[("Treffen", Status::Ignored)]);
+        s.update(snapshot);
         assert!(s.update(Action::MarkAllKnown).is_empty());
         assert_eq!(s.mode(), Mode::Normal);
         assert_eq!(s.message(), Some(strings::NO_NEW_TERMS));
-        // Nothing left once the statuses are read again: the question goes away.
-        s.update(snapshot(&[("Diplomat", Status::Known)]));
-        s.update(Action::MarkAllKnown);
-        s.update(snapshot(&[
-            ("Diplomat", Status::Known),
-            ("Rat", Status::Known),
-            ("Treffen", Status::Known),
-        ]));
-        assert_eq!(s.mode(), Mode::Normal);
-        assert_eq!(s.message(), Some(strings::NO_NEW_TERMS));
+    }
+
+    #[test]
+    fn page_done_asks_about_the_new_words_on_screen_only() {
+        let mut s = state(60, 12);
+        let on_screen = s.tokens_on_screen();
+        assert!(
+            on_screen.end < s.analysis().tokens.len(),
+            "the text is longer than a screen"
+        );
+        assert_eq!(s.update(Action::MarkScreenKnown), [Effect::LoadStatuses]);
+        assert!(!s.confirm_whole_text());
+        let screen_new = s.confirm_count();
+        assert!(screen_new > 0 && screen_new <= s.terms().keys().len());
+        assert_eq!(
+            s.update(Action::Confirm),
+            [Effect::MarkNewKnown(Some(on_screen))]
+        );
     }
 
     #[test]

@@ -58,11 +58,11 @@ pub fn occurrences(n: usize) -> String {
     }
 }
 
-/// Title bar position: "term 12/87 · 34%".
-pub fn position(term: Option<usize>, terms: usize, percent: usize) -> String {
-    match term {
-        Some(t) => format!("term {t}/{terms} · {percent}%"),
-        None => format!("term –/{terms} · {percent}%"),
+/// Title bar position: "word 12/870 · 34%".
+pub fn position(word: Option<usize>, words: usize, percent: usize) -> String {
+    match word {
+        Some(t) => format!("word {t}/{words} · {percent}%"),
+        None => format!("word –/{words} · {percent}%"),
     }
 }
 
@@ -93,18 +93,27 @@ pub const HELP_CONFIRM_OTHER_KEYS: &str = "other keys";
 pub const HELP_CONFIRM_OTHER_DESC: &str = "no";
 
 pub const CARD_STATUS: &str = "status";
+/// After a status on the card: the headword it belongs to.
+pub fn status_on(term: &str) -> String {
+    format!(" · every form of {term}")
+}
 pub const CARD_NEW_ENTRY: &str = "new entry";
 pub const CARD_SPAN_HINT: &str =
     "Space adds or removes the word at the cursor; a opens the entry form.";
 
-/// The question before marking every new term of the text known.
-pub fn confirm_mark_known(n: usize) -> String {
+/// The question before marking the new terms on screen (or in the whole text) known.
+pub fn confirm_mark_known(n: usize, whole_text: bool) -> String {
+    let place = if whole_text {
+        "in the whole text"
+    } else {
+        "on screen"
+    };
     match n {
-        1 => "Mark 1 new term known? y/n".to_string(),
-        n => format!("Mark {n} new terms known? y/n"),
+        1 => format!("Mark 1 new word {place} known? y/n"),
+        n => format!("Mark {n} new words {place} known? y/n"),
     }
 }
-pub const NO_NEW_TERMS: &str = "No new terms left in this text.";
+pub const NO_NEW_TERMS: &str = "No new words left here.";
 pub fn marked_known(n: usize) -> String {
     match n {
         1 => "1 term marked known".to_string(),
@@ -158,8 +167,8 @@ pub const HELP_MOUSE_DESC: &str = "click selects, the wheel scrolls the pane und
 
 /// Binding descriptions, shown in the help.
 pub mod desc {
-    pub const NEXT_TERM: &str = "next linked term";
-    pub const PREV_TERM: &str = "previous linked term";
+    pub const NEXT_TERM: &str = "next word that is new or being learnt";
+    pub const PREV_TERM: &str = "previous word that is new or being learnt";
     pub const NEXT_WORD: &str = "next word";
     pub const PREV_WORD: &str = "previous word";
     pub const SCROLL_DOWN: &str = "scroll down a line";
@@ -188,7 +197,9 @@ pub mod desc {
     pub const STATUS_KNOWN: &str = "status: known";
     pub const STATUS_IGNORED: &str = "status: ignored (names, words not to study)";
     pub const STATUS_NEW: &str = "status: back to new";
-    pub const MARK_ALL_KNOWN: &str = "mark every new term in this text known (asks first)";
+    pub const MARK_SCREEN_KNOWN: &str =
+        "page done: mark the new words on screen known (asks first)";
+    pub const MARK_ALL_KNOWN: &str = "mark every new word of the whole text known (asks first)";
     pub const SPAN_START: &str = "choose words for a new entry, starting here";
     pub const ADD_ENTRY: &str = "add a glossary entry for the selection";
     pub const EDIT_ENTRY: &str = "edit the selected term's entry";

@@ -22,6 +22,8 @@ pub struct CardView {
     pub surface: String,
     /// The learner's status of the term (or word); none for a span being chosen.
     pub status: Option<Status>,
+    /// The headword the status is kept under, when it is not the word as it stands.
+    pub status_term: Option<String>,
     pub body: CardBody,
 }
 
@@ -126,12 +128,16 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
         return Some(CardView {
             surface,
             status: None,
+            status_term: None,
             body: CardBody::Span {
                 headword: state.suggest(span.tokens()).headword,
             },
         });
     }
     let status = state.selected_status();
+    let status_term = state
+        .selected_term()
+        .filter(|t| t.to_lowercase() != surface.to_lowercase());
     let Some((link, entry)) = state
         .selected_link()
         .and_then(|l| state.link(l))
@@ -148,6 +154,7 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
         return Some(CardView {
             surface,
             status,
+            status_term,
             body: CardBody::Unknown {
                 dictionary: dictionary_section(state, false),
             },
@@ -162,9 +169,12 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
             .collect::<Vec<_>>()
             .join(strings::PARTS_JOINER)
     });
+    // The entry's headword heads the card: the status is on it.
+    let _ = status_term;
     Some(CardView {
         surface,
         status,
+        status_term: None,
         body: CardBody::Entry(Box::new(EntryCard {
             headword: entry.display_headword(),
             plural: entry.plural.clone(),
@@ -273,7 +283,10 @@ pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
         }
         CardBody::Unknown { dictionary } => {
             lines.push(Line::styled(view.surface.clone(), theme::HEADWORD));
-            lines.extend(view.status.map(status_line));
+            lines.extend(
+                view.status
+                    .map(|s| status_line(s, view.status_term.as_deref())),
+            );
             lines.push(Line::styled(strings::NO_ENTRY, theme::DIM));
             dictionary_lines(dictionary, &mut lines);
         }
@@ -295,7 +308,10 @@ pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
                     theme::DIM,
                 ));
             }
-            lines.extend(view.status.map(status_line));
+            lines.extend(
+                view.status
+                    .map(|s| status_line(s, view.status_term.as_deref())),
+            );
             lines.push(Line::raw(""));
             if card.senses.len() == 1 {
                 lines.extend(card.senses.iter().map(|s| Line::raw(s.clone())));
@@ -536,14 +552,20 @@ pub fn max_scroll(state: &AppState) -> usize {
 }
 
 /// "status: learning 2", the status in its text colour.
-fn status_line(status: Status) -> Line<'static> {
-    Line::from(vec![
+/// With the headword it is kept under, when that is not the word in the text: "status: known
+/// (on gehen: every form)".
+fn status_line(status: Status, term: Option<&str>) -> Line<'static> {
+    let mut spans = vec![
         Span::styled(
             format!("{}{}", strings::CARD_STATUS, strings::CARD_FORM_SEPARATOR),
             theme::LABEL,
         ),
         Span::styled(status.to_string(), theme::status_style(status, false)),
-    ])
+    ];
+    if let Some(term) = term {
+        spans.push(Span::styled(strings::status_on(term), theme::DIM));
+    }
+    Line::from(spans)
 }
 
 fn labelled(label: &str, value: &str) -> Line<'static> {

@@ -24,7 +24,7 @@ fn left_side(state: &AppState) -> (String, Style) {
             theme::TITLE,
         ),
         Mode::Confirm => (
-            strings::confirm_mark_known(state.confirm_count()),
+            strings::confirm_mark_known(state.confirm_count(), state.confirm_whole_text()),
             theme::TITLE,
         ),
         _ => {

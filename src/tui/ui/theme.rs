@@ -40,12 +40,19 @@ pub const LEARNING: [Color; 4] = [
 ];
 const LEARNING_MARK: Modifier = Modifier::BOLD.union(Modifier::UNDERLINED);
 
+/// A new word with no glossary entry: it stands out, but less than one with a card of the
+/// learner's glossary.
+pub const NEW_WORD: Style = Style::new()
+    .fg(Color::LightBlue)
+    .add_modifier(Modifier::UNDERLINED);
+
 /// How a term of this status is drawn in the text. `linked` says whether it has a glossary
-/// entry (a new word without one is plain text).
+/// entry.
 pub fn status_style(status: Status, linked: bool) -> Style {
     match status {
         Status::New if linked => LINK,
-        Status::New | Status::Known => Style::new(),
+        Status::New => NEW_WORD,
+        Status::Known => Style::new(),
         Status::Learning(level) => {
             let color = LEARNING[usize::from(level.clamp(1, 4) - 1)];
             Style::new().fg(color).add_modifier(LEARNING_MARK)

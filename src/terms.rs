@@ -1,0 +1,583 @@
+//! Every word of a text is a term. A word's term is the headword a learner files it under:
+//! the glossary entry it links to; else the headword the learner filed the form under before,
+//! the core lexicon's or the dictionaries' (`ging` → gehen, `Stühlen` → Stuhl, `kündigte … an`
+//! → ankündigen); else the word itself in lower case. Numbers, punctuation and the words of a
+//! URL are no terms.
+//!
+//! A status belongs to the term, so marking `ging` known marks `gehen`, `geht` and `gegangen`
+//! known wherever they stand.
+
+use crate::de::inflect::PARTICLES;
+use crate::de::sentence::split_clauses;
+use crate::de::token::TokenKind;
+use crate::dict::{Answer, Dictionaries};
+use crate::glossary::Glossary;
+use crate::link::Analysis;
+use rustc_hash::FxHashMap;
+
+/// A word as the resolution sees it: how it is written, whether it opens its sentence (where a
+/// capital says nothing), and the separable particle that ends its clause, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FormKey {
+    pub word: String,
+    pub particle: Option<String>,
+    pub sentence_start: bool,
+}
+
+impl FormKey {
+    /// The key a learner's filing of this form is kept under: the word in lower case, with
+    /// its particle for a split verb (`kündigte … an`).
+    pub fn filing_key(&self) -> String {
+        let word = self.word.to_lowercase();
+        match &self.particle {
+            Some(p) => format!("{word} … {p}"),
+            None => word,
+        }
+    }
+
+    /// Whether the word is capitalized where a capital means a noun (or a name).
+    pub fn noun_like(&self) -> bool {
+        !self.sentence_start && crate::de::is_capitalized(&self.word)
+    }
+}
+
+/// Where a word's headword came from, first to last in the order they are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Origin {
+    /// A glossary entry links the word.
+    Glossary,
+    /// The learner filed this form under the headword when marking it.
+    Filed,
+    /// The core lexicon of function words.
+    Core,
+    /// An offline dictionary.
+    Dictionary,
+    /// Nothing knew it: the word itself, in lower case.
+    Word,
+}
+
+/// A headword found for a form, and whether it is the particle verb (`ankündigen` for
+/// `kündigte` + `an`), so that the particle belongs to the term too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub headword: String,
+    pub with_particle: bool,
+}
+
+/// What resolves a form to its headword, apart from the glossary: the learner's filings, the
+/// core lexicon and what the dictionaries said (computed elsewhere, maybe in the background).
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    /// Filing key ([`FormKey::filing_key`]) → headword.
+    pub filed: FxHashMap<String, String>,
+    /// Form → what the dictionaries answered (`None`: they know nothing of it).
+    pub dictionary: FxHashMap<FormKey, Option<Found>>,
+}
+
+impl Sources {
+    /// The headword of a form and where it came from; `None` when only the word itself is left.
+    pub fn resolve(&self, form: &FormKey) -> Option<(Found, Origin)> {
+        if let Some(term) = self.filed.get(&form.filing_key()) {
+            let found = Found {
+                headword: term.clone(),
+                with_particle: form.particle.is_some(),
+            };
+            return Some((found, Origin::Filed));
+        }
+        if let Some(h) = core_headword(form) {
+            let found = Found {
+                headword: h,
+                with_particle: false,
+            };
+            return Some((found, Origin::Core));
+        }
+        if let Some(Some(found)) = self.dictionary.get(form) {
+            return Some((found.clone(), Origin::Dictionary));
+        }
+        None
+    }
+}
+
+/// What the dictionaries give as the headword of a form: their first answer's, unless that
+/// answers only a part of a compound. For a form with a particle, the particle verb when the
+/// dictionaries know it (`kündigte` + `an`: ankündigen).
+pub fn dictionary_headword(dicts: &Dictionaries, form: &FormKey) -> Option<Found> {
+    let pos = form.noun_like().then_some("noun");
+    if let Some(particle) = form.particle.as_deref() {
+        let answers = dicts.lookup_for(&form.word, Some(particle), pos);
+        if let Some(a) = answers.iter().find(|a| !is_compound_part(a))
+            && lemma_has_particle(&a.lemma, particle)
+        {
+            return Some(Found {
+                headword: a.lemma.clone(),
+                with_particle: true,
+            });
+        }
+    }
+    let answers = dicts.lookup_for(&form.word, None, pos);
+    answers
+        .iter()
+        .find(|a| !is_compound_part(a))
+        .map(|a| Found {
+            headword: a.lemma.clone(),
+            with_particle: false,
+        })
+}
+
+/// The dictionaries' headwords for `forms`, each asked once.
+pub fn ask_dictionaries(dicts: &Dictionaries, forms: &[FormKey]) -> Vec<(FormKey, Option<Found>)> {
+    forms
+        .iter()
+        .map(|f| (f.clone(), dictionary_headword(dicts, f)))
+        .collect()
+}
+
+/// Whether an answer is for a part of a compound (`part of Spionageaktivitäten (…)`).
+fn is_compound_part(answer: &Answer) -> bool {
+    answer.how.starts_with("part of ")
+}
+
+/// Whether a headword starts with the particle: `ankündigen`, `etw. ankündigen`.
+fn lemma_has_particle(lemma: &str, particle: &str) -> bool {
+    lemma.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        w.len() > particle.len() && w.starts_with(particle)
+    })
+}
+
+/// The core lexicon's headword for a form.
+fn core_headword(form: &FormKey) -> Option<String> {
+    let _ = form;
+    None
+}
+
+/// No term: [`Terms::term_of_token`] is `None` for this token.
+const NONE: u32 = u32::MAX;
+
+/// The terms of one analysed text: for every token its term, and each term's key once.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    /// Distinct term keys (headwords), in order of first occurrence.
+    keys: Vec<String>,
+    key_ids: FxHashMap<String, u32>,
+    /// Per key: where its headword came from (the first occurrence's origin).
+    origins: Vec<Origin>,
+    /// Per token: index into `keys`, or [`NONE`].
+    token_term: Vec<u32>,
+    /// Per token: index into `forms` for a word that is no glossary link, or [`NONE`].
+    token_form: Vec<u32>,
+    /// Distinct forms of the words no glossary entry links.
+    forms: Vec<FormKey>,
+    /// Per form: where its headword came from.
+    form_origin: Vec<Origin>,
+    /// Word token → the particle token that ends its clause.
+    particle_token: FxHashMap<usize, usize>,
+}
+
+impl Terms {
+    /// The terms of `analysis` (linked with `glossary`) over `text`, with `sources` for the
+    /// words no entry links.
+    pub fn build(text: &str, analysis: &Analysis, glossary: &Glossary, sources: &Sources) -> Terms {
+        let forms = Forms::collect(text, analysis);
+        let mut terms = Terms {
+            token_form: forms.token_form,
+            forms: forms.keys,
+            particle_token: forms.particle_token,
+            ..Terms::default()
+        };
+        terms.resolve(analysis, glossary, sources);
+        terms
+    }
+
+    /// Resolves the words again with changed sources (the same analysis and glossary).
+    pub fn resolve(&mut self, analysis: &Analysis, glossary: &Glossary, sources: &Sources) {
+        let n = analysis.tokens.len();
+        self.keys.clear();
+        self.key_ids.clear();
+        self.origins.clear();
+        self.token_term.clear();
+        self.token_term.resize(n, NONE);
+        for link in &analysis.links {
+            let Some(entry) = glossary.entries.get(link.entry) else {
+                continue;
+            };
+            let id = self.intern(&entry.de, Origin::Glossary);
+            for &t in &link.tokens {
+                if let Some(slot) = self.token_term.get_mut(t) {
+                    *slot = id;
+                }
+            }
+        }
+        let resolved: Vec<Option<(Found, Origin)>> =
+            self.forms.iter().map(|f| sources.resolve(f)).collect();
+        self.form_origin = resolved
+            .iter()
+            .map(|r| r.as_ref().map_or(Origin::Word, |(_, o)| *o))
+            .collect();
+        for t in 0..n.min(self.token_form.len()) {
+            let f = self.token_form[t];
+            if f == NONE || self.token_term[t] != NONE {
+                continue;
+            }
+            let id = match &resolved[f as usize] {
+                Some((found, origin)) => {
+                    let id = self.intern(&found.headword, *origin);
+                    if found.with_particle
+                        && let Some(&p) = self.particle_token.get(&t)
+                        && self.token_term[p] == NONE
+                    {
+                        self.token_term[p] = id;
+                    }
+                    id
+                }
+                None => {
+                    let word = self.forms[f as usize].word.to_lowercase();
+                    self.intern(&word, Origin::Word)
+                }
+            };
+            self.token_term[t] = id;
+        }
+    }
+
+    fn intern(&mut self, key: &str, origin: Origin) -> u32 {
+        if let Some(&id) = self.key_ids.get(key) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        self.keys.push(key.to_string());
+        self.key_ids.insert(key.to_string(), id);
+        self.origins.push(origin);
+        id
+    }
+
+    /// Every term of the text, each once, in order of first occurrence.
+    pub fn keys(&self) -> &[String] {
+        &self.keys
+    }
+
+    /// A term key's index in [`Terms::keys`].
+    pub fn id(&self, key: &str) -> Option<usize> {
+        self.key_ids.get(key).map(|&i| i as usize)
+    }
+
+    /// The term a token belongs to (both parts of a split verb belong to one).
+    pub fn term_of_token(&self, token: usize) -> Option<&str> {
+        self.term_id(token).map(|i| self.keys[i].as_str())
+    }
+
+    /// The index in [`Terms::keys`] of a token's term.
+    pub fn term_id(&self, token: usize) -> Option<usize> {
+        match self.token_term.get(token) {
+            Some(&i) if i != NONE => Some(i as usize),
+            _ => None,
+        }
+    }
+
+    /// Where a term's headword came from.
+    pub fn origin(&self, id: usize) -> Origin {
+        self.origins.get(id).copied().unwrap_or(Origin::Word)
+    }
+
+    /// The form of a word that no glossary entry links.
+    pub fn form_of_token(&self, token: usize) -> Option<&FormKey> {
+        match self.token_form.get(token) {
+            Some(&f) if f != NONE => self.forms.get(f as usize),
+            _ => None,
+        }
+    }
+
+    /// Distinct forms of the words no glossary entry links, in text order.
+    pub fn forms(&self) -> &[FormKey] {
+        &self.forms
+    }
+
+    /// Forms the dictionaries have not been asked about yet (not filed, not in the core
+    /// lexicon, not in `sources.dictionary`), the ones from `first_token` on first.
+    pub fn unasked(&self, sources: &Sources, first_token: usize) -> Vec<FormKey> {
+        let mut order: Vec<u32> = Vec::new();
+        let mut seen = vec![false; self.forms.len()];
+        let tokens = (first_token..self.token_form.len()).chain(0..first_token);
+        for t in tokens {
+            let f = self.token_form[t];
+            if f == NONE || seen[f as usize] {
+                continue;
+            }
+            seen[f as usize] = true;
+            order.push(f);
+        }
+        order
+            .into_iter()
+            .map(|f| &self.forms[f as usize])
+            .filter(|f| !sources.dictionary.contains_key(*f) && sources.resolve(f).is_none())
+            .cloned()
+            .collect()
+    }
+
+    /// The forms of this text filed under a term, as (filing key, term) pairs, for keeping
+    /// with a status: those the glossary links or only the word itself names need none.
+    pub fn filings_of(&self, term: &str) -> Vec<(String, String)> {
+        let Some(id) = self.key_ids.get(term).copied() else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, String)> = Vec::new();
+        for (t, &term_id) in self.token_term.iter().enumerate() {
+            if term_id != id {
+                continue;
+            }
+            let f = self.token_form[t];
+            if f == NONE || matches!(self.form_origin[f as usize], Origin::Word | Origin::Filed) {
+                continue;
+            }
+            let key = self.forms[f as usize].filing_key();
+            if !out.iter().any(|(k, _)| *k == key) {
+                out.push((key, term.to_string()));
+            }
+        }
+        out
+    }
+
+    /// Word tokens that belong to a term, in order.
+    pub fn term_tokens(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.token_term
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| **i != NONE)
+            .map(|(t, i)| (t, *i as usize))
+    }
+}
+
+/// The forms of a text's words that no glossary entry links.
+struct Forms {
+    keys: Vec<FormKey>,
+    token_form: Vec<u32>,
+    /// Word token → the particle token that ends its clause.
+    particle_token: FxHashMap<usize, usize>,
+}
+
+impl Forms {
+    fn collect(text: &str, analysis: &Analysis) -> Forms {
+        let tokens = &analysis.tokens;
+        let mut ids: FxHashMap<FormKey, u32> = FxHashMap::default();
+        let mut forms = Forms {
+            keys: Vec::new(),
+            token_form: vec![NONE; tokens.len()],
+            particle_token: FxHashMap::default(),
+        };
+        for sentence in &analysis.sentences {
+            let first_word = sentence.tokens.clone().find(|&t| tokens[t].is_word());
+            let clauses = split_clauses(text, tokens, sentence.tokens.clone());
+            for clause in clauses {
+                // The separable particle that ends the clause, if no entry took it.
+                let last = clause.clone().rev().find(|&t| tokens[t].is_word());
+                let particle = last.and_then(|l| {
+                    if analysis.token_link.get(l).copied().flatten().is_some() {
+                        return None;
+                    }
+                    let w = tokens[l].text(text).to_lowercase();
+                    PARTICLES.contains(&w.as_str()).then_some((l, w))
+                });
+                for t in clause {
+                    let token = tokens[t];
+                    if !matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
+                        || analysis.token_link.get(t).copied().flatten().is_some()
+                        || in_url(text, token.start, token.end)
+                    {
+                        continue;
+                    }
+                    let word = token.text(text);
+                    let sentence_start = first_word == Some(t);
+                    let noun = !sentence_start && crate::de::is_capitalized(word);
+                    let particle = match &particle {
+                        Some((l, p)) if *l > t && !noun => {
+                            forms.particle_token.insert(t, *l);
+                            Some(p.clone())
+                        }
+                        _ => None,
+                    };
+                    let key = FormKey {
+                        word: word.to_string(),
+                        particle,
+                        sentence_start,
+                    };
+                    let next = forms.keys.len() as u32;
+                    let id = *ids.entry(key).or_insert_with_key(|k| {
+                        forms.keys.push(k.clone());
+                        next
+                    });
+                    forms.token_form[t] = id;
+                }
+            }
+        }
+        forms
+    }
+}
+
+/// Whether a token stands inside a URL or an e-mail address (its run of non-space text looks
+/// like one): such words are no terms.
+fn in_url(text: &str, start: usize, end: usize) -> bool {
+    // Looked at within a bounded reach, so a long line without spaces stays linear.
+    const REACH: usize = 256;
+    let mut from = start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..start];
+    let before = before
+        .rfind(char::is_whitespace)
+        .map_or(before, |i| before[i..].trim_start());
+    let after = &text[end..to];
+    let after = after
+        .find(char::is_whitespace)
+        .map_or(after, |i| &after[..i]);
+    let run = format!("{before}{}{after}", &text[start..end]).to_ascii_lowercase();
+    run.contains("://")
+        || run.starts_with("www.")
+        || run.starts_with("mailto:")
+        || (run.contains('@') && run.rsplit('@').next().is_some_and(|d| d.contains('.')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::parse;
+    use crate::link::Linker;
+    use crate::text::Document;
+
+    fn terms_of(text: &str, glossary: &str, sources: &Sources) -> (Document, Analysis, Terms) {
+        let doc = Document::parse("t.txt", text.to_string()).unwrap();
+        let linker = Linker::new(parse(glossary, "g.toml").unwrap());
+        let analysis = linker.analyze(&doc);
+        let terms = Terms::build(&doc.source, &analysis, linker.glossary(), sources);
+        (doc, analysis, terms)
+    }
+
+    fn term_at(doc: &Document, analysis: &Analysis, terms: &Terms, word: &str) -> Option<String> {
+        let t = analysis
+            .tokens
+            .iter()
+            .position(|t| t.text(&doc.source) == word)
+            .unwrap_or_else(|| panic!("{word} not in the text"));
+        terms.term_of_token(t).map(str::to_string)
+    }
+
+    const DIPLOMAT: &str =
+        "[[term]]\nde = \"Diplomat\"\nen = \"diplomat\"\npos = \"noun\"\ngender = \"m\"\n";
+
+    #[test]
+    fn every_word_is_a_term_and_numbers_and_punctuation_are_not() {
+        let (doc, a, terms) = terms_of(
+            "Der Diplomat kam 2021 nach Berlin.",
+            DIPLOMAT,
+            &Sources::default(),
+        );
+        assert_eq!(
+            term_at(&doc, &a, &terms, "Diplomat").as_deref(),
+            Some("Diplomat")
+        );
+        assert_eq!(term_at(&doc, &a, &terms, "kam").as_deref(), Some("kam"));
+        assert_eq!(
+            term_at(&doc, &a, &terms, "Berlin").as_deref(),
+            Some("berlin")
+        );
+        assert_eq!(term_at(&doc, &a, &terms, "2021"), None);
+        assert_eq!(term_at(&doc, &a, &terms, "."), None);
+        assert_eq!(terms.keys().len(), 5);
+    }
+
+    #[test]
+    fn the_dictionary_s_headword_files_every_form_under_one_term() {
+        let mut sources = Sources::default();
+        for w in ["ging", "geht"] {
+            sources.dictionary.insert(
+                FormKey {
+                    word: w.to_string(),
+                    particle: None,
+                    sentence_start: false,
+                },
+                Some(Found {
+                    headword: "gehen".to_string(),
+                    with_particle: false,
+                }),
+            );
+        }
+        let (doc, a, terms) = terms_of("Er ging, sie geht.", "", &sources);
+        assert_eq!(term_at(&doc, &a, &terms, "ging").as_deref(), Some("gehen"));
+        assert_eq!(term_at(&doc, &a, &terms, "geht").as_deref(), Some("gehen"));
+        assert_eq!(
+            terms.filings_of("gehen"),
+            [
+                ("ging".to_string(), "gehen".to_string()),
+                ("geht".to_string(), "gehen".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_verb_without_an_entry_is_one_term_with_its_particle() {
+        let mut sources = Sources::default();
+        sources.dictionary.insert(
+            FormKey {
+                word: "kündigte".to_string(),
+                particle: Some("an".to_string()),
+                sentence_start: false,
+            },
+            Some(Found {
+                headword: "ankündigen".to_string(),
+                with_particle: true,
+            }),
+        );
+        let (doc, a, terms) = terms_of("Er kündigte den Besuch an.", "", &sources);
+        assert_eq!(
+            term_at(&doc, &a, &terms, "kündigte").as_deref(),
+            Some("ankündigen")
+        );
+        assert_eq!(
+            term_at(&doc, &a, &terms, "an").as_deref(),
+            Some("ankündigen")
+        );
+        assert_eq!(
+            terms.filings_of("ankündigen"),
+            [("kündigte … an".to_string(), "ankündigen".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_filed_form_keeps_its_headword_without_dictionaries() {
+        let mut sources = Sources::default();
+        sources
+            .filed
+            .insert("ging".to_string(), "gehen".to_string());
+        let (doc, a, terms) = terms_of("Sie ging nach Hause.", "", &sources);
+        assert_eq!(term_at(&doc, &a, &terms, "ging").as_deref(), Some("gehen"));
+        let id = terms.id("gehen").unwrap();
+        assert_eq!(terms.origin(id), Origin::Filed);
+    }
+
+    #[test]
+    fn words_of_a_url_are_no_terms() {
+        let (doc, a, terms) = terms_of(
+            "Siehe https://example.org/anekdoten/witze oder www.beispiel.de heute.",
+            "",
+            &Sources::default(),
+        );
+        assert_eq!(term_at(&doc, &a, &terms, "anekdoten"), None);
+        assert_eq!(term_at(&doc, &a, &terms, "beispiel"), None);
+        assert_eq!(term_at(&doc, &a, &terms, "Siehe").as_deref(), Some("siehe"));
+        assert_eq!(term_at(&doc, &a, &terms, "heute").as_deref(), Some("heute"));
+    }
+
+    #[test]
+    fn unasked_forms_start_at_the_given_token_and_skip_known_ones() {
+        let mut sources = Sources::default();
+        sources.filed.insert("eins".to_string(), "eins".to_string());
+        let (_, a, terms) = terms_of("eins zwei drei", "", &sources);
+        let words: Vec<usize> = a.words().collect();
+        let unasked = terms.unasked(&sources, words[2]);
+        let names: Vec<&str> = unasked.iter().map(|f| f.word.as_str()).collect();
+        assert_eq!(names, ["drei", "zwei"]);
+    }
+}
