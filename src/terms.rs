@@ -109,7 +109,7 @@ pub fn dictionary_headword(dicts: &Dictionaries, form: &FormKey) -> Option<Found
             && lemma_has_particle(&a.lemma, particle)
         {
             return Some(Found {
-                headword: a.lemma.clone(),
+                headword: clean_headword(&a.lemma),
                 with_particle: true,
             });
         }
@@ -119,9 +119,47 @@ pub fn dictionary_headword(dicts: &Dictionaries, form: &FormKey) -> Option<Found
         .iter()
         .find(|a| !is_compound_part(a))
         .map(|a| Found {
-            headword: a.lemma.clone(),
+            headword: clean_headword(&a.lemma),
             with_particle: false,
         })
+        .filter(|f| !f.headword.is_empty())
+}
+
+/// A dictionary's headword without its valency placeholders and comments: `jdn./etw. tragen`
+/// → `tragen`, `von etw. abhängen` → `abhängen`; `sich ausweisen` keeps its `sich`.
+fn clean_headword(lemma: &str) -> String {
+    const PLACEHOLDERS: &[&str] = &[
+        "jdn.",
+        "jdm.",
+        "jds.",
+        "etw.",
+        "jd.",
+        "jdn./etw.",
+        "jdm./etw.",
+    ];
+    let mut depth = 0usize;
+    let mut kept: Vec<&str> = Vec::new();
+    for word in lemma.split_whitespace() {
+        let opens = word.matches(['(', '[', '{', '<']).count();
+        let closes = word.matches([')', ']', '}', '>']).count();
+        let inside = depth > 0 || opens > 0;
+        depth = (depth + opens).saturating_sub(closes);
+        if inside || PLACEHOLDERS.contains(&word) || word.contains('/') && word.contains('.') {
+            continue;
+        }
+        kept.push(word);
+    }
+    // A preposition left before the verb of a valency (`von … abhängen`) goes too.
+    if kept.len() > 1
+        && kept[0] != "sich"
+        && kept
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && PLACEHOLDERS.iter().any(|p| lemma.contains(p))
+    {
+        kept.drain(..kept.len() - 1);
+    }
+    kept.join(" ")
 }
 
 /// The dictionaries' headwords for `forms`, each asked once.
@@ -555,6 +593,16 @@ mod tests {
         assert_eq!(term_at(&doc, &a, &terms, "ging").as_deref(), Some("gehen"));
         let id = terms.id("gehen").unwrap();
         assert_eq!(terms.origin(id), Origin::Filed);
+    }
+
+    #[test]
+    fn dictionary_headwords_lose_their_placeholders() {
+        assert_eq!(clean_headword("jdn./etw. tragen"), "tragen");
+        assert_eq!(clean_headword("von etw. abhängen"), "abhängen");
+        assert_eq!(clean_headword("etw. ankündigen"), "ankündigen");
+        assert_eq!(clean_headword("sich ausweisen"), "sich ausweisen");
+        assert_eq!(clean_headword("Rat (Gremium)"), "Rat");
+        assert_eq!(clean_headword("zur Kenntnis nehmen"), "zur Kenntnis nehmen");
     }
 
     #[test]

@@ -369,7 +369,7 @@ mod tests {
         run(
             &mut state,
             &mut worker,
-            &[Action::SetStatus(Status::Learning(2))],
+            &[Action::NextWord, Action::SetStatus(Status::Learning(2))],
         );
         assert_eq!(state.selected_status(), Some(Status::Learning(2)));
         assert_eq!(
@@ -419,7 +419,7 @@ mod tests {
     fn editing_an_entry_updates_it_in_place() {
         let dir = tempfile::tempdir().unwrap();
         let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
-        let mut actions = vec![Action::EditEntry, Action::FormClear];
+        let mut actions = vec![Action::NextWord, Action::EditEntry, Action::FormClear];
         actions.extend("envoy".chars().map(Action::FormInput));
         actions.push(Action::FormSubmit);
         run(&mut state, &mut worker, &actions);
@@ -435,7 +435,7 @@ mod tests {
         run(
             &mut state,
             &mut worker,
-            &[Action::NextWord, Action::NextWord],
+            &[Action::NextWord, Action::NextWord, Action::NextWord],
         );
         let before = state.selected_token();
         assert_eq!(selected_text(&state), "ersatzweise");

@@ -138,6 +138,8 @@ pub struct AppState {
     token_status: Vec<Status>,
     /// Whether the statuses have been read from the store.
     statuses_read: bool,
+    /// While the dictionaries are asked for the words' headwords: forms answered, forms asked.
+    resolving: Option<(usize, usize)>,
     /// What the question in the status bar would mark known: the tokens on screen, or the
     /// whole text (`None`).
     mark_scope: Option<Range<usize>>,
@@ -162,6 +164,7 @@ pub struct AppState {
 /// What decides whether the screen must be drawn again.
 #[derive(PartialEq, Eq)]
 struct ViewKey {
+    resolving: Option<(usize, usize)>,
     selected: Option<usize>,
     scroll: usize,
     mode: Mode,
@@ -244,6 +247,7 @@ impl AppState {
             link_status: Vec::new(),
             token_status: Vec::new(),
             statuses_read: false,
+            resolving: None,
             mark_scope: None,
             stats: None,
             span: None,
@@ -257,9 +261,7 @@ impl AppState {
             needs_redraw: true,
         };
         state.index_statuses();
-        state.selected = state
-            .first_link_token()
-            .or_else(|| state.words.first().copied());
+        state.selected = state.words.first().copied();
         state.ensure_selection_visible();
         state
     }
@@ -329,6 +331,7 @@ impl AppState {
 
     fn view_key(&self) -> ViewKey {
         ViewKey {
+            resolving: self.resolving,
             selected: self.selected,
             scroll: self.scroll,
             mode: self.mode,
@@ -395,6 +398,10 @@ impl AppState {
                 }
             }
             Action::TermsResolved(found) => {
+                self.resolving = self.resolving.and_then(|(done, total)| {
+                    let done = done + found.len();
+                    (done < total).then_some((done, total))
+                });
                 for (form, headword) in found {
                     self.sources.dictionary.insert(form, headword);
                 }
@@ -419,6 +426,7 @@ impl AppState {
                 if self.dictionaries().is_some_and(|d| !d.0.is_empty()) {
                     let forms = self.terms.unasked(&self.sources, 0);
                     if !forms.is_empty() {
+                        self.resolving = Some((0, forms.len()));
                         effects.push(Effect::ResolveTerms(forms));
                     }
                 }
@@ -442,6 +450,7 @@ impl AppState {
                 let first = self.first_token_on_screen().unwrap_or(0);
                 let forms = self.terms.unasked(&self.sources, first);
                 if any && !forms.is_empty() {
+                    self.resolving = Some((0, forms.len()));
                     return vec![Effect::ResolveTerms(forms)];
                 }
             }
@@ -478,19 +487,12 @@ impl AppState {
             Action::CardScrollUp => self.scroll_card(1, false),
             Action::ToggleDictionary => self.dictionary_unfolded = !self.dictionary_unfolded,
             Action::Start => {
-                self.selected = self
-                    .first_link_token()
-                    .or_else(|| self.words.first().copied());
+                self.selected = self.words.first().copied();
                 self.scroll = 0;
                 self.ensure_selection_visible();
             }
             Action::End => {
-                self.selected = self
-                    .analysis
-                    .links
-                    .last()
-                    .and_then(|l| l.tokens.first().copied())
-                    .or_else(|| self.words.last().copied());
+                self.selected = self.words.last().copied();
                 self.scroll = self.max_scroll();
                 self.ensure_selection_visible();
             }
@@ -960,7 +962,10 @@ impl AppState {
             DictionaryState::Opening(Some((name, percent))) => {
                 Some(strings::dict_indexing(name, *percent))
             }
-            _ => None,
+            DictionaryState::Ready(_) => self
+                .resolving
+                .map(|(done, total)| strings::finding_headwords(done * 100 / total.max(1))),
+            DictionaryState::Off => None,
         }
     }
 
@@ -1638,7 +1643,16 @@ gender = "n"
         s
     }
 
+    /// The probe text, with the first linked term selected.
     fn state(width: u16, height: u16) -> AppState {
+        let mut s = opened(width, height);
+        s.selected = s.first_link_token();
+        s.ensure_selection_visible();
+        s
+    }
+
+    /// The probe text as it opens.
+    fn opened(width: u16, height: u16) -> AppState {
         let glossary = parse(GLOSSARY, "test.toml").unwrap();
         let doc = Document::parse("probe.de.txt", text()).unwrap();
         let en = Document::parse("probe.en.txt", english()).unwrap();
@@ -1664,11 +1678,10 @@ gender = "n"
     }
 
     #[test]
-    fn starts_on_the_first_linked_term() {
-        let s = state(120, 40);
-        assert!(!s.analysis().links.is_empty());
-        assert_eq!(s.selected_link(), Some(0));
-        assert_eq!(selected_text(&s), "Diplomat");
+    fn opens_on_the_first_word() {
+        let s = opened(120, 40);
+        assert_eq!(s.selected_link(), None);
+        assert_eq!(selected_text(&s), "Absatz");
     }
 
     /// Every term of the text known but those given.
@@ -1759,7 +1772,6 @@ gender = "n"
     #[test]
     fn word_selection_that_is_no_term_has_no_link() {
         let mut s = state(120, 40);
-        s.update(Action::Start);
         // "Diplomat" is linked; the word after it ("sprach") is not.
         s.update(Action::NextWord);
         assert_eq!(selected_text(&s), "sprach");
@@ -1807,11 +1819,11 @@ gender = "n"
     fn end_and_start_jump_and_scroll() {
         let mut s = state(40, 10);
         s.update(Action::End);
-        assert_eq!(s.selected_link(), Some(s.analysis().links.len() - 1));
+        assert_eq!(selected_text(&s), "Hause");
         assert!(s.scroll() > 0);
         assert!(selection_on_screen(&s));
         s.update(Action::Start);
-        assert_eq!(s.selected_link(), Some(0));
+        assert_eq!(selected_text(&s), "Absatz");
         assert_eq!(s.scroll(), 0);
     }
 

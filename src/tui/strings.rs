@@ -15,6 +15,11 @@ pub const NO_ALIGNED_SENTENCE: &str = "The translation has no sentence for this 
 /// The dictionaries in the status bar while they open.
 pub const DICT_OPENING: &str = "opening dictionaries…";
 pub const DICT_INDEXING: &str = "indexing";
+/// While the dictionaries are asked for the headwords of the text's words.
+pub const FINDING_HEADWORDS: &str = "headwords";
+pub fn finding_headwords(percent: usize) -> String {
+    format!("{FINDING_HEADWORDS} {percent}%")
+}
 pub fn dict_indexing(name: &str, percent: u8) -> String {
     format!("{DICT_INDEXING} {name} {percent}%")
 }

@@ -127,6 +127,43 @@ impl Reader {
     }
 
     /// The top line: title and reading position.
+    /// The foreground colours of the first place on screen where `word` stands alone, or
+    /// `None` when it is not on screen.
+    pub fn cells_of_word(&self, word: &str) -> Option<Vec<vt100::Color>> {
+        let parser = self.screen.lock().expect("screen lock");
+        let screen = parser.screen();
+        let chars: Vec<char> = word.chars().collect();
+        for row in 0..ROWS {
+            let line: Vec<char> = (0..COLS)
+                .map(|c| {
+                    screen
+                        .cell(row, c)
+                        .and_then(|cell| cell.contents().chars().next())
+                        .unwrap_or(' ')
+                })
+                .collect();
+            for start in 0..line.len().saturating_sub(chars.len()) {
+                let before = start.checked_sub(1).map(|i| line[i]);
+                let after = line.get(start + chars.len());
+                if line[start..start + chars.len()] == chars[..]
+                    && before.is_none_or(|c| !c.is_alphabetic())
+                    && after.is_none_or(|c| !c.is_alphabetic())
+                {
+                    return Some(
+                        (start..start + chars.len())
+                            .map(|c| {
+                                screen
+                                    .cell(row, c as u16)
+                                    .map_or(vt100::Color::Default, vt100::Cell::fgcolor)
+                            })
+                            .collect(),
+                    );
+                }
+            }
+        }
+        None
+    }
+
     pub fn title_bar(&self) -> String {
         self.row(0)
     }
@@ -175,6 +212,7 @@ impl Reader {
             status.starts_with(COUNTS_START)
                 && !status.contains(strings::DICT_OPENING)
                 && !status.contains(strings::DICT_INDEXING)
+                && !status.contains(strings::FINDING_HEADWORDS)
         });
     }
 
