@@ -821,8 +821,12 @@ plural = "Diplomaten"
         assert_eq!(unknown(&s).1, DictionarySection::Opening);
         // Once open, the selected word is looked up without a key being pressed.
         apply(&mut s, Action::DictionariesReady(fixture_dictionaries()));
-        assert_eq!(s.dictionary_status(), None);
         assert_eq!(answers(unknown(&s).1)[0].headword, "ausweisen");
+        // Then the words' headwords are asked for, in the background.
+        assert_eq!(
+            s.dictionary_status().as_deref(),
+            Some(strings::finding_headwords(0).as_str())
+        );
     }
 
     #[test]
