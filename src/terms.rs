@@ -210,6 +210,9 @@ pub struct Terms {
     form_origin: Vec<Origin>,
     /// Word token → the particle token that ends its clause.
     particle_token: FxHashMap<usize, usize>,
+    /// Per form: its term, and whether the term is a particle verb that takes the particle.
+    form_term: Vec<u32>,
+    form_particle: Vec<bool>,
 }
 
 impl Terms {
@@ -252,27 +255,35 @@ impl Terms {
             .iter()
             .map(|r| r.as_ref().map_or(Origin::Word, |(_, o)| *o))
             .collect();
+        // Each distinct form's term once; then every token only indexes.
+        let mut lower = String::new();
+        self.form_term = Vec::with_capacity(self.forms.len());
+        self.form_particle = Vec::with_capacity(self.forms.len());
+        for (f, r) in resolved.iter().enumerate() {
+            let (id, particle) = match r {
+                Some((found, origin)) => {
+                    (self.intern(&found.headword, *origin), found.with_particle)
+                }
+                None => {
+                    crate::de::lowercase_into(&self.forms[f].word, &mut lower);
+                    (self.intern(&lower, Origin::Word), false)
+                }
+            };
+            self.form_term.push(id);
+            self.form_particle.push(particle);
+        }
         for t in 0..n.min(self.token_form.len()) {
             let f = self.token_form[t];
             if f == NONE || self.token_term[t] != NONE {
                 continue;
             }
-            let id = match &resolved[f as usize] {
-                Some((found, origin)) => {
-                    let id = self.intern(&found.headword, *origin);
-                    if found.with_particle
-                        && let Some(&p) = self.particle_token.get(&t)
-                        && self.token_term[p] == NONE
-                    {
-                        self.token_term[p] = id;
-                    }
-                    id
-                }
-                None => {
-                    let word = self.forms[f as usize].word.to_lowercase();
-                    self.intern(&word, Origin::Word)
-                }
-            };
+            let id = self.form_term[f as usize];
+            if self.form_particle[f as usize]
+                && let Some(&p) = self.particle_token.get(&t)
+                && self.token_term[p] == NONE
+            {
+                self.token_term[p] = id;
+            }
             self.token_term[t] = id;
         }
     }
@@ -322,6 +333,14 @@ impl Terms {
             Some(&f) if f != NONE => self.forms.get(f as usize),
             _ => None,
         }
+    }
+
+    /// Each distinct form with the index of its term in [`Terms::keys`].
+    pub fn forms_with_terms(&self) -> impl Iterator<Item = (&FormKey, usize)> {
+        self.forms
+            .iter()
+            .zip(&self.form_term)
+            .map(|(f, &id)| (f, id as usize))
     }
 
     /// Distinct forms of the words no glossary entry links, in text order.
@@ -395,29 +414,35 @@ struct Forms {
 impl Forms {
     fn collect(text: &str, analysis: &Analysis) -> Forms {
         let tokens = &analysis.tokens;
-        let mut ids: FxHashMap<FormKey, u32> = FxHashMap::default();
+        // Keyed by the form written out (word, particle, sentence start) in a reused buffer, so
+        // a form seen before costs one hash probe and no allocation.
+        let mut ids: FxHashMap<String, u32> =
+            FxHashMap::with_capacity_and_hasher(tokens.len() / 6, rustc_hash::FxBuildHasher);
+        let mut buf = String::new();
+        let mut lower = String::new();
         let mut forms = Forms {
             keys: Vec::new(),
             token_form: vec![NONE; tokens.len()],
             particle_token: FxHashMap::default(),
         };
+        let linked = |t: usize| analysis.token_link.get(t).copied().flatten().is_some();
         for sentence in &analysis.sentences {
             let first_word = sentence.tokens.clone().find(|&t| tokens[t].is_word());
-            let clauses = split_clauses(text, tokens, sentence.tokens.clone());
-            for clause in clauses {
+            for clause in split_clauses(text, tokens, sentence.tokens.clone()) {
                 // The separable particle that ends the clause, if no entry took it.
-                let last = clause.clone().rev().find(|&t| tokens[t].is_word());
-                let particle = last.and_then(|l| {
-                    if analysis.token_link.get(l).copied().flatten().is_some() {
-                        return None;
-                    }
-                    let w = tokens[l].text(text).to_lowercase();
-                    PARTICLES.contains(&w.as_str()).then_some((l, w))
-                });
+                let particle = clause
+                    .clone()
+                    .rev()
+                    .find(|&t| tokens[t].is_word())
+                    .filter(|&l| !linked(l) && tokens[l].end - tokens[l].start <= 12)
+                    .and_then(|l| {
+                        crate::de::lowercase_into(tokens[l].text(text), &mut lower);
+                        particle_set().get(lower.as_str()).map(|p| (l, *p))
+                    });
                 for t in clause {
                     let token = tokens[t];
                     if !matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
-                        || analysis.token_link.get(t).copied().flatten().is_some()
+                        || linked(t)
                         || in_url(text, token.start, token.end)
                     {
                         continue;
@@ -425,23 +450,31 @@ impl Forms {
                     let word = token.text(text);
                     let sentence_start = first_word == Some(t);
                     let noun = !sentence_start && crate::de::is_capitalized(word);
-                    let particle = match &particle {
-                        Some((l, p)) if *l > t && !noun => {
-                            forms.particle_token.insert(t, *l);
-                            Some(p.clone())
+                    let particle = match particle {
+                        Some((l, p)) if l > t && !noun => {
+                            forms.particle_token.insert(t, l);
+                            Some(p)
                         }
                         _ => None,
                     };
-                    let key = FormKey {
-                        word: word.to_string(),
-                        particle,
-                        sentence_start,
+                    buf.clear();
+                    buf.push_str(word);
+                    buf.push('\0');
+                    buf.push_str(particle.unwrap_or(""));
+                    buf.push(if sentence_start { '^' } else { '-' });
+                    let id = match ids.get(buf.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = forms.keys.len() as u32;
+                            forms.keys.push(FormKey {
+                                word: word.to_string(),
+                                particle: particle.map(str::to_string),
+                                sentence_start,
+                            });
+                            ids.insert(buf.clone(), id);
+                            id
+                        }
                     };
-                    let next = forms.keys.len() as u32;
-                    let id = *ids.entry(key).or_insert_with_key(|k| {
-                        forms.keys.push(k.clone());
-                        next
-                    });
                     forms.token_form[t] = id;
                 }
             }
@@ -450,11 +483,26 @@ impl Forms {
     }
 }
 
+/// The separable particles, for a hash probe instead of a scan.
+fn particle_set() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| PARTICLES.iter().copied().collect());
+    &SET
+}
+
 /// Whether a token stands inside a URL or an e-mail address (its run of non-space text looks
 /// like one): such words are no terms.
 fn in_url(text: &str, start: usize, end: usize) -> bool {
     // Looked at within a bounded reach, so a long line without spaces stays linear.
     const REACH: usize = 256;
+    // Most words stand between spaces and punctuation: a URL's words touch `/ : . @`
+    // followed by more of it.
+    let bytes = text.as_bytes();
+    let joined = |i: usize| matches!(bytes.get(i), Some(b'/' | b':' | b'.' | b'@'));
+    let next_is_text = bytes.get(end + 1).is_some_and(|b| !b.is_ascii_whitespace());
+    if !((start > 0 && joined(start - 1)) || (joined(end) && next_is_text)) {
+        return false;
+    }
     let mut from = start.saturating_sub(REACH);
     while !text.is_char_boundary(from) {
         from += 1;

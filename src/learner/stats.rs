@@ -18,15 +18,14 @@ pub fn term_of<'g>(glossary: &'g Glossary, link: &Link) -> Option<&'g str> {
 /// word had a headword), so no earlier mark is lost.
 pub fn term_statuses(terms: &Terms, status: impl Fn(&str) -> Status) -> Vec<Status> {
     let mut out: Vec<Status> = terms.keys().iter().map(|k| status(k)).collect();
-    for (token, id) in terms.term_tokens() {
+    let mut word = String::new();
+    for (form, id) in terms.forms_with_terms() {
         if out[id] != Status::New {
             continue;
         }
-        if let Some(form) = terms.form_of_token(token) {
-            let word = form.word.to_lowercase();
-            if word != terms.keys()[id] {
-                out[id] = status(&word);
-            }
+        crate::de::lowercase_into(&form.word, &mut word);
+        if word != terms.keys()[id] {
+            out[id] = status(&word);
         }
     }
     out

@@ -18,7 +18,7 @@ use crate::link::{Analysis, Link, Linker};
 use crate::terms::{Sources, Terms};
 use crate::text::{Alignment, Document};
 use ratatui::layout::{Rect, Size};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
@@ -406,9 +406,8 @@ impl AppState {
                     self.sources.dictionary.insert(form, headword);
                 }
                 self.resolve_terms();
+                // The statuses read hold every term's, new headwords' too.
                 self.index_statuses();
-                // New headwords may have statuses of their own.
-                return vec![Effect::LoadStatuses];
             }
             Action::EntrySaved(saved) => {
                 let SavedEntry {
@@ -681,40 +680,15 @@ impl AppState {
         &self.terms
     }
 
-    /// Every key a status of this text may be kept under, each once: the terms, then the
-    /// words in lower case (where statuses were kept before every word had a headword).
-    pub fn status_keys(&self) -> Vec<String> {
-        let mut seen = FxHashSet::default();
-        let words = self.terms.forms().iter().map(|f| f.word.to_lowercase());
-        self.terms
-            .keys()
-            .iter()
-            .cloned()
-            .chain(words)
-            .filter(|k| seen.insert(k.clone()))
-            .collect()
-    }
-
     /// The statuses of this text's terms and the forms filed under headwords, read from the
     /// store (no I/O: the store keeps them in memory).
+    /// Every status the store keeps is taken: a learner has far fewer than a book has forms,
+    /// and a term that appears later (a headword found) needs no second read.
     pub fn read_statuses(&self, store: &Store) -> StatusSnapshot {
-        let statuses = self
-            .status_keys()
-            .into_iter()
-            .filter_map(|k| {
-                let status = store.status(&k);
-                (status != Status::New).then_some((k, status))
-            })
-            .collect();
-        let filed = self
-            .terms
-            .forms()
-            .iter()
-            .filter_map(|f| {
-                let key = f.filing_key();
-                let term = store.filed_under(&key)?.to_string();
-                Some((key, term))
-            })
+        let statuses = store.statuses().map(|(k, s)| (k.to_string(), s)).collect();
+        let filed = store
+            .filings()
+            .map(|(f, t)| (f.to_string(), t.to_string()))
             .collect();
         StatusSnapshot { statuses, filed }
     }
