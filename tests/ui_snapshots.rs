@@ -116,11 +116,11 @@ fn card_60x20_stacked() {
 }
 
 #[test]
-fn first_term_is_selected_on_start() {
+fn first_word_is_selected_on_start() {
     let state = reader(120, 40);
     let terminal = draw(&state);
-    assert!(!state.analysis().links.is_empty());
-    assert_eq!(state.selected_link(), Some(0));
+    assert_eq!(state.selected_token(), state.analysis().words().next());
+    assert_eq!(state.selected_link(), None);
     assert_selection_is_highlighted(&state, &terminal);
     assert_snapshot!(terminal.backend());
 }
