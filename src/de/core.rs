@@ -234,8 +234,9 @@ pub fn answers(word: &str) -> Vec<crate::dict::Answer> {
 /// A dictionary lookup's answers `found` for `word`, with the core lexicon's put in: first,
 /// except where the dictionaries know better. With a split verb's particle the particle verb
 /// leads (`hat … vor` is vorhaben); a word capitalized inside a sentence (`pos` noun) that is
-/// also a noun is the noun (`am Morgen`). A wanted `pos` puts the entries of that class first
-/// (for a capitalized word, the polite `Sie`).
+/// also a noun is the noun (`am Morgen`); a part of speech asked for that no core entry has
+/// is the dictionaries' (`gleich` as an adjective). A wanted `pos` puts the entries of that
+/// class first (for a capitalized word, the polite `Sie`).
 pub fn with_core_answers(
     word: &str,
     particle: Option<&str>,
@@ -254,7 +255,9 @@ pub fn with_core_answers(
         core.sort_by_key(|e| e.pos != pos);
     }
     let core = core.into_iter().map(CoreEntry::answer);
-    let after = particle.is_some() || (noun && NOUNS_TOO.contains(&entries[0].form));
+    let after = particle.is_some()
+        || (noun && NOUNS_TOO.contains(&entries[0].form))
+        || pos.is_some_and(|p| !noun && !entries.iter().any(|e| e.pos == p));
     if after {
         found.extend(core);
         found
@@ -584,9 +587,23 @@ mod tests {
         // Capitalized inside a sentence, Sie is the polite you.
         let merged = with_core_answers("Sie", None, Some("noun"), Vec::new());
         assert_eq!(merged[0].lemma, "Sie");
-        // A wanted class comes first.
+        // A wanted class comes first; one the core lexicon lacks is the dictionaries'.
         let merged = with_core_answers("sein", None, Some("pron"), Vec::new());
         assert_eq!(merged[0].senses[0].pos, "pron");
+        let merged = with_core_answers(
+            "gleich",
+            None,
+            Some("adj"),
+            vec![dictionary_answer("gleich")],
+        );
+        assert_eq!(lemmas(&merged)[0], ("gleich", "Ding de-en"));
+        let merged = with_core_answers(
+            "gleich",
+            None,
+            Some("adv"),
+            vec![dictionary_answer("gleich")],
+        );
+        assert_eq!(lemmas(&merged)[0], ("gleich", DICTIONARY));
     }
 
     #[test]
