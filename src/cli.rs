@@ -550,12 +550,18 @@ pub fn lookup(args: &LookupArgs) -> anyhow::Result<ExitCode> {
     for e in dicts.errors() {
         eprintln!("leser: {e}");
     }
+    let word = args.word.join(" ");
     if dicts.is_empty() {
-        anyhow::bail!(
-            "no dictionary found: install trans-de-en or dict-freedict-deu-eng, or name one with --dict PATH"
+        // The core lexicon answers function words without any dictionary.
+        if crate::de::core::lookup(&word).is_empty() {
+            anyhow::bail!(
+                "no dictionary found: install trans-de-en or dict-freedict-deu-eng, or name one with --dict PATH"
+            );
+        }
+        eprintln!(
+            "leser: no dictionary found (answering from the core lexicon): install trans-de-en or dict-freedict-deu-eng, or name one with --dict PATH"
         );
     }
-    let word = args.word.join(" ");
     let (report, found) =
         crate::dict::lookup_report(&dicts, &word, args.format == LookupFormat::Json);
     write_stdout(&report)?;

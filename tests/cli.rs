@@ -250,3 +250,83 @@ fn config_names_extra_dictionaries_and_a_broken_one_is_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("config.toml:1:16:"), "{err}");
 }
+
+/// `leser` with no dictionary but those in `config` (none when it does not exist).
+fn leser_without_system_dictionaries(args: &[&str], dir: &Path, config: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_leser"))
+        .args(args)
+        .env("LESER_NO_SYSTEM_DICTIONARIES", "1")
+        .env("LESER_CONFIG", config)
+        .env("LESER_CACHE_DIR", dir.join("cache"))
+        .env("LESER_DATA_DIR", dir.join("data"))
+        .output()
+        .expect("leser runs")
+}
+
+#[test]
+fn lookup_answers_function_words_from_the_core_lexicon_without_a_dictionary() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_config = dir.path().join("none.toml");
+    let out = leser_without_system_dictionaries(&["lookup", "dem"], dir.path(), &no_config);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.lines().next(),
+        Some("dem: dative singular of der (masculine or neuter): the, to the"),
+        "{text}"
+    );
+    assert!(text.contains("[core lexicon]"), "{text}");
+    // Stderr says why only the core lexicon answered, in one line.
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no dictionary found"), "{err}");
+
+    let out = leser_without_system_dictionaries(
+        &["lookup", "--format", "json", "im"],
+        dir.path(),
+        &no_config,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["found"], true);
+    assert_eq!(v["answers"][0]["how"], "in + dem");
+    assert_eq!(v["answers"][0]["lemma"], "im");
+    assert_eq!(v["answers"][0]["dictionary"], "core lexicon");
+    assert_eq!(v["answers"][0]["senses"][0]["text"], "in the");
+
+    // A content word needs a dictionary: the one-line error, exit 2.
+    let out = leser_without_system_dictionaries(&["lookup", "Haus"], dir.path(), &no_config);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+}
+
+#[test]
+fn lookup_puts_the_core_answer_before_the_dictionary_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict/ding-de-en.txt");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("dictionaries = [{:?}]\n", fixture.display().to_string()),
+    )
+    .unwrap();
+    let out = leser_without_system_dictionaries(&["lookup", "Die"], dir.path(), &config);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0], "Die: nominative or accusative singular of der (feminine): the",
+        "{text}"
+    );
+    assert_eq!(
+        lines[1],
+        "Die: nominative or accusative plural of der (all genders): the"
+    );
+    let core_at = text
+        .find("[core lexicon]")
+        .expect("the core lexicon's name");
+    if let Some(ding_at) = text.find("[Ding ding-de-en.txt]") {
+        assert!(core_at < ding_at, "{text}");
+    }
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}

@@ -1,6 +1,7 @@
 //! Dictionaries written for these tests, in Ding's and `FreeDict`'s (dictd) syntax:
 //! `tests/fixtures/dict/`. Lookups, the index cache (built, loaded, corrupt, stale), errors.
 
+use leser::de::core;
 use leser::dict::{
     Answer, CacheStatus, DEFAULT_PATHS, DictError, Dictionaries, Dictionary, Format, Source,
     find_sources, lookup_report,
@@ -225,12 +226,18 @@ fn a_search_keyword_finds_its_entry() {
 #[test]
 fn old_spelling_finds_the_new() {
     let cache = tempfile::tempdir().expect("temp dir");
-    let answers = ding_only(cache.path()).lookup("muß", None);
+    // The dictionary's answers, after the core lexicon's.
+    let dictionary = |word: &str| -> Vec<Answer> {
+        let answers = ding_only(cache.path()).lookup(word, None);
+        assert!(core::is_core(&answers[0]), "{answers:#?}");
+        answers.into_iter().filter(|a| !core::is_core(a)).collect()
+    };
+    let answers = dictionary("muß");
     assert!(
         answers.is_empty(),
         "muss is not in the fixture: {answers:#?}"
     );
-    let answers = ding_only(cache.path()).lookup("daß", None);
+    let answers = dictionary("daß");
     assert_eq!(answers[0].lemma, "daß");
     assert_eq!(answers[0].senses[0].labels, vec!["alt"]);
 }
@@ -244,9 +251,10 @@ fn the_case_of_the_word_picks_noun_or_not() {
     let lower = dicts.lookup("arme", None);
     assert_eq!(lower[0].lemma, "arm");
     assert_eq!(lower[0].senses[0].pos, "adj", "{lower:#?}");
-    // A part of speech asked for comes first.
+    // A part of speech asked for comes first: the core lexicon's adverb, then the dictionary's.
     let asked = dicts.lookup_for("gleich", None, Some("adv"));
-    assert_eq!(asked[0].senses[0].text, "right away; in a moment");
+    assert!(core::is_core(&asked[0]), "{asked:#?}");
+    assert_eq!(asked[1].senses[0].text, "right away; in a moment");
     let asked = dicts.lookup_for("gleich", None, Some("adj"));
     assert_eq!(asked[0].senses[0].text, "same; equal");
 }

@@ -459,7 +459,7 @@ fn with_dictionary(width: u16, height: u16, word: &str) -> AppState {
 
 #[test]
 fn dictionary_card_120x40() {
-    // `dass` has no glossary entry: the card is the dictionary's answer.
+    // `dass` has no glossary entry: the card is the core lexicon's answer, then the dictionary's.
     let state = with_dictionary(120, 40, "dass");
     assert_eq!(state.selected_link(), None);
     assert_snapshot!(draw(&state).backend());

@@ -2,6 +2,7 @@
 //! compounds. No terminal code here.
 
 pub mod analyze;
+pub mod core;
 pub mod inflect;
 pub mod lexicon;
 pub mod sentence;

@@ -78,8 +78,11 @@ impl Dictionaries {
 
     /// [`Dictionaries::lookup`], with the senses of part of speech `pos` (the glossary's
     /// words: noun, verb, adj, …) first. Without `pos`, a capitalized word puts nouns first.
+    /// The core lexicon's answers for function words come first (see
+    /// [`crate::de::core::with_core_answers`]), also when no dictionary is open.
     pub fn lookup_for(&self, word: &str, particle: Option<&str>, pos: Option<&str>) -> Vec<Answer> {
-        self.repaired(|| self.lookup_once(word, particle, pos))
+        let found = self.repaired(|| self.lookup_once(word, particle, pos));
+        crate::de::core::with_core_answers(word, particle, pos, found)
     }
 
     /// `f`'s result, or when it found a bad part of an index, `f`'s result once the index is
@@ -162,7 +165,8 @@ impl Dictionaries {
     /// index lookups only, no entry is read, so a form that only looks like one of a
     /// headword's (`Weisen` for the verb `weisen`) counts too.
     pub fn has_answer(&self, word: &str, particle: Option<&str>) -> bool {
-        self.repaired(|| self.has_answer_once(word, particle))
+        !crate::de::core::lookup(word).is_empty()
+            || self.repaired(|| self.has_answer_once(word, particle))
     }
 
     fn has_answer_once(&self, word: &str, particle: Option<&str>) -> bool {

@@ -170,14 +170,20 @@ impl Source {
     }
 }
 
-/// The dictionaries at [`DEFAULT_PATHS`] that exist, then those in `extra_paths` (all of
-/// which must exist), without duplicates.
+/// Set (to anything but empty), the dictionaries at [`DEFAULT_PATHS`] are not used: only
+/// those named are.
+pub const NO_SYSTEM_DICTIONARIES_ENV: &str = "LESER_NO_SYSTEM_DICTIONARIES";
+
+/// The dictionaries at [`DEFAULT_PATHS`] that exist (unless [`NO_SYSTEM_DICTIONARIES_ENV`] is
+/// set), then those in `extra_paths` (all of which must exist), without duplicates.
 pub fn find_sources(extra_paths: &[PathBuf]) -> (Vec<Source>, Vec<DictError>) {
     let mut sources: Vec<Source> = Vec::new();
     let mut errors = Vec::new();
     let mut seen: Vec<PathBuf> = Vec::new();
+    let system = std::env::var_os(NO_SYSTEM_DICTIONARIES_ENV).is_none_or(|v| v.is_empty());
     let defaults = DEFAULT_PATHS
         .iter()
+        .filter(|_| system)
         .map(PathBuf::from)
         .filter(|p| p.is_file());
     for (path, named) in defaults

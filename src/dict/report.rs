@@ -1,6 +1,7 @@
 //! What `leser lookup WORD` prints, as text or JSON.
 
 use super::{Answer, Dictionaries};
+use crate::de::core;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -47,14 +48,24 @@ pub fn lookup_report(dicts: &Dictionaries, word: &str, json: bool) -> (String, b
         // Serializing plain strings and vectors cannot fail.
         serde_json::to_string(&report).unwrap_or_default() + "\n"
     } else {
-        text_report(dicts, word, &answers, &nearest)
+        // A core answer is about the word itself, the verb of a split verb.
+        let looked_up = split
+            .filter(|_| particle.is_some())
+            .map_or(word, |(verb, _)| verb);
+        text_report(dicts, word, looked_up, &answers, &nearest)
     };
     (out, found)
 }
 
-fn text_report(dicts: &Dictionaries, word: &str, answers: &[Answer], nearest: &[String]) -> String {
+fn text_report(
+    dicts: &Dictionaries,
+    word: &str,
+    looked_up: &str,
+    answers: &[Answer],
+    nearest: &[String],
+) -> String {
     let mut out = String::new();
-    if dicts.is_empty() {
+    if dicts.is_empty() && answers.is_empty() {
         out.push_str(
             "no dictionary found: install trans-de-en (Ding) or dict-freedict-deu-eng, or name one with --dict\n",
         );
@@ -68,6 +79,18 @@ fn text_report(dicts: &Dictionaries, word: &str, answers: &[Answer], nearest: &[
         return out;
     }
     for (i, a) in answers.iter().enumerate() {
+        if core::is_core(a) {
+            // One line each, `dem: dative singular of der (masculine or neuter): the, to the`,
+            // the source once after the last.
+            let _ = writeln!(out, "{}", core::summary(looked_up, a));
+            if let Some(note) = core::note(a) {
+                let _ = writeln!(out, "  {note}");
+            }
+            if !answers.get(i + 1).is_some_and(core::is_core) {
+                let _ = writeln!(out, "  [{}]", a.dictionary);
+            }
+            continue;
+        }
         if i > 0 {
             out.push('\n');
         }

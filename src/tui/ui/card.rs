@@ -2,6 +2,7 @@
 //! without drawing), then drawn.
 
 use super::theme;
+use crate::de::core;
 use crate::dict::Answer;
 use crate::learner::Status;
 use crate::tui::action::Action;
@@ -97,6 +98,12 @@ pub struct AnswerView {
     pub senses: Vec<SenseView>,
     /// `Ding de-en`.
     pub dictionary: String,
+    /// A core lexicon answer in one line, in two parts: what the form is (`dem: dative
+    /// singular of der (masculine or neuter): `, `im = in + dem: `) and the English (`the, to
+    /// the`).
+    pub summary: Option<(String, String)>,
+    /// A core lexicon answer's note: `+ dative`.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,18 +208,39 @@ fn dictionary_section(state: &AppState, for_entry: bool) -> DictionarySection {
             section
         }
     };
+    // The core lexicon needs no dictionary: a function word is answered before any is open,
+    // and when none is installed.
+    let core_or = |section| match state.dictionary_query() {
+        Some(q) if !for_entry => {
+            let answers = core::with_core_answers(
+                &q.word,
+                q.particle.as_deref(),
+                q.pos.as_deref(),
+                Vec::new(),
+            );
+            if answers.is_empty() {
+                unless_entry(section)
+            } else {
+                DictionarySection::Answers {
+                    fold_key: None,
+                    answers: answers.iter().map(|a| answer_view(a, &q.word)).collect(),
+                }
+            }
+        }
+        _ => unless_entry(section),
+    };
     let dicts = match state.dictionary_state() {
-        DictionaryState::Off => return DictionarySection::Nothing,
-        DictionaryState::Opening(_) => return unless_entry(DictionarySection::Opening),
+        DictionaryState::Off => return core_or(DictionarySection::Nothing),
+        DictionaryState::Opening(_) => return core_or(DictionarySection::Opening),
         DictionaryState::Ready(dicts) => dicts,
     };
     if dicts.0.is_empty() {
-        return unless_entry(DictionarySection::NotInstalled);
+        return core_or(DictionarySection::NotInstalled);
     }
     // Not asked yet: the answer is on its way (the lookup follows the move that needs it).
-    let Some(looked) = state
+    let Some((query, looked)) = state
         .dictionary_query()
-        .and_then(|q| state.looked_up(&q).cloned())
+        .and_then(|q| Some((q.word.clone(), state.looked_up(&q).cloned()?)))
     else {
         return DictionarySection::Nothing;
     };
@@ -233,11 +261,18 @@ fn dictionary_section(state: &AppState, for_entry: bool) -> DictionarySection {
     }
     DictionarySection::Answers {
         fold_key: for_entry.then(key),
-        answers: looked.answers.iter().map(answer_view).collect(),
+        answers: looked
+            .answers
+            .iter()
+            .map(|a| answer_view(a, &query))
+            .collect(),
     }
 }
 
-fn answer_view(answer: &Answer) -> AnswerView {
+/// An answer for the card; `word` is the word looked up, which a core answer's line starts
+/// with.
+fn answer_view(answer: &Answer, word: &str) -> AnswerView {
+    let is_core = core::is_core(answer);
     let mut kinds: Vec<&str> = answer
         .senses
         .iter()
@@ -268,6 +303,8 @@ fn answer_view(answer: &Answer) -> AnswerView {
         how: (!answer.how.is_empty()).then(|| answer.how.clone()),
         senses,
         dictionary: answer.dictionary.clone(),
+        summary: is_core.then(|| core::summary_parts(word, answer)),
+        note: core::note(answer).filter(|_| is_core).map(str::to_string),
     }
 }
 
@@ -374,7 +411,20 @@ fn dictionary_lines(section: &DictionarySection, lines: &mut Vec<Line<'static>>)
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(strings::dict_unfolded(key), theme::LABEL));
             }
-            for answer in answers {
+            for (i, answer) in answers.iter().enumerate() {
+                let previous = i.checked_sub(1).and_then(|p| answers.get(p));
+                let next = answers.get(i + 1);
+                if let Some(summary) = &answer.summary {
+                    // The core lexicon's answers are one line each, its name after the last.
+                    if previous.is_none_or(|p| p.summary.is_none()) {
+                        lines.push(Line::raw(""));
+                    }
+                    core_answer_lines(summary, answer, lines);
+                    if next.is_none_or(|n| n.summary.is_none()) {
+                        lines.push(Line::styled(answer.dictionary.clone(), theme::DIM));
+                    }
+                    continue;
+                }
                 lines.push(Line::raw(""));
                 answer_lines(answer, lines);
             }
@@ -383,6 +433,25 @@ fn dictionary_lines(section: &DictionarySection, lines: &mut Vec<Line<'static>>)
     };
     lines.push(Line::raw(""));
     lines.push(Line::styled(note, theme::DIM));
+}
+
+/// A core lexicon answer: what the form is (in italics) and its English on one line, its note
+/// dimmed below.
+fn core_answer_lines(
+    (what, english): &(String, String),
+    answer: &AnswerView,
+    lines: &mut Vec<Line<'static>>,
+) {
+    lines.push(Line::from(vec![
+        Span::styled(what.clone(), theme::LABEL),
+        Span::raw(english.clone()),
+    ]));
+    if let Some(note) = &answer.note {
+        lines.push(Line::styled(
+            format!("{}{note}", strings::SENSE_INDENT),
+            theme::DIM,
+        ));
+    }
 }
 
 /// An answer: its headword and forms, how the word relates to it, its senses numbered with
@@ -769,6 +838,76 @@ plural = "Diplomaten"
             "Spionageaktivitäten"
         );
         assert_eq!(s.form().unwrap().value(Field::English), "");
+    }
+
+    #[test]
+    fn a_function_word_is_answered_by_the_core_lexicon_first() {
+        let mut s = reader(120, 40);
+        select(&mut s, "Im");
+        let answers = answers(unknown(&s).1);
+        let im = &answers[0];
+        assert_eq!(
+            im.summary,
+            Some(("Im = in + dem: ".to_string(), "in the".to_string()))
+        );
+        assert_eq!(im.dictionary, core::DICTIONARY);
+        let shown = rows(&s, 60);
+        let at = shown
+            .iter()
+            .position(|r| r == "Im = in + dem: in the")
+            .unwrap_or_else(|| panic!("{shown:#?}"));
+        assert_eq!(
+            shown[at + 1],
+            format!("{}dative: where; im Mai: in May", strings::SENSE_INDENT)
+        );
+        assert_eq!(shown[at + 2], core::DICTIONARY);
+        // What the form is reads in italics, the English plain.
+        let line = &card_rows(&s, 60)[at];
+        let style_of = |word: &str| {
+            line.spans
+                .iter()
+                .find(|s| s.content == word)
+                .map(|s| s.style)
+        };
+        assert_eq!(style_of("dem:"), Some(theme::LABEL));
+        assert_eq!(style_of("the"), Some(Style::default()));
+    }
+
+    #[test]
+    fn a_function_word_has_its_core_answer_without_any_dictionary() {
+        let mut s = opening(120, 40);
+        // Before the dictionaries are open …
+        select(&mut s, "Er");
+        let section = unknown(&s).1;
+        let first = &answers(section)[0];
+        assert_eq!(
+            first.summary,
+            Some((
+                "Er: personal pronoun, 3rd person singular masculine (nominative): ".to_string(),
+                "he; it".to_string()
+            ))
+        );
+        assert_eq!(
+            first.note.as_deref(),
+            Some("also for masculine things: der Tisch … er (it)")
+        );
+        // … and when none is installed.
+        apply(
+            &mut s,
+            Action::DictionariesReady(SharedDictionaries(Arc::default())),
+        );
+        select(&mut s, "Im");
+        let shown = rows(&s, 60);
+        assert!(
+            shown.iter().any(|r| r == "Im = in + dem: in the"),
+            "{shown:#?}"
+        );
+        assert!(
+            !shown.iter().any(|r| r.contains("apt install")),
+            "{shown:#?}"
+        );
+        select(&mut s, "auszuweisen");
+        assert_eq!(unknown(&s).1, DictionarySection::NotInstalled);
     }
 
     #[test]

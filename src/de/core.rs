@@ -1,0 +1,615 @@
+//! The core lexicon: the German function words a learner meets on every page (articles and
+//! their forms, pronouns, prepositions with their case, contractions, conjunctions, particles,
+//! the auxiliaries and modal verbs in all their forms, numbers), each form with what it is,
+//! written for the card. The dictionaries answer these words badly (`Die` is not Dienstag,
+//! `im` is in + dem), so their answers come first.
+//!
+//! The data is `core.txt` beside this file, compiled in and read once.
+//!
+//! ```
+//! use leser::de::core;
+//! assert_eq!(core::headword("dem"), Some("der"));
+//! let im = &core::lookup("Im")[0];
+//! assert_eq!((im.function, im.en), ("in + dem", "in the"));
+//! ```
+
+use crate::dict::{Answer, Sense};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The `dictionary` of the core lexicon's answers.
+pub const DICTIONARY: &str = "core lexicon";
+
+/// Parts of speech an entry may have: the glossary's, and the classes function words need.
+pub const POS: &[&str] = &[
+    "noun", "verb", "adj", "adv", "prep", "conj", "phrase", "name", "abbr", "art", "pron", "num",
+    "particle",
+];
+
+/// Forms that, capitalized inside a sentence, are mostly a noun of another meaning: *am
+/// Morgen*, *der Weg*, *vielen Dank*, *zum ersten Mal*. For those the dictionaries' noun
+/// comes before the core lexicon's answer.
+pub const NOUNS_TOO: &[&str] = &[
+    "acht", "aus", "bitte", "dank", "ehe", "elf", "haben", "halt", "hundert", "können", "laut",
+    "los", "mal", "morgen", "nichts", "null", "recht", "sein", "tausend", "trotz", "weg", "werden",
+    "wohl",
+];
+
+const DATA: &str = include_str!("core.txt");
+
+/// One function of one form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoreEntry {
+    /// The form as the lexicon writes it: lower case, except the polite `Sie`, `Ihnen`, `Ihr`.
+    pub form: &'static str,
+    /// What a learner files the form under: `der` for `dem`, `sein` for `bist`; a contraction
+    /// is its own (`im`).
+    pub headword: &'static str,
+    /// The glossary's part of speech (`verb`, `prep`, `conj`, `adv`, …), or `art`, `pron`,
+    /// `num`, `particle`.
+    pub pos: &'static str,
+    /// What the form is: `dative singular of der (masculine or neuter)`; for a contraction its
+    /// parts, `in + dem`.
+    pub function: &'static str,
+    /// The English senses, `;` between them: `the, to the`.
+    pub en: &'static str,
+    /// A hint on its use: `+ dative`, `the verb goes to the end of the clause: …`.
+    pub note: Option<&'static str>,
+}
+
+impl CoreEntry {
+    /// Whether the form is two words in one (`im` = in + dem, `darauf` = da(r) + auf): its
+    /// function is then its parts.
+    pub fn is_contraction(&self) -> bool {
+        is_parts(self.function)
+    }
+
+    /// Whether the form keeps its capital inside a sentence (the polite `Sie`, `Ihnen`).
+    pub fn is_polite(&self) -> bool {
+        crate::de::is_capitalized(self.form)
+    }
+
+    /// The entry as a dictionary answer: the function in `how`, the English as the sense, the
+    /// note as its grammar.
+    pub fn answer(&self) -> Answer {
+        Answer {
+            headword: self.headword.to_string(),
+            lemma: self.headword.to_string(),
+            dictionary: DICTIONARY.to_string(),
+            how: self.function.to_string(),
+            forms: Vec::new(),
+            senses: vec![Sense {
+                de: String::new(),
+                text: self.en.to_string(),
+                pos: self.pos.to_string(),
+                tags: self.note.map(str::to_string).into_iter().collect(),
+                labels: Vec::new(),
+                synonyms: Vec::new(),
+            }],
+        }
+    }
+}
+
+/// The parsed lexicon: entries grouped by lowercase form, and where each form's group is.
+struct Lexicon {
+    entries: Vec<CoreEntry>,
+    by_form: FxHashMap<Box<str>, Range<usize>>,
+    /// The longest form's length in bytes: a longer word is no core word.
+    longest: usize,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    // The data is compiled in and checked by a test; a bad line cannot reach a user.
+    Lexicon::new(parse(DATA).unwrap_or_default())
+});
+
+impl Lexicon {
+    fn new(mut entries: Vec<CoreEntry>) -> Lexicon {
+        // Stable: a form's entries keep the file's order, the commonest first.
+        entries.sort_by_cached_key(|e| e.form.to_lowercase());
+        let mut by_form: FxHashMap<Box<str>, Range<usize>> = FxHashMap::default();
+        by_form.reserve(entries.len());
+        let mut start = 0;
+        while start < entries.len() {
+            let key = entries[start].form.to_lowercase();
+            let end = start
+                + entries[start..]
+                    .iter()
+                    .take_while(|e| e.form.to_lowercase() == key)
+                    .count();
+            by_form.insert(key.into_boxed_str(), start..end);
+            start = end;
+        }
+        let longest = by_form.keys().map(|k| k.len()).max().unwrap_or(0);
+        Lexicon {
+            entries,
+            by_form,
+            longest,
+        }
+    }
+
+    fn get(&self, key: &str) -> &[CoreEntry] {
+        self.by_form
+            .get(key)
+            .map_or(&[], |range| &self.entries[range.clone()])
+    }
+}
+
+/// Reads the lexicon's lines: `form | headword | pos | function | English | note`, `#`
+/// comments and blank lines skipped. The error names the line.
+pub fn parse(text: &'static str) -> Result<Vec<CoreEntry>, String> {
+    let mut entries = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&'static str> = line.split('|').map(str::trim).collect();
+        let bad = |what: &str| format!("core.txt:{}: {what}: {line}", n + 1);
+        let [form, headword, pos, function, en, rest @ ..] = fields.as_slice() else {
+            return Err(bad(
+                "expected form | headword | pos | function | English | note",
+            ));
+        };
+        let note = match rest {
+            [] | [""] => None,
+            [note] => Some(*note),
+            _ => return Err(bad("more than six fields")),
+        };
+        if [form, headword, pos, function, en]
+            .iter()
+            .any(|f| f.is_empty())
+        {
+            return Err(bad("an empty field"));
+        }
+        if !POS.contains(pos) {
+            return Err(bad("unknown part of speech"));
+        }
+        entries.push(CoreEntry {
+            form,
+            headword,
+            pos,
+            function,
+            en,
+            note,
+        });
+    }
+    Ok(entries)
+}
+
+/// Whether a function is a contraction's parts: words joined by ` + ` (`in + dem`).
+fn is_parts(function: &str) -> bool {
+    let mut parts = function.split(" + ");
+    parts.clone().count() == 2 && parts.all(|p| !p.is_empty() && !p.contains(' '))
+}
+
+/// The core lexicon's entries for a word as a text has it (case and surrounding punctuation
+/// do not matter), the commonest function first; empty when it has none.
+pub fn lookup(word: &str) -> &'static [CoreEntry] {
+    let lexicon = &*LEXICON;
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if word.len() > lexicon.longest {
+        return &[];
+    }
+    let has_upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    if !has_upper {
+        return lexicon.get(word);
+    }
+    // Lowercased on the stack: no form is longer than the buffer.
+    let mut buf = [0u8; LOWERCASE_ROOM];
+    let mut len = 0;
+    if word.is_ascii() {
+        len = word.len();
+        buf[..len].copy_from_slice(word.as_bytes());
+        buf[..len].make_ascii_lowercase();
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            if len + c.len_utf8() > LOWERCASE_ROOM {
+                return &[];
+            }
+            len += c.encode_utf8(&mut buf[len..]).len();
+        }
+    }
+    std::str::from_utf8(&buf[..len]).map_or(&[], |key| lexicon.get(key))
+}
+
+/// Bytes a lowercased word may take: more than the longest form (checked by a test).
+const LOWERCASE_ROOM: usize = 40;
+
+/// The headword of a word's first entry: `der` for `dem`, `können` for `konnte`.
+pub fn headword(word: &str) -> Option<&'static str> {
+    lookup(word).first().map(|e| e.headword)
+}
+
+/// A word's entries as answers for the card (dictionary [`DICTIONARY`]).
+pub fn answers(word: &str) -> Vec<crate::dict::Answer> {
+    lookup(word).iter().map(CoreEntry::answer).collect()
+}
+
+/// A dictionary lookup's answers `found` for `word`, with the core lexicon's put in: first,
+/// except where the dictionaries know better. With a split verb's particle the particle verb
+/// leads (`hat … vor` is vorhaben); a word capitalized inside a sentence (`pos` noun) that is
+/// also a noun is the noun (`am Morgen`); a part of speech asked for that no core entry has
+/// is the dictionaries' (`gleich` as an adjective). A wanted `pos` puts the entries of that
+/// class first (for a capitalized word, the polite `Sie`).
+pub fn with_core_answers(
+    word: &str,
+    particle: Option<&str>,
+    pos: Option<&str>,
+    mut found: Vec<Answer>,
+) -> Vec<Answer> {
+    let entries = lookup(word);
+    if entries.is_empty() {
+        return found;
+    }
+    let noun = pos == Some("noun");
+    let mut core: Vec<&CoreEntry> = entries.iter().collect();
+    if noun {
+        core.sort_by_key(|e| !e.is_polite());
+    } else if let Some(pos) = pos {
+        core.sort_by_key(|e| e.pos != pos);
+    }
+    let core = core.into_iter().map(CoreEntry::answer);
+    let after = particle.is_some()
+        || (noun && NOUNS_TOO.contains(&entries[0].form))
+        || pos.is_some_and(|p| !noun && !entries.iter().any(|e| e.pos == p));
+    if after {
+        found.extend(core);
+        found
+    } else {
+        core.chain(found).collect()
+    }
+}
+
+/// Whether an answer is the core lexicon's.
+pub fn is_core(answer: &Answer) -> bool {
+    answer.dictionary == DICTIONARY
+}
+
+/// A core answer in one line, as the card and `leser lookup` show it: `dem: dative singular
+/// of der (masculine or neuter): the, to the`; a contraction `im = in + dem: in the`.
+pub fn summary(word: &str, answer: &Answer) -> String {
+    let (what, english) = summary_parts(word, answer);
+    what + &english
+}
+
+/// [`summary`] in two: what the form is, up to the English (`dem: dative singular of der
+/// (masculine or neuter): `), and the English (`the, to the`).
+pub fn summary_parts(word: &str, answer: &Answer) -> (String, String) {
+    let separator = if is_parts(&answer.how) { " = " } else { ": " };
+    let english: Vec<&str> = answer.senses.iter().map(|s| s.text.as_str()).collect();
+    (
+        format!("{word}{separator}{}: ", answer.how),
+        english.join("; "),
+    )
+}
+
+/// A core answer's note: `+ dative`.
+pub fn note(answer: &Answer) -> Option<&str> {
+    answer
+        .senses
+        .first()
+        .and_then(|s| s.tags.first())
+        .map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(word: &str) -> &'static CoreEntry {
+        lookup(word)
+            .first()
+            .unwrap_or_else(|| panic!("{word} is in the core lexicon"))
+    }
+
+    #[test]
+    fn the_data_parses_and_has_over_300_forms() {
+        let entries = parse(DATA).expect("core.txt parses");
+        assert_eq!(LEXICON.entries.len(), entries.len());
+        assert!(LEXICON.by_form.len() >= 300, "{}", LEXICON.by_form.len());
+    }
+
+    #[test]
+    fn forms_are_lower_case_except_the_polite_ones() {
+        for e in &LEXICON.entries {
+            if e.is_polite() {
+                assert!(
+                    e.form.starts_with(['S', 'I']) && e.headword.starts_with(['S', 'I']),
+                    "{e:?}"
+                );
+            } else {
+                assert_eq!(e.form, e.form.to_lowercase(), "{e:?}");
+            }
+            assert!(!e.form.contains(' '), "a form is one word: {e:?}");
+        }
+    }
+
+    #[test]
+    fn every_form_fits_the_lowercase_room() {
+        assert!(LEXICON.longest < LOWERCASE_ROOM, "{}", LEXICON.longest);
+    }
+
+    #[test]
+    fn a_bad_line_is_named() {
+        let err = parse("# comment\n\nder | der | art | x\n").unwrap_err();
+        assert!(err.starts_with("core.txt:3:"), "{err}");
+        let err = parse("der | der | thing | nominative | the |\n").unwrap_err();
+        assert!(err.contains("unknown part of speech"), "{err}");
+        let err = parse("der | der | art | nominative | the | a | b\n").unwrap_err();
+        assert!(err.contains("more than six fields"), "{err}");
+    }
+
+    #[test]
+    fn dem_is_the_dative_of_der() {
+        let dem = first("dem");
+        assert_eq!(dem.headword, "der");
+        assert_eq!(dem.pos, "art");
+        assert_eq!(dem.function, "dative singular of der (masculine or neuter)");
+        assert_eq!(dem.en, "the, to the");
+        assert_eq!(headword("Dem"), Some("der"));
+    }
+
+    #[test]
+    fn die_has_its_singular_plural_and_pronoun_entries() {
+        let die = lookup("Die");
+        let functions: Vec<&str> = die.iter().map(|e| e.function).collect();
+        assert!(
+            functions[0].contains("singular of der (feminine)"),
+            "{functions:?}"
+        );
+        assert!(functions[1].contains("plural of der"), "{functions:?}");
+        assert!(
+            die.iter()
+                .any(|e| e.pos == "pron" && e.function.contains("relative"))
+        );
+        assert!(die.iter().all(|e| e.headword == "der"));
+    }
+
+    #[test]
+    fn sein_is_the_verb_first_and_the_possessive_too() {
+        let sein = lookup("sein");
+        assert_eq!((sein[0].headword, sein[0].pos), ("sein", "verb"));
+        assert!(sein.iter().any(|e| e.pos == "pron" && e.en.contains("his")));
+        assert_eq!(headword("bist"), Some("sein"));
+        assert_eq!(headword("gewesen"), Some("sein"));
+        assert_eq!(headword("wäre"), Some("sein"));
+    }
+
+    #[test]
+    fn ihr_is_you_her_and_the_possessive() {
+        let ihr = lookup("ihr");
+        assert_eq!(ihr[0].headword, "ihr");
+        assert!(ihr[0].en.starts_with("you"));
+        assert!(
+            ihr.iter()
+                .any(|e| e.headword == "sie" && e.function.contains("dative"))
+        );
+        assert!(
+            ihr.iter()
+                .any(|e| e.headword == "ihr" && e.en.starts_with("her; their"))
+        );
+        assert!(ihr.iter().any(|e| e.headword == "Ihr" && e.is_polite()));
+    }
+
+    #[test]
+    fn contractions_are_their_own_headword_with_their_parts() {
+        for (word, parts) in [
+            ("im", "in + dem"),
+            ("am", "an + dem"),
+            ("zum", "zu + dem"),
+            ("zur", "zu + der"),
+            ("vom", "von + dem"),
+            ("ins", "in + das"),
+            ("ans", "an + das"),
+            ("beim", "bei + dem"),
+            ("aufs", "auf + das"),
+            ("übers", "über + das"),
+            ("ums", "um + das"),
+            ("durchs", "durch + das"),
+            ("fürs", "für + das"),
+            ("hinters", "hinter + das"),
+            ("unters", "unter + das"),
+            ("vors", "vor + das"),
+        ] {
+            let e = first(word);
+            assert_eq!((e.headword, e.function, e.pos), (word, parts, "prep"));
+            assert!(e.is_contraction(), "{word}");
+        }
+        assert!(!first("dem").is_contraction());
+        assert!(!first("mit").is_contraction());
+    }
+
+    #[test]
+    fn modal_verbs_have_present_past_subjunctive_and_participle() {
+        for (form, head, tense) in [
+            ("konnte", "können", "simple past"),
+            ("könnten", "können", "subjunctive II"),
+            ("gekonnt", "können", "past participle"),
+            ("musst", "müssen", "present"),
+            ("muß", "müssen", "present"),
+            ("durfte", "dürfen", "simple past"),
+            ("sollte", "sollen", "simple past or subjunctive II"),
+            ("willst", "wollen", "present"),
+            ("möchte", "mögen", "subjunctive II"),
+            ("würde", "werden", "subjunctive II"),
+            ("hätte", "haben", "subjunctive II"),
+        ] {
+            let e = first(form);
+            assert_eq!(e.headword, head, "{form}");
+            assert!(e.function.starts_with(tense), "{form}: {}", e.function);
+        }
+    }
+
+    #[test]
+    fn prepositions_say_their_case() {
+        assert_eq!(first("mit").note, Some("+ dative"));
+        assert!(
+            first("für")
+                .note
+                .is_some_and(|n| n.starts_with("+ accusative"))
+        );
+        assert!(
+            first("wegen")
+                .note
+                .is_some_and(|n| n.starts_with("+ genitive"))
+        );
+        for two_way in [
+            "in", "an", "auf", "über", "unter", "vor", "hinter", "neben", "zwischen",
+        ] {
+            assert!(
+                first(two_way).function.starts_with("two-way preposition"),
+                "{two_way}"
+            );
+        }
+    }
+
+    #[test]
+    fn subordinating_conjunctions_send_the_verb_to_the_end() {
+        for word in [
+            "dass", "weil", "ob", "wenn", "obwohl", "bevor", "nachdem", "falls",
+        ] {
+            let e = first(word);
+            assert_eq!(e.pos, "conj");
+            assert!(
+                e.note.is_some_and(|n| n.contains("verb goes to the end")),
+                "{word}"
+            );
+        }
+        let damit = lookup("damit");
+        assert!(
+            damit
+                .iter()
+                .any(|e| e.pos == "conj" && e.en.contains("so that"))
+        );
+        let waehrend = lookup("während");
+        assert!(waehrend.iter().any(|e| e.pos == "prep"));
+        assert!(waehrend.iter().any(|e| e.pos == "conj"));
+    }
+
+    #[test]
+    fn words_the_dictionaries_missed_are_answered() {
+        assert_eq!(headword("jeden"), Some("jeder"));
+        assert_eq!(headword("beiden"), Some("beide"));
+        assert_eq!(headword("letzten"), Some("letzte"));
+        assert_eq!(headword("umher"), Some("umher"));
+        assert_eq!(headword("Zweitens"), Some("zweitens"));
+        assert_eq!(headword("ihnen"), Some("sie"));
+        assert_eq!(headword("Haus"), None);
+    }
+
+    #[test]
+    fn lookup_ignores_case_and_punctuation() {
+        assert_eq!(headword("„Dem"), Some("der"));
+        assert_eq!(headword("ÜBERS,"), Some("übers"));
+        assert_eq!(headword("Daß"), Some("dass"));
+        assert!(lookup("").is_empty());
+        assert!(lookup("...").is_empty());
+    }
+
+    #[test]
+    fn every_headword_and_note_reads_cleanly() {
+        for e in &LEXICON.entries {
+            for text in [e.headword, e.function, e.en] {
+                assert_eq!(text, text.trim(), "{e:?}");
+            }
+            assert!(!e.en.ends_with(';'), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn answers_carry_the_function_and_the_english() {
+        let answers = answers("dem");
+        assert_eq!(answers[0].dictionary, DICTIONARY);
+        assert_eq!(answers[0].lemma, "der");
+        assert_eq!(
+            summary("dem", &answers[0]),
+            "dem: dative singular of der (masculine or neuter): the, to the"
+        );
+        assert_eq!(summary("im", &answers_of("im")[0]), "im = in + dem: in the");
+        assert_eq!(note(&answers_of("mit")[0]), Some("+ dative"));
+    }
+
+    fn answers_of(word: &str) -> Vec<Answer> {
+        answers(word)
+    }
+
+    fn dictionary_answer(lemma: &str) -> Answer {
+        Answer {
+            headword: lemma.to_string(),
+            lemma: lemma.to_string(),
+            dictionary: "Ding de-en".to_string(),
+            how: String::new(),
+            forms: Vec::new(),
+            senses: Vec::new(),
+        }
+    }
+
+    fn lemmas(answers: &[Answer]) -> Vec<(&str, &str)> {
+        answers
+            .iter()
+            .map(|a| (a.lemma.as_str(), a.dictionary.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn core_answers_come_before_the_dictionaries() {
+        let merged = with_core_answers("Die", None, None, vec![dictionary_answer("Dienstag")]);
+        assert_eq!(merged[0].lemma, "der");
+        assert!(is_core(&merged[0]));
+        assert_eq!(merged.last().map(|a| a.lemma.as_str()), Some("Dienstag"));
+        let untouched = with_core_answers("Haus", None, None, vec![dictionary_answer("Haus")]);
+        assert_eq!(lemmas(&untouched), [("Haus", "Ding de-en")]);
+    }
+
+    #[test]
+    fn a_particle_verb_and_a_noun_lead_the_core_answers() {
+        let merged = with_core_answers(
+            "hat",
+            Some("vor"),
+            None,
+            vec![dictionary_answer("vorhaben")],
+        );
+        assert_eq!(merged[0].lemma, "vorhaben");
+        assert_eq!(merged[1].lemma, "haben");
+        let merged = with_core_answers(
+            "Morgen",
+            None,
+            Some("noun"),
+            vec![dictionary_answer("Morgen")],
+        );
+        assert_eq!(lemmas(&merged)[0], ("Morgen", "Ding de-en"));
+        // Capitalized inside a sentence, Sie is the polite you.
+        let merged = with_core_answers("Sie", None, Some("noun"), Vec::new());
+        assert_eq!(merged[0].lemma, "Sie");
+        // A wanted class comes first; one the core lexicon lacks is the dictionaries'.
+        let merged = with_core_answers("sein", None, Some("pron"), Vec::new());
+        assert_eq!(merged[0].senses[0].pos, "pron");
+        let merged = with_core_answers(
+            "gleich",
+            None,
+            Some("adj"),
+            vec![dictionary_answer("gleich")],
+        );
+        assert_eq!(lemmas(&merged)[0], ("gleich", "Ding de-en"));
+        let merged = with_core_answers(
+            "gleich",
+            None,
+            Some("adv"),
+            vec![dictionary_answer("gleich")],
+        );
+        assert_eq!(lemmas(&merged)[0], ("gleich", DICTIONARY));
+    }
+
+    #[test]
+    fn nouns_too_are_core_forms() {
+        for form in NOUNS_TOO {
+            assert!(!lookup(form).is_empty(), "{form}");
+        }
+    }
+}
