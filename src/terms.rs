@@ -183,10 +183,21 @@ fn lemma_has_particle(lemma: &str, particle: &str) -> bool {
     })
 }
 
-/// The core lexicon's headword for a form.
+/// The core lexicon's headword for a form. Inside a sentence a capital makes a noun, which
+/// is the dictionaries' (`am Morgen`), unless the form is a polite pronoun (`Sie`, `Ihnen`);
+/// a verb whose clause ends in a particle may be a particle verb (`hat … vor`), which is the
+/// dictionaries' too.
 fn core_headword(form: &FormKey) -> Option<String> {
-    let _ = form;
-    None
+    let entries = crate::de::core::lookup(&form.word);
+    let entry = if form.noun_like() {
+        entries.iter().find(|e| e.is_polite())?
+    } else {
+        entries.first()?
+    };
+    if form.particle.is_some() && entry.pos == "verb" {
+        return None;
+    }
+    Some(entry.headword.to_string())
 }
 
 /// No term: [`Terms::term_of_token`] is `None` for this token.
@@ -376,21 +387,16 @@ impl Terms {
         let Some(id) = self.key_ids.get(term).copied() else {
             return Vec::new();
         };
-        let mut out: Vec<(String, String)> = Vec::new();
-        for (t, &term_id) in self.token_term.iter().enumerate() {
-            if term_id != id {
-                continue;
-            }
-            let f = self.token_form[t];
-            if f == NONE || matches!(self.form_origin[f as usize], Origin::Word | Origin::Filed) {
-                continue;
-            }
-            let key = self.forms[f as usize].filing_key();
-            if !out.iter().any(|(k, _)| *k == key) {
-                out.push((key, term.to_string()));
-            }
-        }
-        out
+        // By the forms' own terms: a particle belongs to its verb's term but is not filed so.
+        self.forms
+            .iter()
+            .enumerate()
+            .filter(|&(f, _)| {
+                self.form_term.get(f) == Some(&id)
+                    && !matches!(self.form_origin[f], Origin::Word | Origin::Filed)
+            })
+            .map(|(_, form)| (form.filing_key(), term.to_string()))
+            .collect()
     }
 
     /// Word tokens that belong to a term, in order.
@@ -644,6 +650,20 @@ mod tests {
     }
 
     #[test]
+    fn function_words_are_filed_under_the_core_lexicon_s_headword() {
+        let (doc, a, terms) = terms_of(
+            "Die Frau gab dem Mann das Buch. Ich bin froh, Sie hat es.",
+            "",
+            &Sources::default(),
+        );
+        assert_eq!(term_at(&doc, &a, &terms, "Die").as_deref(), Some("der"));
+        assert_eq!(term_at(&doc, &a, &terms, "dem").as_deref(), Some("der"));
+        assert_eq!(term_at(&doc, &a, &terms, "bin").as_deref(), Some("sein"));
+        // A noun is no function word: left to the dictionaries (here none: the word).
+        assert_eq!(term_at(&doc, &a, &terms, "Frau").as_deref(), Some("frau"));
+    }
+
+    #[test]
     fn dictionary_headwords_lose_their_placeholders() {
         assert_eq!(clean_headword("jdn./etw. tragen"), "tragen");
         assert_eq!(clean_headword("von etw. abhängen"), "abhängen");
@@ -669,11 +689,11 @@ mod tests {
     #[test]
     fn unasked_forms_start_at_the_given_token_and_skip_known_ones() {
         let mut sources = Sources::default();
-        sources.filed.insert("eins".to_string(), "eins".to_string());
-        let (_, a, terms) = terms_of("eins zwei drei", "", &sources);
+        sources.filed.insert("rot".to_string(), "rot".to_string());
+        let (_, a, terms) = terms_of("rot grün blau", "", &sources);
         let words: Vec<usize> = a.words().collect();
         let unasked = terms.unasked(&sources, words[2]);
         let names: Vec<&str> = unasked.iter().map(|f| f.word.as_str()).collect();
-        assert_eq!(names, ["drei", "zwei"]);
+        assert_eq!(names, ["blau", "grün"]);
     }
 }
