@@ -5,7 +5,7 @@ use super::action::{Action, Effect, LookedUp, SavedEntry};
 use super::dictionary::{DictionaryJob, DictionarySetup, Progress, SharedDictionaries, look_up};
 use super::state::AppState;
 use super::strings;
-use crate::glossary::save::{SaveError, add_entry, update_entry};
+use crate::glossary::save::save_entry;
 use crate::glossary::{Entry, GlossarySetup};
 use crate::learner::{Store, mark_all_new_known};
 use crate::link::Linker;
@@ -205,17 +205,10 @@ impl Worker {
     /// Saves an entry to the learner's glossary and reads the glossary again.
     fn save_entry(&mut self, original: Option<&str>, entry: &Entry) -> Result<Action, String> {
         let path = &self.setup.user_path;
-        let saved = match original {
-            Some(headword) if path.exists() => match update_entry(path, headword, entry) {
-                // An entry of the bundled glossary: the learner's version is laid over it.
-                Err(SaveError::NotFound { .. }) if !self.setup.replaces_bundled => {
-                    add_entry(path, entry)
-                }
-                other => other,
-            },
-            _ => add_entry(path, entry),
-        };
-        saved.map_err(|e| e.to_string())?;
+        // An entry of the bundled glossary is not in the learner's file: their version is
+        // added there and laid over it.
+        let add_if_missing = !self.setup.replaces_bundled;
+        save_entry(path, original, entry, add_if_missing).map_err(|e| e.to_string())?;
         let glossary = self.setup.reload().map_err(|e| e.to_string())?;
         Ok(Action::EntrySaved(Box::new(SavedEntry {
             glossary,
