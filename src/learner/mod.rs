@@ -9,4 +9,4 @@ pub mod store;
 pub use export::{ExportSelection, anki_tsv};
 pub use stats::{TextStats, mark_all_new_known, new_terms, term_of, text_stats};
 pub use status::{ParseStatusError, Status};
-pub use store::{DATA_DIR_ENV, Store, StoreError, resolve_data_dir, text_key};
+pub use store::{DATA_DIR_ENV, Store, StoreError, UNDO_STEPS, Undone, resolve_data_dir, text_key};

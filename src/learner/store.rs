@@ -21,6 +21,7 @@ use super::status::Status;
 use crate::text::Document;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -638,6 +639,26 @@ fn describe_lock(path: &Path) -> String {
     }
 }
 
+/// How many status changes [`Store::undo`] can take back.
+pub const UNDO_STEPS: usize = 100;
+
+/// One term of a status change: what it was and what it became.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct StatusStep {
+    term: String,
+    before: Status,
+    after: Status,
+}
+
+/// What [`Store::undo`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    /// The terms set back, with the status they have again.
+    pub restored: Vec<(String, Status)>,
+    /// Terms of the change that another reader has changed since: left as they are.
+    pub skipped: usize,
+}
+
 /// The open end of the live journal.
 #[derive(Debug)]
 struct Appender {
@@ -659,6 +680,8 @@ pub struct Store {
     live: Option<LiveMark>,
     warnings: Vec<String>,
     stale_lock_reported: bool,
+    /// This store's status changes, oldest first, for [`Store::undo`].
+    undo: VecDeque<Vec<StatusStep>>,
 }
 
 impl Store {
@@ -676,6 +699,7 @@ impl Store {
             live: read.live,
             warnings,
             stale_lock_reported: false,
+            undo: VecDeque::new(),
         };
         if read.journal_changes >= COMPACT_ON_OPEN || !read.rotated.is_empty() || read.used_backup {
             store.compact_if_free();
@@ -719,8 +743,55 @@ impl Store {
         self.set_statuses([(term, status)])
     }
 
-    /// Sets several statuses with one write and one sync.
+    /// Sets several statuses with one write and one sync. The change is one step for
+    /// [`Store::undo`].
     pub fn set_statuses<'a>(
+        &mut self,
+        changes: impl IntoIterator<Item = (&'a str, Status)>,
+    ) -> Result<(), StoreError> {
+        let step: Vec<StatusStep> = changes
+            .into_iter()
+            .map(|(term, after)| StatusStep {
+                before: self.status(term),
+                term: term.to_string(),
+                after,
+            })
+            .collect();
+        // Written even when unchanged as far as this store knows: another reader may have
+        // changed it meanwhile.
+        self.write_statuses(step.iter().map(|s| (s.term.as_str(), s.after)))?;
+        let step: Vec<StatusStep> = step.into_iter().filter(|s| s.before != s.after).collect();
+        if !step.is_empty() {
+            if self.undo.len() == UNDO_STEPS {
+                self.undo.pop_front();
+            }
+            self.undo.push_back(step);
+        }
+        Ok(())
+    }
+
+    /// Takes back the last status change this store made (all the terms of a bulk change),
+    /// as new changes in the journal like any other. A term another reader has changed since
+    /// keeps that reader's status (call [`Store::refresh`] first to know). `None` when there is
+    /// nothing left to undo; up to [`UNDO_STEPS`] changes can be undone.
+    pub fn undo(&mut self) -> Result<Option<Undone>, StoreError> {
+        let Some(step) = self.undo.pop_back() else {
+            return Ok(None);
+        };
+        let (back, changed_since): (Vec<&StatusStep>, Vec<&StatusStep>) =
+            step.iter().partition(|s| self.status(&s.term) == s.after);
+        let skipped = changed_since.len();
+        let restored: Vec<(String, Status)> =
+            back.iter().map(|s| (s.term.clone(), s.before)).collect();
+        if let Err(e) = self.write_statuses(restored.iter().map(|(t, s)| (t.as_str(), *s))) {
+            self.undo.push_back(step);
+            return Err(e);
+        }
+        Ok(Some(Undone { restored, skipped }))
+    }
+
+    /// Writes statuses as changes to the journal, with one write and one sync.
+    fn write_statuses<'a>(
         &mut self,
         changes: impl IntoIterator<Item = (&'a str, Status)>,
     ) -> Result<(), StoreError> {
@@ -1318,6 +1389,77 @@ mod tests {
             Store::open(d.path()).unwrap().status("Rat"),
             Status::Learning(1)
         );
+    }
+
+    #[test]
+    fn undo_takes_back_the_last_changes_a_bulk_one_whole() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("Rat", Status::Learning(1)).unwrap();
+        for i in 0..30u8 {
+            store
+                .set_status("Diplomat", Status::Learning(1 + i % 4))
+                .unwrap();
+        }
+        store
+            .set_statuses([("Rat", Status::Known), ("Bündnis", Status::Known)])
+            .unwrap();
+        let undone = store.undo().unwrap().unwrap();
+        assert_eq!(undone.skipped, 0);
+        let mut restored = undone.restored.clone();
+        restored.sort();
+        assert_eq!(
+            restored,
+            [
+                ("Bündnis".to_string(), Status::New),
+                ("Rat".to_string(), Status::Learning(1))
+            ]
+        );
+        // Thirty changes of one term, undone one by one, back to before the first.
+        for _ in 0..30 {
+            assert!(store.undo().unwrap().is_some());
+        }
+        assert_eq!(store.status("Diplomat"), Status::New);
+        assert_eq!(store.status("Rat"), Status::Learning(1));
+        drop(store);
+        // The undoing is in the journal like every change.
+        let store = Store::open(d.path()).unwrap();
+        assert_eq!(store.status("Diplomat"), Status::New);
+        assert_eq!(store.status("Bündnis"), Status::New);
+        assert_eq!(store.status("Rat"), Status::Learning(1));
+    }
+
+    #[test]
+    fn undo_keeps_what_another_reader_changed_since_and_ends() {
+        let d = dir();
+        let mut a = Store::open(d.path()).unwrap();
+        let mut b = Store::open(d.path()).unwrap();
+        a.set_statuses([("eins", Status::Known), ("zwei", Status::Known)])
+            .unwrap();
+        b.refresh().unwrap();
+        b.set_status("zwei", Status::Learning(2)).unwrap();
+        a.refresh().unwrap();
+        let undone = a.undo().unwrap().unwrap();
+        assert_eq!(undone.restored, [("eins".to_string(), Status::New)]);
+        assert_eq!(undone.skipped, 1);
+        assert_eq!(a.status("zwei"), Status::Learning(2));
+        assert_eq!(a.undo().unwrap(), None);
+    }
+
+    #[test]
+    fn undo_goes_back_at_most_its_limit() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        for i in 0..=UNDO_STEPS {
+            store.set_status(&format!("w{i}"), Status::Known).unwrap();
+        }
+        let mut steps = 0;
+        while store.undo().unwrap().is_some() {
+            steps += 1;
+        }
+        assert_eq!(steps, UNDO_STEPS);
+        assert_eq!(store.status("w0"), Status::Known, "older than the limit");
+        assert_eq!(store.status("w1"), Status::New);
     }
 
     #[test]

@@ -53,6 +53,8 @@ pub enum Action {
     SetStatus(Status),
     /// Ask whether to mark every term of the text that is still new as known.
     MarkAllKnown,
+    /// Take back the last status change (all terms of a bulk one).
+    Undo,
     /// Yes to the question in the status bar.
     Confirm,
     /// Start a span of words at the selection, for a new entry.
@@ -83,6 +85,10 @@ pub enum Action {
     CardScrollDown,
     /// Scroll the side pane one line up.
     CardScrollUp,
+    /// Text pasted into the terminal (bracketed paste): it goes into the search prompt or the
+    /// form that is open, and is otherwise ignored.
+    #[serde(skip)]
+    Paste(String),
     /// The terminal has a new size.
     Resize {
         width: u16,
@@ -177,6 +183,8 @@ pub enum Effect {
     },
     /// Save every term of the text that is still new as known, in one write.
     MarkAllNewKnown,
+    /// Take back the last status change saved.
+    Undo,
     /// Save the reading position: the selected token's byte offset.
     SavePosition(usize),
     /// Save an entry to the learner's glossary; `original` is the headword of the entry being

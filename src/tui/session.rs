@@ -160,6 +160,19 @@ impl Worker {
                 out.extend(self.statuses(state));
                 out
             }
+            Effect::Undo => {
+                let mut out = self.refresh();
+                match self.store.undo() {
+                    Ok(Some(undone)) => out.push(Action::Notice(strings::undone(
+                        &undone.restored,
+                        undone.skipped,
+                    ))),
+                    Ok(None) => out.push(Action::Notice(strings::NOTHING_TO_UNDO.to_string())),
+                    Err(e) => out.push(Action::Failed(e.to_string())),
+                }
+                out.extend(self.statuses(state));
+                out
+            }
             Effect::SavePosition(offset) => match self.store.set_position(&self.text_key, offset) {
                 Ok(()) => Vec::new(),
                 Err(e) => vec![Action::Failed(e.to_string())],
@@ -369,5 +382,32 @@ mod tests {
         assert_eq!(worker.store().status("Diplomat"), Status::Known);
         assert_eq!(state.stats().map(|s| s.new), Some(0));
         assert_eq!(state.message(), Some(strings::marked_known(1).as_str()));
+    }
+
+    #[test]
+    fn undo_takes_back_a_bulk_mark_then_a_single_status() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
+        run(
+            &mut state,
+            &mut worker,
+            &[
+                Action::NextWord,
+                Action::SetStatus(Status::Learning(2)),
+                Action::MarkAllKnown,
+                Action::Confirm,
+            ],
+        );
+        assert_eq!(worker.store().status("Diplomat"), Status::Known);
+        assert_eq!(worker.store().status("sprach"), Status::Learning(2));
+        run(&mut state, &mut worker, &[Action::Undo]);
+        assert_eq!(worker.store().status("Diplomat"), Status::New);
+        assert_eq!(worker.store().status("sprach"), Status::Learning(2));
+        assert_eq!(state.stats().map(|s| s.new), Some(1));
+        assert_eq!(state.message(), Some("Undone: Diplomat back to new"));
+        run(&mut state, &mut worker, &[Action::Undo, Action::Undo]);
+        assert_eq!(worker.store().status("sprach"), Status::New);
+        assert_eq!(state.message(), Some(strings::NOTHING_TO_UNDO));
+        assert_eq!(Store::open(dir.path()).unwrap().statuses().count(), 0);
     }
 }

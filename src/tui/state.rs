@@ -336,6 +336,10 @@ impl AppState {
             _ => {}
         }
         self.message = None;
+        if let Action::Paste(text) = &action {
+            self.paste(text);
+            return Vec::new();
+        }
         match self.mode {
             Mode::Normal => return self.apply_normal(&action),
             Mode::Search => self.apply_search(&action),
@@ -477,6 +481,7 @@ impl AppState {
                     return vec![Effect::LoadStatuses];
                 }
             }
+            Action::Undo => return vec![Effect::Undo],
             Action::SpanStart => self.start_span(),
             Action::AddEntry => self.open_add_form(),
             Action::EditEntry => self.open_edit_form(),
@@ -605,6 +610,17 @@ impl AppState {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Pasted text goes into the search prompt or the form's field, on one line; anywhere
+    /// else it is ignored, so that a paste never works as keys (a question is not answered).
+    fn paste(&mut self, text: &str) {
+        let line = super::paste::one_line(text);
+        match (self.mode, self.form.as_mut()) {
+            (Mode::Search, _) => self.query.push_str(&line),
+            (Mode::Form, Some(form)) => line.chars().for_each(|c| form.input(c)),
+            _ => self.message = Some(strings::PASTE_IGNORED.to_string()),
+        }
     }
 
     // ----- statuses and entries -----
