@@ -2,7 +2,7 @@
 
 use crate::glossary::{Glossary, GlossaryError, GlossarySetup};
 use crate::link::{Analysis, Linker};
-use crate::text::Document;
+use crate::text::{Document, terminal_safe, terminal_safe_lines};
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::fmt::Write as _;
@@ -371,9 +371,15 @@ pub fn render_annotations_with(
             }
             Format::Text => {
                 let column = doc.source[line_start..start].chars().count() + 1;
-                let _ = write!(out, "{line}:{column}\t{surface}\t{}", r.term);
+                // For reading in a terminal: the glossary's words made safe there.
+                let _ = write!(
+                    out,
+                    "{line}:{column}\t{}\t{}",
+                    terminal_safe(&surface),
+                    terminal_safe(r.term)
+                );
                 if !r.form.is_empty() {
-                    let _ = write!(out, "\t{}", r.form);
+                    let _ = write!(out, "\t{}", terminal_safe(r.form));
                 }
                 if r.source == "dictionary" {
                     out.push_str("\t(dictionary)");
@@ -411,8 +417,8 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
         None => load_glossary_setup(&args.data, &data_dir(&args.data)?)?.glossary,
     };
     let (doc, _) = load_text(args.text.as_deref())?;
-    if let Some(notice) = &doc.notice {
-        eprintln!("leser: {notice}");
+    if let Some(text) = &doc.notice {
+        notice(text);
     }
     let linker = Linker::new(glossary);
     let analysis = linker.analyze(&doc);
@@ -421,7 +427,7 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
             let extra: Vec<PathBuf> = path.iter().cloned().collect();
             let dicts = open_dictionaries(&extra)?;
             for e in dicts.errors() {
-                eprintln!("leser: {e}");
+                notice(&e.to_string());
             }
             if dicts.is_empty() {
                 anyhow::bail!(
@@ -445,7 +451,7 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
     let (doc, _) = load_text(args.text.as_deref())?;
     let store = Store::open(&dir)?;
     for w in store.warnings() {
-        eprintln!("leser: {w}");
+        notice(w);
     }
     let linker = Linker::new(setup.glossary);
     let analysis = linker.analyze(&doc);
@@ -461,11 +467,11 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
         Some(path) => {
             crate::glossary::save::write_replacing(path, tsv.as_bytes())
                 .with_context(|| format!("{}: cannot write the export", path.display()))?;
-            eprintln!(
-                "leser: {} notes written to {}",
+            notice(&format!(
+                "{} notes written to {}",
                 tsv.lines().filter(|l| !l.starts_with('#')).count(),
                 path.display()
-            );
+            ));
         }
         None => write_stdout(&tsv)?,
     }
@@ -482,7 +488,11 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let linker = Linker::new(setup.glossary);
     let analysis = linker.analyze(&doc);
     let stats = text_stats(&analysis, linker.glossary(), &store);
-    write_stdout(&format!("{}\n{}", doc.title(), stats.report()))?;
+    write_stdout(&format!(
+        "{}\n{}",
+        terminal_safe(doc.title()),
+        stats.report()
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -490,7 +500,7 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
 pub fn lookup(args: &LookupArgs) -> anyhow::Result<ExitCode> {
     let dicts = open_dictionaries(&args.dicts.paths)?;
     for e in dicts.errors() {
-        eprintln!("leser: {e}");
+        notice(&e.to_string());
     }
     if dicts.is_empty() {
         anyhow::bail!(
@@ -524,7 +534,7 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             for d in &diags {
                 let _ = writeln!(out, "{d}");
             }
-            let _ = writeln!(out, "{name}: {} error(s)", diags.len());
+            let _ = writeln!(out, "{}: {} error(s)", terminal_safe(&name), diags.len());
             write_stdout(&out)?;
             return Ok(ExitCode::from(1));
         }
@@ -552,18 +562,29 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         {
             let _ = writeln!(
                 out,
-                "{name}:{}: `{}` never links in the given texts",
-                entry.line, entry.de
+                "{}:{}: `{}` never links in the given texts",
+                terminal_safe(&name),
+                entry.line,
+                terminal_safe(&entry.de)
             );
         }
     }
     let _ = writeln!(
         out,
-        "{name}: {} entries, no errors",
+        "{}: {} entries, no errors",
+        terminal_safe(&name),
         linker.glossary().len()
     );
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A message for the user on stderr, `leser: ` before each line, whatever it quotes made safe
+/// for the terminal.
+pub fn notice(message: &str) {
+    for line in terminal_safe_lines(message).lines() {
+        eprintln!("leser: {line}");
+    }
 }
 
 /// Writes to stdout; a closed pipe (`leser annotate | head`) is not an error.

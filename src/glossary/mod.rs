@@ -148,10 +148,15 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::terminal_safe;
+        // Path and message quote the file: a value may hold escape sequences.
         write!(
             f,
             "{}:{}:{}: {}",
-            self.path, self.line, self.column, self.message
+            terminal_safe(&self.path),
+            self.line,
+            self.column,
+            terminal_safe(&self.message)
         )
     }
 }

@@ -1,8 +1,10 @@
 //! A document: decoding, TOML front matter, paragraphs, and its translation.
 
 mod align;
+mod terminal;
 
 pub use align::Alignment;
+pub use terminal::{terminal_safe, terminal_safe_lines};
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};

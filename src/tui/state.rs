@@ -385,7 +385,8 @@ impl AppState {
             }
             Action::Failed(message) | Action::Notice(message) => {
                 // The status bar is one line.
-                self.message = Some(message.lines().collect::<Vec<_>>().join(" · "));
+                let line = message.lines().collect::<Vec<_>>().join(" · ");
+                self.message = Some(crate::text::terminal_safe(&line).into_owned());
             }
             Action::DictionaryProgress { name, percent } => {
                 if matches!(self.dictionaries, DictionaryState::Opening(_)) {
