@@ -190,24 +190,46 @@ pub fn data_dir(data: &DataArgs) -> anyhow::Result<PathBuf> {
     Ok(crate::learner::resolve_data_dir(data.data_dir.as_deref())?)
 }
 
-/// The text named on the command line, else the bundled article; with its translation if found.
-pub fn load_text(path: Option<&Path>) -> anyhow::Result<(Document, Option<Document>)> {
+/// The text named on the command line, else the bundled article. Its translation is not read:
+/// see [`load_translation`].
+pub fn load_text(path: Option<&Path>) -> anyhow::Result<Document> {
+    match path {
+        Some(path) => Ok(Document::load(path)?),
+        None => Ok(Document::bundled()),
+    }
+}
+
+/// The translation of a text loaded from `path` (`None`: the bundled article), read only by
+/// what shows it. A translation named but unreadable (a FIFO, too large, not there while the
+/// front matter names it) is left out, and the reason added to the text's notice.
+pub fn load_translation(doc: &mut Document, path: Option<&Path>) -> Option<Document> {
     let Some(path) = path else {
-        return Ok((Document::bundled(), Document::bundled_translation()));
+        return Document::bundled_translation();
     };
-    let doc = Document::load(path)?;
-    let translation = doc
-        .translation_path(path)
-        .filter(|p| p.exists())
-        .and_then(|p| Document::load(&p).ok());
-    Ok((doc, translation))
+    let translation = doc.translation_path(path)?;
+    let named = doc.meta.translation.is_some();
+    if !named && !translation.exists() {
+        return None;
+    }
+    match Document::load(&translation) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let why = format!("translation not shown: {e}");
+            doc.notice = Some(match doc.notice.take() {
+                Some(notice) => format!("{notice} · {why}"),
+                None => why,
+            });
+            None
+        }
+    }
 }
 
 /// `leser [TEXT]`: the reader.
 pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     let dir = data_dir(&args.data)?;
     let setup = load_glossary_setup(&args.data, &dir)?;
-    let (doc, translation) = load_text(args.text.as_deref())?;
+    let mut doc = load_text(args.text.as_deref())?;
+    let translation = load_translation(&mut doc, args.text.as_deref());
     // The error names the file and says what failed, in one line.
     let store = crate::learner::Store::open(&dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let text_key = crate::learner::text_key(&doc, args.text.as_deref());
@@ -416,7 +438,7 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
         Some(path) => load_glossary(Some(path))?,
         None => load_glossary_setup(&args.data, &data_dir(&args.data)?)?.glossary,
     };
-    let (doc, _) = load_text(args.text.as_deref())?;
+    let doc = load_text(args.text.as_deref())?;
     if let Some(text) = &doc.notice {
         notice(text);
     }
@@ -448,7 +470,7 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
     use crate::learner::{ExportSelection, Store, anki_tsv};
     let dir = data_dir(&args.data)?;
     let setup = load_glossary_setup(&args.data, &dir)?;
-    let (doc, _) = load_text(args.text.as_deref())?;
+    let doc = load_text(args.text.as_deref())?;
     let store = Store::open(&dir)?;
     for w in store.warnings() {
         notice(w);
@@ -483,7 +505,7 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     use crate::learner::{Store, text_stats};
     let dir = data_dir(&args.data)?;
     let setup = load_glossary_setup(&args.data, &dir)?;
-    let (doc, _) = load_text(args.text.as_deref())?;
+    let doc = load_text(args.text.as_deref())?;
     let store = Store::open(&dir)?;
     let linker = Linker::new(setup.glossary);
     let analysis = linker.analyze(&doc);

@@ -177,7 +177,7 @@ impl Glossary {
     /// Reads and parses a glossary file.
     pub fn load(path: &Path) -> Result<Glossary, GlossaryError> {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| GlossaryError::Io {
+        let bytes = crate::text::read_regular(path).map_err(|source| GlossaryError::Io {
             path: name.clone(),
             source,
         })?;

@@ -273,7 +273,7 @@ fn append_entry(old: &str, entry: &Entry) -> String {
 
 /// The file's text; a missing file reads as empty when `missing_ok`.
 fn read_text(path: &Path, name: &str, missing_ok: bool) -> Result<String, GlossaryError> {
-    match fs::read(path) {
+    match crate::text::read_regular(path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| GlossaryError::NotUtf8 {
             path: name.to_string(),
         }),
