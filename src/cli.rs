@@ -2,7 +2,7 @@
 
 use crate::glossary::{Glossary, GlossaryError, GlossarySetup};
 use crate::link::{Analysis, Linker};
-use crate::text::Document;
+use crate::text::{Document, terminal_safe, terminal_safe_lines};
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::fmt::Write as _;
@@ -194,24 +194,46 @@ pub fn data_dir(data: &DataArgs) -> anyhow::Result<PathBuf> {
     Ok(crate::learner::resolve_data_dir(data.data_dir.as_deref())?)
 }
 
-/// The text named on the command line, else the bundled article; with its translation if found.
-pub fn load_text(path: Option<&Path>) -> anyhow::Result<(Document, Option<Document>)> {
+/// The text named on the command line, else the bundled article. Its translation is not read:
+/// see [`load_translation`].
+pub fn load_text(path: Option<&Path>) -> anyhow::Result<Document> {
+    match path {
+        Some(path) => Ok(Document::load(path)?),
+        None => Ok(Document::bundled()),
+    }
+}
+
+/// The translation of a text loaded from `path` (`None`: the bundled article), read only by
+/// what shows it. A translation named but unreadable (a FIFO, too large, not there while the
+/// front matter names it) is left out, and the reason added to the text's notice.
+pub fn load_translation(doc: &mut Document, path: Option<&Path>) -> Option<Document> {
     let Some(path) = path else {
-        return Ok((Document::bundled(), Document::bundled_translation()));
+        return Document::bundled_translation();
     };
-    let doc = Document::load(path)?;
-    let translation = doc
-        .translation_path(path)
-        .filter(|p| p.exists())
-        .and_then(|p| Document::load(&p).ok());
-    Ok((doc, translation))
+    let translation = doc.translation_path(path)?;
+    let named = doc.meta.translation.is_some();
+    if !named && !translation.exists() {
+        return None;
+    }
+    match Document::load(&translation) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let why = format!("translation not shown: {e}");
+            doc.notice = Some(match doc.notice.take() {
+                Some(notice) => format!("{notice} · {why}"),
+                None => why,
+            });
+            None
+        }
+    }
 }
 
 /// `leser [TEXT]`: the reader.
 pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     let dir = data_dir(&args.data)?;
     let setup = load_glossary_setup(&args.data, &dir)?;
-    let (doc, translation) = load_text(args.text.as_deref())?;
+    let mut doc = load_text(args.text.as_deref())?;
+    let translation = load_translation(&mut doc, args.text.as_deref());
     // The error names the file and says what failed, in one line.
     let store = crate::learner::Store::open(&dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let text_key = crate::learner::text_key(&doc, args.text.as_deref());
@@ -375,9 +397,15 @@ pub fn render_annotations_with(
             }
             Format::Text => {
                 let column = doc.source[line_start..start].chars().count() + 1;
-                let _ = write!(out, "{line}:{column}\t{surface}\t{}", r.term);
+                // For reading in a terminal: the glossary's words made safe there.
+                let _ = write!(
+                    out,
+                    "{line}:{column}\t{}\t{}",
+                    terminal_safe(&surface),
+                    terminal_safe(r.term)
+                );
                 if !r.form.is_empty() {
-                    let _ = write!(out, "\t{}", r.form);
+                    let _ = write!(out, "\t{}", terminal_safe(r.form));
                 }
                 if r.source == "dictionary" {
                     out.push_str("\t(dictionary)");
@@ -414,9 +442,9 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
         Some(path) => load_glossary(Some(path))?,
         None => load_glossary_setup(&args.data, &data_dir(&args.data)?)?.glossary,
     };
-    let (doc, _) = load_text(args.text.as_deref())?;
-    if let Some(notice) = &doc.notice {
-        eprintln!("leser: {notice}");
+    let doc = load_text(args.text.as_deref())?;
+    if let Some(text) = &doc.notice {
+        notice(text);
     }
     let linker = Linker::new(glossary);
     let analysis = linker.analyze(&doc);
@@ -425,7 +453,7 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
             let extra: Vec<PathBuf> = path.iter().cloned().collect();
             let dicts = open_dictionaries(&extra)?;
             for e in dicts.errors() {
-                eprintln!("leser: {e}");
+                notice(&e.to_string());
             }
             if dicts.is_empty() {
                 anyhow::bail!(
@@ -481,10 +509,10 @@ struct OpenText {
 fn open_text(text: Option<&Path>, data: &DataArgs, dicts: &DictArgs) -> anyhow::Result<OpenText> {
     let dir = data_dir(data)?;
     let setup = load_glossary_setup(data, &dir)?;
-    let (doc, _) = load_text(text)?;
+    let doc = load_text(text)?;
     let store = crate::learner::Store::open(&dir)?;
     for w in store.warnings() {
-        eprintln!("leser: {w}");
+        notice(w);
     }
     let dicts = open_dictionaries(&dicts.paths)?;
     let linker = Linker::new(setup.glossary);
@@ -525,11 +553,11 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
         Some(path) => {
             crate::glossary::save::write_replacing(path, tsv.as_bytes())
                 .with_context(|| format!("{}: cannot write the export", path.display()))?;
-            eprintln!(
-                "leser: {} notes written to {}",
+            notice(&format!(
+                "{} notes written to {}",
                 tsv.lines().filter(|l| !l.starts_with('#')).count(),
                 path.display()
-            );
+            ));
         }
         None => write_stdout(&tsv)?,
     }
@@ -540,7 +568,11 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
 pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let open = open_text(args.text.as_deref(), &args.data, &args.dicts)?;
     let stats = crate::learner::text_stats(&open.terms, &open.statuses);
-    write_stdout(&format!("{}\n{}", open.doc.title(), stats.report()))?;
+    write_stdout(&format!(
+        "{}\n{}",
+        terminal_safe(open.doc.title()),
+        stats.report()
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -548,7 +580,7 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
 pub fn lookup(args: &LookupArgs) -> anyhow::Result<ExitCode> {
     let dicts = open_dictionaries(&args.dicts.paths)?;
     for e in dicts.errors() {
-        eprintln!("leser: {e}");
+        notice(&e.to_string());
     }
     let word = args.word.join(" ");
     if dicts.is_empty() {
@@ -588,7 +620,7 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             for d in &diags {
                 let _ = writeln!(out, "{d}");
             }
-            let _ = writeln!(out, "{name}: {} error(s)", diags.len());
+            let _ = writeln!(out, "{}: {} error(s)", terminal_safe(&name), diags.len());
             write_stdout(&out)?;
             return Ok(ExitCode::from(1));
         }
@@ -616,18 +648,29 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         {
             let _ = writeln!(
                 out,
-                "{name}:{}: `{}` never links in the given texts",
-                entry.line, entry.de
+                "{}:{}: `{}` never links in the given texts",
+                terminal_safe(&name),
+                entry.line,
+                terminal_safe(&entry.de)
             );
         }
     }
     let _ = writeln!(
         out,
-        "{name}: {} entries, no errors",
+        "{}: {} entries, no errors",
+        terminal_safe(&name),
         linker.glossary().len()
     );
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A message for the user on stderr, `leser: ` before each line, whatever it quotes made safe
+/// for the terminal.
+pub fn notice(message: &str) {
+    for line in terminal_safe_lines(message).lines() {
+        eprintln!("leser: {line}");
+    }
 }
 
 /// Writes to stdout; a closed pipe (`leser annotate | head`) is not an error.

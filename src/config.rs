@@ -56,9 +56,13 @@ impl Config {
 
     pub fn load_from(path: &Path) -> Result<Config, ConfigError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        let bytes = crate::text::read_regular(path).map_err(|source| ConfigError::Io {
             path: name.clone(),
             source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| ConfigError::Io {
+            path: name.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"),
         })?;
         Config::parse(&text, &name)
     }

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
             let first = text.lines().next().unwrap_or("bad usage");
             eprintln!(
                 "leser: {} (see leser --help)",
-                first.trim_start_matches("error: ")
+                leser::text::terminal_safe(first.trim_start_matches("error: "))
             );
             return ExitCode::from(2);
         }
@@ -36,7 +36,10 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("leser: {e:#}");
+            eprintln!(
+                "leser: {}",
+                leser::text::terminal_safe_lines(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }

@@ -330,3 +330,71 @@ fn lookup_puts_the_core_answer_before_the_dictionary_s() {
     }
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+/// A glossary whose values hold terminal escape sequences: a window title (OSC ... BEL) and a
+/// colour (CSI ... m).
+const HOSTILE_GLOSSARY: &str = "[[term]]\nde = \"Haus\\u001b]0;pwned\\u0007\"\nen = \"house\"\npos = \"noun\"\n\n[[term]]\nde = \"Rot\\u001b[31m\"\nen = \"red\"\nforms = [\"Diplomaten\"]\n";
+
+#[test]
+fn check_never_prints_escape_sequences_from_a_glossary() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.toml");
+    std::fs::write(&g, HOSTILE_GLOSSARY).unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(&text, "Nichts davon steht hier.\n").unwrap();
+    let out = leser(&[
+        "check",
+        "--glossary",
+        g.to_str().unwrap(),
+        text.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    assert!(
+        stdout.contains("`Haus\\u{1b}]0;pwned\\u{7}` never links"),
+        "{stdout}"
+    );
+
+    // An error message quoting a value.
+    std::fs::write(
+        &g,
+        "[[term]]\nde = \"Haus\"\nen = \"house\"\npos = \"noun\\u001b[41m\"\n",
+    )
+    .unwrap();
+    let out = leser(&["check", "--glossary", g.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains('\u{1b}'), "{stdout:?}");
+    assert!(
+        stdout.contains("unknown `pos` value \"noun\\u{1b}[41m\""),
+        "{stdout}"
+    );
+    let out = leser(&["annotate", "--glossary", g.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!stderr(&out).contains('\u{1b}'), "{:?}", stderr(&out));
+}
+
+#[test]
+fn annotate_text_and_errors_quote_names_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.toml");
+    std::fs::write(&g, HOSTILE_GLOSSARY).unwrap();
+    let out = leser(&["annotate", "--glossary", g.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("\tRot\\u{1b}[31m"), "{stdout}");
+    assert!(!stdout.contains('\u{1b}'), "{stdout:?}");
+
+    let missing = dir.path().join("ti\u{1b}]0;x\u{7}tle.txt");
+    let out = leser(&["annotate", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        !err.contains('\u{1b}') && err.contains("ti\\u{1b}]0;x\\u{7}tle.txt"),
+        "{err:?}"
+    );
+}

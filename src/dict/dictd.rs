@@ -74,7 +74,7 @@ const RECENT_CHUNKS: usize = 16;
 impl DictData {
     /// Opens a `.dict` or `.dict.dz` file, reading the dictzip chunk table if there is one.
     pub fn open(path: &Path) -> Result<DictData, DictError> {
-        let mut file = File::open(path).map_err(|e| DictError::io(path, e))?;
+        let mut file = crate::text::open_regular(path).map_err(|e| DictError::io(path, e))?;
         let mut magic = [0u8; 2];
         let is_gzip = file.read_exact(&mut magic).is_ok() && magic == [0x1f, 0x8b];
         file.seek(SeekFrom::Start(0))

@@ -853,7 +853,7 @@ pub fn load_or_build(
     let mut status = CacheStatus::Built;
     match (cache_file, distrust) {
         (_, Some(reason)) => status = CacheStatus::Rebuilt(reason),
-        (Some(file), None) => match fs::File::open(file) {
+        (Some(file), None) => match crate::text::open_regular(file) {
             Ok(f) => match Index::open(f, format, stamp) {
                 Ok(index) => return Ok((index, CacheStatus::Loaded)),
                 Err(reason) => status = CacheStatus::Rebuilt(reason),

@@ -275,7 +275,7 @@ fn for_each_line(
     progress: &dyn Fn(f32),
     mut f: impl FnMut(u64, &[u8]) -> Result<(), DictError>,
 ) -> Result<(), DictError> {
-    let file = File::open(path).map_err(|e| DictError::io(path, e))?;
+    let file = crate::text::open_regular(path).map_err(|e| DictError::io(path, e))?;
     let total = file.metadata().map_or(1, |m| m.len().max(1));
     let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
     let mut line = Vec::new();
@@ -360,9 +360,10 @@ impl Dictionary {
         progress: &dyn Fn(f32),
     ) -> Result<Dictionary, DictError> {
         let store = match source.format {
-            Format::Ding => {
-                Store::Ding(File::open(&source.path).map_err(|e| DictError::io(&source.path, e))?)
-            }
+            Format::Ding => Store::Ding(
+                crate::text::open_regular(&source.path)
+                    .map_err(|e| DictError::io(&source.path, e))?,
+            ),
             Format::Dictd => {
                 let data = source.data.as_deref().ok_or_else(|| {
                     DictError::format(&source.path, "no .dict.dz or .dict file for this index")

@@ -148,10 +148,15 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::terminal_safe;
+        // Path and message quote the file: a value may hold escape sequences.
         write!(
             f,
             "{}:{}:{}: {}",
-            self.path, self.line, self.column, self.message
+            terminal_safe(&self.path),
+            self.line,
+            self.column,
+            terminal_safe(&self.message)
         )
     }
 }
@@ -172,7 +177,7 @@ impl Glossary {
     /// Reads and parses a glossary file.
     pub fn load(path: &Path) -> Result<Glossary, GlossaryError> {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| GlossaryError::Io {
+        let bytes = crate::text::read_regular(path).map_err(|source| GlossaryError::Io {
             path: name.clone(),
             source,
         })?;

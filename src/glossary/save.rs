@@ -4,6 +4,11 @@
 //! keys elsewhere stay byte for byte (`toml_edit` keeps the file's own formatting). A change is
 //! written only if the result loads, through a temporary file that replaces the old one in a
 //! single rename, after a copy of the old one is kept as `<file>.bak`.
+//!
+//! Every change holds an exclusive advisory lock on `.<file>.lock` beside the file from the
+//! moment it reads the file until the rename is done, so two readers saving at once each read
+//! the other's entry and both are kept. The lock is on a file of its own because the rename
+//! replaces the glossary's inode, and a lock on the old inode would exclude no one.
 
 use super::load::{Lines, TERM_KEYS};
 use super::{Diagnostic, Entry, Gender, GlossaryError, parse};
@@ -40,9 +45,34 @@ pub enum SaveError {
 /// Appends `entry` as a new `[[term]]` table at the end of the file, creating the file if missing.
 pub fn add_entry(path: &Path, entry: &Entry) -> Result<(), SaveError> {
     let name = path.display().to_string();
-    let old = read_text(path, &name, true)?;
-    parse(&old, &name)?;
-    commit(path, &name, &append_entry(&old, entry))
+    let _lock = GlossaryLock::acquire(path, &name)?;
+    add_locked(path, &name, entry)
+}
+
+/// Saves an entry the learner edited or added, in one locked read-modify-write: the table
+/// whose `de` is `original` gets the entry's values; with no such table (or no `original`)
+/// the entry is appended when `add_if_missing`, else that is [`SaveError::NotFound`].
+pub fn save_entry(
+    path: &Path,
+    original: Option<&str>,
+    entry: &Entry,
+    add_if_missing: bool,
+) -> Result<(), SaveError> {
+    let name = path.display().to_string();
+    let _lock = GlossaryLock::acquire(path, &name)?;
+    match original {
+        Some(headword) if path.exists() => match update_locked(path, &name, headword, entry) {
+            Err(SaveError::NotFound { .. }) if add_if_missing => add_locked(path, &name, entry),
+            other => other,
+        },
+        _ => add_locked(path, &name, entry),
+    }
+}
+
+fn add_locked(path: &Path, name: &str, entry: &Entry) -> Result<(), SaveError> {
+    let old = read_text(path, name, true)?;
+    parse(&old, name)?;
+    commit(path, name, &append_entry(&old, entry))
 }
 
 /// Gives the first `[[term]]` whose `de` is `headword` the values of `entry`.
@@ -51,12 +81,17 @@ pub fn add_entry(path: &Path, entry: &Entry) -> Result<(), SaveError> {
 /// formatting, keys `entry` has no value for are removed, new keys go at the table's end.
 pub fn update_entry(path: &Path, headword: &str, entry: &Entry) -> Result<(), SaveError> {
     let name = path.display().to_string();
-    let old = read_text(path, &name, false)?;
-    parse(&old, &name)?;
+    let _lock = GlossaryLock::acquire(path, &name)?;
+    update_locked(path, &name, headword, entry)
+}
+
+fn update_locked(path: &Path, name: &str, headword: &str, entry: &Entry) -> Result<(), SaveError> {
+    let old = read_text(path, name, false)?;
+    parse(&old, name)?;
     let mut doc: DocumentMut = old
         .parse()
         .map_err(|e: toml_edit::TomlError| SaveError::Toml {
-            path: name.clone(),
+            path: name.to_string(),
             message: e.message().to_string(),
         })?;
     let table = doc
@@ -68,11 +103,63 @@ pub fn update_entry(path: &Path, headword: &str, entry: &Entry) -> Result<(), Sa
                 .find(|t| t.get("de").and_then(Item::as_str) == Some(headword))
         })
         .ok_or_else(|| SaveError::NotFound {
-            path: name.clone(),
+            path: name.to_string(),
             headword: headword.to_string(),
         })?;
     set_values(table, entry);
-    commit(path, &name, &doc.to_string())
+    commit(path, name, &doc.to_string())
+}
+
+/// An exclusive advisory lock on `.<file>.lock` next to a glossary (next to the file a symlink
+/// points to), released when dropped. Blocks while another process holds it: a save takes
+/// milliseconds.
+struct GlossaryLock {
+    _file: File,
+}
+
+impl GlossaryLock {
+    fn acquire(path: &Path, name: &str) -> Result<GlossaryLock, SaveError> {
+        let lock_path = lock_path(path);
+        let fail = |source| SaveError::Write {
+            path: name.to_string(),
+            source,
+        };
+        if let Some(dir) = lock_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(fail)?;
+        }
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)
+            .map_err(fail)?;
+        match file.lock() {
+            Ok(()) => {}
+            // A file system without locks (some network mounts): save as before, unlocked.
+            Err(e) if e.kind() == io::ErrorKind::Unsupported => {}
+            Err(e) => return Err(fail(e)),
+        }
+        Ok(GlossaryLock { _file: file })
+    }
+}
+
+/// `dir/glossary.toml` -> `dir/.glossary.toml.lock`.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let target = replace_target(path);
+    let mut name = std::ffi::OsString::from(".");
+    name.push(target.file_name().unwrap_or_default());
+    name.push(".lock");
+    target.with_file_name(name)
+}
+
+/// The file a save replaces: the file a symlink points to, not the link.
+fn replace_target(path: &Path) -> PathBuf {
+    if path.is_symlink() {
+        fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    } else {
+        path.to_path_buf()
+    }
 }
 
 /// `entry` as a `[[term]]` table, the way `add_entry` writes it.
@@ -186,7 +273,7 @@ fn append_entry(old: &str, entry: &Entry) -> String {
 
 /// The file's text; a missing file reads as empty when `missing_ok`.
 fn read_text(path: &Path, name: &str, missing_ok: bool) -> Result<String, GlossaryError> {
-    match fs::read(path) {
+    match crate::text::read_regular(path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| GlossaryError::NotUtf8 {
             path: name.to_string(),
         }),
@@ -217,12 +304,7 @@ fn commit(path: &Path, name: &str, text: &str) -> Result<(), SaveError> {
 
 /// `write_replacing` with the writing step given, so a failing write can be tested.
 fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    // Replace the file a symlink points to, not the link.
-    let target = if path.is_symlink() {
-        fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-    } else {
-        path.to_path_buf()
-    };
+    let target = replace_target(path);
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
@@ -536,6 +618,22 @@ pos = \"name\"
         let err = add_entry(&path, &kuendigen()).unwrap_err();
         assert!(matches!(err, SaveError::Load(GlossaryError::Invalid(_))));
         assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+    }
+
+    #[test]
+    fn save_entry_updates_or_adds_the_missing_entry_as_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_glossary(&dir, GLOSSARY);
+        let err = save_entry(&path, Some("ankündigen"), &kuendigen(), false).unwrap_err();
+        assert!(matches!(err, SaveError::NotFound { .. }), "{err}");
+        save_entry(&path, Some("ankündigen"), &kuendigen(), true).unwrap();
+        let mut entry = kuendigen();
+        entry.en = vec!["to herald".into()];
+        save_entry(&path, Some("ankündigen"), &entry, true).unwrap();
+        let g = Glossary::load(&path).unwrap();
+        assert_eq!(g.len(), 4);
+        assert_eq!(g.entries[3].en, ["to herald"]);
+        assert!(lock_path(&path).ends_with(".glossary.toml.lock"));
     }
 
     #[test]

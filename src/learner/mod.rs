@@ -11,4 +11,4 @@ pub use stats::{
     TextStats, mark_new_known, new_terms, set_term_statuses, term_of, term_statuses, text_stats,
 };
 pub use status::{ParseStatusError, Status};
-pub use store::{DATA_DIR_ENV, Store, StoreError, resolve_data_dir, text_key};
+pub use store::{DATA_DIR_ENV, Store, StoreError, UNDO_STEPS, Undone, resolve_data_dir, text_key};

@@ -11,11 +11,12 @@
 //!   from it to the current one, so a damaged `state.json` loses nothing.
 //! - `journal-<stamp>-<pid>.jsonl`: a journal taken aside by a compaction (left behind only if
 //!   that compaction was killed; loading reads it).
-//! - `lock`: exists while one process compacts.
+//! - `lock`: exists while one process compacts; says who (pid, host, since), written whole
+//!   before it exists. One whose process is gone is taken over, with a warning.
 //! - `glossary.toml` belongs to the glossary module, not to this store.
 //!
 //! Every change carries a stamp: nanoseconds since 1970, raised past every stamp the store has
-//! seen. Loading applies the snapshot and every journal and keeps, per key, the change with the
+//! seen (saturating, never past 2200; a stamp beyond that is refused when read). Loading applies the snapshot and every journal and keeps, per key, the change with the
 //! highest stamp, so reading a change twice, or files in any order, gives the same state. That is
 //! what lets two processes append to one journal and compact it without losing each other's work.
 
@@ -23,6 +24,7 @@ use super::status::Status;
 use crate::text::Document;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -42,13 +44,18 @@ const JOURNAL_BAK_TMP: &str = "journal.bak.jsonl.tmp";
 const ROTATED_PREFIX: &str = "journal-";
 const LOCK: &str = "lock";
 const FORMAT: u32 = 1;
+/// Stamps beyond 2200-01-01 come from no real clock: a change so stamped would outlast every
+/// later one, so it is refused when read, and no stamp is made larger.
+const MAX_STAMP: u64 = 7_258_118_400 * 1_000_000_000;
 
 /// Journal length (in changes) at which opening the store compacts it.
 const COMPACT_ON_OPEN: usize = 256;
 /// Journal length at which a change compacts after it is saved.
 const COMPACT_WHILE_RUNNING: usize = 4096;
-/// A lock older than this is reported as probably left by a killed process.
+/// A lock file with no holder written in it counts as abandoned at this age.
 const STALE_LOCK_SECS: u64 = 60;
+/// A lock older than this is taken over even when its process seems to run (its pid reused).
+const TAKEOVER_SECS: u64 = 600;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -148,6 +155,16 @@ enum Change {
     Form { at: u64, form: String, term: String },
 }
 
+impl Change {
+    fn at(&self) -> u64 {
+        match self {
+            Change::Status { at, .. } | Change::Position { at, .. } | Change::Form { at, .. } => {
+                *at
+            }
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct SnapshotIn {
     format: u32,
@@ -204,6 +221,7 @@ impl Data {
     }
 
     fn apply(&mut self, change: &Change) {
+        debug_assert!(change.at() <= MAX_STAMP);
         match change {
             Change::Status { at, term, status } => self.apply_status(
                 term,
@@ -227,6 +245,15 @@ impl Data {
                 },
             ),
         }
+    }
+
+    /// Drops marks stamped beyond [`MAX_STAMP`]; how many.
+    fn drop_absurd_stamps(&mut self) -> usize {
+        let before = self.statuses.len() + self.positions.len() + self.forms.len();
+        self.statuses.retain(|_, m| m.at <= MAX_STAMP);
+        self.positions.retain(|_, m| m.at <= MAX_STAMP);
+        self.forms.retain(|_, m| m.at <= MAX_STAMP);
+        before - self.statuses.len() - self.positions.len() - self.forms.len()
     }
 
     fn merge(&mut self, other: Data) {
@@ -363,6 +390,13 @@ fn apply_journal(
             continue;
         }
         if let Some(change) = parse_change(line) {
+            if change.at() > MAX_STAMP {
+                warnings.push(format!(
+                    "{name}:{line_no}: change stamped in the far future ({}) skipped",
+                    change.at()
+                ));
+                continue;
+            }
             data.apply(&change);
             read.changes += 1;
         } else if complete {
@@ -391,7 +425,7 @@ enum SnapshotRead {
     Corrupt(String),
 }
 
-fn read_snapshot(path: &Path) -> Result<SnapshotRead, StoreError> {
+fn read_snapshot(path: &Path, warnings: &mut Vec<String>) -> Result<SnapshotRead, StoreError> {
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(SnapshotRead::Missing),
@@ -403,20 +437,28 @@ fn read_snapshot(path: &Path) -> Result<SnapshotRead, StoreError> {
             format: snap.format,
         }),
         Ok(snap) => {
-            let clock = snap
-                .statuses
-                .values()
-                .map(|m| m.at)
-                .chain(snap.positions.values().map(|m| m.at))
-                .chain(snap.forms.values().map(|m| m.at))
-                .max()
-                .unwrap_or(0);
-            Ok(SnapshotRead::Valid(Data {
+            let mut data = Data {
                 statuses: snap.statuses,
                 positions: snap.positions,
                 forms: snap.forms,
-                clock,
-            }))
+                clock: 0,
+            };
+            let dropped = data.drop_absurd_stamps();
+            if dropped > 0 {
+                warnings.push(format!(
+                    "{}: {dropped} marks stamped in the far future skipped",
+                    path.display()
+                ));
+            }
+            data.clock = data
+                .statuses
+                .values()
+                .map(|m| m.at)
+                .chain(data.positions.values().map(|m| m.at))
+                .chain(data.forms.values().map(|m| m.at))
+                .max()
+                .unwrap_or(0);
+            Ok(SnapshotRead::Valid(data))
         }
         Err(e) => Ok(SnapshotRead::Corrupt(e.to_string())),
     }
@@ -519,7 +561,7 @@ fn read_disk_once(
     let bak = dir.join(STATE_BAK);
     let mut used_backup = false;
     let mut moved_aside = false;
-    let mut data = match read_snapshot(&state)? {
+    let mut data = match read_snapshot(&state, warnings)? {
         SnapshotRead::Valid(d) => d,
         SnapshotRead::Missing if !bak.exists() => Data::default(),
         SnapshotRead::Missing => {
@@ -582,7 +624,7 @@ fn read_disk_once(
 
 /// The previous snapshot plus the journal that led from it to the damaged one.
 fn read_backup(dir: &Path, bak: &Path, warnings: &mut Vec<String>) -> Result<Data, StoreError> {
-    let mut data = match read_snapshot(bak)? {
+    let mut data = match read_snapshot(bak, warnings)? {
         SnapshotRead::Valid(d) => {
             warnings.push(format!("using the backup {}", bak.display()));
             d
@@ -603,21 +645,209 @@ fn read_backup(dir: &Path, bak: &Path, warnings: &mut Vec<String>) -> Result<Dat
     Ok(data)
 }
 
-/// The compaction lock: a file made with `create_new`, removed on drop.
+/// Who holds the compaction lock, as its file says: `pid 12\nhost name\nsince 1700000000\n`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct LockHolder {
+    pid: Option<u32>,
+    host: Option<String>,
+    since: Option<u64>,
+}
+
+impl LockHolder {
+    fn parse(text: &str) -> LockHolder {
+        let field = |key: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .map(str::trim)
+        };
+        LockHolder {
+            pid: field("pid ").and_then(|p| p.parse().ok()),
+            host: field("host ").map(str::to_string),
+            since: field("since ").and_then(|s| s.parse().ok()),
+        }
+    }
+
+    /// Whether the process that wrote the lock certainly no longer holds it: it is not running
+    /// on this host, or the lock is older than any compaction. A lock with no holder written
+    /// in it (left by a leser that could not write it, on a full disk) counts once its file
+    /// is [`STALE_LOCK_SECS`] old: a lock is written whole before it exists.
+    fn is_gone(&self, file_age: Option<u64>) -> bool {
+        let (Some(pid), Some(since)) = (self.pid, self.since) else {
+            return file_age.is_some_and(|age| age > STALE_LOCK_SECS);
+        };
+        let here = self.host.as_deref().is_none_or(|h| h == host_name());
+        let proc = Path::new("/proc");
+        let dead = here && proc.join("self").exists() && !proc.join(pid.to_string()).exists();
+        dead || now_secs().saturating_sub(since) > TAKEOVER_SECS
+    }
+
+    /// `leser (pid 12 on host) for 3 s`.
+    fn describe(&self) -> String {
+        let who = match (self.pid, &self.host) {
+            (Some(p), Some(h)) => format!("leser (pid {p} on {h})"),
+            (Some(p), None) => format!("leser (pid {p})"),
+            _ => "a leser that did not write its name".to_string(),
+        };
+        match self.since {
+            Some(s) => format!("{who} for {} s", now_secs().saturating_sub(s)),
+            None => who,
+        }
+    }
+}
+
+/// This machine's name, for lock files (a lock from another host is never judged by pid).
+fn host_name() -> &'static str {
+    static NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NAME.get_or_init(|| {
+        ["/proc/sys/kernel/hostname", "/etc/hostname"]
+            .iter()
+            .find_map(|p| fs::read_to_string(p).ok())
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
+            .unwrap_or_else(|| "unknown".to_string())
+    })
+}
+
+/// The lock file's text and its age in seconds; `None` when there is none.
+fn read_lock(path: &Path) -> Option<(String, Option<u64>)> {
+    let text = fs::read_to_string(path).ok()?;
+    let age = fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| SystemTime::now().duration_since(t).ok())
+        .map(|d| d.as_secs());
+    Some((text, age))
+}
+
+fn describe_lock(path: &Path) -> String {
+    let holder = read_lock(path).map_or_else(LockHolder::default, |(t, _)| LockHolder::parse(&t));
+    format!(
+        "locked by {} while it compacts the data; try again in a moment",
+        holder.describe()
+    )
+}
+
+/// What became of a lock found in place.
+enum Found {
+    /// Its holder is running (or may be).
+    Held,
+    /// It went away meanwhile.
+    Gone,
+    /// Its holder was gone; it is removed, and this says so.
+    TakenOver(String),
+}
+
+/// Removes the lock at `path` if its holder is gone. It is first renamed to a name of this
+/// process's own and read again, so that a fresh lock another process put in place meanwhile
+/// is given back rather than removed.
+fn take_over(path: &Path) -> Result<Found, StoreError> {
+    let Some((text, age)) = read_lock(path) else {
+        return Ok(Found::Gone);
+    };
+    let holder = LockHolder::parse(&text);
+    if !holder.is_gone(age) {
+        return Ok(Found::Held);
+    }
+    let aside = path.with_file_name(format!(
+        "{LOCK}.stale-{}-{}",
+        std::process::id(),
+        now_nanos()
+    ));
+    match fs::rename(path, &aside) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Found::Gone),
+        Err(e) => return Err(io_err(path, "take over the lock")(e)),
+    }
+    let moved = fs::read_to_string(&aside).unwrap_or_default();
+    if moved != text {
+        let _ = fs::hard_link(&aside, path);
+        let _ = fs::remove_file(&aside);
+        return Ok(Found::Held);
+    }
+    let _ = fs::remove_file(&aside);
+    Ok(Found::TakenOver(format!(
+        "{}: took over the lock of {}, which is no longer running",
+        path.display(),
+        holder.describe()
+    )))
+}
+
+/// The compaction lock: `lock` in the data dir, holding who took it. It is written whole
+/// under a name of its own and then linked as `lock`, so a `lock` always says who holds it,
+/// and a failed write (a full disk) leaves none. Removed on drop, if it is still this one.
 struct Lock {
     path: PathBuf,
+    body: String,
 }
 
 impl Lock {
-    fn acquire(dir: &Path) -> Result<Lock, StoreError> {
+    /// Takes the lock; one left by a process that is gone is taken over, and `notices` says so.
+    fn acquire(dir: &Path, notices: &mut Vec<String>) -> Result<Lock, StoreError> {
+        Lock::acquire_with(dir, notices, Write::write_all)
+    }
+
+    /// [`Lock::acquire`] with the writing step given, so that a failing write can be tested.
+    fn acquire_with(
+        dir: &Path,
+        notices: &mut Vec<String>,
+        write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
+    ) -> Result<Lock, StoreError> {
         let path = dir.join(LOCK);
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut f) => {
-                let body = format!("pid {}\nsince {}\n", std::process::id(), now_secs());
-                f.write_all(body.as_bytes())
-                    .map_err(io_err(&path, "write the lock"))?;
-                Ok(Lock { path })
+        let body = format!(
+            "pid {}\nhost {}\nsince {}\n",
+            std::process::id(),
+            host_name(),
+            now_secs()
+        );
+        let tmp = dir.join(format!("{LOCK}.{}-{}.tmp", std::process::id(), now_nanos()));
+        let written = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .and_then(|mut f| write(&mut f, body.as_bytes()).and_then(|()| f.sync_all()));
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(io_err(&path, "write the lock")(e));
+        }
+        let result = Lock::link(&tmp, path, body, notices);
+        let _ = fs::remove_file(&tmp);
+        result
+    }
+
+    fn link(
+        tmp: &Path,
+        path: PathBuf,
+        body: String,
+        notices: &mut Vec<String>,
+    ) -> Result<Lock, StoreError> {
+        // One try, and one more after a lock left behind was taken over or went away.
+        for _ in 0..2 {
+            match fs::hard_link(tmp, &path) {
+                Ok(()) => return Ok(Lock { path, body }),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match take_over(&path)? {
+                    Found::Held => break,
+                    Found::Gone => {}
+                    Found::TakenOver(notice) => notices.push(notice),
+                },
+                // No hard links on this file system: made in place, removed if not whole.
+                Err(_) => return Lock::create_in_place(path, body),
             }
+        }
+        Err(StoreError::Locked {
+            holder: describe_lock(&path),
+            path,
+        })
+    }
+
+    fn create_in_place(path: PathBuf, body: String) -> Result<Lock, StoreError> {
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut f) => match f.write_all(body.as_bytes()).and_then(|()| f.sync_all()) {
+                Ok(()) => Ok(Lock { path, body }),
+                Err(e) => {
+                    let _ = fs::remove_file(&path);
+                    Err(io_err(&path, "write the lock")(e))
+                }
+            },
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(StoreError::Locked {
                 holder: describe_lock(&path),
                 path,
@@ -629,51 +859,31 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+        // Taken over meanwhile (this process was judged gone): the lock is another's now.
+        if fs::read_to_string(&self.path).is_ok_and(|t| t == self.body) {
+            let _ = fs::remove_file(&self.path);
+        }
     }
 }
 
-/// Who holds a lock, and whether it looks left over from a killed process.
-fn lock_holder(path: &Path) -> (Option<u32>, Option<u64>) {
-    let text = fs::read_to_string(path).unwrap_or_default();
-    let field = |key: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix(key))
-            .and_then(|v| v.trim().parse::<u64>().ok())
-    };
-    (
-        field("pid ").and_then(|p| u32::try_from(p).ok()),
-        field("since "),
-    )
+/// How many status changes [`Store::undo`] can take back.
+pub const UNDO_STEPS: usize = 100;
+
+/// One term of a status change: what it was and what it became.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct StatusStep {
+    term: String,
+    before: Status,
+    after: Status,
 }
 
-fn holder_is_gone(pid: Option<u32>, since: Option<u64>) -> bool {
-    let old = since.is_some_and(|s| now_secs().saturating_sub(s) > STALE_LOCK_SECS);
-    let dead = pid.is_some_and(|p| {
-        let proc = Path::new("/proc");
-        proc.join("self").exists() && !proc.join(p.to_string()).exists()
-    });
-    old || dead
-}
-
-fn describe_lock(path: &Path) -> String {
-    let (pid, since) = lock_holder(path);
-    let who = pid.map_or_else(
-        || "another leser".to_string(),
-        |p| format!("leser (pid {p})"),
-    );
-    let age = since.map_or_else(String::new, |s| {
-        format!(" for {} s", now_secs().saturating_sub(s))
-    });
-    if holder_is_gone(pid, since) {
-        format!(
-            "locked by {who}{age}, which seems to have stopped; nothing is lost (changes keep \
-             going to the journal), but if no leser is running, delete this file so the data \
-             can be compacted again"
-        )
-    } else {
-        format!("locked by {who}{age} while it compacts the data; try again in a moment")
-    }
+/// What [`Store::undo`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    /// The terms set back, with the status they have again.
+    pub restored: Vec<(String, Status)>,
+    /// Terms of the change that another reader has changed since: left as they are.
+    pub skipped: usize,
 }
 
 /// The open end of the live journal.
@@ -697,6 +907,8 @@ pub struct Store {
     live: Option<LiveMark>,
     warnings: Vec<String>,
     stale_lock_reported: bool,
+    /// This store's status changes, oldest first, for [`Store::undo`].
+    undo: VecDeque<Vec<StatusStep>>,
 }
 
 impl Store {
@@ -714,6 +926,7 @@ impl Store {
             live: read.live,
             warnings,
             stale_lock_reported: false,
+            undo: VecDeque::new(),
         };
         if read.journal_changes >= COMPACT_ON_OPEN || !read.rotated.is_empty() || read.used_backup {
             store.compact_if_free();
@@ -757,7 +970,8 @@ impl Store {
         self.set_statuses([(term, status)])
     }
 
-    /// Sets several statuses with one write and one sync.
+    /// Sets several statuses with one write and one sync. The change is one step for
+    /// [`Store::undo`].
     pub fn set_statuses<'a>(
         &mut self,
         changes: impl IntoIterator<Item = (&'a str, Status)>,
@@ -780,10 +994,62 @@ impl Store {
 
     /// Sets statuses and files word forms under headwords, with one write and one sync:
     /// `forms` are (form in lower case, headword) pairs; those already filed so are skipped.
+    /// The change is one step for [`Store::undo`].
     pub fn set_statuses_filing<'a>(
         &mut self,
         changes: impl IntoIterator<Item = (&'a str, Status)>,
         forms: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<(), StoreError> {
+        let step: Vec<StatusStep> = changes
+            .into_iter()
+            .map(|(term, after)| StatusStep {
+                before: self.status(term),
+                term: term.to_string(),
+                after,
+            })
+            .collect();
+        // Written even when unchanged as far as this store knows: another reader may have
+        // changed it meanwhile.
+        self.write_statuses(step.iter().map(|s| (s.term.as_str(), s.after)), forms)?;
+        let step: Vec<StatusStep> = step.into_iter().filter(|s| s.before != s.after).collect();
+        if !step.is_empty() {
+            if self.undo.len() == UNDO_STEPS {
+                self.undo.pop_front();
+            }
+            self.undo.push_back(step);
+        }
+        Ok(())
+    }
+
+    /// Takes back the last status change this store made (all the terms of a bulk change),
+    /// as new changes in the journal like any other. A term another reader has changed since
+    /// keeps that reader's status (call [`Store::refresh`] first to know). `None` when there is
+    /// nothing left to undo; up to [`UNDO_STEPS`] changes can be undone.
+    pub fn undo(&mut self) -> Result<Option<Undone>, StoreError> {
+        let Some(step) = self.undo.pop_back() else {
+            return Ok(None);
+        };
+        let (back, changed_since): (Vec<&StatusStep>, Vec<&StatusStep>) =
+            step.iter().partition(|s| self.status(&s.term) == s.after);
+        let skipped = changed_since.len();
+        let restored: Vec<(String, Status)> =
+            back.iter().map(|s| (s.term.clone(), s.before)).collect();
+        if let Err(e) = self.write_statuses(
+            restored.iter().map(|(t, s)| (t.as_str(), *s)),
+            std::iter::empty(),
+        ) {
+            self.undo.push_back(step);
+            return Err(e);
+        }
+        Ok(Some(Undone { restored, skipped }))
+    }
+
+    /// Writes statuses, and forms filed under headwords, as changes to the journal, with one
+    /// write and one sync.
+    fn write_statuses<'c, 'f>(
+        &mut self,
+        changes: impl IntoIterator<Item = (&'c str, Status)>,
+        forms: impl IntoIterator<Item = (&'f str, &'f str)>,
     ) -> Result<(), StoreError> {
         let mut lines = Vec::new();
         let mut applied = Vec::new();
@@ -882,7 +1148,10 @@ impl Store {
     /// after reading everything on disk, so changes made by other processes are kept.
     /// Fails with [`StoreError::Locked`] while another process compacts.
     pub fn compact(&mut self) -> Result<(), StoreError> {
-        let _lock = Lock::acquire(&self.dir)?;
+        let mut notices = Vec::new();
+        let lock = Lock::acquire(&self.dir, &mut notices);
+        self.add_warnings(notices);
+        let _lock = lock?;
         let dir = self.dir.clone();
         // Take the live journal aside: new appends (ours and others') start a fresh one.
         let live = dir.join(JOURNAL);
@@ -947,13 +1216,15 @@ impl Store {
         Ok(())
     }
 
-    /// Compacts unless another process is at it; a lock that looks abandoned is reported once.
+    /// Compacts unless another process is at it; a lock held for long is reported once.
     fn compact_if_free(&mut self) {
         match self.compact() {
             Ok(()) => {}
             Err(StoreError::Locked { path, holder }) => {
-                let (pid, since) = lock_holder(&path);
-                if holder_is_gone(pid, since) && !self.stale_lock_reported {
+                let held_long = read_lock(&path)
+                    .and_then(|(text, _)| LockHolder::parse(&text).since)
+                    .is_some_and(|s| now_secs().saturating_sub(s) > STALE_LOCK_SECS);
+                if held_long && !self.stale_lock_reported {
                     self.stale_lock_reported = true;
                     self.warnings.push(format!("{}: {holder}", path.display()));
                 }
@@ -972,7 +1243,10 @@ impl Store {
     }
 
     fn next_stamp(&mut self) -> u64 {
-        self.data.clock = now_nanos().max(self.data.clock + 1);
+        // Saturating: a stamp never wraps round to before the ones it must outlast.
+        self.data.clock = now_nanos()
+            .max(self.data.clock.saturating_add(1))
+            .min(MAX_STAMP);
         self.data.clock
     }
 
@@ -1184,7 +1458,9 @@ mod tests {
         }
         assert_eq!(again.position("t"), Some(7));
         // The backup is the snapshot before the last compaction.
-        let Ok(SnapshotRead::Valid(bak)) = read_snapshot(&d.path().join(STATE_BAK)) else {
+        let Ok(SnapshotRead::Valid(bak)) =
+            read_snapshot(&d.path().join(STATE_BAK), &mut Vec::new())
+        else {
             panic!("backup unreadable")
         };
         assert_eq!(bak.statuses["Wort0"].status, Status::Learning(1));
@@ -1242,7 +1518,7 @@ mod tests {
         assert!(kept.contains("Dipl"));
         // Opening wrote a good snapshot again.
         assert!(matches!(
-            read_snapshot(&d.path().join(STATE)).unwrap(),
+            read_snapshot(&d.path().join(STATE), &mut Vec::new()).unwrap(),
             SnapshotRead::Valid(_)
         ));
     }
@@ -1349,16 +1625,158 @@ mod tests {
         assert_eq!(Store::open(d.path()).unwrap().status("Rat"), Status::Known);
     }
 
+    /// A pid no process has: above the kernel's largest.
+    const DEAD_PID: u32 = 99_999_999;
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
-    fn a_lock_left_by_a_dead_process_says_to_delete_it() {
+    fn a_lock_left_by_a_dead_process_is_taken_over_with_a_notice() {
         let d = dir();
-        fs::write(d.path().join(LOCK), "pid 1\nsince 1000\n").unwrap();
+        fs::write(
+            d.path().join(LOCK),
+            format!(
+                "pid {DEAD_PID}\nhost {}\nsince {}\n",
+                host_name(),
+                now_secs()
+            ),
+        )
+        .unwrap();
         let mut store = Store::open(d.path()).unwrap();
-        let msg = store.compact().unwrap_err().to_string();
-        assert!(msg.contains("delete this file"), "{msg}");
+        store.set_status("Rat", Status::Known).unwrap();
+        store.compact().unwrap();
+        let warnings = store.take_warnings().join("\n");
+        assert!(warnings.contains("took over the lock"), "{warnings}");
+        assert!(warnings.contains(&format!("pid {DEAD_PID}")), "{warnings}");
+        assert!(!d.path().join(LOCK).exists());
+        assert!(!d.path().join(JOURNAL).exists(), "compacted");
+        assert_eq!(Store::open(d.path()).unwrap().status("Rat"), Status::Known);
+    }
+
+    #[test]
+    fn an_empty_lock_left_by_a_full_disk_is_taken_over_once_old() {
+        let d = dir();
+        let lock = d.path().join(LOCK);
+        let file = File::create(&lock).unwrap();
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("Rat", Status::Known).unwrap();
+        // Just made: it may be another leser's, being written.
+        assert!(matches!(store.compact(), Err(StoreError::Locked { .. })));
+        file.set_modified(SystemTime::now() - std::time::Duration::from_secs(STALE_LOCK_SECS + 5))
+            .unwrap();
+        drop(file);
+        store.compact().unwrap();
         assert!(
-            msg.contains(&d.path().join(LOCK).display().to_string()),
-            "{msg}"
+            store.warnings().iter().any(|w| w.contains("took over")),
+            "{:?}",
+            store.warnings()
+        );
+        assert!(!lock.exists());
+    }
+
+    #[test]
+    fn a_lock_that_cannot_be_written_whole_is_never_left_behind() {
+        let d = dir();
+        let err = Lock::acquire_with(d.path(), &mut Vec::new(), |file, body| {
+            file.write_all(&body[..3])?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "no space left"))
+        })
+        .err()
+        .expect("the write failed");
+        assert!(err.to_string().contains("no space left"), "{err}");
+        assert_eq!(
+            names_in(d.path()),
+            Vec::<String>::new(),
+            "no lock, no temporary file"
+        );
+        // So the next compaction runs.
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("Rat", Status::Known).unwrap();
+        store.compact().unwrap();
+        assert!(d.path().join(STATE).exists());
+    }
+
+    #[test]
+    fn a_lock_says_who_holds_it_from_the_moment_it_exists() {
+        let d = dir();
+        let lock = Lock::acquire(d.path(), &mut Vec::new()).unwrap();
+        let holder = LockHolder::parse(&fs::read_to_string(d.path().join(LOCK)).unwrap());
+        assert_eq!(holder.pid, Some(std::process::id()));
+        assert_eq!(holder.host.as_deref(), Some(host_name()));
+        assert!(holder.since.is_some());
+        assert!(!holder.is_gone(Some(0)), "this process runs");
+        assert!(matches!(
+            Lock::acquire(d.path(), &mut Vec::new()),
+            Err(StoreError::Locked { .. })
+        ));
+        drop(lock);
+        assert_eq!(names_in(d.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_stamp_of_u64_max_is_refused_and_the_term_can_change() {
+        let d = dir();
+        fs::write(
+            d.path().join(JOURNAL),
+            format!(
+                "{{\"op\":\"status\",\"at\":{},\"term\":\"Rat\",\"status\":\"known\"}}\n",
+                u64::MAX
+            ),
+        )
+        .unwrap();
+        let mut store = Store::open(d.path()).unwrap();
+        assert_eq!(store.status("Rat"), Status::New);
+        assert!(
+            store.warnings()[0].contains("journal.jsonl:1: change stamped in the far future"),
+            "{:?}",
+            store.warnings()
+        );
+        store.set_status("Rat", Status::Learning(2)).unwrap();
+        assert_eq!(store.status("Rat"), Status::Learning(2));
+        drop(store);
+        assert_eq!(
+            Store::open(d.path()).unwrap().status("Rat"),
+            Status::Learning(2)
+        );
+    }
+
+    #[test]
+    fn stamps_saturate_at_the_ceiling() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        store.data.clock = u64::MAX;
+        assert_eq!(store.next_stamp(), MAX_STAMP);
+        store.data.clock = MAX_STAMP;
+        assert_eq!(store.next_stamp(), MAX_STAMP);
+    }
+
+    #[test]
+    fn a_snapshot_mark_stamped_in_the_far_future_is_skipped() {
+        let d = dir();
+        fs::write(
+            d.path().join(STATE),
+            format!(
+                "{{\"format\": 1, \"statuses\": {{\"Rat\": {{\"status\": \"known\", \"at\": {}}}, \"Bund\": {{\"status\": \"known\", \"at\": 5}}}}}}",
+                u64::MAX - 1
+            ),
+        )
+        .unwrap();
+        let mut store = Store::open(d.path()).unwrap();
+        assert_eq!(store.status("Rat"), Status::New);
+        assert_eq!(store.status("Bund"), Status::Known);
+        assert!(store.warnings()[0].contains("1 marks stamped in the far future"));
+        store.set_status("Rat", Status::Learning(1)).unwrap();
+        drop(store);
+        assert_eq!(
+            Store::open(d.path()).unwrap().status("Rat"),
+            Status::Learning(1)
         );
     }
 
@@ -1395,6 +1813,77 @@ mod tests {
             Store::open(d.path()).unwrap().status("Rat"),
             Status::Learning(1)
         );
+    }
+
+    #[test]
+    fn undo_takes_back_the_last_changes_a_bulk_one_whole() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        store.set_status("Rat", Status::Learning(1)).unwrap();
+        for i in 0..30u8 {
+            store
+                .set_status("Diplomat", Status::Learning(1 + i % 4))
+                .unwrap();
+        }
+        store
+            .set_statuses([("Rat", Status::Known), ("Bündnis", Status::Known)])
+            .unwrap();
+        let undone = store.undo().unwrap().unwrap();
+        assert_eq!(undone.skipped, 0);
+        let mut restored = undone.restored.clone();
+        restored.sort();
+        assert_eq!(
+            restored,
+            [
+                ("Bündnis".to_string(), Status::New),
+                ("Rat".to_string(), Status::Learning(1))
+            ]
+        );
+        // Thirty changes of one term, undone one by one, back to before the first.
+        for _ in 0..30 {
+            assert!(store.undo().unwrap().is_some());
+        }
+        assert_eq!(store.status("Diplomat"), Status::New);
+        assert_eq!(store.status("Rat"), Status::Learning(1));
+        drop(store);
+        // The undoing is in the journal like every change.
+        let store = Store::open(d.path()).unwrap();
+        assert_eq!(store.status("Diplomat"), Status::New);
+        assert_eq!(store.status("Bündnis"), Status::New);
+        assert_eq!(store.status("Rat"), Status::Learning(1));
+    }
+
+    #[test]
+    fn undo_keeps_what_another_reader_changed_since_and_ends() {
+        let d = dir();
+        let mut a = Store::open(d.path()).unwrap();
+        let mut b = Store::open(d.path()).unwrap();
+        a.set_statuses([("eins", Status::Known), ("zwei", Status::Known)])
+            .unwrap();
+        b.refresh().unwrap();
+        b.set_status("zwei", Status::Learning(2)).unwrap();
+        a.refresh().unwrap();
+        let undone = a.undo().unwrap().unwrap();
+        assert_eq!(undone.restored, [("eins".to_string(), Status::New)]);
+        assert_eq!(undone.skipped, 1);
+        assert_eq!(a.status("zwei"), Status::Learning(2));
+        assert_eq!(a.undo().unwrap(), None);
+    }
+
+    #[test]
+    fn undo_goes_back_at_most_its_limit() {
+        let d = dir();
+        let mut store = Store::open(d.path()).unwrap();
+        for i in 0..=UNDO_STEPS {
+            store.set_status(&format!("w{i}"), Status::Known).unwrap();
+        }
+        let mut steps = 0;
+        while store.undo().unwrap().is_some() {
+            steps += 1;
+        }
+        assert_eq!(steps, UNDO_STEPS);
+        assert_eq!(store.status("w0"), Status::Known, "older than the limit");
+        assert_eq!(store.status("w1"), Status::New);
     }
 
     #[test]

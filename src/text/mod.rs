@@ -1,8 +1,12 @@
 //! A document: decoding, TOML front matter, paragraphs, and its translation.
 
 mod align;
+mod file;
+mod terminal;
 
 pub use align::Alignment;
+pub use file::{MAX_FILE_BYTES, MAX_FILE_SIZE_NAME, open_regular, read_regular};
+pub use terminal::{terminal_safe, terminal_safe_lines};
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -85,7 +89,7 @@ impl Document {
 
     pub fn load(path: &Path) -> Result<Document, TextError> {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| TextError::Io {
+        let bytes = read_regular(path).map_err(|source| TextError::Io {
             path: name.clone(),
             source,
         })?;

@@ -56,6 +56,8 @@ pub enum Action {
     MarkAllKnown,
     /// Ask whether to mark the terms on screen that are still new as known ("page done").
     MarkScreenKnown,
+    /// Take back the last status change (all terms of a bulk one).
+    Undo,
     /// Yes to the question in the status bar.
     Confirm,
     /// Start a span of words at the selection, for a new entry.
@@ -86,6 +88,10 @@ pub enum Action {
     CardScrollDown,
     /// Scroll the side pane one line up.
     CardScrollUp,
+    /// Text pasted into the terminal (bracketed paste): it goes into the search prompt or the
+    /// form that is open, and is otherwise ignored.
+    #[serde(skip)]
+    Paste(String),
     /// The terminal has a new size.
     Resize {
         width: u16,
@@ -188,6 +194,8 @@ pub enum Effect {
     MarkNewKnown(Option<std::ops::Range<usize>>),
     /// Ask the dictionaries for the headwords of these forms, in the background.
     ResolveTerms(Vec<FormKey>),
+    /// Take back the last status change saved.
+    Undo,
     /// Save the reading position: the selected token's byte offset.
     SavePosition(usize),
     /// Save an entry to the learner's glossary; `original` is the headword of the entry being

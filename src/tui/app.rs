@@ -2,13 +2,15 @@
 //! effect -> draw when something changed.
 
 use super::action::Action;
-use super::session::{Session, dispatch};
+use super::keymap::Mode;
+use super::session::{Session, Worker, dispatch};
 use super::state::AppState;
 use super::ui;
 use anyhow::Context;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use std::io::stdout;
@@ -36,13 +38,14 @@ pub fn run(session: Session) -> anyhow::Result<()> {
     let ratatui_hook: PanicHook = Arc::from(std::panic::take_hook());
     let hook = Arc::clone(&ratatui_hook);
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
         hook(info);
     }));
-    let result = execute!(stdout(), EnableMouseCapture)
+    // With bracketed paste, a paste arrives as one event, never as keys that do things.
+    let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
         .context("cannot enable the mouse")
         .and_then(|()| event_loop(terminal, session));
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     std::panic::set_hook(Box::new(move |info| ratatui_hook(info)));
     result
@@ -57,12 +60,27 @@ fn colors_allowed() -> bool {
 fn event_loop(mut terminal: DefaultTerminal, session: Session) -> anyhow::Result<()> {
     let size = terminal.size().context("cannot read the terminal size")?;
     let (mut state, mut worker) = session.start(size, colors_allowed());
+    let mut question_shown = false;
     loop {
-        if state.take_redraw() {
+        // Input already waiting is handled before drawing (a burst of keys costs one frame);
+        // a question is always drawn at once, for the reason below.
+        let asking = state.mode() == Mode::Confirm && !question_shown;
+        if (asking || !input_waiting()?) && state.take_redraw() {
             terminal
                 .draw(|frame| ui::render(&state, frame))
                 .context("cannot draw")?;
         }
+        if asking {
+            // A question takes only keys pressed after it was shown: keys already waiting
+            // when it was drawn (the rest of a paste in a terminal without bracketed paste:
+            // the `y` after `K`) were typed before anyone could read it.
+            question_shown = true;
+            if drop_waiting_keys(&mut state, &mut worker)? {
+                return Ok(());
+            }
+            continue;
+        }
+        question_shown = state.mode() == Mode::Confirm;
         // No tick: nothing changes on screen until an event arrives. Only while work goes on
         // in the background is the terminal polled, so that its results are seen too.
         let event = if worker.busy() {
@@ -88,10 +106,32 @@ fn event_loop(mut terminal: DefaultTerminal, session: Session) -> anyhow::Result
     }
 }
 
+fn input_waiting() -> anyhow::Result<bool> {
+    event::poll(Duration::ZERO).context("cannot read from the terminal")
+}
+
+/// Reads the events already waiting: keys and pastes are dropped, the others (a resize)
+/// handled. Returns whether the reader should quit.
+fn drop_waiting_keys(state: &mut AppState, worker: &mut Worker) -> anyhow::Result<bool> {
+    while input_waiting()? {
+        let event = event::read().context("cannot read from the terminal")?;
+        if matches!(event, Event::Key(_) | Event::Paste(_)) {
+            continue;
+        }
+        if let Some(action) = action_for(&event, state)
+            && dispatch(state, worker, action)
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// The action for a terminal event, in the state's current mode.
 fn action_for(event: &Event, state: &AppState) -> Option<Action> {
     match event {
         Event::Key(key) => state.keymap().resolve(state.mode(), key),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,

@@ -227,6 +227,7 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
         desc::MARK_ALL_KNOWN,
         None,
     ),
+    row(NORMAL, &["u"], Action::Undo, desc::UNDO, None),
     row(NORMAL, &["v"], Action::SpanStart, desc::SPAN_START, None),
     row(
         NORMAL,

@@ -5,7 +5,7 @@ use super::action::{Action, Effect, LookedUp, SavedEntry};
 use super::dictionary::{DictionaryJob, DictionarySetup, Progress, SharedDictionaries, look_up};
 use super::state::AppState;
 use super::strings;
-use crate::glossary::save::{SaveError, add_entry, update_entry};
+use crate::glossary::save::save_entry;
 use crate::glossary::{Entry, GlossarySetup};
 use crate::learner::{Status, Store, mark_new_known, set_term_statuses, term_statuses};
 use crate::link::Linker;
@@ -253,6 +253,19 @@ impl Worker {
                 }
                 Vec::new()
             }
+            Effect::Undo => {
+                let mut out = self.refresh();
+                match self.store.undo() {
+                    Ok(Some(undone)) => out.push(Action::Notice(strings::undone(
+                        &undone.restored,
+                        undone.skipped,
+                    ))),
+                    Ok(None) => out.push(Action::Notice(strings::NOTHING_TO_UNDO.to_string())),
+                    Err(e) => out.push(Action::Failed(e.to_string())),
+                }
+                out.extend(self.statuses(state));
+                out
+            }
             Effect::SavePosition(offset) => match self.store.set_position(&self.text_key, offset) {
                 Ok(()) => Vec::new(),
                 Err(e) => vec![Action::Failed(e.to_string())],
@@ -298,17 +311,10 @@ impl Worker {
     /// Saves an entry to the learner's glossary and reads the glossary again.
     fn save_entry(&mut self, original: Option<&str>, entry: &Entry) -> Result<Action, String> {
         let path = &self.setup.user_path;
-        let saved = match original {
-            Some(headword) if path.exists() => match update_entry(path, headword, entry) {
-                // An entry of the bundled glossary: the learner's version is laid over it.
-                Err(SaveError::NotFound { .. }) if !self.setup.replaces_bundled => {
-                    add_entry(path, entry)
-                }
-                other => other,
-            },
-            _ => add_entry(path, entry),
-        };
-        saved.map_err(|e| e.to_string())?;
+        // An entry of the bundled glossary is not in the learner's file: their version is
+        // added there and laid over it.
+        let add_if_missing = !self.setup.replaces_bundled;
+        save_entry(path, original, entry, add_if_missing).map_err(|e| e.to_string())?;
         let glossary = self.setup.reload().map_err(|e| e.to_string())?;
         Ok(Action::EntrySaved(Box::new(SavedEntry {
             glossary,
@@ -534,5 +540,39 @@ mod tests {
             state.token_status(token(&state, "gab")),
             Status::Learning(1)
         );
+    }
+
+    #[test]
+    fn undo_takes_back_a_bulk_mark_then_a_single_status() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
+        let new = state.stats().unwrap().new;
+        run(
+            &mut state,
+            &mut worker,
+            &[
+                Action::NextWord,
+                Action::NextWord,
+                Action::SetStatus(Status::Learning(2)),
+                Action::MarkAllKnown,
+                Action::Confirm,
+            ],
+        );
+        assert_eq!(selected_text(&state), "sprach");
+        assert_eq!(worker.store().status("Diplomat"), Status::Known);
+        assert_eq!(worker.store().status("sprach"), Status::Learning(2));
+        run(&mut state, &mut worker, &[Action::Undo]);
+        assert_eq!(worker.store().status("Diplomat"), Status::New);
+        assert_eq!(worker.store().status("sprach"), Status::Learning(2));
+        assert_eq!(state.stats().map(|s| s.new), Some(new - 1));
+        assert!(
+            state.message().is_some_and(|m| m.starts_with("Undone")),
+            "{:?}",
+            state.message()
+        );
+        run(&mut state, &mut worker, &[Action::Undo, Action::Undo]);
+        assert_eq!(worker.store().status("sprach"), Status::New);
+        assert_eq!(state.message(), Some(strings::NOTHING_TO_UNDO));
+        assert_eq!(Store::open(dir.path()).unwrap().statuses().count(), 0);
     }
 }

@@ -359,6 +359,10 @@ impl AppState {
             _ => {}
         }
         self.message = None;
+        if let Action::Paste(text) = &action {
+            self.paste(text);
+            return Vec::new();
+        }
         match self.mode {
             Mode::Normal => return self.apply_normal(&action),
             Mode::Search => self.apply_search(&action),
@@ -433,7 +437,8 @@ impl AppState {
             }
             Action::Failed(message) | Action::Notice(message) => {
                 // The status bar is one line.
-                self.message = Some(message.lines().collect::<Vec<_>>().join(" · "));
+                let line = message.lines().collect::<Vec<_>>().join(" · ");
+                self.message = Some(crate::text::terminal_safe(&line).into_owned());
             }
             Action::DictionaryProgress { name, percent } => {
                 if matches!(self.dictionaries, DictionaryState::Opening(_)) {
@@ -534,6 +539,7 @@ impl AppState {
                     return vec![Effect::LoadStatuses];
                 }
             }
+            Action::Undo => return vec![Effect::Undo],
             Action::SpanStart => self.start_span(),
             Action::AddEntry => self.open_add_form(),
             Action::EditEntry => self.open_edit_form(),
@@ -662,6 +668,17 @@ impl AppState {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Pasted text goes into the search prompt or the form's field, on one line; anywhere
+    /// else it is ignored, so that a paste never works as keys (a question is not answered).
+    fn paste(&mut self, text: &str) {
+        let line = super::paste::one_line(text);
+        match (self.mode, self.form.as_mut()) {
+            (Mode::Search, _) => self.query.push_str(&line),
+            (Mode::Form, Some(form)) => line.chars().for_each(|c| form.input(c)),
+            _ => self.message = Some(strings::PASTE_IGNORED.to_string()),
+        }
     }
 
     // ----- statuses and entries -----

@@ -125,6 +125,24 @@ pub fn marked_known(n: usize) -> String {
         n => format!("{n} terms marked known"),
     }
 }
+pub const PASTE_IGNORED: &str =
+    "Pasted text ignored: paste into the search (/) or an entry form (a).";
+pub const NOTHING_TO_UNDO: &str = "No status change to undo.";
+/// What undoing a status change did: `Diplomat back to new`, `87 terms back to new`.
+pub fn undone(restored: &[(String, crate::learner::Status)], skipped: usize) -> String {
+    let mut out = match restored {
+        [] => "Undone: nothing".to_string(),
+        [(term, status)] => format!("Undone: {term} back to {status}"),
+        [(_, first), rest @ ..] if rest.iter().all(|(_, s)| s == first) => {
+            format!("Undone: {} terms back to {first}", restored.len())
+        }
+        many => format!("Undone: {} terms back to their earlier status", many.len()),
+    };
+    if skipped > 0 {
+        out = format!("{out} ({skipped} changed by another reader since, kept)");
+    }
+    out
+}
 pub const NOTHING_TO_EDIT: &str = "No glossary entry here to edit: a adds one.";
 pub const NOT_A_WORD: &str = "Select a word first.";
 pub fn saved_entry(headword: &str, path: &str) -> String {
@@ -205,6 +223,7 @@ pub mod desc {
     pub const MARK_SCREEN_KNOWN: &str =
         "page done: mark the new words on screen known (asks first)";
     pub const MARK_ALL_KNOWN: &str = "mark every new word of the whole text known (asks first)";
+    pub const UNDO: &str = "undo the last status change (a whole K or A too; up to 100)";
     pub const SPAN_START: &str = "choose words for a new entry, starting here";
     pub const ADD_ENTRY: &str = "add a glossary entry for the selection";
     pub const EDIT_ENTRY: &str = "edit the selected term's entry";

@@ -41,6 +41,8 @@ pub struct Reader {
     pub child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the reader printed, for what the screen does not keep (terminal modes).
+    printed: Arc<Mutex<Vec<u8>>>,
     // Kept so the pty stays open until the reader is dropped.
     _master: Box<dyn MasterPty + Send>,
     _drain: JoinHandle<()>,
@@ -94,6 +96,8 @@ impl Reader {
         )));
         let mut output = pty.master.try_clone_reader().expect("read the pty");
         let feed = Arc::clone(&screen);
+        let printed = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&printed);
         // Reading all the time also keeps the pty from filling up and blocking the reader.
         let drain = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
@@ -102,6 +106,9 @@ impl Reader {
                     break;
                 }
                 feed.lock().expect("screen lock").process(&buf[..n]);
+                log.lock()
+                    .expect("output lock")
+                    .extend_from_slice(&buf[..n]);
             }
         });
         let writer = pty.master.take_writer().expect("write to the pty");
@@ -109,6 +116,7 @@ impl Reader {
             child,
             writer,
             screen,
+            printed,
             _master: pty.master,
             _drain: drain,
         }
@@ -117,6 +125,12 @@ impl Reader {
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("send keys");
         self.writer.flush().expect("send keys");
+    }
+
+    /// Whether the reader has printed these bytes (an escape sequence that sets a mode).
+    pub fn has_printed(&self, bytes: &[u8]) -> bool {
+        let printed = self.printed.lock().expect("output lock");
+        printed.windows(bytes.len()).any(|w| w == bytes)
     }
 
     pub fn contents(&self) -> String {
