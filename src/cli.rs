@@ -341,12 +341,15 @@ pub fn render_annotations_with(
         records.sort_by_key(|r| r.spans.first().map_or(0, |s| s.start));
     }
     let mut out = String::new();
+    // Offsets, lines and columns are the file's (before line ends and Markdown were read).
+    let file = doc.file_text();
     // Line numbers counted as the records go by, in text order.
     let (mut line, mut counted_to, mut line_start) = (1, 0, 0);
     for r in records {
         let surface = link_surface(&doc.source, r.spans);
-        let start = r.spans.first().map_or(0, |s| s.start);
-        for (i, b) in doc.source.as_bytes()[counted_to..start].iter().enumerate() {
+        let start = doc.file_offset(r.spans.first().map_or(0, |s| s.start));
+        let start = start.max(counted_to);
+        for (i, b) in file.as_bytes()[counted_to..start].iter().enumerate() {
             if *b == b'\n' {
                 line += 1;
                 line_start = counted_to + i + 1;
@@ -357,7 +360,11 @@ pub fn render_annotations_with(
             Format::Jsonl => {
                 let record = JsonLink {
                     term: r.term,
-                    spans: r.spans.iter().map(|s| [s.start, s.end]).collect(),
+                    spans: r
+                        .spans
+                        .iter()
+                        .map(|s| [doc.file_offset(s.start), doc.file_offset(s.end)])
+                        .collect(),
                     line,
                     text: surface,
                     form: r.form,
@@ -370,7 +377,7 @@ pub fn render_annotations_with(
                 }
             }
             Format::Text => {
-                let column = doc.source[line_start..start].chars().count() + 1;
+                let column = file[line_start..start].chars().count() + 1;
                 let _ = write!(out, "{line}:{column}\t{surface}\t{}", r.term);
                 if !r.form.is_empty() {
                     let _ = write!(out, "\t{}", r.form);

@@ -8,8 +8,21 @@ pub const HELP_FOOTER_SCROLL: &str = "↓↑ more · Esc closes";
 
 pub const NOTHING_SELECTED: &str = "Nothing to select in this text.";
 pub const NO_ENTRY: &str = "no glossary entry";
-pub const NO_TRANSLATION: &str = "This text has no translation. Put one next to it as NAME.en.txt \
-    (for NAME.de.txt), or name it in the front matter: translation = \"file.txt\".";
+/// The translation pane of a text without one: where leser looked, so the learner knows
+/// exactly which file to make.
+pub fn no_translation(named_in_front_matter: bool, looked_for: &[String]) -> String {
+    match looked_for {
+        [] => "This text has no translation.".to_string(),
+        [path] if named_in_front_matter => {
+            format!("No translation: the front matter names {path}, which is not there.")
+        }
+        paths => format!(
+            "No translation found. leser looks for {}; put the English there, or name a file \
+             in the front matter: translation = \"file.txt\".",
+            paths.join(" or ")
+        ),
+    }
+}
 pub const NO_ALIGNED_SENTENCE: &str = "The translation has no sentence for this one.";
 
 /// The dictionaries in the status bar while they open.
