@@ -37,6 +37,23 @@ pub enum Command {
     Stats(StatsArgs),
     /// Look a word up in the offline dictionaries (Ding, FreeDict), inflected forms included.
     Lookup(LookupArgs),
+    /// Bring texts into the library: EPUB, HTML (a saved web page), Markdown, plain text.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The files to import.
+    #[arg(required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
+    /// The title to give the text (one file only).
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// The text's English translation, paragraph by paragraph (one file only).
+    #[arg(long, value_name = "FILE")]
+    pub translation: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Args)]
@@ -491,6 +508,75 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let stats = text_stats(&analysis, linker.glossary(), &store);
     write_stdout(&format!("{}\n{}", doc.title(), stats.report()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `leser import`: each file converted and copied into the library; one line for each. A file
+/// that cannot be imported is named with the reason, the others are imported all the same, and
+/// the exit status is 2.
+pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    use crate::learner::{Imported, Library};
+    if args.files.len() > 1 && (args.title.is_some() || args.translation.is_some()) {
+        anyhow::bail!("--title and --translation go with one file at a time");
+    }
+    let dir = data_dir(&args.data)?;
+    let mut library = Library::open(&dir)?;
+    let translation = match &args.translation {
+        Some(path) => Some(crate::import::convert_file(path)?),
+        None => None,
+    };
+    let mut failed = false;
+    let mut out = String::new();
+    for path in &args.files {
+        let result = crate::import::convert_file(path).and_then(|mut converted| {
+            if let Some(title) = &args.title {
+                converted.meta.title = Some(title.clone());
+            }
+            let bytes = std::fs::read(path).map_err(|source| crate::import::ImportError::Io {
+                path: path.display().to_string(),
+                source,
+            })?;
+            Ok((converted, bytes))
+        });
+        let (converted, bytes) = match result {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("leser: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match library.add(path, &bytes, &converted, translation.as_ref()) {
+            Ok(Imported::Added(entry)) => {
+                let _ = writeln!(
+                    out,
+                    "imported \"{}\": {} words, {} chapters, as {}",
+                    entry.title,
+                    entry.words,
+                    entry.chapters,
+                    dir.join(&entry.file).display()
+                );
+            }
+            Ok(Imported::Already(entry)) => {
+                let _ = writeln!(
+                    out,
+                    "{}: already in the library as \"{}\" ({})",
+                    path.display(),
+                    entry.title,
+                    dir.join(&entry.file).display()
+                );
+            }
+            Err(e) => {
+                eprintln!("leser: {e}");
+                failed = true;
+            }
+        }
+    }
+    write_stdout(&out)?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `leser lookup`: exit 1 when nothing is found (the nearest headwords are listed).

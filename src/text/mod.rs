@@ -318,7 +318,10 @@ impl Document {
 }
 
 /// Splits off a `+++` front matter block; returns it and the body's range.
-fn split_front_matter(name: &str, source: &str) -> Result<(FrontMatter, Range<usize>), TextError> {
+pub fn split_front_matter(
+    name: &str,
+    source: &str,
+) -> Result<(FrontMatter, Range<usize>), TextError> {
     // A byte order mark stays in `source` (offsets are into the file as read) but not in the body.
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let first_line_end = source.find('\n').map_or(source.len(), |i| i + 1);
