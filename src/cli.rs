@@ -39,6 +39,16 @@ pub enum Command {
     Lookup(LookupArgs),
     /// Bring texts into the library: EPUB, HTML (a saved web page), Markdown, plain text.
     Import(ImportArgs),
+    /// The library: every text, what you know of it, your progress over the weeks.
+    Library(LibraryArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct LibraryArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub dicts: DictArgs,
 }
 
 #[derive(Debug, Args)]
@@ -220,28 +230,44 @@ pub fn load_text(path: Option<&Path>) -> anyhow::Result<(Document, Option<Docume
     Ok((doc, translation))
 }
 
-/// `leser [TEXT]`: the reader.
-pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
-    let dir = data_dir(&args.data)?;
-    let setup = load_glossary_setup(&args.data, &dir)?;
-    let (doc, translation) = load_text(args.text.as_deref())?;
-    // The error names the file and says what failed, in one line.
-    let store = crate::learner::Store::open(&dir).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let text_key = crate::learner::text_key(&doc, args.text.as_deref());
+/// What the screens open things with, from the command line and the config file.
+fn opener(data: &DataArgs, dicts: &DictArgs) -> anyhow::Result<crate::tui::Opener> {
+    let dir = data_dir(data)?;
     // The dictionaries of `lookup`: the config file's, then those named; opened by the reader.
     let mut dictionaries = crate::config::Config::load()?.dictionaries;
-    dictionaries.extend(args.dicts.paths.iter().cloned());
-    crate::tui::run(crate::tui::Session {
-        doc,
-        translation,
-        setup,
-        store,
-        text_key,
+    dictionaries.extend(dicts.paths.iter().cloned());
+    Ok(crate::tui::Opener {
+        data_dir: dir,
+        glossary: data.glossary.clone(),
         dictionaries: Some(crate::tui::DictionarySetup {
             extra: dictionaries,
             cache_dir: Some(dictionary_cache_dir()),
         }),
-    })?;
+    })
+}
+
+/// `leser [TEXT]`: the reader, on TEXT, else on the text read last (the bundled article the
+/// first time).
+pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
+    use crate::tui::library::Target;
+    let opener = opener(&args.data, &args.dicts)?;
+    let target = match &args.text {
+        Some(path) => Target::File(path.clone()),
+        None => opener.last_target(),
+    };
+    // Errors (a missing file, a broken glossary) are one line, before the terminal is taken.
+    let session = opener.session(&target, true)?;
+    crate::tui::run(opener, crate::tui::First::Reader(Box::new(session)))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `leser library`: the library screen.
+pub fn library(args: &LibraryArgs) -> anyhow::Result<ExitCode> {
+    let opener = opener(&args.data, &args.dicts)?;
+    // A broken library or glossary is reported before the terminal is taken.
+    crate::learner::Library::open(&opener.data_dir)?;
+    load_glossary_setup(&args.data, &opener.data_dir)?;
+    crate::tui::run(opener, crate::tui::First::Library)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -547,12 +573,16 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         };
         match library.add(path, &bytes, &converted, translation.as_ref()) {
             Ok(Imported::Added(entry)) => {
+                let chapters = match entry.chapters {
+                    0 => String::new(),
+                    1 => ", 1 chapter".to_string(),
+                    n => format!(", {n} chapters"),
+                };
                 let _ = writeln!(
                     out,
-                    "imported \"{}\": {} words, {} chapters, as {}",
+                    "imported \"{}\": {} words{chapters}, as {}",
                     entry.title,
                     entry.words,
-                    entry.chapters,
                     dir.join(&entry.file).display()
                 );
             }

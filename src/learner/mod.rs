@@ -3,12 +3,16 @@
 
 pub mod export;
 pub mod library;
+pub mod progress;
 pub mod stats;
 pub mod status;
 pub mod store;
 
 pub use export::{ExportSelection, anki_tsv};
 pub use library::{Imported, Library, LibraryEntry, LibraryError};
-pub use stats::{TextStats, mark_all_new_known, new_terms, term_of, text_stats};
+pub use progress::{Day, Progress};
+pub use stats::{
+    Figures, TextStats, Vocabulary, mark_all_new_known, new_terms, term_of, text_stats, vocabulary,
+};
 pub use status::{ParseStatusError, Status};
 pub use store::{DATA_DIR_ENV, Store, StoreError, resolve_data_dir, text_key};

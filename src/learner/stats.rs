@@ -126,6 +126,71 @@ pub fn text_stats(analysis: &Analysis, glossary: &Glossary, store: &Store) -> Te
     stats
 }
 
+/// The words of a text by the key their status is kept under (a linked term's headword, else
+/// the word in lower case), each with the running words it covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vocabulary {
+    pub words: usize,
+    pub terms: Vec<(String, u32)>,
+}
+
+/// What the library shows of a text: the share of its running words the learner knows, and
+/// how many of its terms are still new.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Figures {
+    pub words: usize,
+    pub known_words: usize,
+    pub new_terms: usize,
+}
+
+impl Figures {
+    /// Share (0 to 1) of running words that belong to known terms.
+    pub fn known_share(&self) -> f64 {
+        share(self.known_words, self.words)
+    }
+}
+
+/// A text's vocabulary. `glossary` is the one the analysis was linked with.
+pub fn vocabulary(text: &str, analysis: &Analysis, glossary: &Glossary) -> Vocabulary {
+    let mut counts: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+    let mut words = 0;
+    for token in analysis.words() {
+        words += 1;
+        let linked = analysis
+            .token_link
+            .get(token)
+            .copied()
+            .flatten()
+            .and_then(|l| analysis.links.get(l))
+            .and_then(|l| term_of(glossary, l));
+        let key = match linked {
+            Some(term) => term.to_string(),
+            None => analysis.tokens[token].text(text).to_lowercase(),
+        };
+        *counts.entry(key).or_default() += 1;
+    }
+    let mut terms: Vec<(String, u32)> = counts.into_iter().collect();
+    terms.sort_unstable();
+    Vocabulary { words, terms }
+}
+
+impl Vocabulary {
+    pub fn figures(&self, store: &Store) -> Figures {
+        let mut f = Figures {
+            words: self.words,
+            ..Figures::default()
+        };
+        for (term, count) in &self.terms {
+            match store.status(term) {
+                Status::Known => f.known_words += *count as usize,
+                Status::New => f.new_terms += 1,
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
 /// The terms linked in the text that are still new, in text order (for the confirmation:
 /// "mark these 9 terms known?").
 pub fn new_terms(analysis: &Analysis, glossary: &Glossary, store: &Store) -> Vec<String> {

@@ -2,7 +2,9 @@
 //!
 //! Files in the data dir:
 //! - `state.json`: the snapshot, `{"format": 1, "statuses": {term: {"status", "at"}},
-//!   "positions": {text: {"offset", "at"}}}`.
+//!   "positions": {text: {"offset", "at"}}, "reading": {"<day>/<session>": {"day",
+//!   "words_read", "new_met", "marked_known", "at"}}}`. A day's reading is the sum over the
+//!   sessions that read that day; each session's record is replaced as it grows.
 //! - `journal.jsonl`: changes since the snapshot, one JSON object a line, appended (`O_APPEND`)
 //!   and synced before the call that made the change returns.
 //! - `state.json.bak` and `journal.bak.jsonl`: the previous snapshot and the changes that led
@@ -116,6 +118,16 @@ struct StatusMark {
     at: u64,
 }
 
+/// One session's reading on one day, as far as it has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct ReadingMark {
+    day: i64,
+    words_read: u64,
+    new_met: u64,
+    marked_known: u64,
+    at: u64,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct PositionMark {
     offset: usize,
@@ -136,6 +148,15 @@ enum Change {
         text: String,
         offset: usize,
     },
+    Reading {
+        at: u64,
+        /// `<day>/<session>`.
+        key: String,
+        day: i64,
+        words_read: u64,
+        new_met: u64,
+        marked_known: u64,
+    },
 }
 
 #[derive(Deserialize)]
@@ -145,6 +166,8 @@ struct SnapshotIn {
     statuses: FxHashMap<String, StatusMark>,
     #[serde(default)]
     positions: FxHashMap<String, PositionMark>,
+    #[serde(default)]
+    reading: FxHashMap<String, ReadingMark>,
 }
 
 /// Statuses and positions, each with the stamp of the change that set it.
@@ -152,6 +175,7 @@ struct SnapshotIn {
 struct Data {
     statuses: FxHashMap<String, StatusMark>,
     positions: FxHashMap<String, PositionMark>,
+    reading: FxHashMap<String, ReadingMark>,
     /// The highest stamp seen.
     clock: u64,
 }
@@ -179,8 +203,36 @@ impl Data {
         }
     }
 
+    fn apply_reading(&mut self, key: &str, mark: ReadingMark) {
+        self.clock = self.clock.max(mark.at);
+        match self.reading.get_mut(key) {
+            Some(old) if old.at > mark.at => {}
+            Some(old) => *old = mark,
+            None => {
+                self.reading.insert(key.to_string(), mark);
+            }
+        }
+    }
+
     fn apply(&mut self, change: &Change) {
         match change {
+            Change::Reading {
+                at,
+                key,
+                day,
+                words_read,
+                new_met,
+                marked_known,
+            } => self.apply_reading(
+                key,
+                ReadingMark {
+                    day: *day,
+                    words_read: *words_read,
+                    new_met: *new_met,
+                    marked_known: *marked_known,
+                    at: *at,
+                },
+            ),
             Change::Status { at, term, status } => self.apply_status(
                 term,
                 StatusMark {
@@ -199,9 +251,12 @@ impl Data {
     }
 
     fn merge(&mut self, other: Data) {
-        if self.statuses.is_empty() && self.positions.is_empty() {
+        if self.statuses.is_empty() && self.positions.is_empty() && self.reading.is_empty() {
             *self = other;
             return;
+        }
+        for (key, mark) in other.reading {
+            self.apply_reading(&key, mark);
         }
         for (term, mark) in other.statuses {
             self.apply_status(&term, mark);
@@ -219,6 +274,8 @@ impl Data {
         write_entries(&mut out, &self.statuses)?;
         out.extend_from_slice(b",\n\"positions\": {");
         write_entries(&mut out, &self.positions)?;
+        out.extend_from_slice(b",\n\"reading\": {");
+        write_entries(&mut out, &self.reading)?;
         out.extend_from_slice(b"\n}\n");
         Ok(out)
     }
@@ -372,11 +429,13 @@ fn read_snapshot(path: &Path) -> Result<SnapshotRead, StoreError> {
                 .values()
                 .map(|m| m.at)
                 .chain(snap.positions.values().map(|m| m.at))
+                .chain(snap.reading.values().map(|m| m.at))
                 .max()
                 .unwrap_or(0);
             Ok(SnapshotRead::Valid(Data {
                 statuses: snap.statuses,
                 positions: snap.positions,
+                reading: snap.reading,
                 clock,
             }))
         }
@@ -769,6 +828,57 @@ impl Store {
         self.data.apply(&change);
         self.after_append(1);
         Ok(())
+    }
+
+    /// Saves one session's reading on a day (the whole of it so far: it replaces the last
+    /// record of the same session and day).
+    pub fn set_reading(&mut self, session: &str, day: &super::Day) -> Result<(), StoreError> {
+        let key = format!("{}/{session}", day.day);
+        let old = self.data.reading.get(&key);
+        if old.is_some_and(|m| {
+            (m.words_read, m.new_met, m.marked_known)
+                == (day.words_read, day.new_met, day.marked_known)
+        }) {
+            return Ok(());
+        }
+        let change = Change::Reading {
+            at: self.next_stamp(),
+            key,
+            day: day.day,
+            words_read: day.words_read,
+            new_met: day.new_met,
+            marked_known: day.marked_known,
+        };
+        let mut line = Vec::new();
+        push_line(&mut line, &change);
+        self.append(&line)?;
+        self.data.apply(&change);
+        self.after_append(1);
+        Ok(())
+    }
+
+    /// The reading of every day, summed over sessions, and the terms known now.
+    pub fn progress(&self) -> super::Progress {
+        let mut days: std::collections::BTreeMap<i64, super::Day> =
+            std::collections::BTreeMap::new();
+        for mark in self.data.reading.values() {
+            let d = days.entry(mark.day).or_insert(super::Day {
+                day: mark.day,
+                ..super::Day::default()
+            });
+            d.words_read += mark.words_read;
+            d.new_met += mark.new_met;
+            d.marked_known += mark.marked_known;
+        }
+        super::Progress {
+            days: days.into_values().collect(),
+            known_now: self
+                .data
+                .statuses
+                .values()
+                .filter(|m| m.status == Status::Known)
+                .count() as u64,
+        }
     }
 
     /// Reads what other processes saved since this store last read the data dir.
@@ -1318,6 +1428,36 @@ mod tests {
             Store::open(d.path()).unwrap().status("Rat"),
             Status::Learning(1)
         );
+    }
+
+    #[test]
+    fn reading_is_summed_over_sessions_and_survives_compaction() {
+        use crate::learner::Day;
+        let data = dir();
+        let mut first = Store::open(data.path()).unwrap();
+        let mut second = Store::open(data.path()).unwrap();
+        let day = |words_read, marked_known| Day {
+            day: 20_000,
+            words_read,
+            new_met: 3,
+            marked_known,
+        };
+        first.set_reading("a", &day(100, 1)).unwrap();
+        first.set_reading("a", &day(250, 2)).unwrap();
+        second.set_reading("b", &day(50, 0)).unwrap();
+        second.set_status("Rat", Status::Known).unwrap();
+        second.compact().unwrap();
+        let progress = Store::open(data.path()).unwrap().progress();
+        assert_eq!(
+            progress.days,
+            [Day {
+                day: 20_000,
+                words_read: 300,
+                new_met: 6,
+                marked_known: 2
+            }]
+        );
+        assert_eq!(progress.known_now, 1);
     }
 
     #[test]

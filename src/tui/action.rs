@@ -83,6 +83,10 @@ pub enum Action {
     CardScrollDown,
     /// Scroll the side pane one line up.
     CardScrollUp,
+    /// Leave the text for the library screen.
+    OpenLibrary,
+    /// Show the table of contents (a book's chapters).
+    TableOfContents,
     /// The terminal has a new size.
     Resize {
         width: u16,
