@@ -119,7 +119,7 @@ pub struct AnkiArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// The text (default: the bundled article).
+    /// The text (default: every text of the library, and the reading of the last weeks).
     pub text: Option<PathBuf>,
     #[command(flatten)]
     pub data: DataArgs,
@@ -522,11 +522,15 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `leser stats`.
+/// `leser stats`: one text's counts, or without TEXT every text of the library and the
+/// reading of the last weeks.
 pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     use crate::learner::{Store, text_stats};
     let dir = data_dir(&args.data)?;
     let setup = load_glossary_setup(&args.data, &dir)?;
+    if args.text.is_none() {
+        return library_stats(args, &dir, setup.glossary);
+    }
     let (doc, _) = load_text(args.text.as_deref())?;
     let store = Store::open(&dir)?;
     let linker = Linker::new(setup.glossary);
@@ -607,6 +611,82 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Every text of the library with its figures, then the reading of the last four weeks.
+fn library_stats(args: &StatsArgs, dir: &Path, glossary: Glossary) -> anyhow::Result<ExitCode> {
+    use crate::learner::Store;
+    use crate::learner::library::{date_of, day_of, now_secs};
+    use crate::tui::library::Target;
+    use crate::tui::library::figures::text_figures;
+    let opener = crate::tui::Opener {
+        data_dir: dir.to_path_buf(),
+        glossary: args.data.glossary.clone(),
+        dictionaries: None,
+    };
+    let (rows, progress) = opener.rows()?;
+    let store = Store::open(dir)?;
+    let linker = Linker::new(glossary);
+    let percent =
+        |s: Option<f64>| s.map_or_else(|| "–".to_string(), |s| format!("{}%", (s * 100.0).floor()));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<40} {:>8} {:>5} {:>6} {:>6}",
+        "text", "words", "read", "known", "new"
+    );
+    for row in &rows {
+        let doc = match &row.target {
+            Target::Bundled => Document::bundled(),
+            Target::File(path) => Document::load(path)?,
+        };
+        let figures = text_figures(&doc, &linker, &store);
+        let title = crate::tui::ui::truncate(&row.title, 40);
+        let pad = 40usize.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_ref()));
+        let _ = writeln!(
+            out,
+            "{title}{} {:>8} {:>5} {:>6} {:>6}",
+            " ".repeat(pad),
+            figures.words,
+            percent(row.read),
+            percent(Some(figures.known_share())),
+            figures.new_terms
+        );
+    }
+    let today = day_of(now_secs());
+    let days = progress.last_days(today, 28);
+    let sum = |f: fn(&crate::learner::Day) -> u64| days.iter().map(f).sum::<u64>();
+    let _ = writeln!(
+        out,
+        "\nlast 4 weeks: {} words read, {} new words met, {} marked known; {} terms known now",
+        sum(|d| d.words_read),
+        sum(|d| d.new_met),
+        sum(|d| d.marked_known),
+        progress.known_now
+    );
+    let known = progress.known_by_day(today, 28);
+    let _ = writeln!(
+        out,
+        "{:<10} {:>10} {:>8} {:>12} {:>11}",
+        "day", "words read", "new met", "marked known", "known terms"
+    );
+    for (d, (_, k)) in days.iter().zip(&known) {
+        if d.words_read + d.new_met + d.marked_known == 0 {
+            continue;
+        }
+        let secs = u64::try_from(d.day).unwrap_or(0) * 86_400;
+        let _ = writeln!(
+            out,
+            "{:<10} {:>10} {:>8} {:>12} {:>11}",
+            date_of(secs),
+            d.words_read,
+            d.new_met,
+            d.marked_known,
+            k
+        );
+    }
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `leser lookup`: exit 1 when nothing is found (the nearest headwords are listed).

@@ -265,3 +265,27 @@ fn damaged_files_are_refused_and_leave_nothing() {
         );
     }
 }
+
+#[test]
+fn stats_without_a_text_lists_every_text_and_the_weeks() {
+    let data = tempfile::tempdir().expect("data dir");
+    let out = leser(
+        data.path(),
+        &[
+            "import",
+            fixture("notizen.md").to_str().expect("utf-8"),
+            fixture("roman-epub2.epub").to_str().expect("utf-8"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = leser(data.path(), &["stats"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for title in ["Lawrow", "Anekdoten", "Der kleine Hafen"] {
+        assert!(
+            text.lines().any(|l| l.starts_with(title)),
+            "{title}: {text}"
+        );
+    }
+    assert!(text.contains("last 4 weeks: 0 words read"), "{text}");
+}

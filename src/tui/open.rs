@@ -68,6 +68,23 @@ impl Opener {
 
     /// The library screen, with last time's figures, and the job that counts them again.
     pub fn library(&self, viewport: Size) -> anyhow::Result<(LibraryState, FiguresJob)> {
+        let (rows, progress) = self.rows()?;
+        let state = LibraryState::new(rows, progress, viewport, now_secs());
+        // The rows on top first.
+        let texts = state
+            .visible()
+            .map(|r| (r.key.clone(), r.target.clone()))
+            .collect();
+        let glossary = GlossarySetup::load(self.glossary.as_deref(), &self.data_dir)
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .glossary;
+        let job = FiguresJob::spawn(texts, glossary, self.data_dir.clone());
+        Ok((state, job))
+    }
+
+    /// The library's texts (the bundled article first) with last time's figures, and the
+    /// reading over the days.
+    pub fn rows(&self) -> anyhow::Result<(Vec<Row>, Progress)> {
         let library = Library::open(&self.data_dir)?;
         let store = Store::open(&self.data_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
         let cache = load_cache(&self.data_dir);
@@ -109,18 +126,7 @@ impl Opener {
                 key: doc_key,
             });
         }
-        let progress: Progress = store.progress();
-        let state = LibraryState::new(rows, progress, viewport, now_secs());
-        // The rows on top first.
-        let texts = state
-            .visible()
-            .map(|r| (r.key.clone(), r.target.clone()))
-            .collect();
-        let glossary = GlossarySetup::load(self.glossary.as_deref(), &self.data_dir)
-            .map_err(|e| anyhow::anyhow!("{e}"))?
-            .glossary;
-        let job = FiguresJob::spawn(texts, glossary, self.data_dir.clone());
-        Ok((state, job))
+        Ok((rows, store.progress()))
     }
 
     /// Takes a text out of the library (its statuses stay).
