@@ -557,25 +557,7 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     let mut out = String::new();
     for path in &args.files {
-        let result = crate::import::convert_file(path).and_then(|mut converted| {
-            if let Some(title) = &args.title {
-                converted.meta.title = Some(title.clone());
-            }
-            let bytes = std::fs::read(path).map_err(|source| crate::import::ImportError::Io {
-                path: path.display().to_string(),
-                source,
-            })?;
-            Ok((converted, bytes))
-        });
-        let (converted, bytes) = match result {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("leser: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        match library.add(path, &bytes, &converted, translation.as_ref()) {
+        match library.import_file(path, args.title.as_deref(), translation.as_ref()) {
             Ok(Imported::Added(entry)) => {
                 let chapters = match entry.chapters {
                     0 => String::new(),

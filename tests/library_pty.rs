@@ -117,3 +117,30 @@ fn the_table_of_contents_jumps_to_a_chapter() {
     });
     reader.quit();
 }
+
+#[test]
+fn a_file_imported_from_the_library_screen_with_tab_completion() {
+    let data = tempfile::tempdir().expect("data dir");
+    let mut reader = Reader::start_with(data.path(), &warm_cache_dir(), &["library"]);
+    reader.wait_for_text("Library · 1 text");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    reader.send("i");
+    reader.send(&format!("{}/noti", fixtures.display()));
+    reader.send("\t");
+    reader.wait_for_text("notizen.md");
+    reader.send("\r");
+    reader.wait_for("the imported notes in the library", |r| {
+        let screen = r.contents();
+        screen.contains("Library · 2 texts")
+            && row_of(r, "Anekdoten").is_some()
+            && screen.contains("Imported \"Anekdoten\"")
+    });
+    reader.quit();
+    assert_eq!(
+        leser::learner::Library::open(data.path())
+            .expect("library")
+            .entries()
+            .len(),
+        1
+    );
+}

@@ -503,7 +503,8 @@ fn a_markdown_book_with_chapters_verse_and_emphasis_80x24() {
             let row: String = (text.left()..text.right())
                 .map(|x| buffer[(x, y)].symbol().to_string())
                 .collect();
-            row.find(word).map(|i| (text.left() + row[..i].chars().count() as u16, y))
+            row.find(word)
+                .map(|i| (text.left() + row[..i].chars().count() as u16, y))
         })
     };
     let heading = find("Erstes").expect("the heading is drawn");

@@ -39,6 +39,8 @@ pub enum LibraryError {
     NewerFormat { path: PathBuf, format: u32 },
     #[error("{path}: {message}")]
     Text { path: String, message: String },
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
 }
 
 fn io_err(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> LibraryError {
@@ -248,6 +250,21 @@ impl Library {
             return Err(e);
         }
         Ok(Imported::Added(entry))
+    }
+
+    /// Reads, converts and adds a file; `title` replaces the one found in it.
+    pub fn import_file(
+        &mut self,
+        path: &Path,
+        title: Option<&str>,
+        translation: Option<&Converted>,
+    ) -> Result<Imported, LibraryError> {
+        let mut converted = crate::import::convert_file(path)?;
+        if let Some(title) = title {
+            converted.meta.title = Some(title.to_string());
+        }
+        let bytes = fs::read(path).map_err(io_err(path, "read"))?;
+        self.add(path, &bytes, &converted, translation)
     }
 
     /// Takes a text out of the library and deletes its copy (the learner's statuses stay).

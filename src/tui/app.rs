@@ -284,6 +284,24 @@ impl App {
                             self.open_reader(&target);
                             return false;
                         }
+                        LibraryEffect::Complete(typed) => {
+                            let (path, choices) = super::open::complete_path(&typed);
+                            state.update(LibraryAction::Completed { path, choices });
+                        }
+                        LibraryEffect::Import(path) => {
+                            match self.opener.import(&path) {
+                                Ok(message) => {
+                                    self.open_library();
+                                    if let Screen::Library { state, .. } = &mut self.screen {
+                                        state.set_message(message);
+                                    }
+                                }
+                                Err(e) => {
+                                    state.update(LibraryAction::Failed(format!("{e:#}")));
+                                }
+                            }
+                            return false;
+                        }
                         LibraryEffect::Remove { key, file } => {
                             let result = match self.opener.remove(&file) {
                                 Ok(title) => LibraryAction::Removed {

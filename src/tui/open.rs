@@ -129,9 +129,106 @@ impl Opener {
         Ok((rows, store.progress()))
     }
 
+    /// Imports a file into the library: what to tell the learner.
+    pub fn import(&self, path: &str) -> anyhow::Result<String> {
+        use crate::learner::Imported;
+        use crate::tui::strings::library as strings;
+        let path = expand_home(path);
+        let mut library = Library::open(&self.data_dir)?;
+        Ok(match library.import_file(&path, None, None)? {
+            Imported::Added(entry) => strings::imported(&entry.title, entry.words),
+            Imported::Already(entry) => strings::already(&entry.title),
+        })
+    }
+
     /// Takes a text out of the library (its statuses stay).
     pub fn remove(&self, file: &str) -> anyhow::Result<Option<String>> {
         let mut library = Library::open(&self.data_dir)?;
         Ok(library.remove(file)?.map(|e| e.title))
+    }
+}
+
+/// `~/x` is `$HOME/x`.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+/// Completes a typed path: the directories and importable files it can go on to, and the path
+/// extended as far as they agree (a directory with its `/`).
+pub fn complete_path(typed: &str) -> (String, Vec<String>) {
+    let (dir_part, prefix) = match typed.rfind('/') {
+        Some(i) => (&typed[..=i], &typed[i + 1..]),
+        None => ("", typed),
+    };
+    let dir = if dir_part.is_empty() {
+        PathBuf::from(".")
+    } else {
+        expand_home(dir_part)
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return (typed.to_string(), Vec::new());
+    };
+    let mut choices: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            if !name.starts_with(prefix) || (name.starts_with('.') && !prefix.starts_with('.')) {
+                return None;
+            }
+            let is_dir = e.file_type().ok()?.is_dir();
+            if is_dir {
+                return Some(format!("{dir_part}{name}/"));
+            }
+            crate::import::kind_of(&e.path()).map(|_| format!("{dir_part}{name}"))
+        })
+        .collect();
+    choices.sort();
+    let path = match choices.as_slice() {
+        [] => typed.to_string(),
+        [one] => one.clone(),
+        [first, rest @ ..] => {
+            let mut common = first.len();
+            for c in rest {
+                common = common.min(
+                    first
+                        .char_indices()
+                        .zip(c.chars())
+                        .find(|((_, a), b)| a != b)
+                        .map_or(first.len().min(c.len()), |((i, _), _)| i),
+                );
+            }
+            first[..common].to_string()
+        }
+    };
+    (path, choices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completion_extends_to_what_the_files_share() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["roman-1.epub", "roman-2.epub", "roman.jpg", "notizen.md"] {
+            std::fs::write(dir.path().join(f), "x").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("romane")).unwrap();
+        let base = format!("{}/", dir.path().display());
+        let (path, choices) = complete_path(&format!("{base}ro"));
+        assert_eq!(path, format!("{base}roman"));
+        assert_eq!(
+            choices,
+            [
+                format!("{base}roman-1.epub"),
+                format!("{base}roman-2.epub"),
+                format!("{base}romane/")
+            ]
+        );
+        let (path, _) = complete_path(&format!("{base}no"));
+        assert_eq!(path, format!("{base}notizen.md"));
     }
 }

@@ -277,6 +277,15 @@ pub mod library {
     pub const HINT_OPEN: &str = "Enter open";
     pub const HINT_FILTER: &str = "/ filter";
     pub const HINT_REMOVE: &str = "d remove";
+    pub const HINT_IMPORT: &str = "i import";
+    pub const IMPORT_PROMPT: &str = "import: ";
+    pub const HINT_IMPORT_KEYS: &str = "Tab completes · Enter imports · Esc cancels";
+    pub fn imported(title: &str, words: usize) -> String {
+        format!("Imported \"{title}\" ({words} words).")
+    }
+    pub fn already(title: &str) -> String {
+        format!("Already in the library: \"{title}\".")
+    }
     pub const HINT_QUIT: &str = "q quit";
     pub const HINT_FILTER_DONE: &str = "Enter done · Esc clear";
     pub fn sort_hint(sort: &str) -> String {

@@ -35,6 +35,11 @@ pub const BROWSE: &[(KeyCode, LibraryAction, &str)] = &[
         LibraryAction::Remove,
         "remove the text (asks first)",
     ),
+    (
+        KeyCode::Char('i'),
+        LibraryAction::ImportStart,
+        "import a file (Tab completes the path)",
+    ),
     (KeyCode::Esc, LibraryAction::Cancel, "clear the filter"),
     (KeyCode::Char('q'), LibraryAction::Quit, "quit"),
 ];
@@ -59,6 +64,14 @@ pub fn resolve(mode: LibraryMode, key: &KeyEvent) -> Option<LibraryAction> {
             KeyCode::Down => Some(LibraryAction::Down),
             KeyCode::Up => Some(LibraryAction::Up),
             KeyCode::Char(c) => Some(LibraryAction::FilterInput(c)),
+            _ => None,
+        },
+        LibraryMode::Import => match key.code {
+            KeyCode::Enter => Some(LibraryAction::ImportSubmit),
+            KeyCode::Esc => Some(LibraryAction::Cancel),
+            KeyCode::Backspace => Some(LibraryAction::ImportBackspace),
+            KeyCode::Tab => Some(LibraryAction::ImportComplete),
+            KeyCode::Char(c) => Some(LibraryAction::ImportInput(c)),
             _ => None,
         },
         LibraryMode::ConfirmRemove => Some(match key.code {

@@ -67,6 +67,8 @@ pub enum LibraryMode {
     Filter,
     /// Asking whether to remove the selected text.
     ConfirmRemove,
+    /// Typing the path of a file to import.
+    Import,
 }
 
 /// What can be asked of the library screen.
@@ -86,6 +88,19 @@ pub enum LibraryAction {
     /// Leave the filter prompt, keeping the filter.
     FilterDone,
     Remove,
+    /// Open the prompt for a file to import.
+    ImportStart,
+    ImportInput(char),
+    ImportBackspace,
+    /// Complete the typed path (Tab).
+    ImportComplete,
+    /// Import the typed path.
+    ImportSubmit,
+    /// The files a typed path can go on to: the path completed as far as they agree.
+    Completed {
+        path: String,
+        choices: Vec<String>,
+    },
     Confirm,
     Cancel,
     Quit,
@@ -111,7 +126,14 @@ pub enum LibraryAction {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LibraryEffect {
     Open(Target),
-    Remove { key: String, file: String },
+    Remove {
+        key: String,
+        file: String,
+    },
+    /// List the files a typed path could complete to.
+    Complete(String),
+    /// Import a file into the library.
+    Import(String),
     Quit,
 }
 
@@ -129,6 +151,9 @@ pub struct LibraryState {
     scroll: usize,
     viewport: Size,
     message: Option<String>,
+    /// The path typed at the import prompt, and what Tab offered last.
+    import_path: String,
+    import_choices: Vec<String>,
     progress: Progress,
     /// Now, for "last opened" (unix seconds); set by whoever builds the state.
     now: u64,
@@ -147,6 +172,8 @@ impl LibraryState {
             scroll: 0,
             viewport,
             message: None,
+            import_path: String::new(),
+            import_choices: Vec::new(),
             progress,
             now,
             needs_redraw: true,
@@ -176,6 +203,13 @@ impl LibraryState {
                 self.rows.retain(|r| r.key != key);
                 self.refilter(None);
                 self.message = Some(super::strings::removed(&title));
+                return Vec::new();
+            }
+            LibraryAction::Completed { path, choices } => {
+                if self.mode == LibraryMode::Import {
+                    self.import_path = path;
+                    self.import_choices = choices;
+                }
                 return Vec::new();
             }
             LibraryAction::Failed(message) => {
@@ -209,6 +243,7 @@ impl LibraryState {
                 LibraryAction::Up => self.step(1, false),
                 _ => {}
             },
+            LibraryMode::Import => return self.import_prompt(&action),
             LibraryMode::ConfirmRemove => {
                 self.mode = LibraryMode::Browse;
                 if action == LibraryAction::Confirm
@@ -225,8 +260,40 @@ impl LibraryState {
         Vec::new()
     }
 
+    fn import_prompt(&mut self, action: &LibraryAction) -> Vec<LibraryEffect> {
+        match action {
+            LibraryAction::ImportInput(c) => {
+                self.import_path.push(*c);
+                self.import_choices.clear();
+            }
+            LibraryAction::ImportBackspace => {
+                self.import_path.pop();
+                self.import_choices.clear();
+            }
+            LibraryAction::ImportComplete => {
+                return vec![LibraryEffect::Complete(self.import_path.clone())];
+            }
+            LibraryAction::ImportSubmit => {
+                self.mode = LibraryMode::Browse;
+                let path = std::mem::take(&mut self.import_path);
+                self.import_choices.clear();
+                if !path.trim().is_empty() {
+                    return vec![LibraryEffect::Import(path)];
+                }
+            }
+            LibraryAction::Cancel => {
+                self.mode = LibraryMode::Browse;
+                self.import_path.clear();
+                self.import_choices.clear();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
     fn browse(&mut self, action: &LibraryAction) -> Vec<LibraryEffect> {
         match action {
+            LibraryAction::ImportStart => self.mode = LibraryMode::Import,
             LibraryAction::Down => self.step(1, true),
             LibraryAction::Up => self.step(1, false),
             LibraryAction::PageDown => self.step(self.page(), true),
@@ -371,6 +438,22 @@ impl LibraryState {
         self.mode
     }
 
+    /// The path typed at the import prompt.
+    pub fn import_path(&self) -> &str {
+        &self.import_path
+    }
+
+    /// What Tab offered last at the import prompt.
+    pub fn import_choices(&self) -> &[String] {
+        &self.import_choices
+    }
+
+    /// A message for the status bar (after an import, for instance).
+    pub fn set_message(&mut self, message: String) {
+        self.message = Some(message);
+        self.needs_redraw = true;
+    }
+
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
@@ -458,6 +541,30 @@ mod tests {
             effects,
             [LibraryEffect::Open(Target::File(PathBuf::from("Hafen.md")))]
         );
+    }
+
+    #[test]
+    fn the_import_prompt_completes_and_submits() {
+        let mut s = state();
+        s.update(LibraryAction::ImportStart);
+        for c in "bu".chars() {
+            s.update(LibraryAction::ImportInput(c));
+        }
+        assert_eq!(
+            s.update(LibraryAction::ImportComplete),
+            [LibraryEffect::Complete("bu".to_string())]
+        );
+        s.update(LibraryAction::Completed {
+            path: "buch/".to_string(),
+            choices: vec!["buch/a.epub".to_string(), "buch/b.epub".to_string()],
+        });
+        assert_eq!(s.import_path(), "buch/");
+        s.update(LibraryAction::ImportInput('a'));
+        assert_eq!(
+            s.update(LibraryAction::ImportSubmit),
+            [LibraryEffect::Import("buch/a".to_string())]
+        );
+        assert_eq!(s.mode(), LibraryMode::Browse);
     }
 
     #[test]

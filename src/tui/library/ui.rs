@@ -245,6 +245,28 @@ fn status(state: &LibraryState, frame: &mut Frame, area: Rect) {
             Span::raw("  "),
             Span::styled(strings::HINT_FILTER_DONE, theme::DIM),
         ]),
+        LibraryMode::Import => {
+            let mut spans = vec![
+                Span::styled(strings::IMPORT_PROMPT, theme::KEY),
+                Span::raw(state.import_path().to_string()),
+                Span::styled("▏", theme::DIM),
+                Span::raw("  "),
+            ];
+            let choices = state.import_choices();
+            if choices.len() > 1 {
+                let names: Vec<&str> = choices
+                    .iter()
+                    .map(|c| {
+                        let c = c.trim_end_matches('/');
+                        c.rsplit('/').next().unwrap_or(c)
+                    })
+                    .collect();
+                spans.push(Span::styled(names.join("  "), theme::DIM));
+            } else {
+                spans.push(Span::styled(strings::HINT_IMPORT_KEYS, theme::DIM));
+            }
+            Line::from(spans)
+        }
         LibraryMode::ConfirmRemove => {
             let title = state.selected_row().map_or("", |r| r.title.as_str());
             Line::styled(
@@ -265,6 +287,7 @@ fn status(state: &LibraryState, frame: &mut Frame, area: Rect) {
                     strings::HINT_FILTER.to_string(),
                     strings::sort_hint(sort),
                     strings::HINT_REMOVE.to_string(),
+                    strings::HINT_IMPORT.to_string(),
                     strings::HINT_QUIT.to_string(),
                 ];
                 if !state.filter().is_empty() {
