@@ -108,9 +108,16 @@ pub fn is_markdown(name: &str) -> bool {
 impl Document {
     /// Parses decoded text: Markdown when the name says so (`.md`), else plain text.
     pub fn parse(name: &str, file: String) -> Result<Document, TextError> {
-        let (text, line_ends) = decode::normalize_line_ends(file.clone());
+        // The file as read is kept only when what is read differs from it.
+        let (text, line_ends, file) = if file.contains('\r') {
+            let (text, origin) = decode::normalize_line_ends(file.clone());
+            (text, origin, Some(file))
+        } else {
+            (file, Origin::default(), None)
+        };
         let (meta, body) = split_front_matter(name, &text)?;
-        let mut doc = if is_markdown(name) {
+        let markdown = is_markdown(name);
+        let mut doc = if markdown {
             let rendered = markdown::render(&text[body.clone()], body.start);
             let mut source = String::with_capacity(body.start + rendered.text.len());
             source.push_str(&text[..body.start]);
@@ -132,6 +139,7 @@ impl Document {
                     .collect(),
                 origin,
                 source,
+                original: Some(text),
                 ..Document::default()
             }
         } else {
@@ -149,8 +157,8 @@ impl Document {
             }
         };
         doc.origin = doc.origin.then(&line_ends);
-        if !doc.origin.is_identity() || doc.source.len() != file.len() {
-            doc.original = Some(file);
+        if file.is_some() {
+            doc.original = file;
         }
         doc.name = name.to_string();
         doc.meta = meta;
