@@ -15,4 +15,4 @@ pub use stats::{
     Figures, TextStats, Vocabulary, mark_all_new_known, new_terms, term_of, text_stats, vocabulary,
 };
 pub use status::{ParseStatusError, Status};
-pub use store::{DATA_DIR_ENV, Store, StoreError, resolve_data_dir, text_key};
+pub use store::{DATA_DIR_ENV, Store, StoreError, path_key, resolve_data_dir, text_key};

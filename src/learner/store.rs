@@ -103,13 +103,18 @@ fn resolve_data_dir_from(
 /// `bundled:<name>` for the article compiled into leser.
 pub fn text_key(doc: &Document, path: Option<&Path>) -> String {
     match path {
-        Some(p) => fs::canonicalize(p)
-            .or_else(|_| std::path::absolute(p))
-            .unwrap_or_else(|_| p.to_path_buf())
-            .display()
-            .to_string(),
+        Some(p) => path_key(p),
         None => format!("bundled:{}", doc.name),
     }
+}
+
+/// The key of a text file: its canonical path.
+pub fn path_key(path: &Path) -> String {
+    fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use super::library::{LibraryState, Row, Target};
 use super::session::Session;
 use crate::glossary::GlossarySetup;
 use crate::learner::library::{bundled_key, now_secs};
-use crate::learner::{Library, Progress, Store, text_key};
+use crate::learner::{Library, Progress, Store, path_key, text_key};
 use crate::text::Document;
 use ratatui::layout::Size;
 use std::path::PathBuf;
@@ -117,10 +117,7 @@ impl Opener {
         }];
         for entry in library.entries() {
             let path = library.path_of(entry);
-            let doc_key = std::fs::canonicalize(&path)
-                .unwrap_or_else(|_| path.clone())
-                .display()
-                .to_string();
+            let doc_key = path_key(&path);
             rows.push(Row {
                 read: read_share(&doc_key, entry.body),
                 figures: cache.get(&doc_key).copied(),

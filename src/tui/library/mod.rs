@@ -1,11 +1,12 @@
 //! The library screen: every text with what the learner knows of it, sorted and filtered,
-//! and charts of their reading over the weeks. `state` holds it and changes it, `keys` maps
-//! keys to its actions, `ui` draws it, `figures` computes the known shares in the background.
+//! and charts of their reading over the weeks. `state` holds it, `update` changes it, `keys`
+//! maps keys to its actions, `ui` draws it, `figures` counts the known shares in the background.
 
 pub mod figures;
 pub mod keys;
 pub mod state;
 pub mod ui;
+mod update;
 
 pub use crate::learner::Progress;
 pub use crate::tui::strings::library as strings;
