@@ -406,7 +406,10 @@ pub fn render_annotations_with(
                     spans: r
                         .spans
                         .iter()
-                        .map(|s| [doc.file_offset(s.start), doc.file_offset(s.end)])
+                        .map(|s| {
+                            let r = doc.file_range(s.clone());
+                            [r.start, r.end]
+                        })
                         .collect(),
                     line,
                     text: surface,

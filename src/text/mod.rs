@@ -191,6 +191,18 @@ impl Document {
         at
     }
 
+    /// The byte range in the file's text of a range of `source`: its end is mapped from its
+    /// last character, since the text after a range may come from elsewhere in the file (the
+    /// URL after a Markdown link's text).
+    pub fn file_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.file_offset(range.start);
+        let Some(last) = self.source[range.clone()].chars().next_back() else {
+            return start..start;
+        };
+        let end = self.file_offset(range.end - last.len_utf8()) + last.len_utf8();
+        start..end.min(self.file_text().len()).max(start)
+    }
+
     /// The paragraphs the linker reads: code is left out (an empty range keeps the numbering).
     pub fn linked_paragraphs(&self) -> std::borrow::Cow<'_, [Range<usize>]> {
         if !self.kinds.contains(&BlockKind::Code) {
