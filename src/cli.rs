@@ -37,6 +37,33 @@ pub enum Command {
     Stats(StatsArgs),
     /// Look a word up in the offline dictionaries (Ding, FreeDict), inflected forms included.
     Lookup(LookupArgs),
+    /// Bring texts into the library: EPUB, HTML (a saved web page), Markdown, plain text.
+    Import(ImportArgs),
+    /// The library: every text, what you know of it, your progress over the weeks.
+    Library(LibraryArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct LibraryArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub dicts: DictArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The files to import.
+    #[arg(required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
+    /// The title to give the text (one file only).
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// The text's English translation, paragraph by paragraph (one file only).
+    #[arg(long, value_name = "FILE")]
+    pub translation: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Args)]
@@ -94,7 +121,7 @@ pub struct AnkiArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// The text (default: the bundled article).
+    /// The text (default: every text of the library, and the reading of the last weeks).
     pub text: Option<PathBuf>,
     #[command(flatten)]
     pub data: DataArgs,
@@ -228,29 +255,44 @@ pub fn load_translation(doc: &mut Document, path: Option<&Path>) -> Option<Docum
     }
 }
 
-/// `leser [TEXT]`: the reader.
-pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
-    let dir = data_dir(&args.data)?;
-    let setup = load_glossary_setup(&args.data, &dir)?;
-    let mut doc = load_text(args.text.as_deref())?;
-    let translation = load_translation(&mut doc, args.text.as_deref());
-    // The error names the file and says what failed, in one line.
-    let store = crate::learner::Store::open(&dir).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let text_key = crate::learner::text_key(&doc, args.text.as_deref());
+/// What the screens open things with, from the command line and the config file.
+fn opener(data: &DataArgs, dicts: &DictArgs) -> anyhow::Result<crate::tui::Opener> {
+    let dir = data_dir(data)?;
     // The dictionaries of `lookup`: the config file's, then those named; opened by the reader.
     let mut dictionaries = crate::config::Config::load()?.dictionaries;
-    dictionaries.extend(args.dicts.paths.iter().cloned());
-    crate::tui::run(crate::tui::Session {
-        doc,
-        translation,
-        setup,
-        store,
-        text_key,
+    dictionaries.extend(dicts.paths.iter().cloned());
+    Ok(crate::tui::Opener {
+        data_dir: dir,
+        glossary: data.glossary.clone(),
         dictionaries: Some(crate::tui::DictionarySetup {
             extra: dictionaries,
             cache_dir: Some(dictionary_cache_dir()),
         }),
-    })?;
+    })
+}
+
+/// `leser [TEXT]`: the reader, on TEXT, else on the text read last (the bundled article the
+/// first time).
+pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
+    use crate::tui::library::Target;
+    let opener = opener(&args.data, &args.dicts)?;
+    let target = match &args.text {
+        Some(path) => Target::File(path.clone()),
+        None => opener.last_target(),
+    };
+    // Errors (a missing file, a broken glossary) are one line, before the terminal is taken.
+    let session = opener.session(&target, true)?;
+    crate::tui::run(opener, crate::tui::First::Reader(Box::new(session)))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `leser library`: the library screen.
+pub fn library(args: &LibraryArgs) -> anyhow::Result<ExitCode> {
+    let opener = opener(&args.data, &args.dicts)?;
+    // A broken library or glossary is reported before the terminal is taken.
+    crate::learner::Library::open(&opener.data_dir)?;
+    load_glossary_setup(&args.data, &opener.data_dir)?;
+    crate::tui::run(opener, crate::tui::First::Library)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -367,12 +409,15 @@ pub fn render_annotations_with(
         records.sort_by_key(|r| r.spans.first().map_or(0, |s| s.start));
     }
     let mut out = String::new();
+    // Offsets, lines and columns are the file's (before line ends and Markdown were read).
+    let file = doc.file_text();
     // Line numbers counted as the records go by, in text order.
     let (mut line, mut counted_to, mut line_start) = (1, 0, 0);
     for r in records {
         let surface = link_surface(&doc.source, r.spans);
-        let start = r.spans.first().map_or(0, |s| s.start);
-        for (i, b) in doc.source.as_bytes()[counted_to..start].iter().enumerate() {
+        let start = doc.file_offset(r.spans.first().map_or(0, |s| s.start));
+        let start = start.max(counted_to);
+        for (i, b) in file.as_bytes()[counted_to..start].iter().enumerate() {
             if *b == b'\n' {
                 line += 1;
                 line_start = counted_to + i + 1;
@@ -383,7 +428,14 @@ pub fn render_annotations_with(
             Format::Jsonl => {
                 let record = JsonLink {
                     term: r.term,
-                    spans: r.spans.iter().map(|s| [s.start, s.end]).collect(),
+                    spans: r
+                        .spans
+                        .iter()
+                        .map(|s| {
+                            let r = doc.file_range(s.clone());
+                            [r.start, r.end]
+                        })
+                        .collect(),
                     line,
                     text: surface,
                     form: r.form,
@@ -396,7 +448,7 @@ pub fn render_annotations_with(
                 }
             }
             Format::Text => {
-                let column = doc.source[line_start..start].chars().count() + 1;
+                let column = file[line_start..start].chars().count() + 1;
                 // For reading in a terminal: the glossary's words made safe there.
                 let _ = write!(
                     out,
@@ -564,8 +616,14 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `leser stats`.
+/// `leser stats`: one text's counts, or without TEXT every text of the library and the
+/// reading of the last weeks.
 pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
+    if args.text.is_none() {
+        let dir = data_dir(&args.data)?;
+        let setup = load_glossary_setup(&args.data, &dir)?;
+        return library_stats(args, &dir, setup.glossary);
+    }
     let open = open_text(args.text.as_deref(), &args.data, &args.dicts)?;
     let stats = crate::learner::text_stats(&open.terms, &open.statuses);
     write_stdout(&format!(
@@ -573,6 +631,137 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
         terminal_safe(open.doc.title()),
         stats.report()
     ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `leser import`: each file converted and copied into the library; one line for each. A file
+/// that cannot be imported is named with the reason, the others are imported all the same, and
+/// the exit status is 2.
+pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    use crate::learner::{Imported, Library};
+    if args.files.len() > 1 && (args.title.is_some() || args.translation.is_some()) {
+        anyhow::bail!("--title and --translation go with one file at a time");
+    }
+    let dir = data_dir(&args.data)?;
+    let mut library = Library::open(&dir)?;
+    let translation = match &args.translation {
+        Some(path) => Some(crate::import::convert_file(path)?),
+        None => None,
+    };
+    let mut failed = false;
+    let mut out = String::new();
+    for path in &args.files {
+        match library.import_file(path, args.title.as_deref(), translation.as_ref()) {
+            Ok(Imported::Added(entry)) => {
+                let chapters = match entry.chapters {
+                    0 => String::new(),
+                    1 => ", 1 chapter".to_string(),
+                    n => format!(", {n} chapters"),
+                };
+                let _ = writeln!(
+                    out,
+                    "imported \"{}\": {} words{chapters}, as {}",
+                    entry.title,
+                    entry.words,
+                    dir.join(&entry.file).display()
+                );
+            }
+            Ok(Imported::Already(entry)) => {
+                let _ = writeln!(
+                    out,
+                    "{}: already in the library as \"{}\" ({})",
+                    path.display(),
+                    entry.title,
+                    dir.join(&entry.file).display()
+                );
+            }
+            Err(e) => {
+                eprintln!("leser: {e}");
+                failed = true;
+            }
+        }
+    }
+    write_stdout(&out)?;
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Every text of the library with its figures, then the reading of the last four weeks.
+fn library_stats(args: &StatsArgs, dir: &Path, glossary: Glossary) -> anyhow::Result<ExitCode> {
+    use crate::learner::Store;
+    use crate::learner::library::{date_of, day_of, now_secs};
+    use crate::tui::library::Target;
+    use crate::tui::library::figures::text_figures;
+    let opener = crate::tui::Opener {
+        data_dir: dir.to_path_buf(),
+        glossary: args.data.glossary.clone(),
+        dictionaries: None,
+    };
+    let (rows, progress) = opener.rows()?;
+    let store = Store::open(dir)?;
+    let linker = Linker::new(glossary);
+    let percent =
+        |s: Option<f64>| s.map_or_else(|| "–".to_string(), |s| format!("{}%", (s * 100.0).floor()));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<40} {:>8} {:>5} {:>6} {:>6}",
+        "text", "words", "read", "known", "new"
+    );
+    for row in &rows {
+        let doc = match &row.target {
+            Target::Bundled => Document::bundled(),
+            Target::File(path) => Document::load(path)?,
+        };
+        let figures = text_figures(&doc, &linker, &store);
+        let title = crate::tui::ui::truncate(&row.title, 40);
+        let pad = 40usize.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_ref()));
+        let _ = writeln!(
+            out,
+            "{title}{} {:>8} {:>5} {:>6} {:>6}",
+            " ".repeat(pad),
+            figures.words,
+            percent(row.read),
+            percent(Some(figures.known_share())),
+            figures.new_terms
+        );
+    }
+    let today = day_of(now_secs());
+    let days = progress.last_days(today, 28);
+    let sum = |f: fn(&crate::learner::Day) -> u64| days.iter().map(f).sum::<u64>();
+    let _ = writeln!(
+        out,
+        "\nlast 4 weeks: {} words read, {} new words met, {} marked known; {} terms known now",
+        sum(|d| d.words_read),
+        sum(|d| d.new_met),
+        sum(|d| d.marked_known),
+        progress.known_now
+    );
+    let known = progress.known_by_day(today, 28);
+    let _ = writeln!(
+        out,
+        "{:<10} {:>10} {:>8} {:>12} {:>11}",
+        "day", "words read", "new met", "marked known", "known terms"
+    );
+    for (d, (_, k)) in days.iter().zip(&known) {
+        if d.words_read + d.new_met + d.marked_known == 0 {
+            continue;
+        }
+        let secs = u64::try_from(d.day).unwrap_or(0) * 86_400;
+        let _ = writeln!(
+            out,
+            "{:<10} {:>10} {:>8} {:>12} {:>11}",
+            date_of(secs),
+            d.words_read,
+            d.new_met,
+            d.marked_known,
+            k
+        );
+    }
+    write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,6 +8,7 @@ pub mod config;
 pub mod de;
 pub mod dict;
 pub mod glossary;
+pub mod import;
 pub mod learner;
 pub mod link;
 pub mod terms;

@@ -368,7 +368,7 @@ impl Linker {
 
     /// Tokens, sentences and links of a document's body.
     pub fn analyze(&self, doc: &Document) -> Analysis {
-        self.analyze_paragraphs(&doc.source, &doc.paragraphs)
+        self.analyze_paragraphs(&doc.source, &doc.linked_paragraphs())
     }
 
     /// Same as [`Linker::analyze`], for text already split into paragraphs (byte ranges).

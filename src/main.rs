@@ -31,6 +31,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Stats(args)) => leser::cli::stats(&args),
         Some(Command::Lookup(args)) => leser::cli::lookup(&args),
+        Some(Command::Import(args)) => leser::cli::import(&args),
+        Some(Command::Library(args)) => leser::cli::library(&args),
         None => leser::cli::read(&cli.reader),
     };
     match result {

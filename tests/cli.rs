@@ -398,3 +398,54 @@ fn annotate_text_and_errors_quote_names_safely() {
         "{err:?}"
     );
 }
+
+/// Spans stay offsets into the file as read when leser reads something else: the lines of a
+/// CRLF file, the rendered text of Markdown.
+#[test]
+fn annotate_spans_point_into_crlf_and_markdown_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let crlf = dir.path().join("rat.txt");
+    std::fs::write(
+        &crlf,
+        "Der Rat tagte.\r\nDann kündigte er\r\nseinen Rücktritt an.\r\n",
+    )
+    .unwrap();
+    let md = dir.path().join("rat.md");
+    std::fs::write(
+        &md,
+        "# Der *Rat*\r\n\r\nEr [kündigte](https://x.org/rat) seinen **Rücktritt** an.\r\n",
+    )
+    .unwrap();
+    for path in [&crlf, &md] {
+        let file = std::fs::read_to_string(path).unwrap();
+        let out = leser(&["annotate", path.to_str().unwrap(), "--format", "jsonl"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let mut terms = Vec::new();
+        for line in stdout.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let spans = v["spans"].as_array().unwrap();
+            let parts: Vec<&str> = spans
+                .iter()
+                .map(|s| &file[s[0].as_u64().unwrap() as usize..s[1].as_u64().unwrap() as usize])
+                .collect();
+            let start = spans[0][0].as_u64().unwrap() as usize;
+            assert_eq!(
+                v["line"].as_u64().unwrap() as usize,
+                file[..start].matches('\n').count() + 1,
+                "{line}"
+            );
+            terms.push((v["term"].as_str().unwrap().to_string(), parts.join(" ")));
+        }
+        assert!(
+            terms.contains(&("Rat".to_string(), "Rat".to_string())),
+            "{}: {terms:?}",
+            path.display()
+        );
+        assert!(
+            terms.contains(&("ankündigen".to_string(), "kündigte an".to_string())),
+            "{}: {terms:?}",
+            path.display()
+        );
+    }
+}

@@ -487,3 +487,35 @@ fn dictionary_folded_and_unfolded_80x24() {
     }
     assert_snapshot!(draw(&state).backend());
 }
+
+/// A book in Markdown: headings bold, emphasis in italics, a poem's lines kept, the chapter in
+/// the title bar, and the side pane naming the translation it looked for.
+#[test]
+fn a_markdown_book_with_chapters_verse_and_emphasis_80x24() {
+    let md = "+++\ntitle = \"Abendbuch\"\n+++\n# Erstes Kapitel\n\nDer *Mond* ist **aufgegangen**.\n\nDer Mond ist aufgegangen,\nDie goldnen Sternlein prangen\nAm Himmel hell und klar.\n\n# Zweites Kapitel\n\nDer Rat tagte.\n";
+    let doc = Document::parse("texts/abend.md", md.to_string()).expect("parses");
+    let mut state = AppState::new(
+        doc,
+        None,
+        Linker::new(Glossary::bundled()),
+        Size::new(80, 24),
+    );
+    state.update(Action::ToggleTranslation);
+    let terminal = draw(&state);
+    let buffer = terminal.backend().buffer();
+    let text = state.layout().text;
+    let find = |word: &str| {
+        (text.top()..text.bottom()).find_map(|y| {
+            let row: String = (text.left()..text.right())
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            row.find(word)
+                .map(|i| (text.left() + row[..i].chars().count() as u16, y))
+        })
+    };
+    let heading = find("Erstes").expect("the heading is drawn");
+    assert!(buffer[heading].modifier.contains(Modifier::BOLD));
+    let mond = find("Mond ist aufgegangen.").expect("the first paragraph");
+    assert!(buffer[mond].modifier.contains(Modifier::ITALIC));
+    assert_snapshot!(terminal.backend());
+}

@@ -145,6 +145,59 @@ pub fn new_terms(terms: &Terms, statuses: &[Status], tokens: Option<&Range<usize
     out
 }
 
+/// The words of a text by their term, each term with the running words it covers: what the
+/// library's figures are counted from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vocabulary {
+    pub words: usize,
+    pub terms: Vec<(String, u32)>,
+}
+
+/// What the library shows of a text: the share of its running words the learner knows, and
+/// how many of its terms are still new.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Figures {
+    pub words: usize,
+    pub known_words: usize,
+    pub new_terms: usize,
+}
+
+impl Figures {
+    /// Share (0 to 1) of running words that belong to known terms.
+    pub fn known_share(&self) -> f64 {
+        share(self.known_words, self.words)
+    }
+}
+
+/// A text's vocabulary, from its terms.
+pub fn vocabulary(terms: &Terms) -> Vocabulary {
+    let mut counts = vec![0u32; terms.keys().len()];
+    let mut words = 0;
+    for (_, id) in terms.term_tokens() {
+        words += 1;
+        counts[id] += 1;
+    }
+    let terms = terms.keys().iter().cloned().zip(counts).collect();
+    Vocabulary { words, terms }
+}
+
+impl Vocabulary {
+    pub fn figures(&self, store: &Store) -> Figures {
+        let mut f = Figures {
+            words: self.words,
+            ..Figures::default()
+        };
+        for (term, count) in &self.terms {
+            match store.status(term) {
+                Status::Known => f.known_words += *count as usize,
+                Status::New => f.new_terms += 1,
+                _ => {}
+            }
+        }
+        f
+    }
+}
+
 /// Sets statuses of terms of this text, saved in one write, with the forms of the text that
 /// are filed under each term (so the status still shows where no dictionary is at hand).
 pub fn set_term_statuses(

@@ -2,9 +2,12 @@
 //!
 //! Files in the data dir:
 //! - `state.json`: the snapshot, `{"format": 1, "statuses": {term: {"status", "at"}},
-//!   "positions": {text: {"offset", "at"}}, "forms": {form: {"term", "at"}}}`. `forms` keeps
-//!   which headword a word form was filed under when the learner marked it (`ging` → `gehen`),
-//!   so the status still shows where no dictionary is at hand.
+//!   "positions": {text: {"offset", "at"}}, "forms": {form: {"term", "at"}}, "reading":
+//!   {"<day>/<session>": {"day", "words_read", "new_met", "marked_known", "at"}}}`. `forms`
+//!   keeps which headword a word form was filed under when the learner marked it (`ging` →
+//!   `gehen`), so the status still shows where no dictionary is at hand. A day's reading is
+//!   the sum over the sessions that read that day; each session's record is replaced as it
+//!   grows.
 //! - `journal.jsonl`: changes since the snapshot, one JSON object a line, appended (`O_APPEND`)
 //!   and synced before the call that made the change returns.
 //! - `state.json.bak` and `journal.bak.jsonl`: the previous snapshot and the changes that led
@@ -110,13 +113,18 @@ fn resolve_data_dir_from(
 /// `bundled:<name>` for the article compiled into leser.
 pub fn text_key(doc: &Document, path: Option<&Path>) -> String {
     match path {
-        Some(p) => fs::canonicalize(p)
-            .or_else(|_| std::path::absolute(p))
-            .unwrap_or_else(|_| p.to_path_buf())
-            .display()
-            .to_string(),
+        Some(p) => path_key(p),
         None => format!("bundled:{}", doc.name),
     }
+}
+
+/// The key of a text file: its canonical path.
+pub fn path_key(path: &Path) -> String {
+    fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -128,6 +136,16 @@ struct StatusMark {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct FormMark {
     term: String,
+    at: u64,
+}
+
+/// One session's reading on one day, as far as it has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct ReadingMark {
+    day: i64,
+    words_read: u64,
+    new_met: u64,
+    marked_known: u64,
     at: u64,
 }
 
@@ -151,6 +169,15 @@ enum Change {
         text: String,
         offset: usize,
     },
+    Reading {
+        at: u64,
+        /// `<day>/<session>`.
+        key: String,
+        day: i64,
+        words_read: u64,
+        new_met: u64,
+        marked_known: u64,
+    },
     /// A word form (lower case) is filed under this headword.
     Form { at: u64, form: String, term: String },
 }
@@ -158,9 +185,10 @@ enum Change {
 impl Change {
     fn at(&self) -> u64 {
         match self {
-            Change::Status { at, .. } | Change::Position { at, .. } | Change::Form { at, .. } => {
-                *at
-            }
+            Change::Status { at, .. }
+            | Change::Position { at, .. }
+            | Change::Form { at, .. }
+            | Change::Reading { at, .. } => *at,
         }
     }
 }
@@ -174,6 +202,8 @@ struct SnapshotIn {
     positions: FxHashMap<String, PositionMark>,
     #[serde(default)]
     forms: FxHashMap<String, FormMark>,
+    #[serde(default)]
+    reading: FxHashMap<String, ReadingMark>,
 }
 
 /// Statuses and positions, each with the stamp of the change that set it.
@@ -182,6 +212,7 @@ struct Data {
     statuses: FxHashMap<String, StatusMark>,
     positions: FxHashMap<String, PositionMark>,
     forms: FxHashMap<String, FormMark>,
+    reading: FxHashMap<String, ReadingMark>,
     /// The highest stamp seen.
     clock: u64,
 }
@@ -220,9 +251,37 @@ impl Data {
         }
     }
 
+    fn apply_reading(&mut self, key: &str, mark: ReadingMark) {
+        self.clock = self.clock.max(mark.at);
+        match self.reading.get_mut(key) {
+            Some(old) if old.at > mark.at => {}
+            Some(old) => *old = mark,
+            None => {
+                self.reading.insert(key.to_string(), mark);
+            }
+        }
+    }
+
     fn apply(&mut self, change: &Change) {
         debug_assert!(change.at() <= MAX_STAMP);
         match change {
+            Change::Reading {
+                at,
+                key,
+                day,
+                words_read,
+                new_met,
+                marked_known,
+            } => self.apply_reading(
+                key,
+                ReadingMark {
+                    day: *day,
+                    words_read: *words_read,
+                    new_met: *new_met,
+                    marked_known: *marked_known,
+                    at: *at,
+                },
+            ),
             Change::Status { at, term, status } => self.apply_status(
                 term,
                 StatusMark {
@@ -249,17 +308,27 @@ impl Data {
 
     /// Drops marks stamped beyond [`MAX_STAMP`]; how many.
     fn drop_absurd_stamps(&mut self) -> usize {
-        let before = self.statuses.len() + self.positions.len() + self.forms.len();
+        let count =
+            |d: &Data| d.statuses.len() + d.positions.len() + d.forms.len() + d.reading.len();
+        let before = count(self);
         self.statuses.retain(|_, m| m.at <= MAX_STAMP);
         self.positions.retain(|_, m| m.at <= MAX_STAMP);
         self.forms.retain(|_, m| m.at <= MAX_STAMP);
-        before - self.statuses.len() - self.positions.len() - self.forms.len()
+        self.reading.retain(|_, m| m.at <= MAX_STAMP);
+        before - count(self)
     }
 
     fn merge(&mut self, other: Data) {
-        if self.statuses.is_empty() && self.positions.is_empty() && self.forms.is_empty() {
+        if self.statuses.is_empty()
+            && self.positions.is_empty()
+            && self.forms.is_empty()
+            && self.reading.is_empty()
+        {
             *self = other;
             return;
+        }
+        for (key, mark) in other.reading {
+            self.apply_reading(&key, mark);
         }
         for (term, mark) in other.statuses {
             self.apply_status(&term, mark);
@@ -282,6 +351,8 @@ impl Data {
         write_entries(&mut out, &self.positions)?;
         out.extend_from_slice(b",\n\"forms\": {");
         write_entries(&mut out, &self.forms)?;
+        out.extend_from_slice(b",\n\"reading\": {");
+        write_entries(&mut out, &self.reading)?;
         out.extend_from_slice(b"\n}\n");
         Ok(out)
     }
@@ -441,6 +512,7 @@ fn read_snapshot(path: &Path, warnings: &mut Vec<String>) -> Result<SnapshotRead
                 statuses: snap.statuses,
                 positions: snap.positions,
                 forms: snap.forms,
+                reading: snap.reading,
                 clock: 0,
             };
             let dropped = data.drop_absurd_stamps();
@@ -456,6 +528,7 @@ fn read_snapshot(path: &Path, warnings: &mut Vec<String>) -> Result<SnapshotRead
                 .map(|m| m.at)
                 .chain(data.positions.values().map(|m| m.at))
                 .chain(data.forms.values().map(|m| m.at))
+                .chain(data.reading.values().map(|m| m.at))
                 .max()
                 .unwrap_or(0);
             Ok(SnapshotRead::Valid(data))
@@ -1112,6 +1185,57 @@ impl Store {
         self.data.apply(&change);
         self.after_append(1);
         Ok(())
+    }
+
+    /// Saves one session's reading on a day (the whole of it so far: it replaces the last
+    /// record of the same session and day).
+    pub fn set_reading(&mut self, session: &str, day: &super::Day) -> Result<(), StoreError> {
+        let key = format!("{}/{session}", day.day);
+        let old = self.data.reading.get(&key);
+        if old.is_some_and(|m| {
+            (m.words_read, m.new_met, m.marked_known)
+                == (day.words_read, day.new_met, day.marked_known)
+        }) {
+            return Ok(());
+        }
+        let change = Change::Reading {
+            at: self.next_stamp(),
+            key,
+            day: day.day,
+            words_read: day.words_read,
+            new_met: day.new_met,
+            marked_known: day.marked_known,
+        };
+        let mut line = Vec::new();
+        push_line(&mut line, &change);
+        self.append(&line)?;
+        self.data.apply(&change);
+        self.after_append(1);
+        Ok(())
+    }
+
+    /// The reading of every day, summed over sessions, and the terms known now.
+    pub fn progress(&self) -> super::Progress {
+        let mut days: std::collections::BTreeMap<i64, super::Day> =
+            std::collections::BTreeMap::new();
+        for mark in self.data.reading.values() {
+            let d = days.entry(mark.day).or_insert(super::Day {
+                day: mark.day,
+                ..super::Day::default()
+            });
+            d.words_read += mark.words_read;
+            d.new_met += mark.new_met;
+            d.marked_known += mark.marked_known;
+        }
+        super::Progress {
+            days: days.into_values().collect(),
+            known_now: self
+                .data
+                .statuses
+                .values()
+                .filter(|m| m.status == Status::Known)
+                .count() as u64,
+        }
     }
 
     /// Reads what other processes saved since this store last read the data dir.
@@ -1884,6 +2008,36 @@ mod tests {
         assert_eq!(steps, UNDO_STEPS);
         assert_eq!(store.status("w0"), Status::Known, "older than the limit");
         assert_eq!(store.status("w1"), Status::New);
+    }
+
+    #[test]
+    fn reading_is_summed_over_sessions_and_survives_compaction() {
+        use crate::learner::Day;
+        let data = dir();
+        let mut first = Store::open(data.path()).unwrap();
+        let mut second = Store::open(data.path()).unwrap();
+        let day = |words_read, marked_known| Day {
+            day: 20_000,
+            words_read,
+            new_met: 3,
+            marked_known,
+        };
+        first.set_reading("a", &day(100, 1)).unwrap();
+        first.set_reading("a", &day(250, 2)).unwrap();
+        second.set_reading("b", &day(50, 0)).unwrap();
+        second.set_status("Rat", Status::Known).unwrap();
+        second.compact().unwrap();
+        let progress = Store::open(data.path()).unwrap().progress();
+        assert_eq!(
+            progress.days,
+            [Day {
+                day: 20_000,
+                words_read: 300,
+                new_met: 6,
+                marked_known: 2
+            }]
+        );
+        assert_eq!(progress.known_now, 1);
     }
 
     #[test]

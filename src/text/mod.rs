@@ -1,4 +1,5 @@
-//! A document: decoding, TOML front matter, paragraphs, and its translation.
+//! A document: decoding, TOML front matter, paragraphs (prose, verse, headings, items, code),
+//! Markdown rendered as text, chapters, and where its translation is.
 
 mod align;
 mod file;
@@ -7,6 +8,13 @@ mod terminal;
 pub use align::Alignment;
 pub use file::{MAX_FILE_BYTES, MAX_FILE_SIZE_NAME, open_regular, read_regular};
 pub use terminal::{terminal_safe, terminal_safe_lines};
+pub mod blocks;
+pub mod decode;
+pub mod markdown;
+
+pub use blocks::BlockKind;
+pub use decode::Origin;
+pub use markdown::InlineStyle;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -37,23 +45,45 @@ pub enum TextError {
 }
 
 /// The optional `+++` block at the top of a text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct FrontMatter {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Where the text came from: a URL, or the file it was imported from.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(alias = "language", skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The day it was imported (`YYYY-MM-DD`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub added: Option<String>,
     /// A sibling file holding the paragraph-aligned translation.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub translation: Option<String>,
 }
 
+/// A chapter: a heading of the document's top heading level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chapter {
+    pub title: String,
+    /// Byte offset of the heading in `source`.
+    pub offset: usize,
+    /// The heading's paragraph.
+    pub paragraph: usize,
+}
+
 /// A text as leser reads it. All ranges are byte offsets into `source`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Document {
     /// Where it came from, for messages ("texts/x.txt", or the bundled name).
     pub name: String,
-    /// The whole file as read (decoded to UTF-8 when it was not).
+    /// The whole text as read: decoded to UTF-8, line ends made `\n`, Markdown rendered (its
+    /// markup gone). [`Document::file_offset`] maps an offset back to the file.
     pub source: String,
     pub meta: FrontMatter,
     /// The text after the front matter.
@@ -62,29 +92,178 @@ pub struct Document {
     pub paragraphs: Vec<Range<usize>>,
     /// Something the reader should be told, e.g. that the file was decoded as Windows-1252.
     pub notice: Option<String>,
+    /// What each paragraph is (parallel to `paragraphs`).
+    pub kinds: Vec<BlockKind>,
+    /// Emphasis, strong and code stretches of Markdown, by start.
+    pub styles: Vec<(Range<usize>, InlineStyle)>,
+    /// The file's text as decoded, when `source` differs from it.
+    pub original: Option<String>,
+    /// Offsets of `source` in `original`.
+    pub origin: Origin,
+}
+
+/// Whether a file name is Markdown's.
+pub fn is_markdown(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdown"))
 }
 
 impl Document {
-    /// Parses decoded text.
-    pub fn parse(name: &str, source: String) -> Result<Document, TextError> {
-        let (meta, body) = split_front_matter(name, &source)?;
-        let paragraphs = paragraphs(&source, body.clone());
-        Ok(Document {
-            name: name.to_string(),
-            source,
-            meta,
-            body,
-            paragraphs,
-            notice: None,
-        })
+    /// Parses decoded text: Markdown when the name says so (`.md`), else plain text.
+    pub fn parse(name: &str, file: String) -> Result<Document, TextError> {
+        // The file as read is kept only when what is read differs from it.
+        let (text, line_ends, file) = if file.contains('\r') {
+            let (text, origin) = decode::normalize_line_ends(file.clone());
+            (text, origin, Some(file))
+        } else {
+            (file, Origin::default(), None)
+        };
+        let (meta, body) = split_front_matter(name, &text)?;
+        let markdown = is_markdown(name);
+        let mut doc = if markdown {
+            let rendered = markdown::render(&text[body.clone()], body.start);
+            let mut source = String::with_capacity(body.start + rendered.text.len());
+            source.push_str(&text[..body.start]);
+            source.push_str(&rendered.text);
+            let shift = |r: &Range<usize>| r.start + body.start..r.end + body.start;
+            let mut origin = Origin::default();
+            origin.push(0, 0);
+            for &(at, from) in rendered.origin.anchors() {
+                origin.push(at + body.start, from);
+            }
+            Document {
+                body: body.start..source.len(),
+                paragraphs: rendered.paragraphs.iter().map(shift).collect(),
+                kinds: rendered.kinds,
+                styles: rendered
+                    .styles
+                    .iter()
+                    .map(|(r, s)| (shift(r), *s))
+                    .collect(),
+                origin,
+                source,
+                original: Some(text),
+                ..Document::default()
+            }
+        } else {
+            let paragraphs = blocks::paragraphs(&text, body.clone());
+            let kinds = paragraphs
+                .iter()
+                .map(|p| blocks::classify(&text[p.clone()]))
+                .collect();
+            Document {
+                paragraphs,
+                kinds,
+                body,
+                source: text,
+                ..Document::default()
+            }
+        };
+        doc.origin = doc.origin.then(&line_ends);
+        if file.is_some() {
+            doc.original = file;
+        }
+        doc.name = name.to_string();
+        doc.meta = meta;
+        Ok(doc)
     }
 
-    /// Decodes bytes (UTF-8, else Windows-1252 with a notice; binary data is refused) and parses.
+    /// Decodes bytes (UTF-8, UTF-16 with a byte order mark, else Windows-1252 with a notice;
+    /// binary data is refused) and parses.
     pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Document, TextError> {
-        let (text, notice) = decode(name, bytes)?;
-        let mut doc = Document::parse(name, text)?;
-        doc.notice = notice;
+        let decoded = decode::decode(name, bytes).map_err(|_| TextError::Binary {
+            path: name.to_string(),
+        })?;
+        let mut doc = Document::parse(name, decoded.text)?;
+        doc.notice = decoded.notice;
         Ok(doc)
+    }
+
+    /// The file's text as decoded (what [`Document::file_offset`] points into).
+    pub fn file_text(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.source)
+    }
+
+    /// The offset in the file's text of an offset in `source`.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let file = self.file_text();
+        let mut at = self.origin.map(offset).min(file.len());
+        while !file.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// The byte range in the file's text of a range of `source`: its end is mapped from its
+    /// last character, since the text after a range may come from elsewhere in the file (the
+    /// URL after a Markdown link's text).
+    pub fn file_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.file_offset(range.start);
+        let Some(last) = self.source[range.clone()].chars().next_back() else {
+            return start..start;
+        };
+        let end = self.file_offset(range.end - last.len_utf8()) + last.len_utf8();
+        start..end.min(self.file_text().len()).max(start)
+    }
+
+    /// The paragraphs the linker reads: code is left out (an empty range keeps the numbering).
+    pub fn linked_paragraphs(&self) -> std::borrow::Cow<'_, [Range<usize>]> {
+        if !self.kinds.contains(&BlockKind::Code) {
+            return std::borrow::Cow::Borrowed(&self.paragraphs);
+        }
+        std::borrow::Cow::Owned(
+            self.paragraphs
+                .iter()
+                .zip(
+                    self.kinds
+                        .iter()
+                        .chain(std::iter::repeat(&BlockKind::Prose)),
+                )
+                .map(|(p, k)| {
+                    if *k == BlockKind::Code {
+                        p.start..p.start
+                    } else {
+                        p.clone()
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// What paragraph `i` is.
+    pub fn kind(&self, i: usize) -> BlockKind {
+        self.kinds.get(i).copied().unwrap_or_default()
+    }
+
+    /// The chapters: the headings of the top level that occurs, in order.
+    pub fn chapters(&self) -> Vec<Chapter> {
+        let level = |k: &BlockKind| match k {
+            BlockKind::Heading(l) => Some(*l),
+            _ => None,
+        };
+        let Some(top) = self.kinds.iter().filter_map(level).min() else {
+            return Vec::new();
+        };
+        self.paragraphs
+            .iter()
+            .zip(&self.kinds)
+            .enumerate()
+            .filter(|(_, (_, k))| level(k) == Some(top))
+            .map(|(i, (p, _))| Chapter {
+                title: self.source[p.clone()].to_string(),
+                offset: p.start,
+                paragraph: i,
+            })
+            .collect()
+    }
+
+    /// The chapter that holds a byte offset (the last one starting at or before it).
+    pub fn chapter_at(chapters: &[Chapter], offset: usize) -> Option<usize> {
+        chapters
+            .partition_point(|c| c.offset <= offset)
+            .checked_sub(1)
     }
 
     pub fn load(path: &Path) -> Result<Document, TextError> {
@@ -100,11 +279,7 @@ impl Document {
     pub fn bundled() -> Document {
         Document::parse(BUNDLED_NAME, BUNDLED.to_string()).unwrap_or_else(|_| Document {
             name: BUNDLED_NAME.to_string(),
-            source: String::new(),
-            meta: FrontMatter::default(),
-            body: 0..0,
-            paragraphs: Vec::new(),
-            notice: None,
+            ..Document::default()
         })
     }
 
@@ -136,47 +311,43 @@ impl Document {
             + 1
     }
 
-    /// Where this text's translation would be: front matter `translation`, else the
-    /// `.en` sibling of a `.de` file (`name.de.txt` → `name.en.txt`).
-    pub fn translation_path(&self, path: &Path) -> Option<PathBuf> {
+    /// Where this text's translation would be, in the order they are tried: the front
+    /// matter's `translation`, else `X.en.txt` for `X.de.txt` or for `X.txt` (same extension).
+    pub fn translation_candidates(&self, path: &Path) -> Vec<PathBuf> {
         if let Some(t) = &self.meta.translation {
-            return Some(path.parent().unwrap_or(Path::new("")).join(t));
+            return vec![path.parent().unwrap_or(Path::new("")).join(t)];
         }
-        let file = path.file_name()?.to_str()?;
-        let (stem, ext) = file.rsplit_once('.')?;
-        let stem = stem.strip_suffix(".de")?;
-        Some(path.with_file_name(format!("{stem}.en.{ext}")))
+        let Some(file) = path.file_name().and_then(|f| f.to_str()) else {
+            return Vec::new();
+        };
+        let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+        let ext = if ext.is_empty() {
+            String::new()
+        } else {
+            format!(".{ext}")
+        };
+        if stem.to_ascii_lowercase().ends_with(".en") {
+            // This is a translation itself.
+            return Vec::new();
+        }
+        let stem = stem.strip_suffix(".de").unwrap_or(stem);
+        vec![path.with_file_name(format!("{stem}.en{ext}"))]
     }
-}
 
-fn decode(name: &str, bytes: Vec<u8>) -> Result<(String, Option<String>), TextError> {
-    let looks_binary = bytes.contains(&0)
-        || bytes
-            .iter()
-            .take(8192)
-            .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-            .count()
-            > 8;
-    if looks_binary {
-        return Err(TextError::Binary {
-            path: name.to_string(),
-        });
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok((s, None)),
-        Err(e) => {
-            let bytes = e.into_bytes();
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-            Ok((
-                text.into_owned(),
-                Some(format!("{name}: not UTF-8; read as Windows-1252 (Latin-1)")),
-            ))
-        }
+    /// The first translation candidate that exists (as anything: one that is no regular file
+    /// is refused when read, with a notice, rather than silently passed over).
+    pub fn translation_path(&self, path: &Path) -> Option<PathBuf> {
+        self.translation_candidates(path)
+            .into_iter()
+            .find(|p| p.exists())
     }
 }
 
 /// Splits off a `+++` front matter block; returns it and the body's range.
-fn split_front_matter(name: &str, source: &str) -> Result<(FrontMatter, Range<usize>), TextError> {
+pub fn split_front_matter(
+    name: &str,
+    source: &str,
+) -> Result<(FrontMatter, Range<usize>), TextError> {
     // A byte order mark stays in `source` (offsets are into the file as read) but not in the body.
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let first_line_end = source.find('\n').map_or(source.len(), |i| i + 1);
@@ -207,36 +378,6 @@ fn split_front_matter(name: &str, source: &str) -> Result<(FrontMatter, Range<us
     }
     // An opening `+++` with no closing one is text, not front matter.
     Ok((FrontMatter::default(), 0..source.len()))
-}
-
-/// Paragraph ranges inside `body`: blank lines separate them; each is trimmed.
-fn paragraphs(source: &str, body: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_end = body.start;
-    let mut pos = body.start;
-    while pos < body.end {
-        let end = source[pos..body.end]
-            .find('\n')
-            .map_or(body.end, |i| pos + i + 1);
-        let line = &source[pos..end];
-        if line.trim().is_empty() {
-            if let Some(s) = start.take() {
-                out.push(s..last_end);
-            }
-        } else {
-            let lead = line.len() - line.trim_start().len();
-            if start.is_none() {
-                start = Some(pos + lead);
-            }
-            last_end = pos + line.trim_end().len();
-        }
-        pos = end;
-    }
-    if let Some(s) = start {
-        out.push(s..last_end);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -285,13 +426,90 @@ mod tests {
     }
 
     #[test]
-    fn translation_sibling_of_a_de_file() {
+    fn translation_candidates_by_name_and_front_matter() {
         let doc = Document::parse("x", String::new()).unwrap();
         assert_eq!(
-            doc.translation_path(Path::new("texts/a.de.txt")),
-            Some(PathBuf::from("texts/a.en.txt"))
+            doc.translation_candidates(Path::new("texts/a.de.txt")),
+            [PathBuf::from("texts/a.en.txt")]
         );
-        assert_eq!(doc.translation_path(Path::new("texts/a.txt")), None);
+        assert_eq!(
+            doc.translation_candidates(Path::new("texts/fab2.txt")),
+            [PathBuf::from("texts/fab2.en.txt")]
+        );
+        assert!(
+            doc.translation_candidates(Path::new("texts/fab2.en.txt"))
+                .is_empty()
+        );
+        let named =
+            Document::parse("x", "+++\ntranslation = \"eng.txt\"\n+++\nText".into()).unwrap();
+        assert_eq!(
+            named.translation_candidates(Path::new("texts/fab2.txt")),
+            [PathBuf::from("texts/eng.txt")]
+        );
+    }
+
+    #[test]
+    fn translation_beside_a_plain_name_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let de = dir.path().join("fab2.txt");
+        std::fs::write(&de, "Ein Fuchs.").unwrap();
+        let doc = Document::load(&de).unwrap();
+        assert_eq!(doc.translation_path(&de), None);
+        std::fs::write(dir.path().join("fab2.en.txt"), "A fox.").unwrap();
+        assert_eq!(
+            doc.translation_path(&de),
+            Some(dir.path().join("fab2.en.txt"))
+        );
+    }
+
+    #[test]
+    fn crlf_and_cr_line_ends_read_as_newlines_and_map_back_to_the_file() {
+        for file in [
+            "Er sei.\r\nDarauf ging er.\r\n\r\nEnde.",
+            "Er sei.\rDarauf ging er.\r\rEnde.",
+        ] {
+            let doc = Document::parse("c.txt", file.to_string()).unwrap();
+            let paras: Vec<&str> = doc
+                .paragraphs
+                .iter()
+                .map(|r| &doc.source[r.clone()])
+                .collect();
+            assert_eq!(paras, ["Er sei.\nDarauf ging er.", "Ende."]);
+            let at = doc.source.find("Ende").unwrap();
+            assert_eq!(&doc.file_text()[doc.file_offset(at)..][..4], "Ende");
+        }
+    }
+
+    #[test]
+    fn utf16_and_bom_files_open() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "Grüße\r\naus Köln".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let doc = Document::from_bytes("u.txt", bytes).unwrap();
+        assert_eq!(doc.body_text(), "Grüße\naus Köln");
+        let doc = Document::from_bytes("b.txt", "\u{feff}Hallo".as_bytes().to_vec()).unwrap();
+        assert_eq!(doc.body_text(), "Hallo");
+    }
+
+    #[test]
+    fn markdown_is_rendered_with_chapters() {
+        let md = "+++\ntitle = \"Notizen\"\n+++\n# Erstes\n\nEin [Link](https://x.org/anekdoten).\n\n# Zweites\n\n## Teil\n\nText.\n";
+        let doc = Document::parse("n.md", md.to_string()).unwrap();
+        assert_eq!(doc.title(), "Notizen");
+        assert!(!doc.source.contains("https"), "{}", doc.source);
+        let chapters: Vec<_> = doc.chapters().into_iter().map(|c| c.title).collect();
+        assert_eq!(chapters, ["Erstes", "Zweites"]);
+        let at = doc.source.find("Link").unwrap();
+        assert_eq!(&md[doc.file_offset(at)..][..4], "Link");
+    }
+
+    #[test]
+    fn code_is_not_linked() {
+        let doc = Document::parse("c.md", "Text.\n\n```\nRat\n```\n".to_string()).unwrap();
+        let linked = doc.linked_paragraphs();
+        assert!(linked[1].is_empty());
+        assert_eq!(&doc.source[doc.paragraphs[1].clone()], "Rat");
     }
 
     #[test]

@@ -92,6 +92,10 @@ pub enum Action {
     /// form that is open, and is otherwise ignored.
     #[serde(skip)]
     Paste(String),
+    /// Leave the text for the library screen.
+    OpenLibrary,
+    /// Show the table of contents (a book's chapters).
+    TableOfContents,
     /// The terminal has a new size.
     Resize {
         width: u16,

@@ -237,6 +237,20 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
         Some(hint::ADD),
     ),
     row(NORMAL, &["e"], Action::EditEntry, desc::EDIT_ENTRY, None),
+    row(
+        NORMAL,
+        &["L"],
+        Action::OpenLibrary,
+        desc::OPEN_LIBRARY,
+        None,
+    ),
+    row(
+        NORMAL,
+        &["c"],
+        Action::TableOfContents,
+        desc::TABLE_OF_CONTENTS,
+        None,
+    ),
     row(NORMAL, &["Esc"], Action::Cancel, desc::CANCEL, None),
     row(NORMAL, &["q"], Action::Quit, desc::QUIT, Some(hint::QUIT)),
     row(

@@ -7,11 +7,13 @@ use super::state::AppState;
 use super::strings;
 use crate::glossary::save::save_entry;
 use crate::glossary::{Entry, GlossarySetup};
-use crate::learner::{Status, Store, mark_new_known, set_term_statuses, term_statuses};
+use crate::learner::library::{day_of, now_secs};
+use crate::learner::{Day, Status, Store, mark_new_known, set_term_statuses, term_statuses};
 use crate::link::Linker;
 use crate::terms::{FormKey, Found, ask_dictionaries};
 use crate::text::Document;
 use ratatui::layout::Size;
+use rustc_hash::FxHashSet;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -53,12 +55,18 @@ impl Session {
             state.expect_dictionaries();
             DictionaryJob::spawn(d)
         });
+        let at = state
+            .selected_token()
+            .and_then(|t| state.analysis().tokens.get(t))
+            .map_or(state.doc().body.start, |t| t.start);
+        let reading = Reading::new(at);
         let mut worker = Worker {
             setup,
             store,
             text_key,
             dictionary_job,
             term_job: None,
+            reading,
         };
         for action in worker.perform(Effect::LoadStatuses, &state) {
             dispatch(&mut state, &mut worker, action);
@@ -78,6 +86,8 @@ pub struct Worker {
     dictionary_job: Option<DictionaryJob>,
     /// The dictionaries being asked for the text's headwords, until they have answered.
     term_job: Option<TermJob>,
+    /// Today's reading in this session.
+    reading: Reading,
 }
 
 /// Forms asked of the dictionaries in the first batch: about a screen's worth, so the words in
@@ -124,6 +134,80 @@ impl TermJob {
                 Err(TryRecvError::Disconnected) => return (out, true),
             }
         }
+    }
+}
+
+/// A move forward of more words than this is a jump (the end of the text, a search), not
+/// reading.
+const MAX_READING_STEP: usize = 400;
+
+/// What this session has read today: kept in the store as one record per session and day.
+#[derive(Debug)]
+struct Reading {
+    /// Names this session's records (process and start time).
+    session: String,
+    day: Day,
+    /// Where the learner was: reading is the words between here and the next position.
+    offset: usize,
+    /// New terms met today, each counted once.
+    met: FxHashSet<String>,
+}
+
+impl Reading {
+    fn new(offset: usize) -> Reading {
+        let now = now_secs();
+        Reading {
+            session: format!("{}-{now}", std::process::id()),
+            day: Day {
+                day: day_of(now),
+                ..Day::default()
+            },
+            offset,
+            met: FxHashSet::default(),
+        }
+    }
+
+    /// Today's record, started afresh on a new day.
+    fn today(&mut self) -> &mut Day {
+        let today = day_of(now_secs());
+        if self.day.day != today {
+            self.day = Day {
+                day: today,
+                ..Day::default()
+            };
+            self.met.clear();
+        }
+        &mut self.day
+    }
+
+    /// The position moved to `offset`: the words passed on the way forward are read, and
+    /// those still new are met.
+    fn moved(&mut self, offset: usize, state: &AppState) {
+        let from = std::mem::replace(&mut self.offset, offset);
+        if offset <= from {
+            return;
+        }
+        let analysis = state.analysis();
+        let tokens = &analysis.tokens;
+        let first = tokens.partition_point(|t| t.start < from);
+        let last = tokens.partition_point(|t| t.start < offset);
+        let passed: Vec<usize> = (first..last).filter(|&t| tokens[t].is_word()).collect();
+        if passed.is_empty() || passed.len() > MAX_READING_STEP {
+            return;
+        }
+        let mut new_met = 0;
+        for &t in &passed {
+            if state.token_status(t) == Status::New
+                && let Some(key) = state.terms().term_of_token(t)
+                && !self.met.contains(key)
+            {
+                self.met.insert(key.to_string());
+                new_met += 1;
+            }
+        }
+        let day = self.today();
+        day.words_read += passed.len() as u64;
+        day.new_met += new_met;
     }
 }
 
@@ -219,6 +303,7 @@ impl Worker {
             Effect::SetStatus { term, status } => {
                 // Another reader's changes first, so the counts shown are the true ones.
                 let mut out = self.refresh();
+                let was_known = self.store.status(&term) == Status::Known;
                 let mut changes = vec![(term.clone(), status)];
                 // A status kept under the word itself (before it had a headword) gives way.
                 if let Some(word) = state
@@ -232,6 +317,9 @@ impl Worker {
                 }
                 if let Err(e) = set_term_statuses(state.terms(), &mut self.store, &changes) {
                     out.push(Action::Failed(e.to_string()));
+                } else if status == Status::Known && !was_known {
+                    self.reading.today().marked_known += 1;
+                    out.extend(self.save_reading());
                 }
                 out.extend(self.statuses(state));
                 out
@@ -241,7 +329,11 @@ impl Worker {
                 let terms = state.terms();
                 let statuses = term_statuses(terms, |t| self.store.status(t));
                 match mark_new_known(terms, &statuses, tokens.as_ref(), &mut self.store) {
-                    Ok(terms) => out.push(Action::Notice(strings::marked_known(terms.len()))),
+                    Ok(terms) => {
+                        self.reading.today().marked_known += terms.len() as u64;
+                        out.extend(self.save_reading());
+                        out.push(Action::Notice(strings::marked_known(terms.len())));
+                    }
                     Err(e) => out.push(Action::Failed(e.to_string())),
                 }
                 out.extend(self.statuses(state));
@@ -266,10 +358,14 @@ impl Worker {
                 out.extend(self.statuses(state));
                 out
             }
-            Effect::SavePosition(offset) => match self.store.set_position(&self.text_key, offset) {
-                Ok(()) => Vec::new(),
-                Err(e) => vec![Action::Failed(e.to_string())],
-            },
+            Effect::SavePosition(offset) => {
+                self.reading.moved(offset, state);
+                let mut out = self.save_reading();
+                if let Err(e) = self.store.set_position(&self.text_key, offset) {
+                    out.push(Action::Failed(e.to_string()));
+                }
+                out
+            }
             Effect::SaveEntry { original, entry } => {
                 match self.save_entry(original.as_deref(), &entry) {
                     Ok(action) => vec![action],
@@ -288,6 +384,15 @@ impl Worker {
                 }
                 None => Vec::new(),
             },
+        }
+    }
+
+    /// Saves today's reading (nothing is written when it has not changed).
+    fn save_reading(&mut self) -> Vec<Action> {
+        let Reading { session, day, .. } = &self.reading;
+        match self.store.set_reading(session, day) {
+            Ok(()) => Vec::new(),
+            Err(e) => vec![Action::Failed(e.to_string())],
         }
     }
 
@@ -471,6 +576,28 @@ mod tests {
             panic!("{body:?}");
         };
         assert_eq!(answers[0].headword, "der Rat");
+    }
+
+    #[test]
+    fn reading_forward_counts_words_and_new_terms_met_and_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
+        // From "Diplomat" to "mit": three words passed.
+        run(
+            &mut state,
+            &mut worker,
+            &[Action::NextWord, Action::NextWord, Action::NextWord],
+        );
+        let day = worker.reading.day;
+        assert_eq!(day.words_read, 3);
+        assert_eq!(day.new_met, 3, "Diplomat, sprach, ersatzweise");
+        run(&mut state, &mut worker, &[Action::SetStatus(Status::Known)]);
+        drop((state, worker));
+        let progress = Store::open(dir.path()).unwrap().progress();
+        assert_eq!(progress.days.len(), 1);
+        assert_eq!(progress.days[0].words_read, 3);
+        assert_eq!(progress.days[0].marked_known, 1);
+        assert_eq!(progress.known_now, 1);
     }
 
     #[test]

@@ -219,7 +219,7 @@ impl AppState {
         let sources = Sources::default();
         let terms = Terms::build(&text, &analysis, linker.glossary(), &sources);
         let text_width = usize::from(layout(Rect::from(viewport)).text.width);
-        let wrapped = Wrapped::new(&text, &doc.paragraphs, text_width);
+        let wrapped = Wrapped::for_document(&text, &doc, text_width);
         let message = doc.notice.clone();
         let mut state = AppState {
             doc,
@@ -1471,7 +1471,7 @@ impl AppState {
         self.viewport = viewport;
         let width = usize::from(self.layout().text.width).max(1);
         if width != self.wrapped.width {
-            self.wrapped = Wrapped::new(&self.text, &self.doc.paragraphs, width);
+            self.wrapped = Wrapped::for_document(&self.text, &self.doc, width);
         }
         self.scroll = anchor
             .map_or(0, |a| self.wrapped.line_of(a))

@@ -6,10 +6,28 @@ pub const HELP_TITLE: &str = "Keys";
 pub const HELP_FOOTER: &str = "Esc closes this help";
 pub const HELP_FOOTER_SCROLL: &str = "↓↑ more · Esc closes";
 
+pub const CHAPTER_SEPARATOR: &str = " › ";
+pub const TOC_TITLE: &str = "Contents";
+pub const TOC_FOOTER: &str = " Enter jumps · Esc closes ";
+pub const NO_CHAPTERS: &str = "This text has no chapters.";
+
 pub const NOTHING_SELECTED: &str = "Nothing to select in this text.";
 pub const NO_ENTRY: &str = "no glossary entry";
-pub const NO_TRANSLATION: &str = "This text has no translation. Put one next to it as NAME.en.txt \
-    (for NAME.de.txt), or name it in the front matter: translation = \"file.txt\".";
+/// The translation pane of a text without one: where leser looked, so the learner knows
+/// exactly which file to make.
+pub fn no_translation(named_in_front_matter: bool, looked_for: &[String]) -> String {
+    match looked_for {
+        [] => "This text has no translation.".to_string(),
+        [path] if named_in_front_matter => {
+            format!("No translation: the front matter names {path}, which is not there.")
+        }
+        paths => format!(
+            "No translation found. leser looks for {}; put the English there, or name a file \
+             in the front matter: translation = \"file.txt\".",
+            paths.join(" or ")
+        ),
+    }
+}
 pub const NO_ALIGNED_SENTENCE: &str = "The translation has no sentence for this one.";
 
 /// The dictionaries in the status bar while they open.
@@ -244,6 +262,8 @@ pub mod desc {
     pub const TOGGLE_DICTIONARY: &str = "show or fold a glossary card's dictionary answers";
     pub const CARD_SCROLL_DOWN: &str = "scroll the side pane down (long cards)";
     pub const CARD_SCROLL_UP: &str = "scroll the side pane up";
+    pub const OPEN_LIBRARY: &str = "the library: every text, what you know of it, your progress";
+    pub const TABLE_OF_CONTENTS: &str = "table of contents: jump to a chapter";
     pub const CONFIRM_YES: &str = "yes";
     pub const CONFIRM_NO: &str = "no";
 }
@@ -268,4 +288,73 @@ pub mod hint {
     pub const NEXT_FIELD: &str = "next field";
     pub const SAVE: &str = "save";
     pub const YES: &str = "yes";
+}
+
+/// The library screen's words.
+pub mod library {
+    pub const TITLE: &str = "Library";
+    pub const COL_TITLE: &str = "Title";
+    pub const COL_AUTHOR: &str = "Author";
+    pub const COL_WORDS: &str = "Words";
+    pub const COL_READ: &str = "Read";
+    pub const COL_KNOWN: &str = "Known";
+    pub const COL_NEW: &str = "New";
+    pub const COL_OPENED: &str = "Opened";
+    pub const NEVER: &str = "–";
+    pub const EMPTY: &str =
+        "No texts match. Esc clears the filter; `leser import FILE` brings texts in.";
+    pub const COMPUTING: &str = "counting what you know…";
+    pub const CANNOT_REMOVE_BUNDLED: &str = "The bundled article stays in the library.";
+    pub const CHART_KNOWN: &str = "Known terms, last 4 weeks";
+    pub const CHART_READ: &str = "Words read per day";
+    pub const NO_READING_YET: &str = "No reading recorded yet.";
+    pub const FILTER_PROMPT: &str = "filter: ";
+    pub const HINT_OPEN: &str = "Enter open";
+    pub const HINT_FILTER: &str = "/ filter";
+    pub const HINT_REMOVE: &str = "d remove";
+    pub const HINT_IMPORT: &str = "i import";
+    pub const IMPORT_PROMPT: &str = "import: ";
+    pub const HINT_IMPORT_KEYS: &str = "Tab completes · Enter imports · Esc cancels";
+    pub fn imported(title: &str, words: usize) -> String {
+        format!("Imported \"{title}\" ({words} words).")
+    }
+    pub fn already(title: &str) -> String {
+        format!("Already in the library: \"{title}\".")
+    }
+    pub const HINT_QUIT: &str = "q quit";
+    pub const HINT_FILTER_DONE: &str = "Enter done · Esc clear";
+    pub fn sort_hint(sort: &str) -> String {
+        format!("s sort: {sort}")
+    }
+    pub const SORT_LAST_OPENED: &str = "last opened";
+    pub const SORT_TITLE: &str = "title";
+    pub const SORT_KNOWN: &str = "known share";
+    pub fn removed(title: &str) -> String {
+        format!("Removed \"{title}\" from the library; your statuses stay.")
+    }
+    pub fn confirm_remove(title: &str) -> String {
+        format!("Remove \"{title}\" from the library? Its copy is deleted; your statuses stay. y/n")
+    }
+    pub fn texts(n: usize) -> String {
+        if n == 1 {
+            "1 text".to_string()
+        } else {
+            format!("{n} texts")
+        }
+    }
+    pub fn words_this_week(n: u64) -> String {
+        format!("{n} words read in the last 7 days")
+    }
+    pub fn cannot_open(message: &str) -> String {
+        format!("cannot open: {message}")
+    }
+    /// "3 d" / "5 h" / "now".
+    pub fn ago(secs: u64) -> String {
+        match secs {
+            0..60 => "now".to_string(),
+            60..3600 => format!("{} min", secs / 60),
+            3600..86_400 => format!("{} h", secs / 3600),
+            _ => format!("{} d", secs / 86_400),
+        }
+    }
 }

@@ -1,11 +1,13 @@
 //! Paragraphs wrapped to a width, as byte ranges into the text, so that the linker's spans can be
 //! placed on screen lines. Built once per width, not once per frame.
 
+use crate::text::{BlockKind, Document};
 use std::ops::Range;
 use textwrap::core::{Word, break_words};
 use textwrap::word_splitters::split_words;
 use textwrap::wrap_algorithms::wrap_first_fit;
 use textwrap::{WordSeparator, WordSplitter};
+use unicode_width::UnicodeWidthStr;
 
 /// The text with every ASCII control character (newline, tab, carriage return) made a space.
 /// Each is one byte, so byte offsets stay valid, and a single newline inside a paragraph
@@ -38,6 +40,40 @@ impl Wrapped {
                 lines.push(p.start..p.start);
             }
             wrap_paragraph(text, p.clone(), width, &mut lines);
+        }
+        Wrapped { width, lines }
+    }
+
+    /// Wraps a document's paragraphs (its `text` already [`flatten`]ed): verse and code keep
+    /// their lines, each wrapped only when longer than the width; list items follow each other
+    /// without a blank line.
+    pub fn for_document(text: &str, doc: &Document, width: usize) -> Wrapped {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        for (i, p) in doc.paragraphs.iter().enumerate() {
+            let kind = doc.kind(i);
+            let tight = kind == BlockKind::Item && i > 0 && doc.kind(i - 1) == BlockKind::Item;
+            if i > 0 && !tight {
+                lines.push(p.start..p.start);
+            }
+            if !kind.keeps_lines() {
+                wrap_paragraph(text, p.clone(), width, &mut lines);
+                continue;
+            }
+            let mut start = p.start;
+            for line in doc.source[p.clone()].split('\n') {
+                let range = start..start + line.len();
+                start = range.end + 1;
+                let fits = text[range.clone()].width() <= width;
+                if kind == BlockKind::Code && fits {
+                    // Code keeps its indentation.
+                    lines.push(range.start..range.start + line.trim_end().len());
+                } else if line.trim().is_empty() {
+                    lines.push(range.start..range.start);
+                } else {
+                    wrap_paragraph(text, range, width, &mut lines);
+                }
+            }
         }
         Wrapped { width, lines }
     }
@@ -98,7 +134,6 @@ fn word_offsets(para: &str, words: &[Word<'_>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_width::UnicodeWidthStr;
 
     fn whole(text: &str) -> Vec<Range<usize>> {
         std::iter::once(0..text.len()).collect()
@@ -154,6 +189,39 @@ mod tests {
         assert_eq!(
             lines(text, &w),
             ["des NATO-", "Russland-Rates", "einzuberufen"]
+        );
+    }
+
+    #[test]
+    fn verse_keeps_its_lines_and_prose_joins_with_one_space() {
+        let source = "Es war einmal ein König, der hatte drei Töchter, und die\r\njüngste war die schönste.\r\n\r\nDer Mond ist aufgegangen,\r\nDie goldnen Sternlein prangen\r\nAm Himmel hell und klar.\r\n";
+        let doc = Document::parse("t.txt", source.to_string()).unwrap();
+        let text = flatten(&doc.source);
+        let w = Wrapped::for_document(&text, &doc, 100);
+        assert_eq!(
+            lines(&text, &w),
+            [
+                "Es war einmal ein König, der hatte drei Töchter, und die jüngste war die schönste.",
+                "",
+                "Der Mond ist aufgegangen,",
+                "Die goldnen Sternlein prangen",
+                "Am Himmel hell und klar."
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items_stand_without_blank_lines_and_code_keeps_its_indent() {
+        let doc = Document::parse(
+            "t.md",
+            "- eins\n- zwei\n\n```\nfn x() {\n    y\n}\n```\n".to_string(),
+        )
+        .unwrap();
+        let text = flatten(&doc.source);
+        let w = Wrapped::for_document(&text, &doc, 40);
+        assert_eq!(
+            lines(&text, &w),
+            ["• eins", "• zwei", "", "fn x() {", "    y", "}"]
         );
     }
 

@@ -7,6 +7,7 @@ pub mod status;
 pub mod text;
 pub mod theme;
 pub mod title;
+pub mod toc;
 pub mod translation;
 
 use super::keymap::Mode;

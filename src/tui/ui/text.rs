@@ -2,6 +2,7 @@
 //! every part (a split verb's two parts may stand on different lines).
 
 use super::theme;
+use crate::text::{BlockKind, InlineStyle};
 use crate::tui::state::AppState;
 use crate::tui::wrap::Wrapped;
 use ratatui::Frame;
@@ -21,7 +22,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let wrapped = if state.wrapped().width == width {
         Cow::Borrowed(state.wrapped())
     } else {
-        Cow::Owned(Wrapped::new(state.text(), &state.doc().paragraphs, width))
+        Cow::Owned(Wrapped::for_document(state.text(), state.doc(), width))
     };
     let selection = selection_marks(state);
     let lines: Vec<Line> = wrapped
@@ -92,7 +93,7 @@ pub fn styled_line<'a>(
     });
     marks.extend(selected);
     marks.sort_by_key(|(r, _)| r.start);
-    let mut spans = Vec::new();
+    let mut pieces = Vec::new();
     let mut at = line.start;
     for (range, style) in marks {
         let start = range.start.clamp(at, line.end);
@@ -101,13 +102,74 @@ pub fn styled_line<'a>(
             continue;
         }
         if at < start {
-            spans.push(Span::raw(&text[at..start]));
+            pieces.push((at..start, Style::new()));
         }
-        spans.push(Span::styled(&text[start..end], style));
+        pieces.push((start..end, style));
         at = end;
     }
     if at < line.end {
-        spans.push(Span::raw(&text[at..line.end]));
+        pieces.push((at..line.end, Style::new()));
+    }
+    let base = base_styles(state, line);
+    let mut spans = Vec::with_capacity(pieces.len());
+    for (range, style) in pieces {
+        let mut at = range.start;
+        for (b, b_style) in base
+            .iter()
+            .filter(|(b, _)| b.start < range.end && b.end > range.start)
+        {
+            let start = b.start.max(at);
+            let end = b.end.min(range.end);
+            if at < start {
+                spans.push(Span::styled(&text[at..start], style));
+            }
+            spans.push(Span::styled(&text[start..end], b_style.patch(style)));
+            at = end;
+        }
+        if at < range.end {
+            spans.push(Span::styled(&text[at..range.end], style));
+        }
     }
     Line::from(spans)
+}
+
+/// How the document sets the stretches of a line, under the marks: headings, code, emphasis.
+fn base_styles(state: &AppState, line: Range<usize>) -> Vec<(Range<usize>, Style)> {
+    let doc = state.doc();
+    let mut out = Vec::new();
+    // The paragraph the line is in (lines never cross paragraphs).
+    let p = doc.paragraphs.partition_point(|p| p.end < line.start);
+    if let Some(range) = doc.paragraphs.get(p).filter(|r| r.start <= line.start) {
+        let style = match doc.kind(p) {
+            BlockKind::Heading(_) => Some(theme::HEADING),
+            BlockKind::Code => Some(theme::CODE),
+            _ => None,
+        };
+        if let Some(style) = style {
+            out.push((range.clone(), style));
+            return out;
+        }
+    }
+    let first = doc.styles.partition_point(|(r, _)| r.end <= line.start);
+    for (r, s) in doc.styles[first..]
+        .iter()
+        .take_while(|(r, _)| r.start < line.end)
+    {
+        let style = match s {
+            InlineStyle::Emphasis => theme::EMPHASIS,
+            InlineStyle::Strong => theme::STRONG,
+            InlineStyle::Code => theme::CODE,
+        };
+        out.push((r.start.max(line.start)..r.end.min(line.end), style));
+    }
+    // Nested styles (strong inside emphasis) are drawn as the outer one.
+    let mut last_end = 0;
+    out.retain(|(r, _)| {
+        let keep = r.start >= last_end && r.start < r.end;
+        if keep {
+            last_end = r.end;
+        }
+        keep
+    });
+    out
 }

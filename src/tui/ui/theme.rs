@@ -17,6 +17,12 @@ pub const SPAN_CURSOR_IN: Style = Style::new().add_modifier(
         .union(Modifier::BOLD)
         .union(Modifier::UNDERLINED),
 );
+/// A heading in the text.
+pub const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
+/// Code in the text (not linked).
+pub const CODE: Style = Style::new().add_modifier(Modifier::DIM);
+pub const EMPHASIS: Style = Style::new().add_modifier(Modifier::ITALIC);
+pub const STRONG: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 pub const HEADWORD: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);

@@ -1,6 +1,7 @@
 //! The title bar: the text's title and date on the left, the reading position on the right.
 
 use super::{theme, truncate};
+use crate::text::Document;
 use crate::tui::state::AppState;
 use crate::tui::strings;
 use ratatui::Frame;
@@ -20,6 +21,16 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     if let Some(date) = &doc.meta.date {
         title.push_str(strings::TITLE_SEPARATOR);
         title.push_str(date);
+    }
+    // In a book, the chapter the selection is in.
+    let chapters = doc.chapters();
+    let offset = state
+        .selected_spans()
+        .first()
+        .map_or(doc.body.start, |s| s.start);
+    if let Some(chapter) = Document::chapter_at(&chapters, offset).and_then(|i| chapters.get(i)) {
+        title.push_str(strings::CHAPTER_SEPARATOR);
+        title.push_str(&chapter.title);
     }
     let width = usize::from(area.width);
     // The position wins when the bar is too narrow for both.

@@ -110,7 +110,16 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         return;
     }
     let lines = match translation_view(state) {
-        TranslationView::NoTranslation => vec![Line::styled(strings::NO_TRANSLATION, theme::DIM)],
+        TranslationView::NoTranslation => {
+            let doc = state.doc();
+            let looked_for: Vec<String> = doc
+                .translation_candidates(std::path::Path::new(&doc.name))
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            let hint = strings::no_translation(doc.meta.translation.is_some(), &looked_for);
+            vec![Line::styled(hint, theme::DIM)]
+        }
         TranslationView::NoSentence => vec![Line::styled(strings::NO_ALIGNED_SENTENCE, theme::DIM)],
         TranslationView::Sentence { text, marks, gloss } => {
             let mut spans = Vec::new();

@@ -1,0 +1,128 @@
+//! Paragraphs of plain text and what each is: prose, whose lines join with one space, or verse
+//! (a poem, a song, a list), whose lines keep their breaks.
+
+use std::ops::Range;
+
+/// What a paragraph is, for the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Lines join with one space and wrap to the pane.
+    #[default]
+    Prose,
+    /// Each line stays a line (wrapped only when longer than the pane).
+    Verse,
+    /// A heading, level 1 to 6; the top level that occurs makes the chapters.
+    Heading(u8),
+    /// A list item; items follow each other without a blank line.
+    Item,
+    /// Code, kept as it is and not linked.
+    Code,
+}
+
+impl BlockKind {
+    /// Whether the paragraph's line breaks stay on screen.
+    pub fn keeps_lines(self) -> bool {
+        matches!(self, BlockKind::Verse | BlockKind::Code)
+    }
+}
+
+/// A verse line is at most this many characters; prose that is broken by hand is longer.
+const VERSE_LINE_MAX: usize = 55;
+
+/// Paragraph ranges inside `body`: blank lines separate them; each is trimmed.
+pub fn paragraphs(source: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = body.start;
+    let mut pos = body.start;
+    while pos < body.end {
+        let end = source[pos..body.end]
+            .find('\n')
+            .map_or(body.end, |i| pos + i + 1);
+        let line = &source[pos..end];
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(s..last_end);
+            }
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            if start.is_none() {
+                start = Some(pos + lead);
+            }
+            last_end = pos + line.trim_end().len();
+        }
+        pos = end;
+    }
+    if let Some(s) = start {
+        out.push(s..last_end);
+    }
+    out
+}
+
+/// Prose or verse: a paragraph of two or more short lines is verse, unless its lines are filled
+/// the way a hand-wrapped paragraph's are (the next line's first word would not have fitted).
+/// Lines that start like list items keep their breaks whatever their length.
+pub fn classify(paragraph: &str) -> BlockKind {
+    let lines: Vec<&str> = paragraph.lines().map(str::trim).collect();
+    if lines.len() < 2 {
+        return BlockKind::Prose;
+    }
+    if lines.iter().all(|l| starts_like_an_item(l)) {
+        return BlockKind::Verse;
+    }
+    let chars: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    let longest = chars.iter().copied().max().unwrap_or(0);
+    if longest > VERSE_LINE_MAX {
+        return BlockKind::Prose;
+    }
+    if lines.len() >= 3 {
+        let filled = lines.windows(2).zip(&chars).all(|(pair, &len)| {
+            let next_word = pair[1]
+                .split_whitespace()
+                .next()
+                .map_or(0, |w| w.chars().count());
+            len + 1 + next_word > longest
+        });
+        if filled {
+            return BlockKind::Prose;
+        }
+    }
+    BlockKind::Verse
+}
+
+fn starts_like_an_item(line: &str) -> bool {
+    if ["- ", "* ", "• ", "– "].iter().any(|p| line.starts_with(p)) {
+        return true;
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && line[digits..].starts_with(['.', ')'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_poem_is_verse() {
+        let poem = "Wer reitet so spät durch Nacht und Wind?\nEs ist der Vater mit seinem Kind;\nEr hat den Knaben wohl in dem Arm,\nEr faßt ihn sicher, er hält ihn warm.";
+        assert_eq!(classify(poem), BlockKind::Verse);
+    }
+
+    #[test]
+    fn hand_wrapped_prose_is_prose() {
+        let prose = "Der russische Außenminister Sergej Lawrow hat angekündigt, die\nständige Vertretung seines Landes bei der NATO in Brüssel zu\nschließen und die Diplomaten der Allianz aus Moskau auszuweisen.";
+        assert_eq!(classify(prose), BlockKind::Prose);
+        // Narrow, but filled line by line: still prose.
+        let narrow = "Der Kreml baue die Beziehungen\nzur NATO nicht weiter auf, weil\ndas Bündnis keine Zusammenarbeit\nmehr wolle.";
+        assert_eq!(classify(narrow), BlockKind::Prose);
+    }
+
+    #[test]
+    fn one_line_is_prose_and_list_lines_keep_their_breaks() {
+        assert_eq!(classify("Ein Satz."), BlockKind::Prose);
+        let list =
+            "- Brot und Butter, Käse, Wurst und alles, was man zum Frühstück braucht\n- Milch";
+        assert_eq!(classify(list), BlockKind::Verse);
+    }
+}
