@@ -164,13 +164,23 @@ fn from_dictionary(
         .is_some_and(crate::terms::FormKey::noun_like)
         || crate::de::is_capitalized(headword);
     let pos = noun.then_some("noun");
-    let answer = dicts.and_then(|d| {
-        d.lookup_for(headword, None, pos)
-            .into_iter()
-            .find(|a| !a.how.starts_with("part of "))
-    });
-    let Some(answer) = answer else {
-        return (headword.to_string(), None, String::new());
+    // Nothing knew the word: it stands as written in the text (`Mathematikprofessor`).
+    let written = terms
+        .form_of_token(token)
+        .map_or_else(|| headword.to_string(), |f| f.word.clone());
+    let answers = dicts.map(|d| d.lookup_for(headword, None, pos)).unwrap_or_default();
+    let Some(answer) = answers.iter().find(|a| !a.how.starts_with("part of ")) else {
+        // A compound known through its parts: each part's first sense, `mathematics + professor`.
+        let mut parts: Vec<(&str, &str)> = Vec::new();
+        for a in &answers {
+            if let Some(sense) = a.senses.first()
+                && !parts.iter().any(|(lemma, _)| *lemma == a.lemma)
+            {
+                parts.push((&a.lemma, &sense.text));
+            }
+        }
+        let english = parts.iter().map(|(_, e)| *e).collect::<Vec<_>>().join(" + ");
+        return (written, None, english);
     };
     let plural = answer
         .forms
