@@ -212,7 +212,8 @@ pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     let store = crate::learner::Store::open(&dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let text_key = crate::learner::text_key(&doc, args.text.as_deref());
     // The dictionaries of `lookup`: the config file's, then those named; opened by the reader.
-    let mut dictionaries = crate::config::Config::load()?.dictionaries;
+    let config = crate::config::Config::load()?;
+    let mut dictionaries = config.dictionaries;
     dictionaries.extend(args.dicts.paths.iter().cloned());
     crate::tui::run(crate::tui::Session {
         doc,
@@ -222,6 +223,10 @@ pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
         text_key,
         dictionaries: Some(crate::tui::DictionarySetup {
             extra: dictionaries,
+            cache_dir: Some(dictionary_cache_dir()),
+        }),
+        speech: Some(crate::speech::SpeechSetup {
+            rate: config.speech_rate,
             cache_dir: Some(dictionary_cache_dir()),
         }),
     })?;

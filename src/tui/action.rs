@@ -83,6 +83,10 @@ pub enum Action {
     CardScrollDown,
     /// Scroll the side pane one line up.
     CardScrollUp,
+    /// Speak the selected term (a split verb as its headword), stopping what is being spoken.
+    Speak,
+    /// Speak the sentence of the selection.
+    SpeakSentence,
     /// The terminal has a new size.
     Resize {
         width: u16,
@@ -123,6 +127,12 @@ pub enum Action {
     /// What the dictionaries answered.
     #[serde(skip)]
     LookedUp(Box<LookedUp>),
+    /// IPA worked out in the background: each text with its IPA (`None`: espeak-ng gave none).
+    #[serde(skip)]
+    Pronounced(Vec<(String, Option<String>)>),
+    /// Nothing is being spoken any more.
+    #[serde(skip)]
+    SpeechEnded,
 }
 
 impl Action {
@@ -137,6 +147,8 @@ impl Action {
                 | Action::DictionaryProgress { .. }
                 | Action::DictionariesReady(_)
                 | Action::LookedUp(_)
+                | Action::Pronounced(_)
+                | Action::SpeechEnded
         )
     }
 }
@@ -189,4 +201,10 @@ pub enum Effect {
     LoadStatuses,
     /// Ask the dictionaries about the selection.
     LookUp(DictQuery),
+    /// Speak a text, stopping what is being spoken.
+    Speak(String),
+    /// Stop speaking.
+    StopSpeech,
+    /// Work out the IPA of these texts.
+    Pronounce(Vec<String>),
 }

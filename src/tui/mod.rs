@@ -11,6 +11,7 @@ mod find;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod pronounce;
 pub mod session;
 pub mod state;
 pub mod strings;

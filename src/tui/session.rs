@@ -3,12 +3,14 @@
 
 use super::action::{Action, Effect, LookedUp, SavedEntry};
 use super::dictionary::{DictionaryJob, DictionarySetup, Progress, SharedDictionaries, look_up};
+use super::pronounce::Speech;
 use super::state::AppState;
 use super::strings;
 use crate::glossary::save::{SaveError, add_entry, update_entry};
 use crate::glossary::{Entry, GlossarySetup};
 use crate::learner::{Store, mark_all_new_known};
 use crate::link::Linker;
+use crate::speech::{Espeak, IpaWorker, Speaker, SpeechEvent, SpeechSetup};
 use crate::text::Document;
 use ratatui::layout::Size;
 use std::collections::VecDeque;
@@ -26,6 +28,8 @@ pub struct Session {
     pub text_key: String,
     /// The offline dictionaries to open in the background; `None` opens none.
     pub dictionaries: Option<DictionarySetup>,
+    /// Speech and IPA through espeak-ng; `None` for none.
+    pub speech: Option<SpeechSetup>,
 }
 
 impl Session {
@@ -39,6 +43,7 @@ impl Session {
             store,
             text_key,
             dictionaries,
+            speech,
         } = self;
         // The state's linker owns the glossary; the setup keeps only where it comes from.
         let glossary = std::mem::take(&mut setup.glossary);
@@ -51,11 +56,26 @@ impl Session {
             state.expect_dictionaries();
             DictionaryJob::spawn(d)
         });
+        let (speaker, ipa) = match speech.map(|s| (Espeak::find(s.rate), s.cache_dir)) {
+            Some((Ok(espeak), cache_dir)) => {
+                state.set_speech(Speech::Ready);
+                let ipa = IpaWorker::spawn(espeak.clone(), cache_dir);
+                (Some(Speaker::spawn(espeak)), Some(ipa))
+            }
+            Some((Err(_), _)) => {
+                state.set_speech(Speech::Missing);
+                (None, None)
+            }
+            None => (None, None),
+        };
         let mut worker = Worker {
             setup,
             store,
             text_key,
             dictionary_job,
+            speaker,
+            ipa,
+            sound_failure_told: false,
         };
         for action in worker.perform(Effect::LoadStatuses, &state) {
             dispatch(&mut state, &mut worker, action);
@@ -73,6 +93,10 @@ pub struct Worker {
     text_key: String,
     /// The dictionaries being opened, until they are.
     dictionary_job: Option<DictionaryJob>,
+    speaker: Option<Speaker>,
+    ipa: Option<IpaWorker>,
+    /// Whether the learner was told that speech failed (once a session is enough).
+    sound_failure_told: bool,
 }
 
 /// Applies an action, does the work it asks for and feeds the results back, until nothing is
@@ -95,14 +119,47 @@ impl Worker {
         &self.store
     }
 
-    /// Whether work is going on in the background (the dictionaries opening), so that the
-    /// event loop must look for its results as well as for keys.
+    /// Whether work is going on in the background (the dictionaries opening, speech, IPA),
+    /// so that the event loop must look for its results as well as for keys.
     pub fn busy(&self) -> bool {
         self.dictionary_job.is_some()
+            || self.speaker.as_ref().is_some_and(Speaker::busy)
+            || self.ipa.as_ref().is_some_and(IpaWorker::busy)
     }
 
     /// What the background work has brought since the last call, as actions for the state.
     pub fn background(&mut self) -> Vec<Action> {
+        let mut out = self.speech_results();
+        out.extend(self.dictionary_results());
+        out
+    }
+
+    /// IPA received, and the end of speaking (with what went wrong, once).
+    fn speech_results(&mut self) -> Vec<Action> {
+        let mut out = Vec::new();
+        if let Some(ipa) = &mut self.ipa {
+            let results = ipa.poll();
+            if !results.is_empty() {
+                out.push(Action::Pronounced(results));
+            }
+        }
+        if let Some(speaker) = &mut self.speaker {
+            let events = speaker.poll();
+            for event in &events {
+                if let SpeechEvent::Failed(why) = event
+                    && !std::mem::replace(&mut self.sound_failure_told, true)
+                {
+                    out.push(Action::Notice(strings::speech_failed(why)));
+                }
+            }
+            if !events.is_empty() && !speaker.busy() {
+                out.push(Action::SpeechEnded);
+            }
+        }
+        out
+    }
+
+    fn dictionary_results(&mut self) -> Vec<Action> {
         let Some(job) = &self.dictionary_job else {
             return Vec::new();
         };
@@ -182,6 +239,24 @@ impl Worker {
                 }
                 None => Vec::new(),
             },
+            Effect::Speak(text) => {
+                if let Some(speaker) = &mut self.speaker {
+                    speaker.say(&text);
+                }
+                Vec::new()
+            }
+            Effect::StopSpeech => {
+                if let Some(speaker) = &mut self.speaker {
+                    speaker.stop();
+                }
+                Vec::new()
+            }
+            Effect::Pronounce(texts) => {
+                if let Some(ipa) = &mut self.ipa {
+                    ipa.request(texts);
+                }
+                Vec::new()
+            }
         }
     }
 
@@ -246,6 +321,7 @@ mod tests {
             store: Store::open(dir).unwrap(),
             text_key: "t".to_string(),
             dictionaries: None,
+            speech: None,
         }
     }
 
