@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Stats(args)) => leser::cli::stats(&args),
         Some(Command::Lookup(args)) => leser::cli::lookup(&args),
+        Some(Command::Say(args)) => leser::cli::say(&args),
         None => leser::cli::read(&cli.reader),
     };
     match result {

@@ -5,12 +5,13 @@
 //! a slug, and the status). Fields are HTML (`#html:true`): `&`, `<`, `>` and `"` are written
 //! as entities, tabs and line breaks as spaces.
 
+use super::apkg::NoteRecord;
 use super::stats::term_of;
 use super::status::Status;
 use super::store::Store;
 use crate::glossary::{Entry, Glossary, Pos};
 use crate::link::{Analysis, Link};
-use crate::text::Document;
+use crate::text::{Alignment, Document};
 use rustc_hash::FxHashSet;
 use std::fmt::Write as _;
 
@@ -77,22 +78,81 @@ pub fn anki_tsv(
     out
 }
 
+/// The notes for a text's terms as records for an Anki package ([`super::apkg`]): the same
+/// terms as [`anki_tsv`], in the same order, with the sentence's translation when there is
+/// one. IPA and sound are the caller's to add.
+pub fn anki_notes(
+    doc: &Document,
+    analysis: &Analysis,
+    glossary: &Glossary,
+    store: &Store,
+    which: ExportSelection,
+    translation: Option<&Document>,
+) -> Vec<NoteRecord> {
+    let aligned = translation.map(|t| {
+        let sentences = crate::link::segment(&t.source, &t.paragraphs).sentences;
+        (
+            t,
+            Alignment::new(&analysis.sentences, &sentences, &t.paragraphs),
+        )
+    });
+    let mut seen = FxHashSet::default();
+    let mut notes = Vec::new();
+    for link in &analysis.links {
+        let (Some(term), Some(entry)) = (term_of(glossary, link), glossary.entries.get(link.entry))
+        else {
+            continue;
+        };
+        let status = store.status(term);
+        if !seen.insert(term) || !which.includes(status) {
+            continue;
+        }
+        let sentence_en = aligned
+            .as_ref()
+            .and_then(|(t, alignment)| t.source.get(alignment.target(link.sentence)?))
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default();
+        notes.push(NoteRecord {
+            headword: term.to_string(),
+            german: entry.display_headword(),
+            plural: plural(entry).unwrap_or_default(),
+            english: entry.english(),
+            sentence_cloze: analysis
+                .sentences
+                .get(link.sentence)
+                .map(|s| cloze_text(&doc.source, s.range.clone(), &link.spans))
+                .unwrap_or_default(),
+            sentence_en,
+            text_title: doc.title().to_string(),
+            status,
+            ..NoteRecord::default()
+        });
+    }
+    notes
+}
+
 /// "der Diplomat, die Diplomaten"; "ankündigen".
 fn front(entry: &Entry) -> String {
     let mut s = entry.display_headword();
-    let is_noun = entry.pos.is_none_or(|p| p == Pos::Noun);
-    if let Some(plural) = entry.plural.as_deref().map(str::trim)
-        && is_noun
-        && !plural.is_empty()
-        && plural != "-"
-    {
+    if let Some(plural) = plural(entry) {
         s.push_str(", ");
-        if !plural.starts_with("die ") {
-            s.push_str("die ");
-        }
-        s.push_str(plural);
+        s.push_str(&plural);
     }
     s
+}
+
+/// A noun's plural with its article: "die Diplomaten".
+fn plural(entry: &Entry) -> Option<String> {
+    let is_noun = entry.pos.is_none_or(|p| p == Pos::Noun);
+    let plural = entry.plural.as_deref().map(str::trim)?;
+    if !is_noun || plural.is_empty() || plural == "-" {
+        return None;
+    }
+    Some(if plural.starts_with("die ") {
+        plural.to_string()
+    } else {
+        format!("die {plural}")
+    })
 }
 
 /// The sentence of a link, each of its spans wrapped as cloze 1: `Die NATO {{c1::kündigte}}
@@ -106,6 +166,15 @@ fn cloze_sentence(doc: &Document, analysis: &Analysis, link: &Link) -> String {
 
 /// Text of `range` with every span inside it as `{{c1::…}}`, as one field.
 fn cloze(source: &str, range: std::ops::Range<usize>, spans: &[std::ops::Range<usize>]) -> String {
+    field(&cloze_text(source, range, spans))
+}
+
+/// Text of `range` with every span inside it as `{{c1::…}}`, as plain text.
+fn cloze_text(
+    source: &str,
+    range: std::ops::Range<usize>,
+    spans: &[std::ops::Range<usize>],
+) -> String {
     let mut spans: Vec<_> = spans
         .iter()
         .filter(|s| s.start >= range.start && s.end <= range.end && s.start < s.end)
@@ -130,11 +199,11 @@ fn cloze(source: &str, range: std::ops::Range<usize>, spans: &[std::ops::Range<u
         pos = span.end;
     }
     raw.push_str(source.get(pos..range.end).unwrap_or_default());
-    field(raw.trim())
+    raw.trim().to_string()
 }
 
 /// One field: HTML-escaped, every run of whitespace (tab, line break) one space.
-fn field(s: &str) -> String {
+pub(super) fn field(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -162,7 +231,7 @@ fn field(s: &str) -> String {
 
 /// An Anki tag for a title: lowercase letters and digits joined by `-`, at most 60 bytes,
 /// cut between words.
-fn slug(title: &str) -> String {
+pub(super) fn slug(title: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::new();
     for word in title

@@ -35,6 +35,8 @@ pub enum SpeechError {
     Missing,
     #[error("espeak-ng failed: {0}")]
     Failed(String),
+    #[error("espeak-ng could not play the sound, no sound device? ({0})")]
+    NoSound(String),
     #[error("cannot run espeak-ng: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -151,6 +153,36 @@ impl Espeak {
             .ok_or_else(|| SpeechError::Failed("espeak-ng wrote no WAV".to_string()))
     }
 
+    /// Each text spoken, as WAV bytes (`None` where espeak-ng failed), on as many threads as
+    /// the machine has cores: one espeak-ng run a text.
+    pub fn wav_many(&self, texts: &[&str]) -> Vec<Option<Vec<u8>>> {
+        use std::sync::Mutex;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        let next = AtomicUsize::new(0);
+        let sounds: Vec<Mutex<Option<Vec<u8>>>> = texts.iter().map(|_| Mutex::new(None)).collect();
+        std::thread::scope(|scope| {
+            for _ in 0..threads.min(texts.len()) {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let (Some(text), Some(slot)) = (texts.get(i), sounds.get(i)) else {
+                            break;
+                        };
+                        let wav = self.wav(text).ok();
+                        if let Ok(mut slot) = slot.lock() {
+                            *slot = wav;
+                        }
+                    }
+                });
+            }
+        });
+        sounds
+            .into_iter()
+            .map(|s| s.into_inner().ok().flatten())
+            .collect()
+    }
+
     /// Starts speaking a text; the child ends when it has spoken. Its standard error is piped,
     /// so that a missing sound device can be told.
     pub fn speak(&self, text: &str) -> Result<Child, SpeechError> {
@@ -184,10 +216,9 @@ pub fn check_played(output: &Output) -> Result<(), SpeechError> {
         .map(str::trim)
         .rfind(|l| l.to_lowercase().contains("error"));
     match complaint {
-        Some(line) => Err(SpeechError::Failed(format!(
-            "could not play, no sound device? ({})",
-            line.trim_start_matches("error: ")
-        ))),
+        Some(line) => Err(SpeechError::NoSound(
+            line.trim_start_matches("error: ").to_string(),
+        )),
         None if !output.status.success() => Err(SpeechError::Failed(format!(
             "exited with {}",
             output.status

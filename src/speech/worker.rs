@@ -1,7 +1,7 @@
 //! The reader's speech and IPA, each on a thread of its own, so that a key never waits for
 //! espeak-ng: the caller sends an order and reads the results when it polls.
 
-use super::{Espeak, IpaCache, SpeechError, check_played};
+use super::{Espeak, IpaCache, check_played};
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Child, Output};
@@ -191,12 +191,10 @@ impl IpaWorker {
                 _ => IpaCache::in_memory(),
             };
             while let Ok(texts) = request_rx.recv() {
-                let ipa = match cache.resolve(&espeak, &texts) {
-                    Ok(ipa) => ipa,
-                    Err(SpeechError::Missing | SpeechError::Failed(_) | SpeechError::Io(_)) => {
-                        vec![None; texts.len()]
-                    }
-                };
+                // A card without IPA is all that a failure costs.
+                let ipa = cache
+                    .resolve(&espeak, &texts)
+                    .unwrap_or_else(|_| vec![None; texts.len()]);
                 if result_tx
                     .send(texts.into_iter().zip(ipa).collect())
                     .is_err()

@@ -47,7 +47,7 @@ pub const SPEECH_MISSING: &str =
     "no pronunciation: espeak-ng is not installed (apt install espeak-ng)";
 /// The status bar when espeak-ng could not speak (once a session).
 pub fn speech_failed(why: &str) -> String {
-    format!("speech: {why}")
+    format!("no speech: {why}")
 }
 /// Around the IPA on a card: `/ˈbyndnɪs/`.
 pub const IPA_OPEN: &str = "/";

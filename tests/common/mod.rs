@@ -56,6 +56,16 @@ impl Reader {
     /// Starts `leser ARGS` with its data in `data_dir` (`LESER_DATA_DIR`) and its index cache
     /// in `cache_dir` (`LESER_CACHE_DIR`).
     pub fn start_with(data_dir: &Path, cache_dir: &Path, args: &[&str]) -> Reader {
+        Reader::start_with_env(data_dir, cache_dir, args, &[])
+    }
+
+    /// [`Reader::start_with`], with more environment variables (`PATH` without espeak-ng).
+    pub fn start_with_env(
+        data_dir: &Path,
+        cache_dir: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Reader {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -72,6 +82,9 @@ impl Reader {
         // No config file: the user's own is never read.
         cmd.env("LESER_CONFIG", data_dir.join("config.toml"));
         cmd.cwd(data_dir);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("start leser");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
