@@ -168,7 +168,9 @@ fn import(python: &Path, collection: &Path, apkg: &Path, notes: &[&str]) -> serd
 fn learner(data: &Path, statuses: &[(&str, Status)]) {
     let mut store = Store::open(data).expect("the store opens");
     for (term, status) in statuses {
-        store.set_status(term, *status).expect("the status is saved");
+        store
+            .set_status(term, *status)
+            .expect("the status is saved");
     }
 }
 

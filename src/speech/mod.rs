@@ -9,10 +9,12 @@
 
 pub mod cache;
 pub mod ipa;
+pub mod wav;
 pub mod worker;
 
 pub use cache::IpaCache;
 pub use ipa::mark_syllable_stress;
+pub use wav::{fix_wav_sizes, wav_seconds};
 pub use worker::{IpaWorker, Speaker, SpeechEvent};
 
 use std::io::{Read, Write};
@@ -153,34 +155,54 @@ impl Espeak {
             .ok_or_else(|| SpeechError::Failed("espeak-ng wrote no WAV".to_string()))
     }
 
-    /// Each text spoken, as WAV bytes (`None` where espeak-ng failed), on as many threads as
-    /// the machine has cores: one espeak-ng run a text.
+    /// Each text spoken, as WAV bytes (`None` where espeak-ng failed). Texts go to espeak-ng
+    /// in small batches, one run a batch, with a long pause between texts at which the sound
+    /// is cut (an espeak-ng run costs far more to start than a word to speak); a batch that
+    /// does not cut into as many pieces as it has texts is spoken a text a run. Batches run on as many
+    /// threads as the machine has cores.
     pub fn wav_many(&self, texts: &[&str]) -> Vec<Option<Vec<u8>>> {
         use std::sync::Mutex;
         use std::sync::atomic::{AtomicUsize, Ordering};
         let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        let batches = wav::batches(texts);
         let next = AtomicUsize::new(0);
-        let sounds: Vec<Mutex<Option<Vec<u8>>>> = texts.iter().map(|_| Mutex::new(None)).collect();
+        let sounds: Vec<Mutex<Vec<Option<Vec<u8>>>>> =
+            batches.iter().map(|_| Mutex::new(Vec::new())).collect();
         std::thread::scope(|scope| {
-            for _ in 0..threads.min(texts.len()) {
+            for _ in 0..threads.min(batches.len()) {
                 scope.spawn(|| {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let (Some(text), Some(slot)) = (texts.get(i), sounds.get(i)) else {
+                        let (Some(batch), Some(slot)) = (batches.get(i), sounds.get(i)) else {
                             break;
                         };
-                        let wav = self.wav(text).ok();
+                        let wavs = match self.wav_batch(batch) {
+                            Ok(wavs) => wavs.into_iter().map(Some).collect(),
+                            Err(_) => batch.iter().map(|t| self.wav(t).ok()).collect(),
+                        };
                         if let Ok(mut slot) = slot.lock() {
-                            *slot = wav;
+                            *slot = wavs;
                         }
                     }
                 });
             }
         });
-        sounds
+        let mut out: Vec<Option<Vec<u8>>> = sounds
             .into_iter()
-            .map(|s| s.into_inner().ok().flatten())
-            .collect()
+            .flat_map(|s| s.into_inner().unwrap_or_default())
+            .collect();
+        out.resize(texts.len(), None);
+        out
+    }
+
+    /// Texts spoken in one espeak-ng run (SSML, a pause after each), cut at the pauses.
+    fn wav_batch(&self, texts: &[&str]) -> Result<Vec<Vec<u8>>, SpeechError> {
+        let ssml = wav::ssml_with_pauses(texts);
+        let output = run(self.command().args(["-m", "--stdout"]), &ssml)?;
+        let wav = fix_wav_sizes(output.stdout)
+            .ok_or_else(|| SpeechError::Failed("espeak-ng wrote no WAV".to_string()))?;
+        wav::split_at_pauses(&wav, texts.len())
+            .ok_or_else(|| SpeechError::Failed("the pauses did not cut the sound".to_string()))
     }
 
     /// Starts speaking a text; the child ends when it has spoken. Its standard error is piped,
@@ -329,58 +351,9 @@ fn is_executable(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
-/// The WAV espeak-ng writes to a pipe says its sizes are unknown (it cannot seek back);
-/// this sets them from the length. `None` when the bytes are not the 44-byte-header WAV that
-/// espeak-ng writes.
-pub fn fix_wav_sizes(mut wav: Vec<u8>) -> Option<Vec<u8>> {
-    const HEADER: usize = 44;
-    let canonical = wav.len() >= HEADER
-        && &wav[0..4] == b"RIFF"
-        && &wav[8..16] == b"WAVEfmt "
-        && wav[16..20] == 16u32.to_le_bytes()
-        && &wav[36..40] == b"data";
-    if !canonical {
-        return None;
-    }
-    let riff = u32::try_from(wav.len() - 8).ok()?;
-    let data = u32::try_from(wav.len() - HEADER).ok()?;
-    wav[4..8].copy_from_slice(&riff.to_le_bytes());
-    wav[40..44].copy_from_slice(&data.to_le_bytes());
-    Some(wav)
-}
-
-/// How long a WAV from [`fix_wav_sizes`] plays, in seconds.
-pub fn wav_seconds(wav: &[u8]) -> Option<f64> {
-    let field = |at: usize| Some(u32::from_le_bytes(wav.get(at..at + 4)?.try_into().ok()?));
-    let bytes_per_second = field(28)?;
-    let data = field(40)?;
-    (bytes_per_second > 0).then(|| f64::from(data) / f64::from(bytes_per_second))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_pipe_wav_gets_its_sizes() {
-        let mut wav = Vec::new();
-        wav.extend_from_slice(b"RIFF");
-        wav.extend_from_slice(&0x7fff_f024u32.to_le_bytes());
-        wav.extend_from_slice(b"WAVEfmt ");
-        wav.extend_from_slice(&16u32.to_le_bytes());
-        wav.extend_from_slice(&[1, 0, 1, 0]); // PCM, mono
-        wav.extend_from_slice(&22050u32.to_le_bytes());
-        wav.extend_from_slice(&44100u32.to_le_bytes());
-        wav.extend_from_slice(&[2, 0, 16, 0]);
-        wav.extend_from_slice(b"data");
-        wav.extend_from_slice(&0x7fff_f000u32.to_le_bytes());
-        wav.extend(std::iter::repeat_n(0u8, 22050));
-        let fixed = fix_wav_sizes(wav).unwrap();
-        assert_eq!(fixed[4..8], (44 + 22050 - 8u32).to_le_bytes());
-        assert_eq!(fixed[40..44], 22050u32.to_le_bytes());
-        assert_eq!(wav_seconds(&fixed), Some(0.5));
-        assert_eq!(fix_wav_sizes(b"not a wav".to_vec()), None);
-    }
 
     #[test]
     fn hyphenated_parts_are_joined_again_and_language_switches_dropped() {

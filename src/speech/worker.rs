@@ -122,6 +122,8 @@ fn speak_loop(espeak: &Espeak, orders: &Receiver<Order>, events: &Sender<SpeechE
                 Err(_) => return,
             }
         };
+        // Orders that came in a burst (a key held down): only the last counts.
+        let order = order.map(|first| latest(first, orders, events));
         match order {
             Some(Order::Say(text)) => {
                 silence(&mut speaking, events);
@@ -136,6 +138,19 @@ fn speak_loop(espeak: &Espeak, orders: &Receiver<Order>, events: &Sender<SpeechE
             None => reap(&mut speaking, events),
         }
     }
+}
+
+/// The last of the orders waiting, starting with `first`; every text passed over ends
+/// unspoken.
+fn latest(first: Order, orders: &Receiver<Order>, events: &Sender<SpeechEvent>) -> Order {
+    let mut order = first;
+    while let Ok(next) = orders.try_recv() {
+        if matches!(order, Order::Say(_)) {
+            let _ = events.send(SpeechEvent::Ended);
+        }
+        order = next;
+    }
+    order
 }
 
 /// Kills the espeak-ng that is speaking, if any.
@@ -190,16 +205,25 @@ impl IpaWorker {
                 (Some(dir), Ok(version)) => IpaCache::open(dir, &version),
                 _ => IpaCache::in_memory(),
             };
-            while let Ok(texts) = request_rx.recv() {
+            while let Ok(mut texts) = request_rx.recv() {
+                // Requests that came in a burst (the selection moving on) share one run; each
+                // request still gets one answer, the merged ones an empty one.
+                let mut merged = 0;
+                while let Ok(more) = request_rx.try_recv() {
+                    texts.extend(more);
+                    merged += 1;
+                }
                 // A card without IPA is all that a failure costs.
                 let ipa = cache
                     .resolve(&espeak, &texts)
                     .unwrap_or_else(|_| vec![None; texts.len()]);
-                if result_tx
-                    .send(texts.into_iter().zip(ipa).collect())
-                    .is_err()
-                {
-                    return;
+                let answers = std::iter::repeat_with(Vec::new)
+                    .take(merged)
+                    .chain(std::iter::once(texts.into_iter().zip(ipa).collect()));
+                for answer in answers {
+                    if result_tx.send(answer).is_err() {
+                        return;
+                    }
                 }
             }
         });
@@ -323,6 +347,22 @@ mod tests {
     }
 
     #[test]
+    fn a_burst_of_texts_speaks_only_the_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut speaker = Speaker::spawn(fake_espeak(dir.path()));
+        for i in 0..200 {
+            speaker.say(&format!("Wort{i}"));
+        }
+        let last = spoken_pid(dir.path(), "Wort199");
+        speaker.stop();
+        assert_eq!(events(&mut speaker, 200).len(), 200);
+        assert!(!speaker.busy());
+        let log = std::fs::read_to_string(dir.path().join("spoken.log")).unwrap();
+        assert!(log.lines().count() < 20, "{log}");
+        assert!(!running(last));
+    }
+
+    #[test]
     fn dropping_the_speaker_silences_it() {
         let dir = tempfile::tempdir().unwrap();
         let mut speaker = Speaker::spawn(fake_espeak(dir.path()));
@@ -364,5 +404,26 @@ mod tests {
         );
         let cache = IpaCache::open(dir.path(), "fake espeak 1");
         assert_eq!(cache.get("Bündnis"), Some("ˈBündnis"));
+    }
+
+    #[test]
+    fn a_burst_of_requests_is_answered_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut worker = IpaWorker::spawn(fake_espeak(dir.path()), None);
+        for i in 0..50 {
+            worker.request(vec![format!("Wort{i}")]);
+        }
+        let start = Instant::now();
+        let mut got = Vec::new();
+        while worker.busy() {
+            got.extend(worker.poll());
+            assert!(start.elapsed().as_secs() < 10, "{} answers", got.len());
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(got.len(), 50);
+        assert!(
+            got.iter()
+                .all(|(w, ipa)| ipa.as_deref() == Some(&format!("ˈ{w}")))
+        );
     }
 }
