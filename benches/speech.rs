@@ -5,7 +5,7 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use leser::glossary::{Glossary, GlossarySetup, Pos};
 use leser::learner::{NoteRecord, Status, Store, apkg::apkg_bytes};
-use leser::speech::{Espeak, IpaCache, SpeechSetup};
+use leser::speech::{Espeak, IpaCache, IpaWorker, SpeechSetup};
 use leser::text::Document;
 use leser::tui::{Action, Session, dispatch};
 use ratatui::layout::Size;
@@ -49,8 +49,19 @@ fn ipa(c: &mut Criterion) {
     let word = vec!["Bündnisses".to_string()];
     let mut cache = IpaCache::in_memory();
     cache.resolve(&espeak, &word).expect("espeak-ng answers");
-    c.bench_function("IPA of a word from the cache", |b| {
+    c.bench_function("IPA of a word from the cache (export)", |b| {
         b.iter(|| cache.resolve(&espeak, black_box(&word)).expect("cached"));
+    });
+    // The reader's path: the card's headword and form, answered by the worker's cache at once.
+    let card = vec!["Bündnis".to_string(), "Bündnisses".to_string()];
+    let mut worker = IpaWorker::spawn(espeak.clone(), None);
+    worker.request(card.clone());
+    while worker.busy() {
+        worker.poll();
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    c.bench_function("IPA of a card from the cache (reader)", |b| {
+        b.iter(|| worker.cached(black_box(&card)).expect("cached"));
     });
     let mut group = c.benchmark_group("IPA from espeak-ng");
     group.sample_size(20);

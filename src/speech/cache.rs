@@ -112,13 +112,8 @@ impl IpaCache {
         Ok(())
     }
 
-    /// The IPA of each text: from the cache, else from espeak-ng (and then kept). `None` for
-    /// a text espeak-ng gave nothing for.
-    pub fn resolve(
-        &mut self,
-        espeak: &Espeak,
-        texts: &[String],
-    ) -> Result<Vec<Option<String>>, SpeechError> {
+    /// The texts the cache has no IPA for, each once.
+    pub fn missing(&self, texts: &[String]) -> Vec<String> {
         let mut missing: Vec<String> = texts
             .iter()
             .filter(|t| self.get(t).is_none())
@@ -126,6 +121,17 @@ impl IpaCache {
             .collect();
         missing.sort_unstable();
         missing.dedup();
+        missing
+    }
+
+    /// The IPA of each text: from the cache, else from espeak-ng (and then kept). `None` for
+    /// a text espeak-ng gave nothing for.
+    pub fn resolve(
+        &mut self,
+        espeak: &Espeak,
+        texts: &[String],
+    ) -> Result<Vec<Option<String>>, SpeechError> {
+        let missing = self.missing(texts);
         if !missing.is_empty() {
             let ipa = espeak.ipa_many(&missing)?;
             let found: Vec<(String, String)> = missing

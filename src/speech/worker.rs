@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Child, Output};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -162,6 +163,36 @@ fn silence(speaking: &mut Option<Child>, events: &Sender<SpeechEvent>) {
     }
 }
 
+/// The IPA of texts: what the cache lacks comes from espeak-ng, run without holding the
+/// cache, and is kept. A failure costs a card its IPA, nothing more.
+fn resolve(espeak: &Espeak, cache: &Mutex<IpaCache>, texts: &[String]) -> Vec<Option<String>> {
+    let missing = match cache.lock() {
+        Ok(cache) => cache.missing(texts),
+        Err(_) => return vec![None; texts.len()],
+    };
+    let found: Vec<(String, String)> = if missing.is_empty() {
+        Vec::new()
+    } else {
+        match espeak.ipa_many(&missing) {
+            Ok(ipa) => missing
+                .into_iter()
+                .zip(ipa)
+                .filter(|(_, ipa)| !ipa.is_empty())
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    };
+    let Ok(mut cache) = cache.lock() else {
+        return vec![None; texts.len()];
+    };
+    // A cache file that cannot be written still answers from memory.
+    let _ = cache.insert_all(&found);
+    texts
+        .iter()
+        .map(|t| cache.get(t).map(str::to_string))
+        .collect()
+}
+
 /// Reports the end of an espeak-ng that finished by itself.
 fn reap(speaking: &mut Option<Child>, events: &Sender<SpeechEvent>) {
     let Some(child) = speaking.as_mut() else {
@@ -187,11 +218,15 @@ fn reap(speaking: &mut Option<Child>, events: &Sender<SpeechEvent>) {
     let _ = events.send(event);
 }
 
-/// Works out IPA in the background, from the cache file or from espeak-ng.
+/// Works out IPA in the background, from the cache file or from espeak-ng. What the cache
+/// already has is answered at once, without the round trip through the thread.
 #[derive(Debug)]
 pub struct IpaWorker {
     requests: Sender<Vec<String>>,
     results: Receiver<Vec<(String, Option<String>)>>,
+    /// Shared with the thread, which holds it only to look up and to keep, never while
+    /// espeak-ng runs.
+    cache: Arc<Mutex<IpaCache>>,
     outstanding: usize,
 }
 
@@ -200,11 +235,15 @@ impl IpaWorker {
     pub fn spawn(espeak: Espeak, cache_dir: Option<PathBuf>) -> IpaWorker {
         let (requests, request_rx) = mpsc::channel::<Vec<String>>();
         let (result_tx, results) = mpsc::channel();
+        let cache = Arc::new(Mutex::new(IpaCache::in_memory()));
+        let shared = Arc::clone(&cache);
         std::thread::spawn(move || {
-            let mut cache = match (&cache_dir, espeak.version()) {
-                (Some(dir), Ok(version)) => IpaCache::open(dir, &version),
-                _ => IpaCache::in_memory(),
-            };
+            if let (Some(dir), Ok(version)) = (&cache_dir, espeak.version()) {
+                let opened = IpaCache::open(dir, &version);
+                if let Ok(mut cache) = shared.lock() {
+                    *cache = opened;
+                }
+            }
             while let Ok(mut texts) = request_rx.recv() {
                 // Requests that came in a burst (the selection moving on) share one run; each
                 // request still gets one answer, the merged ones an empty one.
@@ -213,10 +252,7 @@ impl IpaWorker {
                     texts.extend(more);
                     merged += 1;
                 }
-                // A card without IPA is all that a failure costs.
-                let ipa = cache
-                    .resolve(&espeak, &texts)
-                    .unwrap_or_else(|_| vec![None; texts.len()]);
+                let ipa = resolve(&espeak, &shared, &texts);
                 let answers = std::iter::repeat_with(Vec::new)
                     .take(merged)
                     .chain(std::iter::once(texts.into_iter().zip(ipa).collect()));
@@ -230,8 +266,19 @@ impl IpaWorker {
         IpaWorker {
             requests,
             results,
+            cache,
             outstanding: 0,
         }
+    }
+
+    /// The IPA of these texts when the cache has all of them (and is not being written just
+    /// then); never waits.
+    pub fn cached(&self, texts: &[String]) -> Option<Vec<(String, Option<String>)>> {
+        let cache = self.cache.try_lock().ok()?;
+        texts
+            .iter()
+            .map(|t| Some((t.clone(), Some(cache.get(t)?.to_string()))))
+            .collect()
     }
 
     /// Asks for the IPA of these texts; the answer comes through [`IpaWorker::poll`].
@@ -404,6 +451,15 @@ mod tests {
         );
         let cache = IpaCache::open(dir.path(), "fake espeak 1");
         assert_eq!(cache.get("Bündnis"), Some("ˈBündnis"));
+        // Now the worker answers from its cache at once; what it lacks it does not.
+        assert_eq!(
+            worker.cached(&["Rat".to_string()]),
+            Some(vec![("Rat".to_string(), Some("ˈRat".to_string()))])
+        );
+        assert_eq!(
+            worker.cached(&["Rat".to_string(), "Rates".to_string()]),
+            None
+        );
     }
 
     #[test]

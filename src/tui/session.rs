@@ -251,12 +251,17 @@ impl Worker {
                 }
                 Vec::new()
             }
-            Effect::Pronounce(texts) => {
-                if let Some(ipa) = &mut self.ipa {
-                    ipa.request(texts);
-                }
-                Vec::new()
-            }
+            Effect::Pronounce(texts) => match &mut self.ipa {
+                // From the cache at once, else from the thread at the next poll.
+                Some(ipa) => match ipa.cached(&texts) {
+                    Some(found) => vec![Action::Pronounced(found)],
+                    None => {
+                        ipa.request(texts);
+                        Vec::new()
+                    }
+                },
+                None => Vec::new(),
+            },
         }
     }
 
