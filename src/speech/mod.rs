@@ -75,10 +75,6 @@ impl Espeak {
         Espeak { program, rate }
     }
 
-    pub fn program(&self) -> &Path {
-        &self.program
-    }
-
     /// The command with the German voice and the rate; text comes on standard input.
     fn command(&self) -> Command {
         let mut command = Command::new(&self.program);
