@@ -167,6 +167,7 @@ fn open_library(c: &mut Criterion) {
         data_dir: dir.path().to_path_buf(),
         glossary: None,
         dictionaries: None,
+        speech: None,
     };
     let size = Size::new(120, 40);
     let mut g = c.benchmark_group("library");

@@ -37,10 +37,25 @@ pub enum Command {
     Stats(StatsArgs),
     /// Look a word up in the offline dictionaries (Ding, FreeDict), inflected forms included.
     Lookup(LookupArgs),
+    /// Speak German through espeak-ng, write it to a WAV file, or print its IPA.
+    Say(SayArgs),
     /// Bring texts into the library: EPUB, HTML (a saved web page), Markdown, plain text.
     Import(ImportArgs),
     /// The library: every text, what you know of it, your progress over the weeks.
     Library(LibraryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SayArgs {
+    /// The German to speak.
+    #[arg(required = true, num_args = 1..)]
+    pub text: Vec<String>,
+    /// Write the speech to this WAV file instead of playing it.
+    #[arg(long, value_name = "FILE")]
+    pub wav: Option<PathBuf>,
+    /// Print the pronunciation in IPA, the stressed syllables marked, instead of speaking.
+    #[arg(long)]
+    pub ipa: bool,
 }
 
 #[derive(Debug, Args, Default)]
@@ -96,8 +111,17 @@ pub struct DictArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// A tab-separated file Anki imports as notes (front, back, cloze sentence, tags).
+    /// An Anki package (.apkg) that imports in one step, with sound; or a tab-separated file
+    /// (--format tsv).
     Anki(AnkiArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum AnkiFormat {
+    /// An Anki package: note type, decks, sound.
+    Apkg,
+    /// Tab-separated notes (front, back, cloze sentence, tags).
+    Tsv,
 }
 
 #[derive(Debug, Args)]
@@ -113,10 +137,37 @@ pub struct AnkiArgs {
     /// Every term of the text, whatever its status.
     #[arg(long)]
     pub all: bool,
+    /// What to write (default: a package when --out names a file, unless it ends in .tsv or
+    /// .txt; tab-separated text on standard output).
+    #[arg(long, value_enum)]
+    pub format: Option<AnkiFormat>,
+    /// Leave the sound out of the package (a smaller file).
+    #[arg(long)]
+    pub no_audio: bool,
     #[command(flatten)]
     pub data: DataArgs,
     #[command(flatten)]
     pub dicts: DictArgs,
+}
+
+impl AnkiArgs {
+    /// The format asked for, or the one `--out` implies.
+    pub fn format(&self) -> AnkiFormat {
+        if let Some(format) = self.format {
+            return format;
+        }
+        let text_file = self
+            .out
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("txt"));
+        if self.out.is_none() || text_file {
+            AnkiFormat::Tsv
+        } else {
+            AnkiFormat::Apkg
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -259,13 +310,18 @@ pub fn load_translation(doc: &mut Document, path: Option<&Path>) -> Option<Docum
 fn opener(data: &DataArgs, dicts: &DictArgs) -> anyhow::Result<crate::tui::Opener> {
     let dir = data_dir(data)?;
     // The dictionaries of `lookup`: the config file's, then those named; opened by the reader.
-    let mut dictionaries = crate::config::Config::load()?.dictionaries;
+    let config = crate::config::Config::load()?;
+    let mut dictionaries = config.dictionaries;
     dictionaries.extend(dicts.paths.iter().cloned());
     Ok(crate::tui::Opener {
         data_dir: dir,
         glossary: data.glossary.clone(),
         dictionaries: Some(crate::tui::DictionarySetup {
             extra: dictionaries,
+            cache_dir: Some(dictionary_cache_dir()),
+        }),
+        speech: Some(crate::speech::SpeechSetup {
+            rate: config.speech_rate,
             cache_dir: Some(dictionary_cache_dir()),
         }),
     })
@@ -584,6 +640,13 @@ fn open_text(text: Option<&Path>, data: &DataArgs, dicts: &DictArgs) -> anyhow::
 /// `leser export anki`.
 pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
     use crate::learner::{ExportSelection, TextNotes, anki_tsv};
+    let package_path = match (args.format(), &args.out) {
+        (AnkiFormat::Apkg, None) => anyhow::bail!(
+            "an Anki package is a file: name it with --out FILE.apkg (or use --format tsv)"
+        ),
+        (AnkiFormat::Apkg, Some(path)) => Some(path),
+        (AnkiFormat::Tsv, _) => None,
+    };
     let open = open_text(args.text.as_deref(), &args.data, &args.dicts)?;
     let which = if args.all {
         ExportSelection::All
@@ -600,6 +663,13 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
         statuses: &open.statuses,
         dicts: (!open.dicts.is_empty()).then_some(&open.dicts),
     };
+    if let Some(path) = package_path {
+        // The sentences' English, where the text has a translation.
+        let mut doc = open.doc.clone();
+        let translation = load_translation(&mut doc, args.text.as_deref());
+        let notes = crate::learner::anki_notes(&src, which, translation.as_ref());
+        return export_package(path, notes, !args.no_audio);
+    }
     let tsv = anki_tsv(&src, which);
     match &args.out {
         Some(path) => {
@@ -614,6 +684,91 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
         None => write_stdout(&tsv)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the notes as an Anki package, with their IPA and (unless `audio` is false) their
+/// sound from espeak-ng; without espeak-ng, without both, and says so.
+fn export_package(
+    path: &Path,
+    mut notes: Vec<crate::learner::NoteRecord>,
+    audio: bool,
+) -> anyhow::Result<ExitCode> {
+    use crate::speech::{Espeak, IpaCache};
+    let rate = crate::config::Config::load()?.speech_rate;
+    let mut missing = None;
+    let mut sound_failures = 0;
+    match Espeak::find(rate) {
+        Ok(espeak) => {
+            let mut cache = match espeak.version() {
+                Ok(version) => IpaCache::open(&dictionary_cache_dir(), &version),
+                Err(_) => IpaCache::in_memory(),
+            };
+            let headwords: Vec<String> = notes.iter().map(|n| n.headword.clone()).collect();
+            // A note without IPA is still a note.
+            if let Ok(ipa) = cache.resolve(&espeak, &headwords) {
+                for (note, ipa) in notes.iter_mut().zip(ipa) {
+                    note.ipa = ipa.unwrap_or_default();
+                }
+            }
+            if audio {
+                let texts: Vec<&str> = notes.iter().map(|n| n.german.as_str()).collect();
+                let sounds = espeak.wav_many(&texts);
+                for (note, wav) in notes.iter_mut().zip(sounds) {
+                    sound_failures += usize::from(wav.is_none());
+                    note.audio = wav;
+                }
+            }
+        }
+        Err(e) => missing = Some(e),
+    }
+    let summary = crate::learner::write_apkg(path, &notes, export_time())?;
+    let mut report = format!(
+        "leser: {} notes ({} cards) in {} written to {}",
+        summary.notes,
+        summary.cards,
+        plural(summary.decks - 1, "deck", "decks"),
+        path.display()
+    );
+    match (&missing, audio) {
+        (Some(e), _) => {
+            let _ = write!(report, ", without IPA and sound: {e}");
+        }
+        (None, true) => {
+            let _ = write!(
+                report,
+                ", with {}",
+                plural(summary.media, "sound", "sounds")
+            );
+            if sound_failures > 0 {
+                let _ = write!(report, " ({sound_failures} could not be made)");
+            }
+        }
+        (None, false) => report.push_str(", without sound (--no-audio)"),
+    }
+    eprintln!("{report}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "1 deck", "3 decks".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The time an export gives its notes: `SOURCE_DATE_EPOCH` when set (reproducible packages),
+/// else now; in seconds since 1970.
+fn export_time() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs().try_into().unwrap_or(i64::MAX))
+        })
 }
 
 /// `leser stats`: one text's counts, or without TEXT every text of the library and the
@@ -699,6 +854,7 @@ fn library_stats(args: &StatsArgs, dir: &Path, glossary: Glossary) -> anyhow::Re
         data_dir: dir.to_path_buf(),
         glossary: args.data.glossary.clone(),
         dictionaries: None,
+        speech: None,
     };
     let (rows, progress) = opener.rows()?;
     let store = Store::open(dir)?;
@@ -791,6 +947,39 @@ pub fn lookup(args: &LookupArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// `leser say`: exit 1 when espeak-ng is missing or cannot speak.
+pub fn say(args: &SayArgs) -> anyhow::Result<ExitCode> {
+    use crate::speech::Espeak;
+    let rate = crate::config::Config::load()?.speech_rate;
+    let text = args.text.join(" ");
+    let result = Espeak::find(rate).and_then(|espeak| {
+        if args.ipa {
+            let ipa = espeak.ipa(&text)?;
+            let _ = write_stdout(&format!("{ipa}\n"));
+        }
+        if let Some(path) = &args.wav {
+            let wav = espeak.wav(&text)?;
+            return Ok(Some((path, wav)));
+        }
+        if !args.ipa {
+            espeak.speak_and_wait(&text)?;
+        }
+        Ok(None)
+    });
+    match result {
+        Ok(Some((path, wav))) => {
+            crate::glossary::save::write_atomically(path, &wav)
+                .with_context(|| format!("{}: cannot write the sound", path.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(None) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("leser: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 /// `leser check`: errors exit 1; a file that cannot be read exits 2.

@@ -3,6 +3,7 @@
 //!
 //! ```toml
 //! dictionaries = ["/usr/share/trans/de-en", "~/dict/my-ding.txt"]
+//! speech_rate = 140
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -34,6 +35,23 @@ pub enum ConfigError {
 pub struct Config {
     /// Dictionaries to use besides those found at Debian's paths; `~/` is the home directory.
     pub dictionaries: Vec<PathBuf>,
+    /// How fast espeak-ng speaks, in words per minute (80 to 450; espeak-ng's default is 175).
+    #[serde(deserialize_with = "speech_rate")]
+    pub speech_rate: Option<u32>,
+}
+
+fn speech_rate<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    use serde::Deserialize;
+    let rate = u32::deserialize(d)?;
+    if crate::speech::RATES.contains(&rate) {
+        Ok(Some(rate))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "speech_rate must be between {} and {} words per minute",
+            crate::speech::RATES.start(),
+            crate::speech::RATES.end()
+        )))
+    }
 }
 
 impl Config {
@@ -107,6 +125,17 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("c.toml:2:1: "), "{msg}");
         assert!(msg.contains("dictionarys"), "{msg}");
+    }
+
+    #[test]
+    fn reads_the_speech_rate_and_refuses_one_out_of_range() {
+        let c = Config::parse("speech_rate = 140\n", "c.toml").unwrap();
+        assert_eq!(c.speech_rate, Some(140));
+        assert_eq!(Config::parse("", "c.toml").unwrap().speech_rate, None);
+        let err = Config::parse("speech_rate = 2000\n", "c.toml").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("c.toml:1:15: "), "{msg}");
+        assert!(msg.contains("between 80 and 450"), "{msg}");
     }
 
     #[test]

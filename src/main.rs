@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Some(Command::Lookup(args)) => leser::cli::lookup(&args),
         Some(Command::Import(args)) => leser::cli::import(&args),
         Some(Command::Library(args)) => leser::cli::library(&args),
+        Some(Command::Say(args)) => leser::cli::say(&args),
         None => leser::cli::read(&cli.reader),
     };
     match result {

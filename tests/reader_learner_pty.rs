@@ -91,13 +91,14 @@ fn reopening_resumes_at_the_same_word() {
         position(&r.title_bar()).0 == start.0.map(|w| w + 5)
     });
     let here = position(&reader.title_bar());
-    let card = reader.side_pane();
+    // The card's heading: the selected word (its IPA may arrive later).
+    let card: String = reader.side_pane().chars().take(16).collect();
     reader.quit();
 
     let reader = Reader::start(data.path());
     reader.wait_for_dictionaries();
     reader.wait_for("the same word again", |r| {
-        position(&r.title_bar()) == here && r.side_pane() == card
+        position(&r.title_bar()) == here && r.side_pane().starts_with(&card)
     });
     reader.quit();
 }

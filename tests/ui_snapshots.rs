@@ -115,6 +115,27 @@ fn card_60x20_stacked() {
     assert_snapshot!(terminal.backend());
 }
 
+/// The card of `Bündnisses` once espeak-ng's IPA has come back: the headword's and, since
+/// it sounds different, the form's.
+#[test]
+fn card_with_ipa_120x40() {
+    use leser::tui::pronounce::{Speech, card_texts};
+    let mut state = reader(120, 40);
+    state.set_speech(Speech::Ready);
+    search(&mut state, "Bündnisses");
+    let texts = card_texts(&state);
+    assert_eq!(texts.headword.as_deref(), Some("Bündnis"));
+    assert_eq!(texts.form.as_deref(), Some("Bündnisses"));
+    // What `leser say --ipa` prints for them (espeak-ng 1.51).
+    state.update(Action::Pronounced(vec![
+        ("Bündnis".into(), Some("ˈbyndnɪs".into())),
+        ("Bündnisses".into(), Some("ˈbyndnɪsəs".into())),
+    ]));
+    let terminal = draw(&state);
+    assert_selection_is_highlighted(&state, &terminal);
+    assert_snapshot!(terminal.backend());
+}
+
 #[test]
 fn first_word_is_selected_on_start() {
     let state = reader(120, 40);

@@ -179,7 +179,13 @@ pub fn render_entry(entry: &Entry) -> String {
 /// file, never a mix: temporary file in the same directory, fsync, rename. The previous version
 /// is copied to `<path>.bak` first.
 pub fn write_replacing(path: &Path, contents: &[u8]) -> io::Result<()> {
-    replace_with(path, |file| file.write_all(contents))
+    replace_with(path, true, |file| file.write_all(contents))
+}
+
+/// Like [`write_replacing`], without keeping the previous version: for files made again from
+/// the learner's data (an export, a sound, a cache).
+pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    replace_with(path, false, |file| file.write_all(contents))
 }
 
 /// The keys `entry` has values for, in the order `glossary.toml` lists them.
@@ -303,7 +309,11 @@ fn commit(path: &Path, name: &str, text: &str) -> Result<(), SaveError> {
 }
 
 /// `write_replacing` with the writing step given, so a failing write can be tested.
-fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+fn replace_with(
+    path: &Path,
+    backup: bool,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
     let target = replace_target(path);
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
@@ -316,7 +326,9 @@ fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) ->
         drop(file);
         if let Ok(meta) = fs::metadata(&target) {
             fs::set_permissions(&temp_path, meta.permissions())?;
-            fs::copy(&target, backup_path(&target))?;
+            if backup {
+                fs::copy(&target, backup_path(&target))?;
+            }
         }
         fs::rename(&temp_path, &target)?;
         sync_dir(&dir);
@@ -565,7 +577,7 @@ pos = \"name\"
     fn failed_write_leaves_the_old_file_intact() {
         let dir = tempfile::tempdir().unwrap();
         let path = write_glossary(&dir, GLOSSARY);
-        let err = replace_with(&path, |file| {
+        let err = replace_with(&path, true, |file| {
             file.write_all(b"[[term]]\nde = \"halb")?;
             Err(io::Error::other("disk full"))
         })

@@ -5,12 +5,13 @@
 //! a slug, and the status). Fields are HTML (`#html:true`): `&`, `<`, `>` and `"` are written
 //! as entities, tabs and line breaks as spaces.
 
+use super::apkg::NoteRecord;
 use super::status::Status;
 use crate::dict::Dictionaries;
 use crate::glossary::{Entry, Glossary, Pos};
 use crate::link::Analysis;
 use crate::terms::Terms;
-use crate::text::Document;
+use crate::text::{Alignment, Document};
 use std::fmt::Write as _;
 
 /// Which terms become notes.
@@ -167,8 +168,12 @@ fn from_dictionary(
     // Nothing knew the word: it stands as written in the text (`Mathematikprofessor`).
     let written = terms
         .form_of_token(token)
-        .map_or_else(|| headword.to_string(), |f| f.word.clone());
-    let answers = dicts.map(|d| d.lookup_for(headword, None, pos)).unwrap_or_default();
+        .map(|f| f.word.clone())
+        .filter(|w| w.to_lowercase() == headword)
+        .unwrap_or_else(|| headword.to_string());
+    let answers = dicts
+        .map(|d| d.lookup_for(headword, None, pos))
+        .unwrap_or_default();
     let Some(answer) = answers.iter().find(|a| !a.how.starts_with("part of ")) else {
         // A compound known through its parts: each part's first sense, `mathematics + professor`.
         let mut parts: Vec<(&str, &str)> = Vec::new();
@@ -179,7 +184,11 @@ fn from_dictionary(
                 parts.push((&a.lemma, &sense.text));
             }
         }
-        let english = parts.iter().map(|(_, e)| *e).collect::<Vec<_>>().join(" + ");
+        let english = parts
+            .iter()
+            .map(|(_, e)| *e)
+            .collect::<Vec<_>>()
+            .join(" + ");
         return (written, None, english);
     };
     let plural = answer
@@ -222,6 +231,59 @@ pub fn anki_tsv(src: &TextNotes, which: ExportSelection) -> String {
     out
 }
 
+/// The notes as records for an Anki package ([`super::apkg`]): the same terms as
+/// [`anki_tsv`], in the same order, with the sentence's translation when there is one. IPA
+/// and sound are the caller's to add.
+pub fn anki_notes(
+    src: &TextNotes,
+    which: ExportSelection,
+    translation: Option<&Document>,
+) -> Vec<NoteRecord> {
+    let analysis = src.analysis;
+    let aligned = translation.map(|t| {
+        let sentences = crate::link::segment(&t.source, &t.paragraphs).sentences;
+        (
+            t,
+            Alignment::new(&analysis.sentences, &sentences, &t.paragraphs),
+        )
+    });
+    let mut first: Vec<Option<usize>> = vec![None; src.terms.keys().len()];
+    for (token, id) in src.terms.term_tokens() {
+        first[id].get_or_insert(token);
+    }
+    notes(src, which)
+        .into_iter()
+        .map(|note| {
+            let sentence = src
+                .terms
+                .id(&note.headword)
+                .and_then(|id| first[id])
+                .and_then(|t| analysis.sentence_of_token(t));
+            let sentence_en = aligned
+                .as_ref()
+                .zip(sentence)
+                .and_then(|((t, alignment), s)| t.source.get(alignment.target(s)?))
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
+            NoteRecord {
+                sentence_cloze: cloze_text(
+                    &note.sentence,
+                    0..note.sentence.len(),
+                    &note.cloze_spans,
+                ),
+                german: note.german,
+                plural: note.plural.unwrap_or_default(),
+                english: note.english,
+                sentence_en,
+                text_title: src.doc.title().to_string(),
+                status: note.status,
+                headword: note.headword,
+                ..NoteRecord::default()
+            }
+        })
+        .collect()
+}
+
 /// A noun entry's plural with its article: "die Diplomaten".
 fn plural(entry: &Entry) -> Option<String> {
     let is_noun = entry.pos.is_none_or(|p| p == Pos::Noun);
@@ -249,6 +311,15 @@ fn front(entry: &Entry) -> String {
 
 /// Text of `range` with every span inside it as `{{c1::…}}`, as one field.
 fn cloze(source: &str, range: std::ops::Range<usize>, spans: &[std::ops::Range<usize>]) -> String {
+    field(&cloze_text(source, range, spans))
+}
+
+/// Text of `range` with every span inside it as `{{c1::…}}`, as plain text.
+fn cloze_text(
+    source: &str,
+    range: std::ops::Range<usize>,
+    spans: &[std::ops::Range<usize>],
+) -> String {
     let mut spans: Vec<_> = spans
         .iter()
         .filter(|s| s.start >= range.start && s.end <= range.end && s.start < s.end)
@@ -273,11 +344,11 @@ fn cloze(source: &str, range: std::ops::Range<usize>, spans: &[std::ops::Range<u
         pos = span.end;
     }
     raw.push_str(source.get(pos..range.end).unwrap_or_default());
-    field(raw.trim())
+    raw.trim().to_string()
 }
 
 /// One field: HTML-escaped, every run of whitespace (tab, line break) one space.
-fn field(s: &str) -> String {
+pub(super) fn field(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -305,7 +376,7 @@ fn field(s: &str) -> String {
 
 /// An Anki tag for a title: lowercase letters and digits joined by `-`, at most 60 bytes,
 /// cut between words.
-fn slug(title: &str) -> String {
+pub(super) fn slug(title: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::new();
     for word in title

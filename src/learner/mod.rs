@@ -1,6 +1,7 @@
 //! What the learner did: a status per term, a reading position per text, and what is made
 //! from them (statistics, an Anki export). The only code that writes the learner's data.
 
+pub mod apkg;
 pub mod export;
 pub mod library;
 pub mod progress;
@@ -8,7 +9,8 @@ pub mod stats;
 pub mod status;
 pub mod store;
 
-pub use export::{ExportSelection, Note, TextNotes, anki_tsv, notes};
+pub use apkg::{NoteRecord, PackageSummary, write_apkg};
+pub use export::{ExportSelection, Note, TextNotes, anki_notes, anki_tsv, notes};
 pub use library::{Imported, Library, LibraryEntry, LibraryError};
 pub use progress::{Day, Progress};
 pub use stats::{

@@ -96,6 +96,10 @@ pub enum Action {
     OpenLibrary,
     /// Show the table of contents (a book's chapters).
     TableOfContents,
+    /// Speak the selected term (a split verb as its headword), stopping what is being spoken.
+    Speak,
+    /// Speak the sentence of the selection.
+    SpeakSentence,
     /// The terminal has a new size.
     Resize {
         width: u16,
@@ -139,6 +143,12 @@ pub enum Action {
     /// The dictionaries' headwords for some of the text's word forms.
     #[serde(skip)]
     TermsResolved(Vec<(FormKey, Option<Found>)>),
+    /// IPA worked out in the background: each text with its IPA (`None`: espeak-ng gave none).
+    #[serde(skip)]
+    Pronounced(Vec<(String, Option<String>)>),
+    /// Nothing is being spoken any more.
+    #[serde(skip)]
+    SpeechEnded,
 }
 
 impl Action {
@@ -154,6 +164,8 @@ impl Action {
                 | Action::DictionariesReady(_)
                 | Action::LookedUp(_)
                 | Action::TermsResolved(_)
+                | Action::Pronounced(_)
+                | Action::SpeechEnded
         )
     }
 }
@@ -212,4 +224,10 @@ pub enum Effect {
     LoadStatuses,
     /// Ask the dictionaries about the selection.
     LookUp(DictQuery),
+    /// Speak a text, stopping what is being spoken.
+    Speak(String),
+    /// Stop speaking.
+    StopSpeech,
+    /// Work out the IPA of these texts.
+    Pronounce(Vec<String>),
 }

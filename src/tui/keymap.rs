@@ -157,6 +157,14 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
         desc::CARD_SCROLL_UP,
         None,
     ),
+    row(NORMAL, &["p"], Action::Speak, desc::SPEAK, None),
+    row(
+        NORMAL,
+        &["P"],
+        Action::SpeakSentence,
+        desc::SPEAK_SENTENCE,
+        None,
+    ),
     row(
         NORMAL,
         &["?"],

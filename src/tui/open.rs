@@ -22,6 +22,8 @@ pub struct Opener {
     /// `--glossary FILE`.
     pub glossary: Option<PathBuf>,
     pub dictionaries: Option<DictionarySetup>,
+    /// Speech and IPA through espeak-ng; `None` has none.
+    pub speech: Option<crate::speech::SpeechSetup>,
 }
 
 impl Opener {
@@ -67,6 +69,7 @@ impl Opener {
             } else {
                 None
             },
+            speech: self.speech.clone(),
         })
     }
 

@@ -3,6 +3,7 @@
 
 use super::action::{Action, Effect, LookedUp, SavedEntry};
 use super::dictionary::{DictionaryJob, DictionarySetup, Progress, SharedDictionaries, look_up};
+use super::pronounce::Speech;
 use super::state::AppState;
 use super::strings;
 use crate::glossary::save::save_entry;
@@ -10,6 +11,7 @@ use crate::glossary::{Entry, GlossarySetup};
 use crate::learner::library::{day_of, now_secs};
 use crate::learner::{Day, Status, Store, mark_new_known, set_term_statuses, term_statuses};
 use crate::link::Linker;
+use crate::speech::{Espeak, IpaWorker, Speaker, SpeechEvent, SpeechSetup};
 use crate::terms::{FormKey, Found, ask_dictionaries};
 use crate::text::Document;
 use ratatui::layout::Size;
@@ -30,6 +32,8 @@ pub struct Session {
     pub text_key: String,
     /// The offline dictionaries to open in the background; `None` opens none.
     pub dictionaries: Option<DictionarySetup>,
+    /// Speech and IPA through espeak-ng; `None` for none.
+    pub speech: Option<SpeechSetup>,
 }
 
 impl Session {
@@ -43,6 +47,7 @@ impl Session {
             store,
             text_key,
             dictionaries,
+            speech,
         } = self;
         // The state's linker owns the glossary; the setup keeps only where it comes from.
         let glossary = std::mem::take(&mut setup.glossary);
@@ -60,6 +65,18 @@ impl Session {
             .and_then(|t| state.analysis().tokens.get(t))
             .map_or(state.doc().body.start, |t| t.start);
         let reading = Reading::new(at);
+        let (speaker, ipa) = match speech.map(|s| (Espeak::find(s.rate), s.cache_dir)) {
+            Some((Ok(espeak), cache_dir)) => {
+                state.set_speech(Speech::Ready);
+                let ipa = IpaWorker::spawn(espeak.clone(), cache_dir);
+                (Some(Speaker::spawn(espeak)), Some(ipa))
+            }
+            Some((Err(_), _)) => {
+                state.set_speech(Speech::Missing);
+                (None, None)
+            }
+            None => (None, None),
+        };
         let mut worker = Worker {
             setup,
             store,
@@ -67,6 +84,9 @@ impl Session {
             dictionary_job,
             term_job: None,
             reading,
+            speaker,
+            ipa,
+            sound_failure_told: false,
         };
         for action in worker.perform(Effect::LoadStatuses, &state) {
             dispatch(&mut state, &mut worker, action);
@@ -88,6 +108,10 @@ pub struct Worker {
     term_job: Option<TermJob>,
     /// Today's reading in this session.
     reading: Reading,
+    speaker: Option<Speaker>,
+    ipa: Option<IpaWorker>,
+    /// Whether the learner was told that speech failed (once a session is enough).
+    sound_failure_told: bool,
 }
 
 /// Forms asked of the dictionaries in the first batch: about a screen's worth, so the words in
@@ -231,15 +255,18 @@ impl Worker {
         &self.store
     }
 
-    /// Whether work is going on in the background (the dictionaries opening), so that the
-    /// event loop must look for its results as well as for keys.
+    /// Whether work is going on in the background (the dictionaries opening, speech, IPA),
+    /// so that the event loop must look for its results as well as for keys.
     pub fn busy(&self) -> bool {
-        self.dictionary_job.is_some() || self.term_job.is_some()
+        self.dictionary_job.is_some()
+            || self.term_job.is_some()
+            || self.speaker.as_ref().is_some_and(Speaker::busy)
+            || self.ipa.as_ref().is_some_and(IpaWorker::busy)
     }
 
     /// What the background work has brought since the last call, as actions for the state.
     pub fn background(&mut self) -> Vec<Action> {
-        let mut out = Vec::new();
+        let mut out = self.speech_results();
         if let Some(job) = &self.term_job {
             let (batches, over) = job.poll();
             out.extend(batches.into_iter().map(Action::TermsResolved));
@@ -247,7 +274,7 @@ impl Worker {
                 self.term_job = None;
             }
         }
-        out.extend(self.dictionaries_opened());
+        out.extend(self.dictionary_results());
         out
     }
 
@@ -260,7 +287,32 @@ impl Worker {
         job.answers.iter().map(Action::TermsResolved).collect()
     }
 
-    fn dictionaries_opened(&mut self) -> Vec<Action> {
+    /// IPA received, and the end of speaking (with what went wrong, once).
+    fn speech_results(&mut self) -> Vec<Action> {
+        let mut out = Vec::new();
+        if let Some(ipa) = &mut self.ipa {
+            let results = ipa.poll();
+            if !results.is_empty() {
+                out.push(Action::Pronounced(results));
+            }
+        }
+        if let Some(speaker) = &mut self.speaker {
+            let events = speaker.poll();
+            for event in &events {
+                if let SpeechEvent::Failed(why) = event
+                    && !std::mem::replace(&mut self.sound_failure_told, true)
+                {
+                    out.push(Action::Notice(strings::speech_failed(why)));
+                }
+            }
+            if !events.is_empty() && !speaker.busy() {
+                out.push(Action::SpeechEnded);
+            }
+        }
+        out
+    }
+
+    fn dictionary_results(&mut self) -> Vec<Action> {
         let Some(job) = &self.dictionary_job else {
             return Vec::new();
         };
@@ -384,6 +436,29 @@ impl Worker {
                 }
                 None => Vec::new(),
             },
+            Effect::Speak(text) => {
+                if let Some(speaker) = &mut self.speaker {
+                    speaker.say(&text);
+                }
+                Vec::new()
+            }
+            Effect::StopSpeech => {
+                if let Some(speaker) = &mut self.speaker {
+                    speaker.stop();
+                }
+                Vec::new()
+            }
+            Effect::Pronounce(texts) => match &mut self.ipa {
+                // From the cache at once, else from the thread at the next poll.
+                Some(ipa) => match ipa.cached(&texts) {
+                    Some(found) => vec![Action::Pronounced(found)],
+                    None => {
+                        ipa.request(texts);
+                        Vec::new()
+                    }
+                },
+                None => Vec::new(),
+            },
         }
     }
 
@@ -454,6 +529,7 @@ mod tests {
             store: Store::open(dir).unwrap(),
             text_key: "t".to_string(),
             dictionaries: None,
+            speech: None,
         }
     }
 

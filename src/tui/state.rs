@@ -6,6 +6,7 @@ use super::find::find_all;
 use super::form::EntryForm;
 use super::keymap::{Keymap, Mode};
 use super::layout::{AppLayout, layout};
+use super::pronounce::{self, Pronunciations, Speech};
 use super::strings;
 use super::ui;
 use super::wrap::{Wrapped, flatten};
@@ -156,6 +157,8 @@ pub struct AppState {
     dictionary_unfolded: bool,
     /// The first line of the card on screen.
     card_scroll: usize,
+    /// IPA received, and whether espeak-ng speaks.
+    pronunciations: Pronunciations,
     /// Raised whenever statuses or the glossary change, so that the screen is drawn again.
     data_version: u64,
     needs_redraw: bool,
@@ -257,6 +260,7 @@ impl AppState {
             looked_up: FxHashMap::default(),
             dictionary_unfolded: false,
             card_scroll: 0,
+            pronunciations: Pronunciations::default(),
             data_version: 0,
             needs_redraw: true,
         };
@@ -271,7 +275,12 @@ impl AppState {
         let before = self.view_key();
         let position = self.selection_start();
         let resized = matches!(action, Action::Resize { .. });
+        let cancel = action == Action::Cancel;
         let mut effects = self.apply(action);
+        // Esc silences the reader, whatever else it does.
+        if cancel {
+            effects.extend(self.pronunciations.stop());
+        }
         // Another card starts at its top; the same one, unfolded or folded, stays where it was
         // (the answers unfold below the line that said to press d).
         if self.selected != before.selected || self.span != before.span || self.side != before.side
@@ -287,6 +296,8 @@ impl AppState {
         if let Some(query) = self.missing_lookup() {
             effects.push(Effect::LookUp(query));
         }
+        let texts = pronounce::card_texts(self);
+        effects.extend(self.pronunciations.ask(&texts));
         // Every move is saved as it is made, so a reader killed mid-text resumes there.
         if let Some(offset) = self.selection_start()
             && Some(offset) != position
@@ -321,6 +332,27 @@ impl AppState {
     pub fn expect_dictionaries(&mut self) {
         self.dictionaries = DictionaryState::Opening(None);
         self.needs_redraw = true;
+    }
+
+    /// Whether espeak-ng speaks; when it is missing, the status bar says so once.
+    pub fn set_speech(&mut self, speech: Speech) {
+        self.pronunciations.set_speech(speech);
+        if speech == Speech::Missing {
+            self.add_notice(strings::SPEECH_MISSING);
+        }
+    }
+
+    /// Puts a notice in the status bar, after the one already there.
+    pub fn add_notice(&mut self, notice: &str) {
+        self.message = Some(match self.message.take() {
+            Some(m) if !m.is_empty() => format!("{m}{}{notice}", strings::TITLE_SEPARATOR),
+            _ => notice.to_string(),
+        });
+        self.needs_redraw = true;
+    }
+
+    pub fn pronunciations(&self) -> &Pronunciations {
+        &self.pronunciations
     }
 
     /// Draw without colour (for `NO_COLOR`): marks are then underline, bold, dim and reverse.
@@ -463,6 +495,11 @@ impl AppState {
                 self.looked_up.insert(query, looked);
                 self.data_version += 1;
             }
+            Action::Pronounced(results) => {
+                self.pronunciations.receive(results);
+                self.data_version += 1;
+            }
+            Action::SpeechEnded => self.pronunciations.ended(),
             _ => {}
         }
         Vec::new()
@@ -543,6 +580,17 @@ impl AppState {
             Action::SpanStart => self.start_span(),
             Action::AddEntry => self.open_add_form(),
             Action::EditEntry => self.open_edit_form(),
+            Action::Speak | Action::SpeakSentence => {
+                let text = if *action == Action::Speak {
+                    pronounce::term_to_speak(self)
+                } else {
+                    pronounce::sentence_to_speak(self)
+                };
+                match self.pronunciations.speak(text) {
+                    Ok(effect) => return effect.into_iter().collect(),
+                    Err(message) => self.message = Some(message.to_string()),
+                }
+            }
             _ => {}
         }
         Vec::new()

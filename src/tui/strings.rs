@@ -65,6 +65,17 @@ pub fn dict_unfolded(key: &str) -> String {
 /// Before a sense's German, under its English.
 pub const SENSE_INDENT: &str = "   ";
 
+/// The status bar when espeak-ng is not installed.
+pub const SPEECH_MISSING: &str =
+    "no pronunciation: espeak-ng is not installed (apt install espeak-ng)";
+/// The status bar when espeak-ng could not speak (once a session).
+pub fn speech_failed(why: &str) -> String {
+    format!("no speech: {why}")
+}
+/// Around the IPA on a card: `/ˈbyndnɪs/`.
+pub const IPA_OPEN: &str = "/";
+pub const IPA_CLOSE: &str = "/";
+
 pub const CARD_PLURAL: &str = "plural";
 pub const CARD_FORM_SEPARATOR: &str = ": ";
 pub const CARD_PARTS: &str = "parts";
@@ -223,7 +234,7 @@ pub mod desc {
     pub const SEARCH_PREV: &str = "previous match";
     pub const TOGGLE_TRANSLATION: &str = "side pane: glossary card or translation";
     pub const HELP: &str = "show this help";
-    pub const CANCEL: &str = "clear the message";
+    pub const CANCEL: &str = "clear the message, stop speaking";
     pub const QUIT: &str = "quit";
     pub const SEARCH_SUBMIT: &str = "find the next match";
     pub const SEARCH_CANCEL: &str = "cancel the search";
@@ -264,6 +275,8 @@ pub mod desc {
     pub const CARD_SCROLL_UP: &str = "scroll the side pane up";
     pub const OPEN_LIBRARY: &str = "the library: every text, what you know of it, your progress";
     pub const TABLE_OF_CONTENTS: &str = "table of contents: jump to a chapter";
+    pub const SPEAK: &str = "speak the selected term (a split verb as its headword)";
+    pub const SPEAK_SENTENCE: &str = "speak the sentence";
     pub const CONFIRM_YES: &str = "yes";
     pub const CONFIRM_NO: &str = "no";
 }

@@ -26,6 +26,28 @@ pub struct CardView {
     /// The headword the status is kept under, when it is not the word as it stands.
     pub status_term: Option<String>,
     pub body: CardBody,
+    /// How it sounds, once espeak-ng has said; none without espeak-ng.
+    pub pronunciation: Option<Pronunciation>,
+}
+
+/// The IPA on a card, stress marked: the headword's, and the form's when it sounds different.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pronunciation {
+    pub ipa: String,
+    /// The form as the text has it, and its IPA: `Bündnisses`, `ˈbyndnɪsəs`.
+    pub form: Option<(String, String)>,
+}
+
+/// The pronunciation of the selection, as far as it has been worked out.
+fn pronunciation(state: &AppState) -> Option<Pronunciation> {
+    let texts = crate::tui::pronounce::card_texts(state);
+    let known = state.pronunciations();
+    let ipa = known.ipa(texts.headword.as_deref()?)?.to_string();
+    let form = texts.form.and_then(|form| {
+        let form_ipa = known.ipa(&form)?;
+        (form_ipa != ipa).then(|| (form.clone(), form_ipa.to_string()))
+    });
+    Some(Pronunciation { ipa, form })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +161,7 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
             body: CardBody::Span {
                 headword: state.suggest(span.tokens()).headword,
             },
+            pronunciation: None,
         });
     }
     let status = state.selected_status();
@@ -165,6 +188,7 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
             body: CardBody::Unknown {
                 dictionary: dictionary_section(state, false),
             },
+            pronunciation: pronunciation(state),
         });
     };
     let form = (!link.form.is_empty() && link.form != "headword")
@@ -195,6 +219,7 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
             occurrences: state.analysis().occurrences(link.entry),
             dictionary: dictionary_section(state, true),
         })),
+        pronunciation: pronunciation(state),
     })
 }
 
@@ -320,6 +345,7 @@ pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
         }
         CardBody::Unknown { dictionary } => {
             lines.push(Line::styled(view.surface.clone(), theme::HEADWORD));
+            lines.extend(view.pronunciation.as_ref().map(pronunciation_line));
             lines.extend(
                 view.status
                     .map(|s| status_line(s, view.status_term.as_deref())),
@@ -329,6 +355,7 @@ pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
         }
         CardBody::Entry(card) => {
             lines.push(Line::styled(card.headword.clone(), theme::HEADWORD));
+            lines.extend(view.pronunciation.as_ref().map(pronunciation_line));
             let grammar: Vec<String> = card
                 .pos
                 .map(str::to_string)
@@ -618,6 +645,18 @@ pub fn max_scroll(state: &AppState) -> usize {
     card_rows(state, usize::from(area.width))
         .len()
         .saturating_sub(usize::from(area.height))
+}
+
+/// `/ˈbyndnɪs/ · Bündnisses /ˈbyndnɪsəs/`: the form's only when it sounds different.
+fn pronunciation_line(p: &Pronunciation) -> Line<'static> {
+    let ipa = |s: &str| format!("{}{s}{}", strings::IPA_OPEN, strings::IPA_CLOSE);
+    let mut spans = vec![Span::styled(ipa(&p.ipa), theme::LABEL)];
+    if let Some((form, form_ipa)) = &p.form {
+        spans.push(Span::styled(strings::TITLE_SEPARATOR, theme::DIM));
+        spans.push(Span::styled(format!("{form} "), theme::DIM));
+        spans.push(Span::styled(ipa(form_ipa), theme::LABEL));
+    }
+    Line::from(spans)
 }
 
 /// "status: learning 2", the status in its text colour.
