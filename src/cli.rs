@@ -363,18 +363,11 @@ pub fn render_annotations_with(
         records.sort_by_key(|r| r.spans.first().map_or(0, |s| s.start));
     }
     let mut out = String::new();
-    // Line numbers counted as the records go by, in text order.
-    let (mut line, mut counted_to, mut line_start) = (1, 0, 0);
+    let mut position = TextPosition::default();
     for r in records {
         let surface = link_surface(&doc.source, r.spans);
         let start = r.spans.first().map_or(0, |s| s.start);
-        for (i, b) in doc.source.as_bytes()[counted_to..start].iter().enumerate() {
-            if *b == b'\n' {
-                line += 1;
-                line_start = counted_to + i + 1;
-            }
-        }
-        counted_to = start;
+        let (line, column) = position.advance(&doc.source, start);
         match format {
             Format::Jsonl => {
                 let record = JsonLink {
@@ -392,7 +385,6 @@ pub fn render_annotations_with(
                 }
             }
             Format::Text => {
-                let column = doc.source[line_start..start].chars().count() + 1;
                 // For reading in a terminal: the glossary's words made safe there.
                 let _ = write!(
                     out,
@@ -411,6 +403,37 @@ pub fn render_annotations_with(
         }
     }
     out
+}
+
+/// Line and column of offsets visited in text order, each byte looked at once: a text of one
+/// long line with many links costs no more than one of many lines.
+#[derive(Debug, Default)]
+struct TextPosition {
+    /// Where counting got to, and the line (0-based) and column (in characters, 0-based) there.
+    offset: usize,
+    line: usize,
+    column: usize,
+    /// Bytes looked at, for the test that counting stays linear.
+    scanned: usize,
+}
+
+impl TextPosition {
+    /// 1-based line and column of `offset`, at or after the last one asked about.
+    fn advance(&mut self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.clamp(self.offset, source.len());
+        for &b in &source.as_bytes()[self.offset..offset] {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 0;
+            } else if b & 0xc0 != 0x80 {
+                // Not a UTF-8 continuation byte: a character starts here.
+                self.column += 1;
+            }
+        }
+        self.scanned += offset - self.offset;
+        self.offset = offset;
+        (self.line + 1, self.column + 1)
+    }
 }
 
 /// The words of a link as the text has them; parts that stand apart are joined with ` … `.
@@ -450,6 +473,9 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
             let dicts = open_dictionaries(&extra)?;
             for e in dicts.errors() {
                 notice(&e.to_string());
+            }
+            for w in dicts.warnings() {
+                notice(&w);
             }
             if dicts.is_empty() {
                 anyhow::bail!(
@@ -523,6 +549,9 @@ pub fn lookup(args: &LookupArgs) -> anyhow::Result<ExitCode> {
     let dicts = open_dictionaries(&args.dicts.paths)?;
     for e in dicts.errors() {
         notice(&e.to_string());
+    }
+    for w in dicts.warnings() {
+        notice(&w);
     }
     if dicts.is_empty() {
         anyhow::bail!(
@@ -615,5 +644,45 @@ fn write_stdout(s: &str) -> anyhow::Result<()> {
     match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r.context("cannot write to standard output"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters_once() {
+        let source = "ab\nÄrger über\n\nx";
+        let mut p = TextPosition::default();
+        assert_eq!(p.advance(source, 0), (1, 1));
+        assert_eq!(p.advance(source, 1), (1, 2));
+        let ueber = source.find("über").unwrap();
+        assert_eq!(p.advance(source, ueber), (2, 7));
+        assert_eq!(p.advance(source, source.len() - 1), (4, 1));
+        assert_eq!(p.scanned, source.len() - 1);
+    }
+
+    #[test]
+    fn annotating_one_long_line_scans_it_once() {
+        let line = "Der Diplomat sprach mit dem Rat. ".repeat(2000);
+        let doc = Document::parse("long.txt", line).unwrap();
+        let glossary = crate::glossary::parse(
+            "[[term]]\nde = \"Diplomat\"\nen = \"diplomat\"\npos = \"noun\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let linker = Linker::new(glossary);
+        let analysis = linker.analyze(&doc);
+        let out = render_annotations(&doc, &analysis, linker.glossary(), Format::Text);
+        assert_eq!(out.lines().count(), 2000);
+        let last = out.lines().last().unwrap();
+        let expected = format!("1:{}\t", 1999 * 33 + 5);
+        assert!(last.starts_with(&expected), "{last}");
+        let mut p = TextPosition::default();
+        for link in &analysis.links {
+            p.advance(&doc.source, link.spans[0].start);
+        }
+        assert!(p.scanned < doc.source.len(), "{} bytes scanned", p.scanned);
     }
 }
