@@ -196,8 +196,8 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(linker.analyze(black_box(&doc))));
     });
     // The same text as one line: `annotate --format text` counts columns once, not per link.
-    let one_line = Document::parse("one-line.de.txt", doc.source.replace('\n', " "))
-        .expect("one line parses");
+    let one_line =
+        Document::parse("one-line.de.txt", doc.source.replace('\n', " ")).expect("one line parses");
     let analysis = linker.analyze(&one_line);
     g.bench_function("2 MB one line, text output", |b| {
         b.iter(|| {

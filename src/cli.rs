@@ -630,6 +630,20 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// An error and its causes as one message. An error whose text already has its cause's (as
+/// `path: cannot read the text: No such file or directory` does) is not followed by it again.
+pub fn error_message(e: &anyhow::Error) -> String {
+    let mut out = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !out.contains(&cause) {
+            out.push_str(": ");
+            out.push_str(&cause);
+        }
+    }
+    out
+}
+
 /// A message for the user on stderr, `leser: ` before each line, whatever it quotes made safe
 /// for the terminal.
 pub fn notice(message: &str) {
@@ -650,6 +664,24 @@ fn write_stdout(s: &str) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_names_its_cause_once() {
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let e = anyhow::Error::from(crate::text::TextError::Io {
+            path: "a.txt".into(),
+            source: io,
+        });
+        assert_eq!(
+            error_message(&e),
+            "a.txt: cannot read the text: entity not found"
+        );
+        let e = anyhow::anyhow!("disk full").context("cannot write to standard output");
+        assert_eq!(
+            error_message(&e),
+            "cannot write to standard output: disk full"
+        );
+    }
 
     #[test]
     fn positions_count_lines_and_characters_once() {

@@ -36,10 +36,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!(
-                "leser: {}",
-                leser::text::terminal_safe_lines(&format!("{e:#}"))
-            );
+            leser::cli::notice(&leser::cli::error_message(&e));
             ExitCode::from(2)
         }
     }

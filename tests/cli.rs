@@ -74,8 +74,10 @@ fn missing_text_is_one_line_and_exit_2() {
     let out = leser(&["annotate", "/nonexistent/text.txt"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("/nonexistent/text.txt"), "{err}");
+    assert_eq!(
+        err,
+        "leser: /nonexistent/text.txt: cannot read the text: No such file or directory (os error 2)\n"
+    );
 }
 
 #[test]
@@ -316,5 +318,38 @@ fn annotate_text_and_errors_quote_names_safely() {
     assert!(
         !err.contains('\u{1b}') && err.contains("ti\\u{1b}]0;x\\u{7}tle.txt"),
         "{err:?}"
+    );
+}
+
+#[test]
+fn utf16_and_damaged_utf8_texts_open_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Der Diplomat sprach mit dem Außenminister über die Bemühungen.\n";
+    let utf16 = dir.path().join("u16.txt");
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&utf16, bytes).unwrap();
+    let out = leser(&["annotate", utf16.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Diplomat"));
+    assert!(
+        stderr(&out).contains("read as UTF-16LE"),
+        "{}",
+        stderr(&out)
+    );
+
+    let damaged = dir.path().join("bad.txt");
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(4, 0xff);
+    std::fs::write(&damaged, bytes).unwrap();
+    let out = leser(&["annotate", damaged.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    // Read as Windows-1252, the word would be `BemÃ¼hungen` and link to nothing.
+    assert!(stdout.contains("Bemühungen\tBemühung"), "{stdout}");
+    assert!(
+        stderr(&out).contains("1 bad byte sequence replaced"),
+        "{}",
+        stderr(&out)
     );
 }

@@ -79,7 +79,9 @@ impl Document {
         })
     }
 
-    /// Decodes bytes (UTF-8, else Windows-1252 with a notice; binary data is refused) and parses.
+    /// Decodes bytes and parses: UTF-8; UTF-16 with a byte order mark; UTF-8 with a few bad
+    /// bytes replaced; else Windows-1252. Anything but clean UTF-8 gets a notice; binary data
+    /// is refused.
     pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Document, TextError> {
         let (text, notice) = decode(name, bytes)?;
         let mut doc = Document::parse(name, text)?;
@@ -150,29 +152,68 @@ impl Document {
 }
 
 fn decode(name: &str, bytes: Vec<u8>) -> Result<(String, Option<String>), TextError> {
-    let looks_binary = bytes.contains(&0)
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        // UTF-16: its zero bytes are text, not a sign of binary data.
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let text = text.into_owned();
+        if looks_binary(text.as_bytes()) {
+            return Err(TextError::Binary {
+                path: name.to_string(),
+            });
+        }
+        let mut notice = format!("{name}: read as {}", encoding.name());
+        if had_errors {
+            notice.push_str(" (bad sequences replaced with \u{fffd})");
+        }
+        return Ok((text, Some(notice)));
+    }
+    if looks_binary(&bytes) {
+        return Err(TextError::Binary {
+            path: name.to_string(),
+        });
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(s) => return Ok((s, None)),
+        Err(e) => e.into_bytes(),
+    };
+    // A few bad bytes in a text that is otherwise UTF-8 (accented letters and all) are
+    // damage: the rest stays UTF-8. Bad bytes and no UTF-8 letters at all: a Latin-1 text.
+    let (mut letters, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        letters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    if letters > bad {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let what = if bad == 1 {
+            "1 bad byte sequence".to_string()
+        } else {
+            format!("{bad} bad byte sequences")
+        };
+        return Ok((
+            text,
+            Some(format!(
+                "{name}: not all UTF-8; {what} replaced with \u{fffd}"
+            )),
+        ));
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    Ok((
+        text.into_owned(),
+        Some(format!("{name}: not UTF-8; read as Windows-1252 (Latin-1)")),
+    ))
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
         || bytes
             .iter()
             .take(8192)
             .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
             .count()
-            > 8;
-    if looks_binary {
-        return Err(TextError::Binary {
-            path: name.to_string(),
-        });
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok((s, None)),
-        Err(e) => {
-            let bytes = e.into_bytes();
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-            Ok((
-                text.into_owned(),
-                Some(format!("{name}: not UTF-8; read as Windows-1252 (Latin-1)")),
-            ))
-        }
-    }
+            > 8
 }
 
 /// Splits off a `+++` front matter block; returns it and the body's range.
@@ -276,6 +317,36 @@ mod tests {
         let doc = Document::from_bytes("l.txt", b"Gr\xfc\xdfe aus K\xf6ln".to_vec()).unwrap();
         assert_eq!(doc.source, "Grüße aus Köln");
         assert!(doc.notice.unwrap().contains("Windows-1252"));
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_text() {
+        let text = "Grüße aus Köln.\n\nZweiter Absatz.\n";
+        for (bom, unit) in [
+            (&[0xff, 0xfe][..], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+            (&[0xfe, 0xff][..], u16::to_be_bytes),
+        ] {
+            let mut bytes = bom.to_vec();
+            bytes.extend(text.encode_utf16().flat_map(unit));
+            let doc = Document::from_bytes("u.txt", bytes).unwrap();
+            assert_eq!(doc.source, text);
+            assert_eq!(doc.paragraphs.len(), 2);
+            assert!(doc.notice.unwrap().contains("read as UTF-16"));
+        }
+    }
+
+    #[test]
+    fn a_few_bad_bytes_leave_a_utf8_text_utf8() {
+        let mut bytes = "Die Bemühungen der Außenminister".as_bytes().to_vec();
+        bytes.push(0xff);
+        bytes.extend_from_slice(" über Köln.".as_bytes());
+        let doc = Document::from_bytes("m.txt", bytes).unwrap();
+        assert_eq!(
+            doc.source,
+            "Die Bemühungen der Außenminister\u{fffd} über Köln."
+        );
+        let notice = doc.notice.unwrap();
+        assert!(notice.contains("1 bad byte sequence replaced"), "{notice}");
     }
 
     #[test]
