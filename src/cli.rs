@@ -233,8 +233,10 @@ pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     // The error names the file and says what failed, in one line.
     let store = crate::learner::Store::open(&dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let text_key = crate::learner::text_key(&doc, args.text.as_deref());
+    let config = crate::config::Config::load()?;
+    let keymap = config.keymap();
     // The dictionaries of `lookup`: the config file's, then those named; opened by the reader.
-    let mut dictionaries = crate::config::Config::load()?.dictionaries;
+    let mut dictionaries = config.dictionaries;
     dictionaries.extend(args.dicts.paths.iter().cloned());
     crate::tui::run(crate::tui::Session {
         doc,
@@ -246,6 +248,8 @@ pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
             extra: dictionaries,
             cache_dir: Some(dictionary_cache_dir()),
         }),
+        keymap,
+        palette: config.colors,
     })?;
     Ok(ExitCode::SUCCESS)
 }

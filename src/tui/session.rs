@@ -3,8 +3,10 @@
 
 use super::action::{Action, Effect, LookedUp, SavedEntry};
 use super::dictionary::{DictionaryJob, DictionarySetup, Progress, SharedDictionaries, look_up};
+use super::keymap::Keymap;
 use super::state::AppState;
 use super::strings;
+use super::ui::theme::Palette;
 use crate::glossary::save::save_entry;
 use crate::glossary::{Entry, GlossarySetup};
 use crate::learner::{Store, mark_all_new_known};
@@ -26,6 +28,9 @@ pub struct Session {
     pub text_key: String,
     /// The offline dictionaries to open in the background; `None` opens none.
     pub dictionaries: Option<DictionarySetup>,
+    /// The keys and colours to read with (`config.toml`'s, else the defaults).
+    pub keymap: Keymap,
+    pub palette: Palette,
 }
 
 impl Session {
@@ -39,11 +44,14 @@ impl Session {
             store,
             text_key,
             dictionaries,
+            keymap,
+            palette,
         } = self;
         // The state's linker owns the glossary; the setup keeps only where it comes from.
         let glossary = std::mem::take(&mut setup.glossary);
         let mut state = AppState::new(doc, translation, Linker::new(glossary), viewport);
         state.set_colors(colors);
+        state.set_keys_and_colors(keymap, palette);
         if let Some(offset) = store.position(&text_key) {
             state.resume_at(offset);
         }
@@ -252,6 +260,8 @@ mod tests {
             store: Store::open(dir).unwrap(),
             text_key: "t".to_string(),
             dictionaries: None,
+            keymap: Keymap::default(),
+            palette: Palette::default(),
         }
     }
 

@@ -134,6 +134,8 @@ pub struct AppState {
     form: Option<EntryForm>,
     /// Whether the screen may use colour (`NO_COLOR` unset).
     colors: bool,
+    /// The colours drawn with, when colour is allowed.
+    palette: ui::theme::Palette,
     dictionaries: DictionaryState,
     /// What the dictionaries answered, by query, for this session.
     looked_up: FxHashMap<DictQuery, Looked>,
@@ -229,6 +231,7 @@ impl AppState {
             span: None,
             form: None,
             colors: true,
+            palette: ui::theme::Palette::default(),
             dictionaries: DictionaryState::Off,
             looked_up: FxHashMap::default(),
             dictionary_unfolded: false,
@@ -305,6 +308,18 @@ impl AppState {
     pub fn set_colors(&mut self, colors: bool) {
         self.colors = colors;
         self.needs_redraw = true;
+    }
+
+    /// Keys and colours of the learner's own (`config.toml`), in place of the defaults.
+    pub fn set_keys_and_colors(&mut self, keymap: Keymap, palette: ui::theme::Palette) {
+        self.keymap = keymap;
+        self.palette = palette;
+        self.needs_redraw = true;
+    }
+
+    /// The colours drawn with.
+    pub fn palette(&self) -> &ui::theme::Palette {
+        &self.palette
     }
 
     fn view_key(&self) -> ViewKey {

@@ -3,8 +3,14 @@
 pub const CARD_TITLE: &str = "Glossary";
 pub const TRANSLATION_TITLE: &str = "Translation";
 pub const HELP_TITLE: &str = "Keys";
-pub const HELP_FOOTER: &str = "Esc closes this help";
-pub const HELP_FOOTER_SCROLL: &str = "↓↑ more · Esc closes";
+/// The help's footer, with the key that closes it.
+pub fn help_footer(close: &str, scrolls: bool) -> String {
+    if scrolls {
+        format!("↓↑ more · {close} closes")
+    } else {
+        format!("{close} closes this help")
+    }
+}
 
 pub const NOTHING_SELECTED: &str = "Nothing to select in this text.";
 pub const NO_ENTRY: &str = "no glossary entry";

@@ -2,6 +2,7 @@
 //! without drawing), then drawn.
 
 use super::theme;
+use super::theme::Palette;
 use crate::dict::Answer;
 use crate::learner::Status;
 use crate::tui::action::Action;
@@ -262,23 +263,23 @@ fn answer_view(answer: &Answer) -> AnswerView {
 }
 
 /// The card's lines, for a pane of any width (the paragraph wraps them).
-pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
+pub fn card_lines(view: &CardView, palette: &Palette) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     match &view.body {
         CardBody::Span { headword } => {
-            lines.push(Line::styled(view.surface.clone(), theme::HEADWORD));
+            lines.push(Line::styled(view.surface.clone(), palette.headword()));
             lines.push(Line::raw(""));
             lines.push(labelled(strings::CARD_NEW_ENTRY, headword));
             lines.push(Line::styled(strings::CARD_SPAN_HINT, theme::DIM));
         }
         CardBody::Unknown { dictionary } => {
-            lines.push(Line::styled(view.surface.clone(), theme::HEADWORD));
-            lines.extend(view.status.map(status_line));
+            lines.push(Line::styled(view.surface.clone(), palette.headword()));
+            lines.extend(view.status.map(|s| status_line(s, palette)));
             lines.push(Line::styled(strings::NO_ENTRY, theme::DIM));
             dictionary_lines(dictionary, &mut lines);
         }
         CardBody::Entry(card) => {
-            lines.push(Line::styled(card.headword.clone(), theme::HEADWORD));
+            lines.push(Line::styled(card.headword.clone(), palette.headword()));
             let grammar: Vec<String> = card
                 .pos
                 .map(str::to_string)
@@ -295,7 +296,7 @@ pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
                     theme::DIM,
                 ));
             }
-            lines.extend(view.status.map(status_line));
+            lines.extend(view.status.map(|s| status_line(s, palette)));
             lines.push(Line::raw(""));
             if card.senses.len() == 1 {
                 lines.extend(card.senses.iter().map(|s| Line::raw(s.clone())));
@@ -518,7 +519,7 @@ impl RowWrapper {
 /// The card's rows for a pane `width` columns wide.
 fn card_rows(state: &AppState, width: usize) -> Vec<Line<'static>> {
     let lines = match card_view(state) {
-        Some(view) => card_lines(&view),
+        Some(view) => card_lines(&view, state.palette()),
         None => vec![Line::styled(strings::NOTHING_SELECTED, theme::DIM)],
     };
     wrap_lines(&lines, width)
@@ -536,13 +537,13 @@ pub fn max_scroll(state: &AppState) -> usize {
 }
 
 /// "status: learning 2", the status in its text colour.
-fn status_line(status: Status) -> Line<'static> {
+fn status_line(status: Status, palette: &Palette) -> Line<'static> {
     Line::from(vec![
         Span::styled(
             format!("{}{}", strings::CARD_STATUS, strings::CARD_FORM_SEPARATOR),
             theme::LABEL,
         ),
-        Span::styled(status.to_string(), theme::status_style(status, false)),
+        Span::styled(status.to_string(), palette.status_style(status, false)),
     ])
 }
 
