@@ -31,7 +31,7 @@ pub enum Command {
     /// Validate a glossary; given texts, report entries that never link.
     Check(CheckArgs),
     /// Export terms for Anki.
-    #[command(subcommand)]
+    #[command(subcommand, subcommand_required = true, arg_required_else_help = false)]
     Export(ExportCommand),
     /// Known, learning and new terms of a text, and the share of its words you know.
     Stats(StatsArgs),
@@ -77,7 +77,7 @@ pub enum ExportCommand {
 pub struct AnkiArgs {
     /// The text whose terms to export (default: the bundled article).
     pub text: Option<PathBuf>,
-    /// Write here instead of standard output.
+    /// Write here instead of standard output (`-` is standard output).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Every term with a status (learning, known, ignored), not only those being learnt.
@@ -146,8 +146,11 @@ pub struct AnnotateArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The glossary to check (default: the bundled one).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "data_dir")]
     pub glossary: Option<PathBuf>,
+    /// Check your own glossary: `glossary.toml` in this data dir.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// Texts to link against; entries that never link are reported.
     pub texts: Vec<PathBuf>,
 }
@@ -515,7 +518,7 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
         ExportSelection::Learning
     };
     let tsv = anki_tsv(&doc, &analysis, linker.glossary(), &store, which);
-    match &args.out {
+    match args.out.as_deref().filter(|p| *p != Path::new("-")) {
         Some(path) => {
             crate::glossary::save::write_replacing(path, tsv.as_bytes())
                 .with_context(|| format!("{}: cannot write the export", path.display()))?;
@@ -573,23 +576,64 @@ pub fn lookup(args: &LookupArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// `leser check`: errors exit 1; a file that cannot be read exits 2.
+/// `leser check`: errors exit 1; a file that cannot be read exits 2. Errors and warnings are
+/// listed together, in the order of the file.
 pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let (name, result) = match &args.glossary {
-        Some(p) => (p.display().to_string(), Glossary::load(p)),
+    let path = match (&args.glossary, &args.data_dir) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(dir)) => Some(dir.join("glossary.toml")),
+        (None, None) => None,
+    };
+    let (name, (result, warnings)) = match &path {
+        Some(p) => {
+            let name = p.display().to_string();
+            if args.data_dir.is_some() && !p.exists() {
+                write_stdout(&format!(
+                    "{}: no glossary of your own yet (it is made when you add an entry)\n",
+                    terminal_safe(&name)
+                ))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let text = crate::text::read_regular(p)
+                .map_err(|source| GlossaryError::Io {
+                    path: name.clone(),
+                    source,
+                })
+                .and_then(|bytes| {
+                    String::from_utf8(bytes)
+                        .map_err(|_| GlossaryError::NotUtf8 { path: name.clone() })
+                })?;
+            let parsed = crate::glossary::parse_with_warnings(&text, &name);
+            (name, parsed)
+        }
         None => (
             crate::glossary::BUNDLED_NAME.to_string(),
-            crate::glossary::parse(crate::glossary::BUNDLED, crate::glossary::BUNDLED_NAME),
+            crate::glossary::parse_with_warnings(
+                crate::glossary::BUNDLED,
+                crate::glossary::BUNDLED_NAME,
+            ),
         ),
     };
     let glossary = match result {
         Ok(g) => g,
-        Err(GlossaryError::Invalid(diags)) => {
+        Err(GlossaryError::Invalid(errors)) => {
+            let mut all: Vec<(&crate::glossary::Diagnostic, bool)> = errors
+                .iter()
+                .map(|d| (d, false))
+                .chain(warnings.iter().map(|d| (d, true)))
+                .collect();
+            all.sort_by_key(|(d, _)| (d.line, d.column));
             let mut out = String::new();
-            for d in &diags {
-                let _ = writeln!(out, "{d}");
+            for (d, warning) in all {
+                let _ = writeln!(out, "{d}{}", if warning { " (warning)" } else { "" });
             }
-            let _ = writeln!(out, "{}: {} error(s)", terminal_safe(&name), diags.len());
+            let _ = write!(out, "{}: {} error(s)", terminal_safe(&name), errors.len());
+            match warnings.len() {
+                0 => out.push('\n'),
+                n => {
+                    let _ = writeln!(out, ", {n} warning(s)");
+                }
+            }
             write_stdout(&out)?;
             return Ok(ExitCode::from(1));
         }
@@ -632,6 +676,47 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     );
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A command-line mistake as one line, not clap's usage block: what was wrong or is missing,
+/// and the usage of the command it concerns.
+pub fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = e.to_string();
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or("bad usage")
+        .trim_start_matches("error: ");
+    let usage = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Usage: "))
+        .map(str::to_string);
+    let names = |kind| match e.get(kind) {
+        Some(ContextValue::Strings(v)) => v
+            .iter()
+            .filter(|s| *s != "help")
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(ContextValue::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let message = match e.kind() {
+        ErrorKind::MissingRequiredArgument => format!("missing {}", names(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand => {
+            let command = names(ContextKind::InvalidSubcommand);
+            format!(
+                "`{command}` needs one of: {}",
+                names(ContextKind::ValidSubcommand)
+            )
+        }
+        _ => first.to_string(),
+    };
+    match usage {
+        Some(usage) => format!("{message} (usage: {usage})"),
+        None => format!("{message} (see leser --help)"),
+    }
 }
 
 /// An error and its causes as one message. An error whose text already has its cause's (as

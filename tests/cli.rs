@@ -353,3 +353,62 @@ fn utf16_and_damaged_utf8_texts_open_with_a_notice() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_missing_word_or_subcommand_is_named() {
+    let out = leser(&["lookup"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "leser: missing <WORD>... (usage: leser lookup <WORD>...)\n"
+    );
+    let out = leser(&["export"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("leser: `leser export` needs one of: anki"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn export_anki_out_dash_writes_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_leser"))
+        .args(["export", "anki", "--all", "--out", "-"])
+        .env("LESER_DATA_DIR", dir.path())
+        .current_dir(dir.path())
+        .output()
+        .expect("leser runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    assert!(tsv.starts_with("#separator:tab"), "{tsv}");
+    assert!(tsv.lines().count() > 10, "{tsv}");
+    assert!(!dir.path().join("-").exists(), "no file named -");
+}
+
+#[test]
+fn check_shows_warnings_with_errors_and_checks_the_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("glossary.toml"),
+        "[[term]]\nde = \"Haus\"\nen = \"house\"\ncolour = \"x\"\n\n[[term]]\nde = \"Rat\"\npos = \"nom\"\nen = \"c\"\n",
+    )
+    .unwrap();
+    let out = leser(&["check", "--data-dir", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(lines[0].ends_with("glossary.toml:4:1: unknown key `colour` (ignored) (warning)"));
+    assert!(lines[1].contains("glossary.toml:8:7: unknown `pos` value \"nom\""));
+    assert!(
+        lines[2].ends_with("glossary.toml: 1 error(s), 1 warning(s)"),
+        "{stdout}"
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = leser(&["check", "--data-dir", empty.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no glossary of your own yet"));
+}

@@ -381,6 +381,22 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     ),
     row(
         HELP,
+        &["PageDown", "Space", "C-f", "C-d"],
+        Action::PageDown,
+        desc::HELP_PAGE_DOWN,
+        None,
+    ),
+    row(
+        HELP,
+        &["PageUp", "C-b", "C-u"],
+        Action::PageUp,
+        desc::HELP_PAGE_UP,
+        None,
+    ),
+    row(HELP, &["g", "Home"], Action::Start, desc::HELP_START, None),
+    row(HELP, &["G", "End"], Action::End, desc::HELP_END, None),
+    row(
+        HELP,
         &["Esc", "?", "q"],
         Action::Cancel,
         desc::HELP_CLOSE,

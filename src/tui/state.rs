@@ -533,6 +533,10 @@ impl AppState {
         match action {
             Action::ScrollDown => self.help_scroll = (self.help_scroll + 1).min(max),
             Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::PageDown => self.help_scroll = (self.help_scroll + self.help_page()).min(max),
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(self.help_page()),
+            Action::Start => self.help_scroll = 0,
+            Action::End => self.help_scroll = max,
             Action::Wheel { down: true, .. } => {
                 self.help_scroll = (self.help_scroll + WHEEL_LINES).min(max);
             }
@@ -542,6 +546,12 @@ impl AppState {
             Action::Cancel | Action::ToggleHelp => self.mode = Mode::Normal,
             _ => {}
         }
+    }
+
+    /// Lines the help scrolls by a page: those it shows, less one kept for context.
+    fn help_page(&self) -> usize {
+        let shown = ui::help::help_area(&self.keymap, self.area()).height;
+        usize::from(shown.saturating_sub(3)).max(1)
     }
 
     fn apply_span(&mut self, action: &Action) {

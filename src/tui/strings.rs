@@ -205,6 +205,10 @@ pub mod desc {
     pub const HELP_SCROLL_DOWN: &str = "scroll the help down";
     pub const HELP_SCROLL_UP: &str = "scroll the help up";
     pub const HELP_CLOSE: &str = "close the help";
+    pub const HELP_PAGE_DOWN: &str = "page down the help";
+    pub const HELP_PAGE_UP: &str = "page up the help";
+    pub const HELP_START: &str = "top of the help";
+    pub const HELP_END: &str = "end of the help";
     pub const STATUS_LEARNING_1: &str = "status: learning 1 (just met)";
     pub const STATUS_LEARNING_2: &str = "status: learning 2";
     pub const STATUS_LEARNING_3: &str = "status: learning 3";
