@@ -6,6 +6,7 @@
 //! `leser annotate`.
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use leser::cli::{Format, render_annotations};
 use leser::glossary::{Glossary, parse};
 use leser::link::Linker;
 use leser::text::Document;
@@ -193,6 +194,20 @@ fn benches(c: &mut Criterion) {
     g.sample_size(20);
     g.bench_function("2 MB text, 1,000 entries", |b| {
         b.iter(|| black_box(linker.analyze(black_box(&doc))));
+    });
+    // The same text as one line: `annotate --format text` counts columns once, not per link.
+    let one_line =
+        Document::parse("one-line.de.txt", doc.source.replace('\n', " ")).expect("one line parses");
+    let analysis = linker.analyze(&one_line);
+    g.bench_function("2 MB one line, text output", |b| {
+        b.iter(|| {
+            black_box(render_annotations(
+                &one_line,
+                &analysis,
+                linker.glossary(),
+                Format::Text,
+            ))
+        });
     });
     g.finish();
 

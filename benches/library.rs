@@ -168,6 +168,8 @@ fn open_library(c: &mut Criterion) {
         glossary: None,
         dictionaries: None,
         speech: None,
+        keymap: leser::tui::keymap::Keymap::default(),
+        palette: leser::tui::ui::theme::Palette::default(),
     };
     let size = Size::new(120, 40);
     let mut g = c.benchmark_group("library");

@@ -93,6 +93,8 @@ fn speak_key(c: &mut Criterion) {
             rate: None,
             cache_dir: Some(dir.path().to_path_buf()),
         }),
+        keymap: leser::tui::keymap::Keymap::default(),
+        palette: leser::tui::ui::theme::Palette::default(),
     };
     let (mut state, mut worker) = session.start(Size::new(120, 40), true);
     c.bench_function("p: from the key to the event loop again", |b| {

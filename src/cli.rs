@@ -31,7 +31,7 @@ pub enum Command {
     /// Validate a glossary; given texts, report entries that never link.
     Check(CheckArgs),
     /// Export terms for Anki.
-    #[command(subcommand)]
+    #[command(subcommand, subcommand_required = true, arg_required_else_help = false)]
     Export(ExportCommand),
     /// Known, learning and new terms of a text, and the share of its words you know.
     Stats(StatsArgs),
@@ -128,7 +128,7 @@ pub enum AnkiFormat {
 pub struct AnkiArgs {
     /// The text whose terms to export (default: the bundled article).
     pub text: Option<PathBuf>,
-    /// Write here instead of standard output.
+    /// Write here instead of standard output (`-` is standard output).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Every term with a status (learning, known, ignored), not only those being learnt.
@@ -162,7 +162,8 @@ impl AnkiArgs {
             .and_then(|p| p.extension())
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("txt"));
-        if self.out.is_none() || text_file {
+        let stdout = self.out.as_deref() == Some(Path::new("-"));
+        if self.out.is_none() || text_file || stdout {
             AnkiFormat::Tsv
         } else {
             AnkiFormat::Apkg
@@ -228,8 +229,11 @@ pub struct AnnotateArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The glossary to check (default: the bundled one).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "data_dir")]
     pub glossary: Option<PathBuf>,
+    /// Check your own glossary: `glossary.toml` in this data dir.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// Texts to link against; entries that never link are reported.
     pub texts: Vec<PathBuf>,
 }
@@ -311,6 +315,7 @@ fn opener(data: &DataArgs, dicts: &DictArgs) -> anyhow::Result<crate::tui::Opene
     let dir = data_dir(data)?;
     // The dictionaries of `lookup`: the config file's, then those named; opened by the reader.
     let config = crate::config::Config::load()?;
+    let keymap = config.keymap();
     let mut dictionaries = config.dictionaries;
     dictionaries.extend(dicts.paths.iter().cloned());
     Ok(crate::tui::Opener {
@@ -324,6 +329,8 @@ fn opener(data: &DataArgs, dicts: &DictArgs) -> anyhow::Result<crate::tui::Opene
             rate: config.speech_rate,
             cache_dir: Some(dictionary_cache_dir()),
         }),
+        keymap,
+        palette: config.colors,
     })
 }
 
@@ -465,21 +472,14 @@ pub fn render_annotations_with(
         records.sort_by_key(|r| r.spans.first().map_or(0, |s| s.start));
     }
     let mut out = String::new();
-    // Offsets, lines and columns are the file's (before line ends and Markdown were read).
+    // Offsets, lines and columns are the file's (before line ends and Markdown were read),
+    // counted as the records go by, in text order.
     let file = doc.file_text();
-    // Line numbers counted as the records go by, in text order.
-    let (mut line, mut counted_to, mut line_start) = (1, 0, 0);
+    let mut position = TextPosition::default();
     for r in records {
         let surface = link_surface(&doc.source, r.spans);
         let start = doc.file_offset(r.spans.first().map_or(0, |s| s.start));
-        let start = start.max(counted_to);
-        for (i, b) in file.as_bytes()[counted_to..start].iter().enumerate() {
-            if *b == b'\n' {
-                line += 1;
-                line_start = counted_to + i + 1;
-            }
-        }
-        counted_to = start;
+        let (line, column) = position.advance(file, start);
         match format {
             Format::Jsonl => {
                 let record = JsonLink {
@@ -504,7 +504,6 @@ pub fn render_annotations_with(
                 }
             }
             Format::Text => {
-                let column = file[line_start..start].chars().count() + 1;
                 // For reading in a terminal: the glossary's words made safe there.
                 let _ = write!(
                     out,
@@ -523,6 +522,37 @@ pub fn render_annotations_with(
         }
     }
     out
+}
+
+/// Line and column of offsets visited in text order, each byte looked at once: a text of one
+/// long line with many links costs no more than one of many lines.
+#[derive(Debug, Default)]
+struct TextPosition {
+    /// Where counting got to, and the line (0-based) and column (in characters, 0-based) there.
+    offset: usize,
+    line: usize,
+    column: usize,
+    /// Bytes looked at, for the test that counting stays linear.
+    scanned: usize,
+}
+
+impl TextPosition {
+    /// 1-based line and column of `offset`, at or after the last one asked about.
+    fn advance(&mut self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.clamp(self.offset, source.len());
+        for &b in &source.as_bytes()[self.offset..offset] {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 0;
+            } else if b & 0xc0 != 0x80 {
+                // Not a UTF-8 continuation byte: a character starts here.
+                self.column += 1;
+            }
+        }
+        self.scanned += offset - self.offset;
+        self.offset = offset;
+        (self.line + 1, self.column + 1)
+    }
 }
 
 /// The words of a link as the text has them; parts that stand apart are joined with ` … `.
@@ -562,6 +592,9 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
             let dicts = open_dictionaries(&extra)?;
             for e in dicts.errors() {
                 notice(&e.to_string());
+            }
+            for w in dicts.warnings() {
+                notice(&w);
             }
             if dicts.is_empty() {
                 anyhow::bail!(
@@ -671,7 +704,7 @@ pub fn export_anki(args: &AnkiArgs) -> anyhow::Result<ExitCode> {
         return export_package(path, notes, !args.no_audio);
     }
     let tsv = anki_tsv(&src, which);
-    match &args.out {
+    match args.out.as_deref().filter(|p| *p != Path::new("-")) {
         Some(path) => {
             crate::glossary::save::write_replacing(path, tsv.as_bytes())
                 .with_context(|| format!("{}: cannot write the export", path.display()))?;
@@ -855,6 +888,8 @@ fn library_stats(args: &StatsArgs, dir: &Path, glossary: Glossary) -> anyhow::Re
         glossary: args.data.glossary.clone(),
         dictionaries: None,
         speech: None,
+        keymap: crate::tui::keymap::Keymap::default(),
+        palette: crate::tui::ui::theme::Palette::default(),
     };
     let (rows, progress) = opener.rows()?;
     let store = Store::open(dir)?;
@@ -928,6 +963,9 @@ pub fn lookup(args: &LookupArgs) -> anyhow::Result<ExitCode> {
         notice(&e.to_string());
     }
     let word = args.word.join(" ");
+    for w in dicts.warnings() {
+        notice(&w);
+    }
     if dicts.is_empty() {
         // The core lexicon answers function words without any dictionary.
         if crate::de::core::lookup(&word).is_empty() {
@@ -982,23 +1020,64 @@ pub fn say(args: &SayArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `leser check`: errors exit 1; a file that cannot be read exits 2.
+/// `leser check`: errors exit 1; a file that cannot be read exits 2. Errors and warnings are
+/// listed together, in the order of the file.
 pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let (name, result) = match &args.glossary {
-        Some(p) => (p.display().to_string(), Glossary::load(p)),
+    let path = match (&args.glossary, &args.data_dir) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(dir)) => Some(dir.join("glossary.toml")),
+        (None, None) => None,
+    };
+    let (name, (result, warnings)) = match &path {
+        Some(p) => {
+            let name = p.display().to_string();
+            if args.data_dir.is_some() && !p.exists() {
+                write_stdout(&format!(
+                    "{}: no glossary of your own yet (it is made when you add an entry)\n",
+                    terminal_safe(&name)
+                ))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let text = crate::text::read_regular(p)
+                .map_err(|source| GlossaryError::Io {
+                    path: name.clone(),
+                    source,
+                })
+                .and_then(|bytes| {
+                    String::from_utf8(bytes)
+                        .map_err(|_| GlossaryError::NotUtf8 { path: name.clone() })
+                })?;
+            let parsed = crate::glossary::parse_with_warnings(&text, &name);
+            (name, parsed)
+        }
         None => (
             crate::glossary::BUNDLED_NAME.to_string(),
-            crate::glossary::parse(crate::glossary::BUNDLED, crate::glossary::BUNDLED_NAME),
+            crate::glossary::parse_with_warnings(
+                crate::glossary::BUNDLED,
+                crate::glossary::BUNDLED_NAME,
+            ),
         ),
     };
     let glossary = match result {
         Ok(g) => g,
-        Err(GlossaryError::Invalid(diags)) => {
+        Err(GlossaryError::Invalid(errors)) => {
+            let mut all: Vec<(&crate::glossary::Diagnostic, bool)> = errors
+                .iter()
+                .map(|d| (d, false))
+                .chain(warnings.iter().map(|d| (d, true)))
+                .collect();
+            all.sort_by_key(|(d, _)| (d.line, d.column));
             let mut out = String::new();
-            for d in &diags {
-                let _ = writeln!(out, "{d}");
+            for (d, warning) in all {
+                let _ = writeln!(out, "{d}{}", if warning { " (warning)" } else { "" });
             }
-            let _ = writeln!(out, "{}: {} error(s)", terminal_safe(&name), diags.len());
+            let _ = write!(out, "{}: {} error(s)", terminal_safe(&name), errors.len());
+            match warnings.len() {
+                0 => out.push('\n'),
+                n => {
+                    let _ = writeln!(out, ", {n} warning(s)");
+                }
+            }
             write_stdout(&out)?;
             return Ok(ExitCode::from(1));
         }
@@ -1043,6 +1122,61 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A command-line mistake as one line, not clap's usage block: what was wrong or is missing,
+/// and the usage of the command it concerns.
+pub fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = e.to_string();
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or("bad usage")
+        .trim_start_matches("error: ");
+    let usage = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Usage: "))
+        .map(str::to_string);
+    let names = |kind| match e.get(kind) {
+        Some(ContextValue::Strings(v)) => v
+            .iter()
+            .filter(|s| *s != "help")
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(ContextValue::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let message = match e.kind() {
+        ErrorKind::MissingRequiredArgument => format!("missing {}", names(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand => {
+            let command = names(ContextKind::InvalidSubcommand);
+            format!(
+                "`{command}` needs one of: {}",
+                names(ContextKind::ValidSubcommand)
+            )
+        }
+        _ => first.to_string(),
+    };
+    match usage {
+        Some(usage) => format!("{message} (usage: {usage})"),
+        None => format!("{message} (see leser --help)"),
+    }
+}
+
+/// An error and its causes as one message. An error whose text already has its cause's (as
+/// `path: cannot read the text: No such file or directory` does) is not followed by it again.
+pub fn error_message(e: &anyhow::Error) -> String {
+    let mut out = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !out.contains(&cause) {
+            out.push_str(": ");
+            out.push_str(&cause);
+        }
+    }
+    out
+}
+
 /// A message for the user on stderr, `leser: ` before each line, whatever it quotes made safe
 /// for the terminal.
 pub fn notice(message: &str) {
@@ -1057,5 +1191,63 @@ fn write_stdout(s: &str) -> anyhow::Result<()> {
     match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r.context("cannot write to standard output"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_names_its_cause_once() {
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let e = anyhow::Error::from(crate::text::TextError::Io {
+            path: "a.txt".into(),
+            source: io,
+        });
+        assert_eq!(
+            error_message(&e),
+            "a.txt: cannot read the text: entity not found"
+        );
+        let e = anyhow::anyhow!("disk full").context("cannot write to standard output");
+        assert_eq!(
+            error_message(&e),
+            "cannot write to standard output: disk full"
+        );
+    }
+
+    #[test]
+    fn positions_count_lines_and_characters_once() {
+        let source = "ab\nÄrger über\n\nx";
+        let mut p = TextPosition::default();
+        assert_eq!(p.advance(source, 0), (1, 1));
+        assert_eq!(p.advance(source, 1), (1, 2));
+        let ueber = source.find("über").unwrap();
+        assert_eq!(p.advance(source, ueber), (2, 7));
+        assert_eq!(p.advance(source, source.len() - 1), (4, 1));
+        assert_eq!(p.scanned, source.len() - 1);
+    }
+
+    #[test]
+    fn annotating_one_long_line_scans_it_once() {
+        let line = "Der Diplomat sprach mit dem Rat. ".repeat(2000);
+        let doc = Document::parse("long.txt", line).unwrap();
+        let glossary = crate::glossary::parse(
+            "[[term]]\nde = \"Diplomat\"\nen = \"diplomat\"\npos = \"noun\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let linker = Linker::new(glossary);
+        let analysis = linker.analyze(&doc);
+        let out = render_annotations(&doc, &analysis, linker.glossary(), Format::Text);
+        assert_eq!(out.lines().count(), 2000);
+        let last = out.lines().last().unwrap();
+        let expected = format!("1:{}\t", 1999 * 33 + 5);
+        assert!(last.starts_with(&expected), "{last}");
+        let mut p = TextPosition::default();
+        for link in &analysis.links {
+            p.advance(&doc.source, link.spans[0].start);
+        }
+        assert!(p.scanned < doc.source.len(), "{} bytes scanned", p.scanned);
     }
 }

@@ -693,9 +693,10 @@ impl Linker {
         if !crate::de::is_capitalized(surface) {
             return None;
         }
-        if let Some(dash) = lower.rfind('-') {
+        // The last hyphen of each: lowercasing may change the lengths before it (`ẞ` to `ß`).
+        if let (Some(dash), Some(surface_dash)) = (lower.rfind('-'), surface.rfind('-')) {
             let last = &lower[dash + 1..];
-            let surface_last = &surface[dash + 1..];
+            let surface_last = &surface[surface_dash + 1..];
             let Some(hit) = self
                 .lookup(last, buf)
                 .and_then(|hits| hits.iter().find(|h| self.info[h.entry as usize].noun_like))
@@ -703,7 +704,7 @@ impl Linker {
                 // UN-Sicherheitsrat: the last part is itself a closed compound.
                 let mut c = self.closed_compound(surface_last, last, index)?;
                 if let PendingForm::Text(form) = &mut c.form {
-                    *form = format!("{}-{form}", &surface[..dash]);
+                    *form = format!("{}-{form}", &surface[..surface_dash]);
                 }
                 return Some(c);
             };
@@ -739,9 +740,9 @@ impl Linker {
     /// `Spionageaktivitäten` → Aktivität: the longest head that is a noun form. A head of three
     /// letters (Rat) needs a modifier that ends like one (Sicherheits-rat, not Demok-rat).
     fn closed_compound(&self, surface: &str, lower: &str, index: usize) -> Option<Candidate> {
-        let chars: Vec<(usize, char)> = lower.char_indices().collect();
+        let chars = split_points(surface, lower)?;
         for k in 3..chars.len().saturating_sub(2) {
-            let at = chars[k].0;
+            let (at, surface_at) = chars[k];
             let head = &lower[at..];
             let Some(hits) = self.forms.get(head) else {
                 continue;
@@ -749,7 +750,7 @@ impl Linker {
             let Some(hit) = hits.iter().find(|h| self.info[h.entry as usize].noun_like) else {
                 continue;
             };
-            let modifier = &surface[..at];
+            let modifier = &surface[..surface_at];
             let (modifier_text, modifier_entry) = self.modifier(modifier);
             let short_head = chars.len() - k < 4;
             if short_head && modifier_entry.is_none() && !lower[..at].ends_with(['s', 'n', 'e']) {
@@ -808,6 +809,24 @@ impl Linker {
             .find(|h| self.info[h.entry as usize].noun_like)
             .map(|h| h.entry as usize)
     }
+}
+
+/// Where each character of `surface` starts in its lowercase `lower` and in itself. Lowercase
+/// letters can be shorter (`ẞ` is three bytes, `ß` two) or several (`İ`): a split of `lower`
+/// must be a split of `surface` too. `None` when `lower` is not `surface` lowercased letter by
+/// letter.
+fn split_points(surface: &str, lower: &str) -> Option<Vec<(usize, usize)>> {
+    let mut points = Vec::with_capacity(surface.len());
+    let mut at = 0;
+    for (surface_at, c) in surface.char_indices() {
+        points.push((at, surface_at));
+        at += if c.is_lowercase() {
+            c.len_utf8()
+        } else {
+            c.to_lowercase().map(char::len_utf8).sum()
+        };
+    }
+    (at == lower.len()).then_some(points)
 }
 
 /// Where `seq` occurs as consecutive words of the clause.
@@ -958,4 +977,34 @@ struct Scratch {
     classes: Vec<u16>,
     /// Explanations already written, by entry, readings and whether the clause has `ich`.
     forms: FxHashMap<(u32, ReadingSet, bool), String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_capital_sharp_s_does_not_split_a_compound_inside_a_letter() {
+        let glossary = crate::glossary::parse(
+            "[[term]]\nde = \"Aktivität\"\nen = \"activity\"\npos = \"noun\"\ngender = \"f\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let linker = Linker::new(glossary);
+        for text in [
+            "NATO-Russland-RatesẞSpionageaktivitäten„",
+            "Die GROẞSPIONAGEAKTIVITÄTEN.",
+            "Die ẞẞẞ-Spionageaktivitäten.",
+        ] {
+            let doc = Document::parse("t.txt", text.to_string()).unwrap();
+            for link in linker.analyze(&doc).links {
+                for s in &link.spans {
+                    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+                for p in &link.parts {
+                    assert!(!p.text.is_empty(), "{text}: {:?}", link.parts);
+                }
+            }
+        }
+    }
 }

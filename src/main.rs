@@ -13,13 +13,7 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            // One line, not clap's usage block: the message names what was wrong.
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or("bad usage");
-            eprintln!(
-                "leser: {} (see leser --help)",
-                leser::text::terminal_safe(first.trim_start_matches("error: "))
-            );
+            leser::cli::notice(&leser::cli::usage_error(&e));
             return ExitCode::from(2);
         }
     };
@@ -39,10 +33,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!(
-                "leser: {}",
-                leser::text::terminal_safe_lines(&format!("{e:#}"))
-            );
+            leser::cli::notice(&leser::cli::error_message(&e));
             ExitCode::from(2)
         }
     }

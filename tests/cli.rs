@@ -74,8 +74,10 @@ fn missing_text_is_one_line_and_exit_2() {
     let out = leser(&["annotate", "/nonexistent/text.txt"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("/nonexistent/text.txt"), "{err}");
+    assert_eq!(
+        err,
+        "leser: /nonexistent/text.txt: cannot read the text: No such file or directory (os error 2)\n"
+    );
 }
 
 #[test]
@@ -448,4 +450,96 @@ fn annotate_spans_point_into_crlf_and_markdown_files() {
             path.display()
         );
     }
+}
+
+#[test]
+fn utf16_and_damaged_utf8_texts_open_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Der Diplomat sprach mit dem Außenminister über die Bemühungen.\n";
+    let utf16 = dir.path().join("u16.txt");
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&utf16, bytes).unwrap();
+    let out = leser(&["annotate", utf16.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Diplomat"));
+    assert!(
+        stderr(&out).contains("read as UTF-16LE"),
+        "{}",
+        stderr(&out)
+    );
+
+    let damaged = dir.path().join("bad.txt");
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(4, 0xff);
+    std::fs::write(&damaged, bytes).unwrap();
+    let out = leser(&["annotate", damaged.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    // Read as Windows-1252, the word would be `BemÃ¼hungen` and link to nothing.
+    assert!(stdout.contains("Bemühungen\tBemühung"), "{stdout}");
+    assert!(
+        stderr(&out).contains("1 bad byte sequence replaced"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_missing_word_or_subcommand_is_named() {
+    let out = leser(&["lookup"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "leser: missing <WORD>... (usage: leser lookup <WORD>...)\n"
+    );
+    let out = leser(&["export"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("leser: `leser export` needs one of: anki"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn export_anki_out_dash_writes_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_leser"))
+        .args(["export", "anki", "--all", "--out", "-"])
+        .env("LESER_DATA_DIR", dir.path())
+        .current_dir(dir.path())
+        .output()
+        .expect("leser runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    assert!(tsv.starts_with("#separator:tab"), "{tsv}");
+    assert!(tsv.lines().count() > 10, "{tsv}");
+    assert!(!dir.path().join("-").exists(), "no file named -");
+}
+
+#[test]
+fn check_shows_warnings_with_errors_and_checks_the_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("glossary.toml"),
+        "[[term]]\nde = \"Haus\"\nen = \"house\"\ncolour = \"x\"\n\n[[term]]\nde = \"Rat\"\npos = \"nom\"\nen = \"c\"\n",
+    )
+    .unwrap();
+    let out = leser(&["check", "--data-dir", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(lines[0].ends_with("glossary.toml:4:1: unknown key `colour` (ignored) (warning)"));
+    assert!(lines[1].contains("glossary.toml:8:7: unknown `pos` value \"nom\""));
+    assert!(
+        lines[2].ends_with("glossary.toml: 1 error(s), 1 warning(s)"),
+        "{stdout}"
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = leser(&["check", "--data-dir", empty.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no glossary of your own yet"));
 }

@@ -406,10 +406,10 @@ fn u32_at(b: &[u8], at: usize) -> usize {
     u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes")) as usize
 }
 
-/// Where the shards start in a cache file: after the 76-byte header, the source path (its
+/// Where the shards start in a cache file: after the 84-byte header, the source path (its
 /// length at 72) and the shard directory (its length at 60). See `src/dict/index.rs`.
 fn shards_start(cache: &[u8]) -> usize {
-    76 + u32_at(cache, 72) + u32_at(cache, 60)
+    84 + u32_at(cache, 72) + u32_at(cache, 60)
 }
 
 fn flipped(good: &[u8], at: usize) -> Vec<u8> {
@@ -429,7 +429,8 @@ fn a_corrupt_cache_is_rebuilt_not_trusted() {
     for (bad, reason) in [
         (flipped(&good, 12), "another dictionary format"),
         (flipped(&good, 50), "checksum mismatch"),
-        (flipped(&good, 80), "built from another file"),
+        (flipped(&good, 80), "the dictionary changed"),
+        (flipped(&good, 88), "built from another file"),
         (flipped(&good, shards - 1), "checksum mismatch"),
         (good[..good.len() - 3].to_vec(), "truncated or padded"),
         ([&good[..], b"x"].concat(), "truncated or padded"),
@@ -548,6 +549,58 @@ fn a_touched_dictionary_of_the_same_size_is_stale_too() {
         d.cache_status(),
         CacheStatus::Rebuilt("the dictionary changed".to_string())
     );
+}
+
+#[test]
+fn a_dictionary_rewritten_and_touched_back_to_its_old_time_is_stale() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("de-en");
+    fs::copy(fixture("ding-de-en.txt"), &copy).expect("copy");
+    let source = Source::from_path(&copy).expect("source");
+    Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("opens");
+    let mtime = fs::metadata(&copy)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    // Same size, same modification time: only the inode's change time tells.
+    let text = fs::read_to_string(&copy).expect("read");
+    fs::write(&copy, text.replace("Haus {n}", "Hxus {n}")).expect("write");
+    fs::File::options()
+        .write(true)
+        .open(&copy)
+        .and_then(|f| f.set_modified(mtime))
+        .expect("touch back");
+    let d = Dictionary::open(&source, Some(cache.path()), &|_| {}).expect("opens");
+    assert_eq!(
+        d.cache_status(),
+        CacheStatus::Rebuilt("the dictionary changed".to_string())
+    );
+    let dicts = Dictionaries::from_dictionaries(vec![d]);
+    assert_eq!(dicts.lookup("Hxus", None)[0].lemma, "Hxus");
+    assert!(dicts.lookup("Haus", None).iter().all(|a| a.lemma != "Haus"));
+}
+
+#[test]
+fn a_bad_dictd_index_line_is_skipped_and_counted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["test-deu-eng.index", "test-deu-eng.dict"] {
+        fs::copy(fixture("plain").join(name), dir.path().join(name)).expect("copy");
+    }
+    let index = dir.path().join("test-deu-eng.index");
+    let mut text = fs::read_to_string(&index).expect("read");
+    // An offset of 2^48 ("BAAAAAAAA" in dictd's base64), and a line with no offset.
+    text.push_str("kaputt\tBAAAAAAAA\tB\nohne offset\n");
+    fs::write(&index, text).expect("write");
+    let source = Source::from_path(&index).expect("dictd");
+    let d = Dictionary::open(&source, None, &|_| {}).expect("the dictionary still opens");
+    let warning = d.warning().expect("a warning");
+    assert!(
+        warning.ends_with("test-deu-eng.index: 2 bad index lines skipped"),
+        "{warning}"
+    );
+    let dicts = Dictionaries::from_dictionaries(vec![d]);
+    assert_eq!(dicts.warnings(), [warning]);
+    assert!(!dicts.lookup("ankündigen", None).is_empty());
 }
 
 #[test]

@@ -77,3 +77,26 @@ fn u_undoes_a_status_and_a_bulk_mark() {
     reader.quit();
     assert_eq!(statuses(data.path()), []);
 }
+
+#[test]
+fn a_25_kb_paste_is_taken_at_once() {
+    let data = tempfile::tempdir().expect("data dir");
+    let mut reader = Reader::start(data.path());
+    reader.wait_for_text("Lawrow");
+    let big = "Bündnis Kyiv 2022 ".repeat(25 * 1024 / 19);
+    // Ignored while reading,
+    reader.send(&format!("\x1b[200~{big}\x1b[201~"));
+    reader.wait_for("the notice", |r| {
+        r.status_bar().contains(strings::PASTE_IGNORED)
+    });
+    // and typed into the search prompt when it is open.
+    reader.send("/");
+    reader.send(&format!("\x1b[200~{big}\x1b[201~"));
+    reader.wait_for("the pasted search", |r| {
+        r.status_bar().starts_with("/Bündnis Kyiv 2022 Bündnis")
+    });
+    reader.send("\x1b");
+    reader.wait_for("the prompt closed", |r| !r.status_bar().starts_with('/'));
+    reader.quit();
+    assert_eq!(statuses(data.path()), []);
+}

@@ -23,7 +23,8 @@
 //! 60  directory length          u32
 //! 64  posting count             u64
 //! 72  source path length        u32
-//! 76  source path
+//! 76  source identity           u64: a hash of each file's device, inode and ctime
+//! 84  source path
 //!     directory: per shard fst length u32, postings length u32, CRC-32 of fst and
 //!       postings u32, first key length u16, first key
 //!     shards, in directory order: fst (values: first posting << 20 | posting count),
@@ -47,8 +48,8 @@ use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 4;
-const HEADER_LEN: usize = 76;
+const VERSION: u32 = 5;
+const HEADER_LEN: usize = 84;
 /// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
 /// costs a few microseconds, large enough that the directory stays small.
 const SHARD_TARGET: usize = 16 * 1024;
@@ -59,6 +60,8 @@ const POSTING_LEN: usize = 12;
 const DIR_RECORD_LEN: usize = 14;
 /// Entry numbers while building (up to 4 million entries).
 const ENTRY_BITS: u32 = 22;
+/// An entry's offset must be below this (256 TiB): it shares a posting's 64 bits.
+pub const MAX_ENTRY_OFFSET: u64 = 1 << (64 - LOW_BITS);
 const KIND_BITS: u32 = 3;
 const COLUMN_BITS: u32 = 7;
 const TAG_BITS: u32 = KIND_BITS + COLUMN_BITS;
@@ -153,16 +156,33 @@ pub struct Stamp {
     pub size: u64,
     pub mtime_secs: u64,
     pub mtime_nanos: u32,
+    /// Each file's device, inode and change time, hashed: a file rewritten in place and
+    /// touched back to its old modification time has a new ctime, one replaced a new inode.
+    pub identity: u64,
 }
 
 impl Stamp {
-    /// The stamp of `paths` as they are now: sizes added, the latest modification time.
+    /// The stamp of `paths` as they are now: sizes added, the latest modification time, and
+    /// the identity of them all.
     pub fn of(paths: &[&Path]) -> Result<Stamp, DictError> {
         let mut size = 0u64;
         let mut latest = (0u64, 0u32);
+        let mut identity = Fnv::default();
         for p in paths {
             let meta = fs::metadata(p).map_err(|e| DictError::io(p, e))?;
             size = size.wrapping_add(meta.len());
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                for n in [
+                    meta.dev(),
+                    meta.ino(),
+                    meta.ctime().cast_unsigned(),
+                    meta.ctime_nsec().cast_unsigned(),
+                ] {
+                    identity.write(&n.to_le_bytes());
+                }
+            }
             let mtime = meta
                 .modified()
                 .ok()
@@ -177,7 +197,26 @@ impl Stamp {
             size,
             mtime_secs: latest.0,
             mtime_nanos: latest.1,
+            identity: identity.0,
         })
+    }
+}
+
+/// FNV-1a: stable across runs and platforms, unlike the std hasher.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
     }
 }
 
@@ -376,6 +415,7 @@ impl Builder {
         out.extend_from_slice(&dir_len.to_le_bytes());
         out.extend_from_slice(&posting_count.to_le_bytes());
         out.extend_from_slice(&(stamp.path.len() as u32).to_le_bytes());
+        out.extend_from_slice(&stamp.identity.to_le_bytes());
         out.extend_from_slice(stamp.path.as_bytes());
         out.extend_from_slice(&directory);
         let crc = checksum(&out[40..]);
@@ -511,6 +551,7 @@ impl Header {
         if u64_at(b, 16) != stamp.size
             || u64_at(b, 24) != stamp.mtime_secs
             || u32_at(b, 32) != stamp.mtime_nanos
+            || u64_at(b, 76) != stamp.identity
         {
             return Err("the dictionary changed".into());
         }
@@ -826,12 +867,9 @@ pub enum CacheStatus {
 /// Where the index of `source` is cached: one file per dictionary path.
 pub fn cache_path(cache_dir: &Path, format: Format, source: &Path) -> PathBuf {
     let canonical = fs::canonicalize(source).unwrap_or_else(|_| source.to_path_buf());
-    // FNV-1a: stable across runs and platforms, unlike the std hasher.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in canonical.to_string_lossy().bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
+    let mut hash = Fnv::default();
+    hash.write(canonical.to_string_lossy().as_bytes());
+    let hash = hash.0;
     let name = match format {
         Format::Ding => "ding",
         Format::Dictd => "dictd",
@@ -904,6 +942,7 @@ mod tests {
             size: 42,
             mtime_secs: 7,
             mtime_nanos: 9,
+            identity: 11,
         }
     }
 

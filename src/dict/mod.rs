@@ -22,6 +22,7 @@ pub use report::lookup_report;
 use dictd::DictData;
 use index::{Builder, Kind, Stamp};
 use serde::Serialize;
+use std::cell::Cell;
 use std::fs::File;
 use std::io::BufRead;
 use std::os::unix::fs::FileExt;
@@ -225,6 +226,9 @@ pub struct Dictionary {
     repairing: Mutex<()>,
     /// Entries taken apart lately.
     pieces: Mutex<lookup::PieceCache>,
+    /// Bad lines the index was built without (known when it was built, not when read from the
+    /// cache).
+    skipped_lines: usize,
 }
 
 #[derive(Debug)]
@@ -241,15 +245,17 @@ pub fn build_index(
     cache_dir: Option<&Path>,
     progress: &dyn Fn(f32),
 ) -> Result<(Index, CacheStatus), DictError> {
-    open_index(source, cache_dir, None, progress)
+    open_index(source, cache_dir, None, progress, &Cell::new(0))
 }
 
 /// [`build_index`]; with `distrust`, the cache is rebuilt for that reason without a look.
+/// `skipped` counts the lines a build left out as bad.
 fn open_index(
     source: &Source,
     cache_dir: Option<&Path>,
     distrust: Option<String>,
     progress: &dyn Fn(f32),
+    skipped: &Cell<usize>,
 ) -> Result<(Index, CacheStatus), DictError> {
     let stamp = Stamp::of(&source.files())?;
     let cache_file = cache_dir.map(|d| index::cache_path(d, source.format, &source.path));
@@ -260,7 +266,7 @@ fn open_index(
         distrust,
         || match source.format {
             Format::Ding => build_ding(&source.path, progress),
-            Format::Dictd => build_dictd(&source.path, progress),
+            Format::Dictd => build_dictd(&source.path, progress, skipped),
         },
     )
 }
@@ -328,14 +334,26 @@ fn build_ding(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError>
     Ok(builder)
 }
 
-fn build_dictd(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError> {
+/// The index of a dictd `.index`. A line that is not `headword TAB offset TAB length`, or whose
+/// offset no index can hold, is one bad line: left out and counted in `skipped`, while the
+/// rest of the dictionary works.
+fn build_dictd(
+    path: &Path,
+    progress: &dyn Fn(f32),
+    skipped: &Cell<usize>,
+) -> Result<Builder, DictError> {
     let mut builder = Builder::default();
     let mut key = String::new();
     for_each_line(path, progress, |_, raw| {
+        if raw.trim_ascii().is_empty() {
+            return Ok(());
+        }
         let Some((word, at, len)) = std::str::from_utf8(raw)
             .ok()
             .and_then(dictd::parse_index_line)
+            .filter(|&(_, at, _)| at < index::MAX_ENTRY_OFFSET)
         else {
+            skipped.set(skipped.get() + 1);
             return Ok(());
         };
         if dictd::is_meta_headword(word) {
@@ -371,8 +389,10 @@ impl Dictionary {
                 Store::Dictd(DictData::open(data)?)
             }
         };
-        let (index, status) = build_index(source, cache_dir, progress)?;
+        let skipped = Cell::new(0);
+        let (index, status) = open_index(source, cache_dir, None, progress, &skipped)?;
         Ok(Dictionary {
+            skipped_lines: skipped.get(),
             source: source.clone(),
             index: RwLock::new(Arc::new(index)),
             store,
@@ -385,6 +405,21 @@ impl Dictionary {
 
     pub fn name(&self) -> &str {
         &self.source.name
+    }
+
+    /// What the learner should know about this dictionary though it works: bad lines left out.
+    pub fn warning(&self) -> Option<String> {
+        match self.skipped_lines {
+            0 => None,
+            1 => Some(format!(
+                "{}: 1 bad index line skipped",
+                self.source.path.display()
+            )),
+            n => Some(format!(
+                "{}: {n} bad index lines skipped",
+                self.source.path.display()
+            )),
+        }
     }
 
     pub fn source(&self) -> &Source {
@@ -423,6 +458,7 @@ impl Dictionary {
             self.cache_dir.as_deref(),
             Some(reason.to_string()),
             &|_| {},
+            &Cell::new(0),
         ) else {
             return false;
         };
@@ -510,6 +546,11 @@ impl Dictionaries {
     /// Dictionaries that were named or found but could not be opened.
     pub fn errors(&self) -> &[DictError] {
         &self.errors
+    }
+
+    /// What is wrong with dictionaries that work nonetheless (bad lines left out).
+    pub fn warnings(&self) -> Vec<String> {
+        self.dicts.iter().filter_map(Dictionary::warning).collect()
     }
 
     pub fn is_empty(&self) -> bool {

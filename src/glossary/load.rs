@@ -59,6 +59,15 @@ pub(crate) const TERM_KEYS: [&str; 10] = [
 ///
 /// Errors make the whole file invalid and are all returned together; unknown keys only warn.
 pub fn parse(src: &str, path: &str) -> Result<Glossary, GlossaryError> {
+    parse_with_warnings(src, path).0
+}
+
+/// [`parse`], with the warnings also when there are errors (`leser check` shows both); when
+/// the glossary loads, its warnings are in it and the list is empty.
+pub fn parse_with_warnings(
+    src: &str,
+    path: &str,
+) -> (Result<Glossary, GlossaryError>, Vec<Diagnostic>) {
     let (doc, syntax_errors) = DeTable::parse_recoverable(src);
     let mut check = Checker::new(src, path);
 
@@ -76,12 +85,12 @@ pub fn parse(src: &str, path: &str) -> Result<Glossary, GlossaryError> {
         mut warnings,
         ..
     } = check;
+    warnings.sort_by_key(|d| (d.line, d.column));
     if errors.is_empty() {
-        warnings.sort_by_key(|d| (d.line, d.column));
-        Ok(Glossary { entries, warnings })
+        (Ok(Glossary { entries, warnings }), Vec::new())
     } else {
         errors.sort_by_key(|d| (d.line, d.column));
-        Err(GlossaryError::Invalid(errors))
+        (Err(GlossaryError::Invalid(errors)), warnings)
     }
 }
 

@@ -3,7 +3,7 @@
 mod load;
 pub mod save;
 
-pub use load::{GlossaryError, parse};
+pub use load::{GlossaryError, parse, parse_with_warnings};
 
 use std::fmt;
 use std::path::{Path, PathBuf};

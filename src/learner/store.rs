@@ -24,7 +24,7 @@
 //! what lets two processes append to one journal and compact it without losing each other's work.
 
 use super::status::Status;
-use crate::text::Document;
+use crate::text::{Document, open_regular};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -401,6 +401,14 @@ fn path_id(path: &Path) -> io::Result<Option<FileId>> {
     }
 }
 
+/// A file of the data dir, whole. Only a regular file is read: a named pipe put in its place
+/// would block the reader forever.
+fn read_whole(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    open_regular(path)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Makes a rename or a new file in `dir` durable.
 fn sync_dir(dir: &Path) -> Result<(), StoreError> {
     #[cfg(unix)]
@@ -497,7 +505,7 @@ enum SnapshotRead {
 }
 
 fn read_snapshot(path: &Path, warnings: &mut Vec<String>) -> Result<SnapshotRead, StoreError> {
-    let bytes = match fs::read(path) {
+    let bytes = match read_whole(path) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(SnapshotRead::Missing),
         Err(e) => return Err(io_err(path, "read")(e)),
@@ -538,7 +546,7 @@ fn read_snapshot(path: &Path, warnings: &mut Vec<String>) -> Result<SnapshotRead
 }
 
 fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    match fs::read(path) {
+    match read_whole(path) {
         Ok(b) => Ok(Some(b)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(io_err(path, "read")(e)),
@@ -658,7 +666,7 @@ fn read_disk_once(
     // The live journal before the rotated ones: a rotation between the two reads then shows
     // the same changes twice, never zero times.
     let live_path = dir.join(JOURNAL);
-    let live = match File::open(&live_path) {
+    let live = match open_regular(&live_path) {
         Ok(mut f) => {
             let meta = f.metadata().map_err(io_err(&live_path, "read"))?;
             let mut bytes = Vec::with_capacity(meta.len() as usize);
@@ -1247,7 +1255,7 @@ impl Store {
             && path_id(&state).map_err(io_err(&state, "read"))? == mark.state
         {
             // Same journal and snapshot as last read: only the lines appended since.
-            let mut f = File::open(&path).map_err(io_err(&path, "read"))?;
+            let mut f = open_regular(&path).map_err(io_err(&path, "read"))?;
             f.seek(SeekFrom::Start(mark.read))
                 .map_err(io_err(&path, "read"))?;
             let mut bytes = Vec::new();
@@ -2066,5 +2074,17 @@ mod tests {
         fs::write(&file, "Hallo.").unwrap();
         let key = text_key(&doc, Some(&d.path().join(".").join("a.txt")));
         assert_eq!(key, fs::canonicalize(&file).unwrap().display().to_string());
+    }
+
+    #[test]
+    fn a_named_pipe_for_the_journal_is_an_error_not_a_wait() {
+        let d = dir();
+        let made = std::process::Command::new("mkfifo")
+            .arg(d.path().join(JOURNAL))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let err = Store::open(d.path()).unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
     }
 }

@@ -28,24 +28,42 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, NotText> {
             }
             return Ok(Decoded {
                 text: text.into_owned(),
-                notice: None,
+                notice: Some(format!("{name}: read as {}", encoding.name())),
             });
         }
     }
     if looks_binary(&bytes) {
         return Err(NotText::Binary);
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded { text, notice: None }),
-        Err(e) => {
-            let bytes = e.into_bytes();
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-            Ok(Decoded {
-                text: text.into_owned(),
-                notice: Some(format!("{name}: not UTF-8; read as Windows-1252 (Latin-1)")),
-            })
-        }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(Decoded { text, notice: None }),
+        Err(e) => e.into_bytes(),
+    };
+    // A few bad bytes in a text that is otherwise UTF-8 (accented letters and all) are
+    // damage: the rest stays UTF-8. Bad bytes and no UTF-8 letters at all: a Latin-1 text.
+    let (mut letters, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        letters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
     }
+    if letters > bad {
+        let what = if bad == 1 {
+            "1 bad byte sequence".to_string()
+        } else {
+            format!("{bad} bad byte sequences")
+        };
+        return Ok(Decoded {
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+            notice: Some(format!(
+                "{name}: not all UTF-8; {what} replaced with \u{fffd}"
+            )),
+        });
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    Ok(Decoded {
+        text: text.into_owned(),
+        notice: Some(format!("{name}: not UTF-8; read as Windows-1252 (Latin-1)")),
+    })
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {

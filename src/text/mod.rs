@@ -170,8 +170,9 @@ impl Document {
         Ok(doc)
     }
 
-    /// Decodes bytes (UTF-8, UTF-16 with a byte order mark, else Windows-1252 with a notice;
-    /// binary data is refused) and parses.
+    /// Decodes bytes and parses: UTF-8; UTF-16 with a byte order mark; UTF-8 with a few bad
+    /// bytes replaced; else Windows-1252. Anything but clean UTF-8 gets a notice; binary data
+    /// is refused.
     pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Document, TextError> {
         let decoded = decode::decode(name, bytes).map_err(|_| TextError::Binary {
             path: name.to_string(),
@@ -417,6 +418,36 @@ mod tests {
         let doc = Document::from_bytes("l.txt", b"Gr\xfc\xdfe aus K\xf6ln".to_vec()).unwrap();
         assert_eq!(doc.source, "Grüße aus Köln");
         assert!(doc.notice.unwrap().contains("Windows-1252"));
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_text() {
+        let text = "Grüße aus Köln.\n\nZweiter Absatz.\n";
+        for (bom, unit) in [
+            (&[0xff, 0xfe][..], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+            (&[0xfe, 0xff][..], u16::to_be_bytes),
+        ] {
+            let mut bytes = bom.to_vec();
+            bytes.extend(text.encode_utf16().flat_map(unit));
+            let doc = Document::from_bytes("u.txt", bytes).unwrap();
+            assert_eq!(doc.source, text);
+            assert_eq!(doc.paragraphs.len(), 2);
+            assert!(doc.notice.unwrap().contains("read as UTF-16"));
+        }
+    }
+
+    #[test]
+    fn a_few_bad_bytes_leave_a_utf8_text_utf8() {
+        let mut bytes = "Die Bemühungen der Außenminister".as_bytes().to_vec();
+        bytes.push(0xff);
+        bytes.extend_from_slice(" über Köln.".as_bytes());
+        let doc = Document::from_bytes("m.txt", bytes).unwrap();
+        assert_eq!(
+            doc.source,
+            "Die Bemühungen der Außenminister\u{fffd} über Köln."
+        );
+        let notice = doc.notice.unwrap();
+        assert!(notice.contains("1 bad byte sequence replaced"), "{notice}");
     }
 
     #[test]

@@ -133,6 +133,7 @@ impl DictionaryJob {
                 .iter()
                 .chain(dicts.errors())
                 .map(ToString::to_string)
+                .chain(dicts.warnings())
                 .collect();
             let _ = sender.send(Progress::Done { dicts, errors });
         });

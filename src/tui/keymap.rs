@@ -26,6 +26,19 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The section of `[keys]` in `config.toml` that binds a mode's keys: `None` for reading
+    /// (bound in `[keys]` itself), `search` for `[keys.search]`.
+    pub fn config_section(self) -> Option<&'static str> {
+        match self {
+            Mode::Normal => None,
+            Mode::Search => Some("search"),
+            Mode::Help => Some("help"),
+            Mode::Span => Some("span"),
+            Mode::Form => Some("form"),
+            Mode::Confirm => Some("confirm"),
+        }
+    }
+
     pub const ALL: [Mode; 6] = [
         Mode::Normal,
         Mode::Search,
@@ -397,6 +410,22 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     ),
     row(
         HELP,
+        &["PageDown", "Space", "C-f", "C-d"],
+        Action::PageDown,
+        desc::HELP_PAGE_DOWN,
+        None,
+    ),
+    row(
+        HELP,
+        &["PageUp", "C-b", "C-u"],
+        Action::PageUp,
+        desc::HELP_PAGE_UP,
+        None,
+    ),
+    row(HELP, &["g", "Home"], Action::Start, desc::HELP_START, None),
+    row(HELP, &["G", "End"], Action::End, desc::HELP_END, None),
+    row(
+        HELP,
         &["Esc", "?", "q"],
         Action::Cancel,
         desc::HELP_CLOSE,
@@ -496,6 +525,57 @@ impl Key {
     }
 }
 
+/// An action's name in `config.toml`: `next_term`, `search_start`, `status_learning_2`.
+pub fn action_name(action: &Action) -> String {
+    match action {
+        Action::SetStatus(status) => format!("status_{}", status.tag()),
+        other => match serde_json::to_value(other) {
+            Ok(serde_json::Value::String(name)) => name,
+            _ => format!("{other:?}"),
+        },
+    }
+}
+
+/// The action a name stands for in a mode: one that has keys there by default.
+pub fn action_by_name(mode: Mode, name: &str) -> Option<Action> {
+    DEFAULT_BINDINGS
+        .iter()
+        .filter(|r| r.modes.contains(&mode))
+        .map(|r| &r.action)
+        .find(|a| action_name(a) == name)
+        .cloned()
+}
+
+/// The names of the actions that have keys in a mode, for a message.
+pub fn action_names(mode: Mode) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for r in DEFAULT_BINDINGS.iter().filter(|r| r.modes.contains(&mode)) {
+        let name = action_name(&r.action);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Keys the learner chose for an action in a mode (from `config.toml`), replacing its default
+/// keys there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySetting {
+    pub mode: Mode,
+    pub action: Action,
+    pub keys: Vec<Key>,
+}
+
+/// Two actions with one key in one mode, after the settings: which setting and which of its
+/// keys, and the action that key also does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyClash {
+    pub setting: usize,
+    pub key: usize,
+    pub other: Action,
+}
+
 /// One (mode, key) -> action binding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
@@ -543,6 +623,58 @@ impl Keymap {
 
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
+    }
+
+    /// The default keymap with each setting's keys replacing its action's keys in its mode;
+    /// the help and the hints follow. A key left doing two things in a mode is a clash.
+    pub fn with_settings(settings: &[KeySetting]) -> Result<Keymap, KeyClash> {
+        let mut map = Keymap::default();
+        for s in settings {
+            map.rebind(s.mode, &s.action, &s.keys);
+        }
+        for (i, s) in settings.iter().enumerate() {
+            for (k, key) in s.keys.iter().enumerate() {
+                if let Some(other) = map
+                    .bindings
+                    .iter()
+                    .find(|b| b.mode == s.mode && b.key == *key && b.action != s.action)
+                {
+                    return Err(KeyClash {
+                        setting: i,
+                        key: k,
+                        other: other.action.clone(),
+                    });
+                }
+            }
+        }
+        Ok(map)
+    }
+
+    /// Gives an action in a mode these keys instead of the ones it had, in the place (and with
+    /// the description and hint) of the first of those.
+    fn rebind(&mut self, mode: Mode, action: &Action, keys: &[Key]) {
+        let at = self
+            .bindings
+            .iter()
+            .position(|b| b.mode == mode && b.action == *action);
+        let Some(at) = at else { return };
+        let (desc, hint) = (self.bindings[at].desc, self.bindings[at].hint);
+        self.bindings
+            .retain(|b| !(b.mode == mode && b.action == *action));
+        let mut new: Vec<Binding> = Vec::new();
+        for key in keys {
+            if !new.iter().any(|b| b.key == *key) {
+                new.push(Binding {
+                    mode,
+                    key: *key,
+                    action: action.clone(),
+                    desc,
+                    hint,
+                });
+            }
+        }
+        let at = at.min(self.bindings.len());
+        self.bindings.splice(at..at, new);
     }
 
     /// The action for a key event in a mode. Key releases do nothing; in the search prompt and
@@ -759,6 +891,69 @@ mod tests {
             "{rows:?}"
         );
         assert!(rows.contains(&("PgDn Space Ctrl-f Ctrl-d".to_string(), desc::PAGE_DOWN)));
+    }
+
+    #[test]
+    fn every_action_has_a_name_that_finds_it_again() {
+        for mode in Mode::ALL {
+            for name in action_names(mode) {
+                let action = action_by_name(mode, &name).unwrap();
+                assert_eq!(action_name(&action), name);
+            }
+        }
+        assert_eq!(action_name(&Action::NextTerm), "next_term");
+        assert_eq!(
+            action_name(&Action::SetStatus(Status::Learning(2))),
+            "status_learning_2"
+        );
+        assert_eq!(action_by_name(Mode::Search, "next_term"), None);
+    }
+
+    #[test]
+    fn settings_replace_an_action_s_keys_and_clashes_are_found() {
+        let key = |s| Key::parse(s).unwrap();
+        let map = Keymap::with_settings(&[KeySetting {
+            mode: Mode::Normal,
+            action: Action::NextTerm,
+            keys: vec![key("x"), key("Right")],
+        }])
+        .unwrap();
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        let l = press(KeyCode::Char('l'), KeyModifiers::NONE);
+        assert_eq!(map.resolve(Mode::Normal, &x), Some(Action::NextTerm));
+        assert_eq!(map.resolve(Mode::Normal, &l), None, "l no longer");
+        assert_eq!(
+            map.help_rows(Mode::Normal).first(),
+            Some(&("x →".to_string(), desc::NEXT_TERM))
+        );
+        let clash = Keymap::with_settings(&[KeySetting {
+            mode: Mode::Normal,
+            action: Action::Quit,
+            keys: vec![key("Q"), key("j")],
+        }])
+        .unwrap_err();
+        assert_eq!(
+            clash,
+            KeyClash {
+                setting: 0,
+                key: 1,
+                other: Action::ScrollDown
+            }
+        );
+        // Unless j is given something else to do.
+        let moved = Keymap::with_settings(&[
+            KeySetting {
+                mode: Mode::Normal,
+                action: Action::Quit,
+                keys: vec![key("j")],
+            },
+            KeySetting {
+                mode: Mode::Normal,
+                action: Action::ScrollDown,
+                keys: vec![key("Down")],
+            },
+        ]);
+        assert!(moved.is_ok());
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct Opener {
     pub dictionaries: Option<DictionarySetup>,
     /// Speech and IPA through espeak-ng; `None` has none.
     pub speech: Option<crate::speech::SpeechSetup>,
+    /// The keys and colours to read with (`config.toml`'s, else the defaults).
+    pub keymap: super::keymap::Keymap,
+    pub palette: super::ui::theme::Palette,
 }
 
 impl Opener {
@@ -70,6 +73,8 @@ impl Opener {
                 None
             },
             speech: self.speech.clone(),
+            keymap: self.keymap.clone(),
+            palette: self.palette.clone(),
         })
     }
 

@@ -3,9 +3,11 @@
 
 use super::action::{Action, Effect, LookedUp, SavedEntry};
 use super::dictionary::{DictionaryJob, DictionarySetup, Progress, SharedDictionaries, look_up};
+use super::keymap::Keymap;
 use super::pronounce::Speech;
 use super::state::AppState;
 use super::strings;
+use super::ui::theme::Palette;
 use crate::glossary::save::save_entry;
 use crate::glossary::{Entry, GlossarySetup};
 use crate::learner::library::{day_of, now_secs};
@@ -34,6 +36,9 @@ pub struct Session {
     pub dictionaries: Option<DictionarySetup>,
     /// Speech and IPA through espeak-ng; `None` for none.
     pub speech: Option<SpeechSetup>,
+    /// The keys and colours to read with (`config.toml`'s, else the defaults).
+    pub keymap: Keymap,
+    pub palette: Palette,
 }
 
 impl Session {
@@ -48,11 +53,14 @@ impl Session {
             text_key,
             dictionaries,
             speech,
+            keymap,
+            palette,
         } = self;
         // The state's linker owns the glossary; the setup keeps only where it comes from.
         let glossary = std::mem::take(&mut setup.glossary);
         let mut state = AppState::new(doc, translation, Linker::new(glossary), viewport);
         state.set_colors(colors);
+        state.set_keys_and_colors(keymap, palette);
         if let Some(offset) = store.position(&text_key) {
             state.resume_at(offset);
         }
@@ -530,6 +538,8 @@ mod tests {
             text_key: "t".to_string(),
             dictionaries: None,
             speech: None,
+            keymap: Keymap::default(),
+            palette: Palette::default(),
         }
     }
 

@@ -150,6 +150,8 @@ pub struct AppState {
     form: Option<EntryForm>,
     /// Whether the screen may use colour (`NO_COLOR` unset).
     colors: bool,
+    /// The colours drawn with, when colour is allowed.
+    palette: ui::theme::Palette,
     dictionaries: DictionaryState,
     /// What the dictionaries answered, by query, for this session.
     looked_up: FxHashMap<DictQuery, Looked>,
@@ -256,6 +258,7 @@ impl AppState {
             span: None,
             form: None,
             colors: true,
+            palette: ui::theme::Palette::default(),
             dictionaries: DictionaryState::Off,
             looked_up: FxHashMap::default(),
             dictionary_unfolded: false,
@@ -359,6 +362,18 @@ impl AppState {
     pub fn set_colors(&mut self, colors: bool) {
         self.colors = colors;
         self.needs_redraw = true;
+    }
+
+    /// Keys and colours of the learner's own (`config.toml`), in place of the defaults.
+    pub fn set_keys_and_colors(&mut self, keymap: Keymap, palette: ui::theme::Palette) {
+        self.keymap = keymap;
+        self.palette = palette;
+        self.needs_redraw = true;
+    }
+
+    /// The colours drawn with.
+    pub fn palette(&self) -> &ui::theme::Palette {
+        &self.palette
     }
 
     fn view_key(&self) -> ViewKey {
@@ -623,6 +638,10 @@ impl AppState {
         match action {
             Action::ScrollDown => self.help_scroll = (self.help_scroll + 1).min(max),
             Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::PageDown => self.help_scroll = (self.help_scroll + self.help_page()).min(max),
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(self.help_page()),
+            Action::Start => self.help_scroll = 0,
+            Action::End => self.help_scroll = max,
             Action::Wheel { down: true, .. } => {
                 self.help_scroll = (self.help_scroll + WHEEL_LINES).min(max);
             }
@@ -632,6 +651,12 @@ impl AppState {
             Action::Cancel | Action::ToggleHelp => self.mode = Mode::Normal,
             _ => {}
         }
+    }
+
+    /// Lines the help scrolls by a page: those it shows, less one kept for context.
+    fn help_page(&self) -> usize {
+        let shown = ui::help::help_area(&self.keymap, self.area()).height;
+        usize::from(shown.saturating_sub(3)).max(1)
     }
 
     fn apply_span(&mut self, action: &Action) {

@@ -3,8 +3,14 @@
 pub const CARD_TITLE: &str = "Glossary";
 pub const TRANSLATION_TITLE: &str = "Translation";
 pub const HELP_TITLE: &str = "Keys";
-pub const HELP_FOOTER: &str = "Esc closes this help";
-pub const HELP_FOOTER_SCROLL: &str = "↓↑ more · Esc closes";
+/// The help's footer, with the key that closes it.
+pub fn help_footer(close: &str, scrolls: bool) -> String {
+    if scrolls {
+        format!("↓↑ more · {close} closes")
+    } else {
+        format!("{close} closes this help")
+    }
+}
 
 pub const CHAPTER_SEPARATOR: &str = " › ";
 pub const TOC_TITLE: &str = "Contents";
@@ -242,6 +248,10 @@ pub mod desc {
     pub const HELP_SCROLL_DOWN: &str = "scroll the help down";
     pub const HELP_SCROLL_UP: &str = "scroll the help up";
     pub const HELP_CLOSE: &str = "close the help";
+    pub const HELP_PAGE_DOWN: &str = "page down the help";
+    pub const HELP_PAGE_UP: &str = "page up the help";
+    pub const HELP_START: &str = "top of the help";
+    pub const HELP_END: &str = "end of the help";
     pub const STATUS_LEARNING_1: &str = "status: learning 1 (just met)";
     pub const STATUS_LEARNING_2: &str = "status: learning 2";
     pub const STATUS_LEARNING_3: &str = "status: learning 3";

@@ -2,6 +2,7 @@
 //! without drawing), then drawn.
 
 use super::theme;
+use super::theme::Palette;
 use crate::de::core;
 use crate::dict::Answer;
 use crate::learner::Status;
@@ -334,27 +335,27 @@ fn answer_view(answer: &Answer, word: &str) -> AnswerView {
 }
 
 /// The card's lines, for a pane of any width (the paragraph wraps them).
-pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
+pub fn card_lines(view: &CardView, palette: &Palette) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     match &view.body {
         CardBody::Span { headword } => {
-            lines.push(Line::styled(view.surface.clone(), theme::HEADWORD));
+            lines.push(Line::styled(view.surface.clone(), palette.headword()));
             lines.push(Line::raw(""));
             lines.push(labelled(strings::CARD_NEW_ENTRY, headword));
             lines.push(Line::styled(strings::CARD_SPAN_HINT, theme::DIM));
         }
         CardBody::Unknown { dictionary } => {
-            lines.push(Line::styled(view.surface.clone(), theme::HEADWORD));
+            lines.push(Line::styled(view.surface.clone(), palette.headword()));
             lines.extend(view.pronunciation.as_ref().map(pronunciation_line));
             lines.extend(
                 view.status
-                    .map(|s| status_line(s, view.status_term.as_deref())),
+                    .map(|s| status_line(s, view.status_term.as_deref(), palette)),
             );
             lines.push(Line::styled(strings::NO_ENTRY, theme::DIM));
             dictionary_lines(dictionary, &mut lines);
         }
         CardBody::Entry(card) => {
-            lines.push(Line::styled(card.headword.clone(), theme::HEADWORD));
+            lines.push(Line::styled(card.headword.clone(), palette.headword()));
             lines.extend(view.pronunciation.as_ref().map(pronunciation_line));
             let grammar: Vec<String> = card
                 .pos
@@ -374,7 +375,7 @@ pub fn card_lines(view: &CardView) -> Vec<Line<'static>> {
             }
             lines.extend(
                 view.status
-                    .map(|s| status_line(s, view.status_term.as_deref())),
+                    .map(|s| status_line(s, view.status_term.as_deref(), palette)),
             );
             lines.push(Line::raw(""));
             if card.senses.len() == 1 {
@@ -630,7 +631,7 @@ impl RowWrapper {
 /// The card's rows for a pane `width` columns wide.
 fn card_rows(state: &AppState, width: usize) -> Vec<Line<'static>> {
     let lines = match card_view(state) {
-        Some(view) => card_lines(&view),
+        Some(view) => card_lines(&view, state.palette()),
         None => vec![Line::styled(strings::NOTHING_SELECTED, theme::DIM)],
     };
     wrap_lines(&lines, width)
@@ -661,14 +662,14 @@ fn pronunciation_line(p: &Pronunciation) -> Line<'static> {
 
 /// "status: learning 2", the status in its text colour.
 /// With the headword it is kept under, when that is not the word in the text: "status: known
-/// (on gehen: every form)".
-fn status_line(status: Status, term: Option<&str>) -> Line<'static> {
+/// · every form of gehen".
+fn status_line(status: Status, term: Option<&str>, palette: &Palette) -> Line<'static> {
     let mut spans = vec![
         Span::styled(
             format!("{}{}", strings::CARD_STATUS, strings::CARD_FORM_SEPARATOR),
             theme::LABEL,
         ),
-        Span::styled(status.to_string(), theme::status_style(status, false)),
+        Span::styled(status.to_string(), palette.status_style(status, false)),
     ];
     if let Some(term) = term {
         spans.push(Span::styled(strings::status_on(term), theme::DIM));

@@ -1,6 +1,7 @@
 //! The `?` overlay: every binding with its description, generated from the keymap.
 
 use super::theme;
+use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::state::AppState;
 use crate::tui::strings;
@@ -114,11 +115,8 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         return;
     }
     let max = max_scroll(keymap, area);
-    let footer = if max > 0 {
-        strings::HELP_FOOTER_SCROLL
-    } else {
-        strings::HELP_FOOTER
-    };
+    let close = keymap.key_for(Mode::Help, &Action::Cancel);
+    let footer = strings::help_footer(close.as_deref().unwrap_or("Esc"), max > 0);
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Line::styled(

@@ -29,7 +29,7 @@ fn left_side(state: &AppState) -> (String, Style) {
         ),
         _ => {
             if let Some(message) = state.message() {
-                return (message.to_string(), theme::MESSAGE);
+                return (message.to_string(), state.palette().message());
             }
             if let Some(span) = state.span() {
                 let text = state

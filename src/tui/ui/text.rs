@@ -40,12 +40,13 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
 pub fn selection_marks(state: &AppState) -> Vec<(Range<usize>, Style)> {
     let spans = state.selected_spans();
     let Some(cursor) = state.span_cursor() else {
-        return spans.into_iter().map(|s| (s, theme::SELECTED)).collect();
+        let selected = state.palette().selected();
+        return spans.into_iter().map(|s| (s, selected)).collect();
     };
     let mut marks: Vec<_> = spans
         .iter()
         .filter(|s| **s != cursor)
-        .map(|s| (s.clone(), theme::SELECTED))
+        .map(|s| (s.clone(), state.palette().selected()))
         .collect();
     let style = if spans.contains(&cursor) {
         theme::SPAN_CURSOR_IN
@@ -69,13 +70,13 @@ pub fn styled_line<'a>(
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
     for (span, link) in state.link_spans_in(line.clone()) {
         if Some(*link) != selected_link {
-            let style = theme::status_style(state.link_status(*link), true);
+            let style = state.palette().status_style(state.link_status(*link), true);
             marks.push((span.clone(), style));
         }
     }
     for (token, range) in state.unlinked_tokens_in(line.clone()) {
         let status = state.token_status(token);
-        let style = theme::status_style(status, false);
+        let style = state.palette().status_style(status, false);
         if style != Style::new() {
             marks.push((range, style));
         }

@@ -126,7 +126,10 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
             let mut at = 0;
             for m in marks {
                 spans.push(Span::raw(&text[at..m.start]));
-                spans.push(Span::styled(&text[m.clone()], theme::MARKED_ENGLISH));
+                spans.push(Span::styled(
+                    &text[m.clone()],
+                    state.palette().translation(),
+                ));
                 at = m.end;
             }
             spans.push(Span::raw(&text[at..]));
