@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::rc::Rc;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -240,14 +241,20 @@ struct JsonLink<'a> {
     parts: Vec<&'a str>,
     /// `glossary`, or `dictionary` for a word only a dictionary knows (`annotate --dict`).
     source: &'static str,
+    /// A dictionary word's part of speech: `noun`, `verb`, …
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pos: &'a str,
 }
 
-/// A word outside the glossary that a dictionary answers: its token and the headword.
+/// A word outside the glossary that a dictionary answers: its token (and the particle of a
+/// split verb: `kündigte` … `an`), and the headword.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DictionaryMark {
-    pub span: std::ops::Range<usize>,
-    pub lemma: String,
-    pub how: String,
+    pub spans: Vec<std::ops::Range<usize>>,
+    pub lemma: Rc<str>,
+    pub pos: Rc<str>,
+    /// How the word relates to the headword: `simple past, 1st/3rd person singular of gehen`.
+    pub how: Rc<str>,
 }
 
 /// The dictionaries at Debian's paths, those in the config file and named ones, their indexes
@@ -270,26 +277,211 @@ pub fn dictionary_cache_dir() -> PathBuf {
         .unwrap_or_else(std::env::temp_dir)
 }
 
-/// Words no link covers that a dictionary answers, in text order.
-pub fn dictionary_marks(
+/// A word's headword, as a mark shares it: lemma, part of speech, how.
+type Named = Option<(Rc<str>, Rc<str>, Rc<str>)>;
+
+/// What was asked about a word (its particle, whether it starts a sentence), and the answer.
+type Asked = (Option<&'static str>, bool, Named);
+
+/// What the dictionaries said about each distinct word form (with its particle and place),
+/// asked once: a book has a few tens of thousands of forms in hundreds of thousands of words.
+struct Answered<'d> {
+    dicts: &'d crate::dict::Dictionaries,
+    /// By word, then by particle and place.
+    known: rustc_hash::FxHashMap<Box<str>, Vec<Asked>>,
+}
+
+impl Answered<'_> {
+    fn get(&mut self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
+        if let Some(named) = self.known.get(word).and_then(|asked| {
+            asked
+                .iter()
+                .find(|(p, s, _)| *p == particle && *s == sentence_start)
+        }) {
+            return named.2.clone();
+        }
+        let named = self
+            .dicts
+            .headword_and_form(word, particle, sentence_start)
+            .map(|(h, how)| (Rc::from(h.lemma), Rc::from(h.pos), Rc::from(how)));
+        self.known.entry(Box::from(word)).or_default().push((
+            particle,
+            sentence_start,
+            named.clone(),
+        ));
+        named
+    }
+}
+
+/// Words no link covers that a dictionary answers, in text order, worked out a sentence at a
+/// time as they are asked for. A verb whose separable particle ends its clause is marked with
+/// it when that makes a verb the dictionaries know (`kündigte` … `an`: `ankündigen`). The
+/// distinct word forms are looked up first, on as many threads as there are cores.
+pub fn dictionary_marks<'a>(
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    dicts: &'a crate::dict::Dictionaries,
+) -> impl Iterator<Item = DictionaryMark> + 'a {
+    let mut answered = Answered {
+        dicts,
+        known: rustc_hash::FxHashMap::default(),
+    };
+    answered.look_up_all(doc, analysis);
+    analysis
+        .sentences
+        .iter()
+        .flat_map(move |sentence| sentence_marks(doc, analysis, sentence, &mut answered))
+}
+
+impl Answered<'_> {
+    /// Looks every distinct word form of the text up, in parallel.
+    fn look_up_all(&mut self, doc: &Document, analysis: &Analysis) {
+        let text = doc.source.as_str();
+        let mut asked: rustc_hash::FxHashSet<(&str, Option<&'static str>, bool)> =
+            rustc_hash::FxHashSet::default();
+        let mut queries = Vec::new();
+        for sentence in &analysis.sentences {
+            for w in sentence_words(doc, analysis, sentence) {
+                let word = analysis.tokens[w.token].text(text);
+                for particle in [None, w.particle.map(|(_, p)| p)] {
+                    if (particle.is_none() || w.particle.is_some())
+                        && asked.insert((word, particle, w.start))
+                    {
+                        queries.push((word, particle, w.start));
+                    }
+                }
+            }
+        }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .clamp(1, 8);
+        let chunk = queries.len().div_ceil(threads).max(1);
+        let dicts = self.dicts;
+        let found: Vec<Vec<Option<(crate::dict::Headword, String)>>> = std::thread::scope(|s| {
+            let workers: Vec<_> = queries
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|&(w, p, start)| dicts.headword_and_form(w, p, start))
+                            .collect()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                // A worker that panicked answers nothing; its words are looked up again.
+                .map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
+        for (part, answers) in queries.chunks(chunk).zip(found) {
+            for (&(word, particle, start), answer) in part.iter().zip(answers) {
+                let named =
+                    answer.map(|(h, how)| (Rc::from(h.lemma), Rc::from(h.pos), Rc::from(how)));
+                self.known
+                    .entry(Box::from(word))
+                    .or_default()
+                    .push((particle, start, named));
+            }
+        }
+    }
+}
+
+/// A word of a sentence a dictionary may mark.
+struct MarkableWord {
+    token: usize,
+    /// The first word of its sentence.
+    start: bool,
+    /// The separable particle that ends its clause, after it, with its token.
+    particle: Option<(usize, &'static str)>,
+}
+
+/// The words of a sentence no link covers, in order.
+fn sentence_words(
     doc: &Document,
     analysis: &Analysis,
-    dicts: &crate::dict::Dictionaries,
+    sentence: &crate::link::Sentence,
+) -> Vec<MarkableWord> {
+    use crate::de::inflect::PARTICLES;
+    let tokens = &analysis.tokens;
+    let text = doc.source.as_str();
+    let unlinked = |t: usize| tokens[t].is_word() && analysis.token_link[t].is_none();
+    let first_word = sentence.tokens.clone().find(|&t| tokens[t].is_word());
+    let mut words = Vec::new();
+    for clause in crate::de::sentence::split_clauses(text, tokens, sentence.tokens.clone()) {
+        let last = clause.clone().rev().find(|&t| tokens[t].is_word());
+        let particle = last.filter(|&l| unlinked(l)).and_then(|l| {
+            let word = tokens[l].text(text).to_lowercase();
+            PARTICLES.iter().find(|p| **p == word).map(|p| (l, *p))
+        });
+        for t in clause.filter(|&t| unlinked(t)) {
+            let start = Some(t) == first_word;
+            let noun = crate::de::is_capitalized(tokens[t].text(text)) && !start;
+            words.push(MarkableWord {
+                token: t,
+                start,
+                particle: particle.filter(|&(l, _)| l > t && !noun),
+            });
+        }
+    }
+    words
+}
+
+fn sentence_marks(
+    doc: &Document,
+    analysis: &Analysis,
+    sentence: &crate::link::Sentence,
+    answered: &mut Answered<'_>,
 ) -> Vec<DictionaryMark> {
-    analysis
-        .words()
-        .filter(|&t| analysis.token_link[t].is_none())
-        .filter_map(|t| {
-            let tok = analysis.tokens[t];
-            let word = tok.text(&doc.source);
-            let answer = dicts.lookup(word, None).into_iter().next()?;
-            Some(DictionaryMark {
-                span: tok.start..tok.end,
-                lemma: answer.lemma,
-                how: answer.how,
-            })
-        })
-        .collect()
+    let tokens = &analysis.tokens;
+    let text = doc.source.as_str();
+    let mut marks = Vec::new();
+    let mut claimed: Vec<usize> = Vec::new();
+    for w in sentence_words(doc, analysis, sentence) {
+        let t = w.token;
+        if claimed.contains(&t) {
+            continue;
+        }
+        let word = tokens[t].text(text);
+        let split = w.particle.and_then(|(l, p)| {
+            let named = answered.get(word, Some(p), w.start)?;
+            makes_particle_verb(&named.0, word, p).then_some((l, named))
+        });
+        let (spans, named) = match split {
+            Some((l, named)) => {
+                claimed.push(l);
+                let spans = vec![
+                    tokens[t].start..tokens[t].end,
+                    tokens[l].start..tokens[l].end,
+                ];
+                (spans, Some(named))
+            }
+            None => (
+                std::iter::once(tokens[t].start..tokens[t].end).collect(),
+                answered.get(word, None, w.start),
+            ),
+        };
+        if let Some((lemma, pos, how)) = named {
+            marks.push(DictionaryMark {
+                spans,
+                lemma,
+                pos,
+                how,
+            });
+        }
+    }
+    marks.sort_by_key(|m| m.spans.first().map_or(0, |s| s.start));
+    marks
+}
+
+/// Whether a headword found with a particle is the particle verb (`ankündigen`), not the word
+/// on its own.
+fn makes_particle_verb(lemma: &str, word: &str, particle: &str) -> bool {
+    let starts = |w: &str| {
+        let w = w.to_lowercase();
+        w.len() > particle.len() && w.starts_with(particle)
+    };
+    !starts(word) && lemma.split_whitespace().any(starts)
 }
 
 /// Renders the links of an analysis as `annotate` prints them.
@@ -299,7 +491,17 @@ pub fn render_annotations(
     glossary: &Glossary,
     format: Format,
 ) -> String {
-    render_annotations_with(doc, analysis, glossary, &[], format)
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_annotations(
+        &mut out,
+        doc,
+        analysis,
+        glossary,
+        std::iter::empty(),
+        format,
+    );
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// One printed occurrence: a glossary link or a dictionary mark.
@@ -309,43 +511,57 @@ struct Record<'a> {
     form: &'a str,
     parts: Vec<&'a str>,
     source: &'static str,
+    pos: &'a str,
 }
 
-/// [`render_annotations`], with dictionary marks merged in text order.
-pub fn render_annotations_with(
+/// Writes the links of an analysis as `annotate` prints them, with dictionary marks merged
+/// in text order, a record at a time: what is written is not kept.
+pub fn write_annotations(
+    out: &mut impl std::io::Write,
     doc: &Document,
     analysis: &Analysis,
     glossary: &Glossary,
-    marks: &[DictionaryMark],
+    marks: impl Iterator<Item = DictionaryMark>,
     format: Format,
-) -> String {
-    let mut records: Vec<Record<'_>> = analysis
-        .links
-        .iter()
-        .map(|link| Record {
-            term: &glossary.entries[link.entry].de,
-            spans: &link.spans,
-            form: &link.form,
-            parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
-            source: "glossary",
-        })
-        .collect();
-    if !marks.is_empty() {
-        records.extend(marks.iter().map(|m| Record {
-            term: &m.lemma,
-            spans: std::slice::from_ref(&m.span),
-            form: &m.how,
-            parts: Vec::new(),
-            source: "dictionary",
-        }));
-        records.sort_by_key(|r| r.spans.first().map_or(0, |s| s.start));
-    }
-    let mut out = String::new();
+) -> std::io::Result<()> {
+    let mut links = analysis.links.iter().peekable();
+    let mut marks = marks.peekable();
+    let start_of = |spans: &[std::ops::Range<usize>]| spans.first().map_or(0, |s| s.start);
     // Line numbers counted as the records go by, in text order.
     let (mut line, mut counted_to, mut line_start) = (1, 0, 0);
-    for r in records {
+    let mut buf = String::new();
+    loop {
+        let link_first = match (links.peek(), marks.peek()) {
+            (None, None) => break,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some(l), Some(m)) => start_of(&l.spans) <= start_of(&m.spans),
+        };
+        let mark;
+        let r = if link_first {
+            let Some(link) = links.next() else { break };
+            Record {
+                term: &glossary.entries[link.entry].de,
+                spans: &link.spans,
+                form: &link.form,
+                parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
+                source: "glossary",
+                pos: "",
+            }
+        } else {
+            let Some(m) = marks.next() else { break };
+            mark = m;
+            Record {
+                term: &mark.lemma,
+                spans: &mark.spans,
+                form: &mark.how,
+                parts: Vec::new(),
+                source: "dictionary",
+                pos: &mark.pos,
+            }
+        };
         let surface = link_surface(&doc.source, r.spans);
-        let start = r.spans.first().map_or(0, |s| s.start);
+        let start = start_of(r.spans);
         for (i, b) in doc.source.as_bytes()[counted_to..start].iter().enumerate() {
             if *b == b'\n' {
                 line += 1;
@@ -353,6 +569,7 @@ pub fn render_annotations_with(
             }
         }
         counted_to = start;
+        buf.clear();
         match format {
             Format::Jsonl => {
                 let record = JsonLink {
@@ -363,26 +580,28 @@ pub fn render_annotations_with(
                     form: r.form,
                     parts: r.parts,
                     source: r.source,
+                    pos: r.pos,
                 };
                 if let Ok(json) = serde_json::to_string(&record) {
-                    out.push_str(&json);
-                    out.push('\n');
+                    buf.push_str(&json);
+                    buf.push('\n');
                 }
             }
             Format::Text => {
                 let column = doc.source[line_start..start].chars().count() + 1;
-                let _ = write!(out, "{line}:{column}\t{surface}\t{}", r.term);
+                let _ = write!(buf, "{line}:{column}\t{surface}\t{}", r.term);
                 if !r.form.is_empty() {
-                    let _ = write!(out, "\t{}", r.form);
+                    let _ = write!(buf, "\t{}", r.form);
                 }
                 if r.source == "dictionary" {
-                    out.push_str("\t(dictionary)");
+                    buf.push_str("\t(dictionary)");
                 }
-                out.push('\n');
+                buf.push('\n');
             }
         }
+        out.write_all(buf.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// The words of a link as the text has them; parts that stand apart are joined with ` … `.
@@ -416,7 +635,7 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
     }
     let linker = Linker::new(glossary);
     let analysis = linker.analyze(&doc);
-    let marks = match &args.dict {
+    let dicts = match &args.dict {
         Some(path) => {
             let extra: Vec<PathBuf> = path.iter().cloned().collect();
             let dicts = open_dictionaries(&extra)?;
@@ -428,12 +647,27 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
                     "no dictionary found: install trans-de-en or dict-freedict-deu-eng, or name one with --dict PATH"
                 );
             }
-            dictionary_marks(&doc, &analysis, &dicts)
+            Some(dicts)
         }
-        None => Vec::new(),
+        None => None,
     };
-    let out = render_annotations_with(&doc, &analysis, linker.glossary(), &marks, args.format);
-    write_stdout(&out)?;
+    let marks = dicts
+        .iter()
+        .flat_map(|dicts| dictionary_marks(&doc, &analysis, dicts));
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = write_annotations(
+        &mut stdout,
+        &doc,
+        &analysis,
+        linker.glossary(),
+        marks,
+        args.format,
+    )
+    .and_then(|()| stdout.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r.context("cannot write to standard output")?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 

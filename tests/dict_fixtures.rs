@@ -98,7 +98,10 @@ fn a_plural_from_the_form_column_names_its_singular() {
         answers[0].senses[0].de,
         "der Diplomat (im auswärtigen Dienst)"
     );
-    assert_eq!(answers[0].how, "plural of Diplomat");
+    assert_eq!(
+        answers[0].how,
+        "plural or genitive/dative/accusative singular of Diplomat"
+    );
 }
 
 #[test]
@@ -111,13 +114,16 @@ fn a_split_verb_finds_the_particle_verb_not_the_base() {
         "{answers:#?}"
     );
     let a = find(&answers, "ankündigen");
-    assert_eq!(a.how, "simple past of ankündigen");
+    assert_eq!(a.how, "simple past, 1st/3rd person singular of ankündigen");
     assert_eq!(a.headword, "ankündigen");
     assert_eq!(a.senses[0].de, "etw. ankündigen");
     assert_eq!(a.senses[0].synonyms, vec!["etw. verkünden"]);
     // Without the particle, the base verb.
     let answers = dicts.lookup("kündigte", None);
-    assert_eq!(find(&answers, "kündigen").how, "simple past of kündigen");
+    assert_eq!(
+        find(&answers, "kündigen").how,
+        "simple past, 1st/3rd person singular of kündigen"
+    );
 }
 
 #[test]
@@ -126,9 +132,15 @@ fn a_split_verb_missing_from_the_form_columns_is_analyzed_joined() {
     let dicts = ding_only(cache.path());
     // `baue … auf` is in no form column: joined, `aufbaue` is a present form of aufbauen.
     let answers = dicts.lookup("baue", Some("auf"));
-    assert_eq!(find(&answers, "aufbauen").how, "present tense of aufbauen");
+    assert_eq!(
+        find(&answers, "aufbauen").how,
+        "present, 1st person singular of aufbauen"
+    );
     let answers = dicts.lookup("hängt", Some("ab"));
-    assert_eq!(find(&answers, "abhängen").how, "present tense of abhängen");
+    assert_eq!(
+        find(&answers, "abhängen").how,
+        "present, 3rd person singular or 2nd person plural of abhängen"
+    );
 }
 
 #[test]
@@ -138,7 +150,7 @@ fn pronouns_before_forms_are_not_part_of_them() {
     let answers = dicts.lookup("zog", Some("zurück"));
     assert_eq!(
         find(&answers, "zurückziehen").how,
-        "simple past of zurückziehen"
+        "simple past, 1st/3rd person singular of zurückziehen"
     );
     let answers = dicts.lookup("zurückzuziehen", None);
     let a = find(&answers, "zurückziehen");
@@ -600,7 +612,10 @@ fn the_lookup_report_as_text_and_json() {
     assert_eq!(v["particle"], "an");
     assert_eq!(v["found"], true);
     assert_eq!(v["answers"][0]["lemma"], "ankündigen");
-    assert_eq!(v["answers"][0]["how"], "simple past of ankündigen");
+    assert_eq!(
+        v["answers"][0]["how"],
+        "simple past, 1st/3rd person singular of ankündigen"
+    );
     assert_eq!(v["answers"][0]["senses"][0]["pos"], "verb");
 
     let (text, found) = lookup_report(&dicts, "Bündnos", false);

@@ -95,7 +95,7 @@ fn analyze_into(word: &str, out: &mut Out) {
 
 /// `daß` → `dass`, `mußte` → `musste`: the old spelling wrote ß after a short vowel where no
 /// vowel follows; where one follows (`Straße`) ß stays.
-fn modern_spelling(word: &str) -> Option<String> {
+pub fn modern_spelling(word: &str) -> Option<String> {
     if !word.contains('ß') {
         return None;
     }
@@ -501,10 +501,15 @@ pub fn split_compound(word: &str, is_known: impl Fn(&str) -> bool) -> Option<Vec
             break;
         }
         let head = splitter.cased(head);
-        let Some(head_lemma) = known_lemma(&head, &is_known)
-            .or_else(|| is_known(&head).then_some(head))
-            .filter(|l| l.chars().count() >= MIN_PART)
-        else {
+        // A known head is normalized (`Aktivitäten` → `Aktivität`); an unknown one may be a
+        // case form with an ending (`Staaten`, `Rates`): its full analysis for every split
+        // would cost too much for words nobody knows.
+        let head_lemma = if is_known(&head) {
+            known_lemma(&head, &is_known).or(Some(head))
+        } else {
+            inflected_head(&head, &is_known)
+        };
+        let Some(head_lemma) = head_lemma.filter(|l| l.chars().count() >= MIN_PART) else {
             continue;
         };
         if let Some(mut parts) = splitter.modifier(&lower[..i], 0) {
@@ -516,6 +521,16 @@ pub fn split_compound(word: &str, is_known: impl Fn(&str) -> bool) -> Option<Vec
 }
 
 const MIN_PART: usize = 3;
+
+/// A compound's head with a case or plural ending off, when that is known: `Staaten` →
+/// `Staat`, `Rates` → `Rat`.
+fn inflected_head(head: &str, is_known: &impl Fn(&str) -> bool) -> Option<String> {
+    ["es", "s", "en", "n", "ern", "er", "e", "ns"]
+        .iter()
+        .filter_map(|ending| head.strip_suffix(ending))
+        .find(|stem| stem.chars().count() >= MIN_PART && is_known(stem))
+        .map(str::to_string)
+}
 const MAX_MODIFIER_DEPTH: usize = 3;
 
 /// The first lemma candidate of `word` that is known.
