@@ -684,3 +684,137 @@ fn answers_are_the_same_whether_entries_were_kept_or_not() {
         assert_eq!(&dicts.lookup(w, p), fresh, "{w} {p:?}");
     }
 }
+
+#[test]
+fn a_line_that_starts_with_an_article_is_indexed_under_its_noun() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("Polizei", None);
+    assert_eq!(answers[0].headword, "die Polizei", "{answers:#?}");
+    assert_eq!(answers[0].lemma, "Polizei");
+    assert_eq!(answers[0].gender.as_deref(), Some("f"));
+    assert_eq!(answers[0].senses[0].pos, "noun");
+    assert_eq!(
+        dicts.headword("Polizei", None).map(|h| (h.lemma, h.pos)),
+        Some(("Polizei".into(), "noun".into()))
+    );
+}
+
+#[test]
+fn a_lowercase_word_is_no_noun_and_a_capitalized_one_is() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("des", None);
+    assert_eq!(answers[0].headword, "des", "{answers:#?}");
+    assert!(answers.iter().any(|a| a.headword == "das Des"));
+    let answers = dicts.lookup("Des", None);
+    assert_eq!(answers[0].headword, "das Des", "{answers:#?}");
+}
+
+#[test]
+fn a_word_at_a_sentence_start_is_not_taken_for_a_noun_form() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    // `Ein` is no form of `Ei`: the generator makes Eis and Eier, not Ein.
+    let answers = dicts.lookup_in("Ein", None, None, true);
+    assert_eq!(answers[0].lemma, "ein", "{answers:#?}");
+    assert!(answers.iter().all(|a| a.lemma != "Ei"), "{answers:#?}");
+    assert!(dicts.lookup("Ein", None).iter().all(|a| a.lemma != "Ei"));
+    let answers = dicts.lookup_in("Zweitens", None, None, true);
+    assert_eq!(answers[0].lemma, "zweitens", "{answers:#?}");
+    assert!(
+        answers.iter().all(|a| !a.how.contains("Zweite")),
+        "{answers:#?}"
+    );
+    assert_eq!(
+        dicts.headword_in("Ein", None, true).map(|h| h.lemma),
+        Some("ein".into())
+    );
+}
+
+#[test]
+fn a_typo_is_no_form_of_a_lookalike() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("Kollegn", None);
+    assert!(answers.is_empty(), "{answers:#?}");
+    assert_eq!(dicts.headword("Kollegn", None), None);
+    // What the generator does make is found.
+    assert_eq!(dicts.lookup("Kollegs", None)[0].lemma, "Kolleg");
+    let a = &dicts.lookup("Stühlen", None)[0];
+    assert_eq!(a.lemma, "Stuhl");
+    assert_eq!(a.how, "dative plural of Stuhl");
+}
+
+#[test]
+fn a_form_is_labelled_by_the_generator_not_the_column() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let a = &dicts.lookup("trägt", None)[0];
+    assert_eq!(a.headword, "tragen", "the valency is not the headword");
+    assert_eq!(a.how, "present, 3rd person singular of tragen");
+    assert_eq!(
+        a.senses[0].de, "jdn./etw. tragen",
+        "it is on the usage line"
+    );
+    assert_eq!(a.senses[0].text, "to carry; to take sb./sth.");
+    let a = &dicts.lookup("hat", None)[0];
+    assert_eq!(a.how, "present, 3rd person singular of haben");
+}
+
+#[test]
+fn main_senses_come_first_and_phrases_last() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("sein", None);
+    let senses: Vec<&str> = answers[0].senses.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        senses,
+        ["to be", "his", "to object to sth."],
+        "{answers:#?}"
+    );
+    let answers = dicts.lookup("macht", None);
+    assert_eq!(answers[0].lemma, "machen");
+    assert_eq!(answers[0].senses[0].text, "to do sth.", "{answers:#?}");
+    let last = answers.last().expect("answers");
+    assert_eq!(last.headword, "Aa machen");
+    assert_eq!(last.how, "phrase with machen");
+}
+
+#[test]
+fn the_headword_api_agrees_with_the_first_answer() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    for (word, particle) in [
+        ("Bündnisses", None),
+        ("kündigte", Some("an")),
+        ("kündigte", None),
+        ("Diplomaten", None),
+        ("auszuweisen", None),
+        ("gewiesen", None),
+        ("älter", None),
+        ("größeren", None),
+        ("Stühlen", None),
+        ("Polizei", None),
+        ("trägt", None),
+        ("macht", None),
+        ("sein", None),
+        ("daß", None),
+        ("Arme", None),
+        ("arme", None),
+    ] {
+        let first = &dicts.lookup(word, particle)[0];
+        let h = dicts
+            .headword(word, particle)
+            .unwrap_or_else(|| panic!("{word}"));
+        assert_eq!(h.lemma, first.lemma, "{word}");
+        assert_eq!(h.pos, first.senses[0].pos, "{word}");
+    }
+    let h = dicts
+        .headword("Spionageaktivitäten", None)
+        .expect("a compound");
+    assert_eq!(
+        (h.lemma.as_str(), h.pos.as_str()),
+        ("Spionageaktivität", "noun")
+    );
+}

@@ -1199,7 +1199,7 @@ fn ding_piece(
     let (head, head_alt, sense_col, entry_how) = match p.kind {
         Kind::Head | Kind::Keyword | Kind::Phrase if col == 0 => {
             let how = if p.kind == Kind::Phrase {
-                format!("phrase with {key}")
+                format!("{}{key}", super::PHRASE_WITH)
             } else {
                 String::new()
             };

@@ -92,6 +92,18 @@ pub struct Answer {
     pub senses: Vec<Sense>,
 }
 
+/// How an answer for a phrase headword found from its verb relates to the word:
+/// `phrase with machen` (`Aa machen`).
+pub const PHRASE_WITH: &str = "phrase with ";
+
+impl Answer {
+    /// Whether this answers with a phrase the word's verb is in (`Aa machen` for `macht`),
+    /// not with the word's own headword.
+    pub fn is_phrase(&self) -> bool {
+        self.how.starts_with(PHRASE_WITH)
+    }
+}
+
 /// One meaning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sense {
