@@ -115,6 +115,37 @@ pub fn modern_spelling(word: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Colloquial short forms and the words they stand for, sorted by the short form.
+const COLLOQUIAL: &[(&str, &str)] = &[
+    ("dran", "daran"),
+    ("drauf", "darauf"),
+    ("draus", "daraus"),
+    ("drin", "darin"),
+    ("drum", "darum"),
+    ("drunter", "darunter"),
+    ("drüber", "darüber"),
+    ("nem", "einem"),
+    ("nen", "einen"),
+    ("ner", "einer"),
+    ("nich", "nicht"),
+    ("nix", "nichts"),
+    ("rauf", "herauf"),
+    ("raus", "heraus"),
+    ("rein", "herein"),
+    ("rum", "herum"),
+    ("runter", "herunter"),
+    ("rüber", "herüber"),
+];
+
+/// The word a colloquial short form stands for: `raus` → `heraus`, `drauf` → `darauf`, `nen`
+/// → `einen`, `nix` → `nichts` (`word` lowercase).
+pub fn colloquial_form(word: &str) -> Option<&'static str> {
+    COLLOQUIAL
+        .binary_search_by(|(short, _)| (*short).cmp(word))
+        .ok()
+        .map(|i| COLLOQUIAL[i].1)
+}
+
 fn is_vowel(c: char) -> bool {
     matches!(
         c.to_ascii_lowercase(),
@@ -199,6 +230,15 @@ fn adjective_candidates(lower: &str, out: &mut Out) {
             stems.push(stem);
         }
     }
+    // Headwords in -e: `letzten` → `letzte`, `andern` → `andere`, `diesem` → `diese`.
+    for ending in ["en", "em", "er", "es", "n"] {
+        if let Some(stem) = lower.strip_suffix(ending)
+            && stem.chars().count() >= 2
+            && !stem.ends_with('e')
+        {
+            out.push(format!("{stem}e"), "inflected adjective");
+        }
+    }
     for stem in stems {
         comparison_candidates(stem, out);
         // An inflected participle: `angekündigten` → `angekündigt`, `stattfindenden`.
@@ -251,6 +291,10 @@ fn infinitive(stem: &str) -> String {
 }
 
 fn verb_candidates(lower: &str, out: &mut Out) {
+    // A bare stem: the imperative, or a colloquial 1st person (`frag`, `ich hab`).
+    if !lower.ends_with(['e', 'n']) && lower.chars().count() >= 3 {
+        out.push(infinitive(lower), "imperative");
+    }
     zu_infinitive_candidates(lower, out);
     strong_candidates(lower, out);
     participle_candidates(lower, out);
@@ -717,6 +761,26 @@ mod tests {
     }
 
     #[test]
+    fn adjectives_and_determiners_in_e() {
+        assert!(has("letzten", "letzte", "inflected adjective"));
+        assert!(has("andern", "andere", "inflected adjective"));
+        assert!(has("diesem", "diese", "inflected adjective"));
+        assert!(has("beiden", "beide", "inflected adjective"));
+    }
+
+    #[test]
+    fn colloquial_short_forms_stand_for_their_words() {
+        assert_eq!(colloquial_form("raus"), Some("heraus"));
+        assert_eq!(colloquial_form("drauf"), Some("darauf"));
+        assert_eq!(colloquial_form("nen"), Some("einen"));
+        assert_eq!(colloquial_form("runter"), Some("herunter"));
+        assert_eq!(colloquial_form("heraus"), None);
+        for (short, full) in COLLOQUIAL {
+            assert_eq!(colloquial_form(short), Some(*full), "{short}");
+        }
+    }
+
+    #[test]
     fn old_spelling_becomes_new() {
         assert_eq!(lemmas("daß")[0], ("dass".into(), "old spelling".into()));
         assert_eq!(lemmas("muß")[0], ("muss".into(), "old spelling".into()));
@@ -754,6 +818,12 @@ mod tests {
         assert!(has("verwiesen", "verweisen", "past participle"));
         assert!(has("zog", "ziehen", "simple past"));
         assert!(has("zurückgezogen", "zurückziehen", "past participle"));
+    }
+
+    #[test]
+    fn a_bare_stem_leads_to_its_verb() {
+        assert!(has("frag", "fragen", "imperative"));
+        assert!(has("hab", "haben", "imperative"));
     }
 
     #[test]

@@ -638,6 +638,13 @@ pub fn noun_forms(
     use crate::glossary::Gender;
     let mut out = Vec::new();
     let lower = noun.to_lowercase();
+    let guessed;
+    let plural = if plural.is_some() {
+        plural
+    } else {
+        guessed = guess_plural(noun, gender);
+        guessed.as_deref()
+    };
     let weak = gender == Some(Gender::M)
         && plural.is_some_and(|p| p == format!("{noun}en") || p == format!("{noun}n"))
         && is_weak_masculine(noun);
@@ -664,13 +671,6 @@ pub fn noun_forms(
             }
         }
     }
-    let guessed;
-    let plural = if plural.is_some() {
-        plural
-    } else {
-        guessed = guess_plural(noun, gender);
-        guessed.as_deref()
-    };
     if let Some(p) = plural {
         out.push((p.to_string(), Reading::Plural));
         if !p.ends_with(['n', 's']) {
@@ -686,11 +686,17 @@ fn guess_plural(noun: &str, gender: Option<crate::glossary::Gender>) -> Option<S
     const EN: &[&str] = &[
         "ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ur", "enz", "anz",
     ];
+    // Masculines of these endings are weak: der Polizist, die Polizisten.
+    const WEAK_M: &[&str] = &["ist", "ent", "ant", "oge", "soph", "nom", "graf"];
     let lower = noun.to_lowercase();
     if EN.iter().any(|e| lower.ends_with(e)) {
         return Some(format!("{noun}en"));
     }
     match gender {
+        Some(Gender::M) if WEAK_M.iter().any(|e| lower.ends_with(e)) => {
+            let ending = if lower.ends_with('e') { "n" } else { "en" };
+            Some(format!("{noun}{ending}"))
+        }
         Some(Gender::F) if lower.ends_with('e') => Some(format!("{noun}n")),
         Some(Gender::F) if lower.ends_with("in") => Some(format!("{noun}nen")),
         _ if lower.ends_with("nis") => Some(format!("{noun}se")),
@@ -1025,6 +1031,16 @@ mod tests {
                 Some(Gender::M),
                 Some("Diplomaten"),
                 "Diplomaten"
+            )),
+            "plural or genitive/dative/accusative singular"
+        );
+        // A weak masculine without a plural given has one all the same.
+        assert_eq!(
+            describe_readings(noun_readings(
+                "Polizist",
+                Some(Gender::M),
+                None,
+                "Polizisten"
             )),
             "plural or genitive/dative/accusative singular"
         );

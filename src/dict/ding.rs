@@ -385,13 +385,15 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
         .map(clean)
         .collect();
     let kind = line_kind_of_cleaned(&heads);
-    let labelled = heads.iter().any(|h| !h.labels.is_empty())
-        || split_top(line.en, b'|')
-            .next()
-            .is_some_and(|en| en.contains('['));
+    // The first English alternative says what the line is mostly about: `to have sth.; to
+    // have got sth. [Br.]` is no regional sense, `to fix [Am.] [coll.]` is one.
+    let english_labelled = split_top(line.en, b'|')
+        .next()
+        .and_then(|en| split_top(en, b';').next())
+        .is_some_and(|first| first.contains('[') && is_marked(&clean_en(first).labels));
     let line_info = LineInfo {
         heads: &heads,
-        labelled,
+        english_labelled,
     };
     cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| {
         emit(key, k, 0, alt, line_info.of(key, k, 0, alt, &heads));
@@ -431,9 +433,23 @@ pub fn answer_head<'a>(
 /// What the index keeps about a line's headwords.
 struct LineInfo<'a> {
     heads: &'a [Cleaned],
-    /// Labels on the headword column or its English (`[ugs.]`, `[techn.]`, `[Am.]`): a
-    /// sense for a field or a register.
-    labelled: bool,
+    /// A label on the first English of the headword column that marks a field or register
+    /// (`[techn.]`, `[coll.]`, `[Am.]`).
+    english_labelled: bool,
+}
+
+/// Subject labels of everyday senses, which say nothing against a sense being a main one
+/// (`Auge {n} [anat.]` is the eye).
+const EVERYDAY_LABELS: &[&str] = &[
+    "adm.", "agr.", "anat.", "biol.", "bot.", "cook.", "geogr.", "hist.", "ling.", "ornith.",
+    "phil.", "pol.", "psych.", "relig.", "school", "soc.", "sport", "transp.", "zool.",
+];
+
+/// Whether labels mark a sense as one of a special field or register.
+fn is_marked(labels: &[String]) -> bool {
+    labels
+        .iter()
+        .any(|l| !EVERYDAY_LABELS.contains(&l.as_str()))
 }
 
 impl LineInfo<'_> {
@@ -483,17 +499,25 @@ impl LineInfo<'_> {
                     || bare_words > key.split(' ').count()
                 {
                     // `gegen etw. sein`, `ein Fahrzeug fahren`: a use of the word, not the
-                    // word.
+                    // word. Placeholders alone (`etw. machen`) are just how it is used.
                     p += 4;
-                } else if head.article.is_none() && head.plain != head.bare {
+                }
+                if head.plain.split(' ').any(|w| w == "sich") {
+                    // `sich ausweisen` after `jdn. ausweisen`.
                     p += 1;
                 }
                 if head.display.starts_with('(') {
                     // `(Last; Verantwortung) tragen`: a sense for some objects only.
-                    p += 2;
+                    p += 3;
+                } else if head.display.contains('(') {
+                    // `Auge {n} (eines Würfels)`, `sehen {vi} (auf; nach)`: a narrower sense.
+                    p += 1;
                 }
-                if self.labelled {
+                if is_marked(&head.labels) || self.english_labelled {
                     p += 2;
+                } else if self.heads.iter().any(|h| is_marked(&h.labels)) {
+                    // `Mensch; Heini; Fuzzi; Typ [ugs.]`: a colloquial group of synonyms.
+                    p += 1;
                 }
                 if head.tags.iter().any(|t| t == "pl") {
                     p += 1;
@@ -533,7 +557,12 @@ pub fn cleaned_column_keys(
     let mut lower = String::new();
     for (alt, c) in alts.iter().enumerate() {
         crate::de::lowercase_into(&c.bare, &mut lower);
-        let head = parallel(heads, alts.len(), alt);
+        // A plural column with regional variants (`Tage {pl}; Täge {pl} [Lux.]`) or fewer
+        // alternatives than the headwords still gives their plurals where they fit.
+        let head = parallel(heads, alts.len(), alt).or_else(|| {
+            let h = heads.get(alt.min(heads.len().checked_sub(1)?))?;
+            (col == 1 && is_plural_stem(h, c)).then_some(h)
+        });
         alt_keys(&lower, c, col, kind, head, &mut |key, k| emit(key, k, alt));
         for kw in &c.keywords {
             let kw = kw.to_lowercase();
@@ -552,6 +581,24 @@ pub fn parallel(heads: &[Cleaned], len: usize, alt: usize) -> Option<&Cleaned> {
     } else {
         None
     }
+}
+
+/// Whether `form` starts like `head`, umlauts aside, but for the last letter of a longer
+/// head (`Stadt`/`Städte`, `Thema`/`Themen`), as a plural of it does.
+fn is_plural_stem(head: &Cleaned, form: &Cleaned) -> bool {
+    let fold = |s: &str| -> Vec<char> {
+        s.chars()
+            .map(|c| match c.to_lowercase().next().unwrap_or(c) {
+                'ä' => 'a',
+                'ö' => 'o',
+                'ü' => 'u',
+                c => c,
+            })
+            .collect()
+    };
+    let (h, f) = (fold(&head.bare), fold(&form.bare));
+    let stem = if h.len() > 4 { h.len() - 1 } else { h.len() };
+    h.len() >= 3 && f.len() >= h.len() && f[..stem] == h[..stem]
 }
 
 /// Whether a plural belongs to its headword rather than to a sub-entry
@@ -947,6 +994,62 @@ mod tests {
         assert!(!has_key(&k, "fachkenntnisse", Kind::Form));
         let k = keys("Arzt {m} | Ärzte {pl} :: doctor | doctors");
         assert!(has_key(&k, "ärzte", Kind::Form));
+    }
+
+    #[test]
+    fn a_plural_column_with_regional_variants_still_gives_the_plural() {
+        let k = keys("Tag {m} | Tage {pl}; Täge {pl} [Lux.] | pro Tag :: day | days | per day");
+        assert!(has_key(&k, "tage", Kind::Form));
+        assert!(has_key(&k, "täge", Kind::Form));
+        let k = keys(
+            "Student {m}; Studentin {f}; Hörer {m} | Studenten {pl}; Studentinnen {pl} :: student | students",
+        );
+        assert!(has_key(&k, "studenten", Kind::Form));
+        assert!(has_key(&k, "studentinnen", Kind::Form));
+        let k =
+            keys("Kenntnis {f} | Fachkenntnisse {pl}; Vorkenntnisse {pl} :: knowledge | expertise");
+        assert!(!has_key(&k, "fachkenntnisse", Kind::Form));
+    }
+
+    #[test]
+    fn main_senses_have_the_least_penalty() {
+        let info = |line: &str, key: &str| {
+            let line = parse_line(line).expect("a Ding line");
+            let mut found = None;
+            for_each_key(&line, |k, kind, _, _, info| {
+                if k == key && kind == Kind::Head && found.is_none() {
+                    found = Some(info.penalty);
+                }
+            });
+            found.expect("the key")
+        };
+        assert_eq!(info("sein {vi} | seiend :: to be | being", "sein"), 0);
+        assert_eq!(info("etw. machen {vt} :: to do sth.", "machen"), 0);
+        assert!(info("gegen etw. sein {vi} :: to object to sth.", "sein") >= 4);
+        assert!(info("(Last; Verantwortung) tragen {vt} :: to bear", "tragen") >= 3);
+        assert!(
+            info(
+                "machen; zubereiten {vt} (Essen) :: to fix [Am.] [coll.]",
+                "machen"
+            ) >= 2
+        );
+        assert_eq!(
+            info("Auge {n} [anat.] | Augen {pl} :: eye | eyes", "auge"),
+            0
+        );
+        assert_eq!(
+            info("Kind {n} :: child; bairn [Sc.] [Northern English]", "kind"),
+            0,
+            "a label on a later English alternative"
+        );
+        assert_eq!(info("Auge {n} (eines Würfels) :: pip", "auge"), 1);
+        assert_eq!(info("Mensch {m}; Typ {m} [ugs.] :: chap", "mensch"), 1);
+        assert!(
+            info(
+                "etw. bedienen; fahren {vt} [mach.] :: to operate sth.",
+                "fahren"
+            ) >= 4
+        );
     }
 
     #[test]

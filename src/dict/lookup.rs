@@ -23,7 +23,7 @@ use super::dictd::parse_article;
 use super::ding::{self, LineKind};
 use super::index::{Genus, Info, Kind, Posting, Spelling, WordClass};
 use super::{Answer, Dictionaries, Dictionary, Entry, Sense, Store};
-use crate::de::analyze::{lemma_candidates, modern_spelling, split_compound};
+use crate::de::analyze::{colloquial_form, lemma_candidates, modern_spelling, split_compound};
 use crate::de::inflect::{self, Reading, ReadingSet, VerbForm};
 use crate::glossary::Gender;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -59,8 +59,9 @@ struct Query {
     lemma: String,
     /// The word itself (or its particle verb, or its modern spelling), not a derived headword.
     exact: bool,
-    /// `daß` for `dass`, `mußte` for `musste`.
-    old_spelling: bool,
+    /// How the word is written if not as the headword has it: `old spelling` (`daß` for
+    /// `dass`), `colloquial` (`drauf` for `darauf`).
+    variant: Option<&'static str>,
 }
 
 /// Exact queries, and the word whose analysis gives the derived ones.
@@ -79,7 +80,7 @@ fn queries(word: &str, particle: Option<&str>) -> (Option<QuerySet>, QuerySet) {
             split: Some(p.clone()),
             lemma: word.to_string(),
             exact: true,
-            old_spelling: false,
+            variant: None,
         };
         // Otherwise join them (`ankündigte`) and analyze the joined word.
         let joined = format!("{p}{lower}");
@@ -88,8 +89,14 @@ fn queries(word: &str, particle: Option<&str>) -> (Option<QuerySet>, QuerySet) {
     let mut plain = vec![exact_query(word)];
     if let Some(modern) = modern_spelling(word) {
         plain.push(Query {
-            old_spelling: true,
+            variant: Some(OLD_SPELLING),
             ..exact_query(&modern)
+        });
+    }
+    if let Some(full) = colloquial_form(&lower) {
+        plain.push(Query {
+            variant: Some("colloquial"),
+            ..exact_query(full)
         });
     }
     (with_particle, (plain, word.to_string()))
@@ -103,19 +110,22 @@ fn exact_query(word: &str) -> Query {
         split: None,
         lemma: word.to_string(),
         exact: true,
-        old_spelling: false,
+        variant: None,
     }
 }
+
+/// What the analyser calls a form in a spelling before the 1996 reform.
+const OLD_SPELLING: &str = "old spelling";
 
 fn candidate_queries(word: &str, out: &mut Vec<Query>) {
     let lower = word.to_lowercase();
     let modern = modern_spelling(&lower);
     for c in lemma_candidates(word) {
         // The modern spelling itself is among the exact queries already (see `queries`).
-        if c.desc == "old spelling" {
+        if c.desc == OLD_SPELLING {
             continue;
         }
-        let old_spelling = c.desc.ends_with("old spelling");
+        let old_spelling = c.desc.ends_with(OLD_SPELLING);
         out.push(Query {
             key: c.lemma.to_lowercase(),
             form: match (&modern, old_spelling) {
@@ -125,16 +135,22 @@ fn candidate_queries(word: &str, out: &mut Vec<Query>) {
             split: None,
             lemma: c.lemma,
             exact: false,
-            old_spelling,
+            variant: old_spelling.then_some(OLD_SPELLING),
         });
     }
 }
 
-/// Strips what surrounds a word in a text: quotes, punctuation, a possessive apostrophe.
+/// Strips what surrounds a word in a text: quotes, punctuation, a possessive apostrophe, an
+/// `'s` for `es` (`gibt's`, `geht's`).
 fn trim_word(word: &str) -> &str {
-    word.trim()
+    let word = word
+        .trim()
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .trim_matches('-')
+        .trim_matches('-');
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .filter(|w| w.chars().count() >= 2)
+        .unwrap_or(word)
 }
 
 /// What a lookup knows of the word's place.
@@ -167,6 +183,12 @@ struct Rank {
     derived: bool,
     /// At a sentence's start: 0 for a function word, 1 for a noun, 2 for the rest.
     start: u8,
+    /// Not a form the dictionary lists under another headword: the word as a headword of
+    /// its own (`Kinder {pl}`, `besser {adj}`), or a participle (which is often an adjective
+    /// too: `bekannt`). A listed plural, comparison or finite verb form comes first:
+    /// `Kinder` is first the plural of `Kind`, `besser` the comparative of `gut`, `weiß` a
+    /// form of `wissen`.
+    own_headword: bool,
     dict: usize,
     query: usize,
     penalty: u8,
@@ -185,6 +207,7 @@ impl Rank {
             case_misfit: false,
             derived,
             start: 0,
+            own_headword: false,
             dict,
             query,
             penalty: 0,
@@ -355,7 +378,7 @@ impl Dictionaries {
             };
             let headword = Headword {
                 lemma,
-                pos: d.info(hit.posting, &q.key).class.as_str().to_string(),
+                pos: hit.info.class.as_str().to_string(),
             };
             return Some((headword, form));
         }
@@ -495,6 +518,7 @@ impl Dictionaries {
             derived: !q.exact
                 || (matches!(p.kind, Kind::Head | Kind::Sub) && info.spelling == Spelling::Other),
             start,
+            own_headword: p.kind != Kind::Form || (info.class == WordClass::Verb && p.column <= 2),
             dict: di,
             query: qi,
             penalty: info.penalty,
@@ -524,6 +548,10 @@ impl Dictionaries {
             WordClass::None if info.capitalized => WordClass::Noun,
             WordClass::None if lemma.ends_with('n') => WordClass::Verb,
             WordClass::None => WordClass::Adj,
+            // Determiners take adjective endings: `seinem`, `keinen`, `diesem`, `beiden`.
+            WordClass::Art | WordClass::Pron | WordClass::Num if declines_like_adjective(lemma) => {
+                WordClass::Adj
+            }
             _ => return ReadingSet::default(),
         };
         let listed = |ending: &str| -> Option<(String, u8)> {
@@ -600,8 +628,10 @@ impl Dictionaries {
         forms
     }
 
-    /// The answers for ranked hits: entries read and taken apart, one answer per dictionary,
-    /// headword and relation, their senses in the hits' order.
+    /// The answers for ranked hits: entries read and taken apart, one answer per dictionary
+    /// and headword, in the order of their best hits, and its senses in the hits' order.
+    /// Lines that list the word's form come before those that do not: a verb's main line
+    /// lists its forms, its narrower senses mostly do not.
     fn answers(&self, ranked: &Ranked) -> Vec<Answer> {
         let mut answers: Vec<Answer> = Vec::new();
         let mut phrases = vec![0usize; self.dicts.len()];
@@ -621,10 +651,31 @@ impl Dictionaries {
             }) else {
                 continue;
             };
-            piece.how = self.how(d, hit, q, &piece);
-            merge(&mut answers, piece);
-            if answers.len() >= MAX_ANSWERS {
-                break;
+            match answers
+                .iter()
+                .position(|a| a.dictionary == piece.dictionary && a.headword == piece.headword)
+            {
+                Some(i) => {
+                    let a = &mut answers[i];
+                    if a.forms.is_empty() {
+                        a.forms = piece.forms;
+                    }
+                    if a.plural.is_none() {
+                        a.plural = piece.plural;
+                    }
+                    for s in piece.senses {
+                        if !a.senses.contains(&s) {
+                            a.senses.push(s);
+                        }
+                    }
+                }
+                None => {
+                    if answers.len() >= MAX_ANSWERS {
+                        break;
+                    }
+                    piece.how = self.how(d, hit, q, &piece);
+                    answers.push(piece);
+                }
             }
         }
         answers
@@ -634,7 +685,7 @@ impl Dictionaries {
     /// generator says it is (`present, 3rd person singular of tragen`), else what the
     /// dictionary's columns say (`piece.how`).
     fn how(&self, d: &Dictionary, hit: &Hit, q: &Query, piece: &Answer) -> String {
-        let old = if q.old_spelling { ", old spelling" } else { "" };
+        let variant = q.variant.map(|v| format!(", {v}")).unwrap_or_default();
         if hit.posting.kind == Kind::Phrase {
             return piece.how.clone();
         }
@@ -644,10 +695,12 @@ impl Dictionaries {
         }
         let desc = inflect::describe_readings(readings);
         match (desc.is_empty(), piece.how.is_empty()) {
-            (false, _) => format!("{desc} of {}{old}", piece.lemma),
-            (true, false) => format!("{}{old}", piece.how),
-            (true, true) if q.old_spelling => format!("old spelling of {}", piece.lemma),
-            (true, true) => String::new(),
+            (false, _) => format!("{desc} of {}{variant}", piece.lemma),
+            (true, false) => format!("{}{variant}", piece.how),
+            (true, true) => q
+                .variant
+                .map(|v| format!("{v} for {}", piece.lemma))
+                .unwrap_or_default(),
         }
     }
 
@@ -850,6 +903,17 @@ impl Dictionaries {
     }
 }
 
+/// Whether a pronoun, article or number takes adjective endings: possessives, `kein`, and
+/// those in -e (`diese`, `jede`, `beide`, `alle`). Personal pronouns do not: `ihnen` is no
+/// form of `ihn`.
+fn declines_like_adjective(lemma: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "manch", "welch", "solch",
+    ];
+    let lower = lemma.to_lowercase();
+    STEMS.contains(&lower.as_str()) || (lower.ends_with('e') && lower.chars().count() >= 4)
+}
+
 /// Verbs whose forms are kept, at most.
 const VERBS_KEPT: usize = 4096;
 
@@ -879,26 +943,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-fn merge(answers: &mut Vec<Answer>, piece: Answer) {
-    if let Some(a) = answers.iter_mut().find(|a| {
-        a.dictionary == piece.dictionary && a.headword == piece.headword && a.how == piece.how
-    }) {
-        if a.forms.is_empty() {
-            a.forms = piece.forms;
-        }
-        if a.plural.is_none() {
-            a.plural = piece.plural;
-        }
-        for s in piece.senses {
-            if !a.senses.contains(&s) {
-                a.senses.push(s);
-            }
-        }
-    } else {
-        answers.push(piece);
-    }
 }
 
 impl Dictionary {
@@ -1391,6 +1435,8 @@ mod tests {
         assert_eq!(trim_word("„Bündnisses“,"), "Bündnisses");
         assert_eq!(trim_word("NATO-Russland-Rat."), "NATO-Russland-Rat");
         assert_eq!(trim_word("..."), "");
+        assert_eq!(trim_word("gibt's"), "gibt");
+        assert_eq!(trim_word("geht’s,"), "geht");
     }
 
     #[test]
@@ -1411,7 +1457,7 @@ mod tests {
     fn an_old_spelling_is_looked_up_as_the_word_itself() {
         let (_, (mut plain, analyzed)) = queries("mußte", None);
         let modern = plain.iter().find(|q| q.key == "musste").expect("musste");
-        assert!(modern.exact && modern.old_spelling);
+        assert!(modern.exact && modern.variant == Some(OLD_SPELLING));
         candidate_queries(&analyzed, &mut plain);
         // What the analyser derives from it must be a form in today's spelling.
         assert!(
@@ -1451,6 +1497,7 @@ mod tests {
             case_misfit: false,
             derived: false,
             start: 0,
+            own_headword: false,
             dict: 0,
             query: 0,
             penalty: 0,
