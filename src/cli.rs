@@ -229,32 +229,22 @@ pub fn read(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One line of `annotate --format jsonl`.
-#[derive(serde::Serialize)]
-struct JsonLink<'a> {
-    term: &'a str,
-    spans: Vec<[usize; 2]>,
-    line: usize,
-    text: String,
-    form: &'a str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    parts: Vec<&'a str>,
-    /// `glossary`, or `dictionary` for a word only a dictionary knows (`annotate --dict`).
-    source: &'static str,
-    /// A dictionary word's part of speech: `noun`, `verb`, …
-    #[serde(skip_serializing_if = "str::is_empty")]
-    pos: &'a str,
-}
-
 /// A word outside the glossary that a dictionary answers: its token (and the particle of a
 /// split verb: `kündigte` … `an`), and the headword.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DictionaryMark {
-    pub spans: Vec<std::ops::Range<usize>>,
-    pub lemma: Rc<str>,
-    pub pos: Rc<str>,
+    pub spans: smallvec::SmallVec<[std::ops::Range<usize>; 2]>,
+    pub headword: Rc<MarkedHeadword>,
+}
+
+/// What a mark says about its word, shared by the marks of the same form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkedHeadword {
+    pub lemma: String,
+    /// `noun`, `verb`, …
+    pub pos: String,
     /// How the word relates to the headword: `simple past, 1st/3rd person singular of gehen`.
-    pub how: Rc<str>,
+    pub how: String,
 }
 
 /// The dictionaries at Debian's paths, those in the config file and named ones, their indexes
@@ -277,8 +267,8 @@ pub fn dictionary_cache_dir() -> PathBuf {
         .unwrap_or_else(std::env::temp_dir)
 }
 
-/// A word's headword, as a mark shares it: lemma, part of speech, how.
-type Named = Option<(Rc<str>, Rc<str>, Rc<str>)>;
+/// A word's headword, as its marks share it.
+type Named = Option<Rc<MarkedHeadword>>;
 
 /// What was asked about a word (its particle, whether it starts a sentence), and the answer.
 type Asked = (Option<&'static str>, bool, Named);
@@ -303,7 +293,13 @@ impl Answered<'_> {
         let named = self
             .dicts
             .headword_and_form(word, particle, sentence_start)
-            .map(|(h, how)| (Rc::from(h.lemma), Rc::from(h.pos), Rc::from(how)));
+            .map(|(h, how)| {
+                Rc::new(MarkedHeadword {
+                    lemma: h.lemma,
+                    pos: h.pos,
+                    how,
+                })
+            });
         self.known.entry(Box::from(word)).or_default().push((
             particle,
             sentence_start,
@@ -337,21 +333,32 @@ impl Answered<'_> {
     /// Looks every distinct word form of the text up, in parallel.
     fn look_up_all(&mut self, doc: &Document, analysis: &Analysis) {
         let text = doc.source.as_str();
-        let mut asked: rustc_hash::FxHashSet<(&str, Option<&'static str>, bool)> =
+        let mut plain: rustc_hash::FxHashSet<(&str, bool)> = rustc_hash::FxHashSet::default();
+        let mut split: rustc_hash::FxHashSet<(&str, &'static str, bool)> =
             rustc_hash::FxHashSet::default();
-        let mut queries = Vec::new();
         for sentence in &analysis.sentences {
             for w in sentence_words(doc, analysis, sentence) {
                 let word = analysis.tokens[w.token].text(text);
-                for particle in [None, w.particle.map(|(_, p)| p)] {
-                    if (particle.is_none() || w.particle.is_some())
-                        && asked.insert((word, particle, w.start))
-                    {
-                        queries.push((word, particle, w.start));
-                    }
+                plain.insert((word, w.start));
+                if let Some((_, p)) = w.particle {
+                    split.insert((word, p, w.start));
                 }
             }
         }
+        let plain: Vec<(&str, Option<&'static str>, bool)> =
+            plain.into_iter().map(|(w, s)| (w, None, s)).collect();
+        self.look_up_in_parallel(&plain);
+        // With its particle, only what may be a verb: `kündigte` … `an`, not `Alles` … `bei`.
+        let split: Vec<(&str, Option<&'static str>, bool)> = split
+            .into_iter()
+            .filter(|&(w, _, start)| may_be_verb(&self.get(w, None, start)))
+            .map(|(w, p, start)| (w, Some(p), start))
+            .collect();
+        self.look_up_in_parallel(&split);
+    }
+
+    /// Looks `queries` up on as many threads as there are cores, and keeps the answers.
+    fn look_up_in_parallel(&mut self, queries: &[(&str, Option<&'static str>, bool)]) {
         let threads = std::thread::available_parallelism()
             .map_or(1, std::num::NonZero::get)
             .clamp(1, 8);
@@ -376,8 +383,13 @@ impl Answered<'_> {
         });
         for (part, answers) in queries.chunks(chunk).zip(found) {
             for (&(word, particle, start), answer) in part.iter().zip(answers) {
-                let named =
-                    answer.map(|(h, how)| (Rc::from(h.lemma), Rc::from(h.pos), Rc::from(how)));
+                let named = answer.map(|(h, how)| {
+                    Rc::new(MarkedHeadword {
+                        lemma: h.lemma,
+                        pos: h.pos,
+                        how,
+                    })
+                });
                 self.known
                     .entry(Box::from(word))
                     .or_default()
@@ -385,6 +397,12 @@ impl Answered<'_> {
             }
         }
     }
+}
+
+/// Whether a word's own headword leaves it to be a verb whose particle ends the clause: it
+/// is a verb, or nobody knows it alone.
+fn may_be_verb(named: &Named) -> bool {
+    named.as_ref().is_none_or(|h| h.pos == "verb")
 }
 
 /// A word of a sentence a dictionary may mark.
@@ -443,31 +461,24 @@ fn sentence_marks(
             continue;
         }
         let word = tokens[t].text(text);
-        let split = w.particle.and_then(|(l, p)| {
-            let named = answered.get(word, Some(p), w.start)?;
-            makes_particle_verb(&named.0, word, p).then_some((l, named))
-        });
-        let (spans, named) = match split {
+        let split = w
+            .particle
+            .filter(|_| may_be_verb(&answered.get(word, None, w.start)))
+            .and_then(|(l, p)| {
+                let named = answered.get(word, Some(p), w.start)?;
+                makes_particle_verb(&named.lemma, word, p).then_some((l, named))
+            });
+        let mut spans = smallvec::smallvec![tokens[t].start..tokens[t].end];
+        let named = match split {
             Some((l, named)) => {
                 claimed.push(l);
-                let spans = vec![
-                    tokens[t].start..tokens[t].end,
-                    tokens[l].start..tokens[l].end,
-                ];
-                (spans, Some(named))
+                spans.push(tokens[l].start..tokens[l].end);
+                Some(named)
             }
-            None => (
-                std::iter::once(tokens[t].start..tokens[t].end).collect(),
-                answered.get(word, None, w.start),
-            ),
+            None => answered.get(word, None, w.start),
         };
-        if let Some((lemma, pos, how)) = named {
-            marks.push(DictionaryMark {
-                spans,
-                lemma,
-                pos,
-                how,
-            });
+        if let Some(headword) = named {
+            marks.push(DictionaryMark { spans, headword });
         }
     }
     marks.sort_by_key(|m| m.spans.first().map_or(0, |s| s.start));
@@ -552,15 +563,19 @@ pub fn write_annotations(
             let Some(m) = marks.next() else { break };
             mark = m;
             Record {
-                term: &mark.lemma,
+                term: &mark.headword.lemma,
                 spans: &mark.spans,
-                form: &mark.how,
+                form: &mark.headword.how,
                 parts: Vec::new(),
                 source: "dictionary",
-                pos: &mark.pos,
+                pos: &mark.headword.pos,
             }
         };
-        let surface = link_surface(&doc.source, r.spans);
+        // One word is the text as it is; split parts are joined.
+        let surface: std::borrow::Cow<'_, str> = match r.spans {
+            [one] => std::borrow::Cow::Borrowed(&doc.source[one.clone()]),
+            spans => std::borrow::Cow::Owned(link_surface(&doc.source, spans)),
+        };
         let start = start_of(r.spans);
         for (i, b) in doc.source.as_bytes()[counted_to..start].iter().enumerate() {
             if *b == b'\n' {
@@ -571,22 +586,7 @@ pub fn write_annotations(
         counted_to = start;
         buf.clear();
         match format {
-            Format::Jsonl => {
-                let record = JsonLink {
-                    term: r.term,
-                    spans: r.spans.iter().map(|s| [s.start, s.end]).collect(),
-                    line,
-                    text: surface,
-                    form: r.form,
-                    parts: r.parts,
-                    source: r.source,
-                    pos: r.pos,
-                };
-                if let Ok(json) = serde_json::to_string(&record) {
-                    buf.push_str(&json);
-                    buf.push('\n');
-                }
-            }
+            Format::Jsonl => json_record(&mut buf, &r, line, &surface),
             Format::Text => {
                 let column = doc.source[line_start..start].chars().count() + 1;
                 let _ = write!(buf, "{line}:{column}\t{surface}\t{}", r.term);
@@ -602,6 +602,66 @@ pub fn write_annotations(
         out.write_all(buf.as_bytes())?;
     }
     Ok(())
+}
+
+/// One line of `annotate --format jsonl`: `term`, `spans`, `line`, `text`, `form`, `parts`
+/// (when there are), `source` (`glossary`, or `dictionary` for a word only a dictionary
+/// knows), `pos` (a dictionary word's part of speech, when known). Written by hand: a book
+/// has hundreds of thousands of them.
+fn json_record(buf: &mut String, r: &Record<'_>, line: usize, surface: &str) {
+    buf.push_str("{\"term\":");
+    json_string(buf, r.term);
+    buf.push_str(",\"spans\":[");
+    for (i, s) in r.spans.iter().enumerate() {
+        if i > 0 {
+            buf.push(',');
+        }
+        let _ = write!(buf, "[{},{}]", s.start, s.end);
+    }
+    let _ = write!(buf, "],\"line\":{line},\"text\":");
+    json_string(buf, surface);
+    buf.push_str(",\"form\":");
+    json_string(buf, r.form);
+    if !r.parts.is_empty() {
+        buf.push_str(",\"parts\":[");
+        for (i, p) in r.parts.iter().enumerate() {
+            if i > 0 {
+                buf.push(',');
+            }
+            json_string(buf, p);
+        }
+        buf.push(']');
+    }
+    buf.push_str(",\"source\":");
+    json_string(buf, r.source);
+    if !r.pos.is_empty() {
+        buf.push_str(",\"pos\":");
+        json_string(buf, r.pos);
+    }
+    buf.push_str("}\n");
+}
+
+/// A JSON string: quotes, backslashes and control characters escaped.
+fn json_string(buf: &mut String, s: &str) {
+    buf.push('"');
+    let mut rest = s;
+    while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
+        buf.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or_default();
+        match c {
+            '"' => buf.push_str("\\\""),
+            '\\' => buf.push_str("\\\\"),
+            '\n' => buf.push_str("\\n"),
+            '\t' => buf.push_str("\\t"),
+            '\r' => buf.push_str("\\r"),
+            c => {
+                let _ = write!(buf, "\\u{:04x}", u32::from(c));
+            }
+        }
+        rest = &rest[i + c.len_utf8()..];
+    }
+    buf.push_str(rest);
+    buf.push('"');
 }
 
 /// The words of a link as the text has them; parts that stand apart are joined with ` … `.
@@ -806,5 +866,59 @@ fn write_stdout(s: &str) -> anyhow::Result<()> {
     match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r.context("cannot write to standard output"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_strings_escape_what_json_must() {
+        for s in [
+            "plain",
+            "„Anführung“ and \"quotes\"",
+            "back\\slash",
+            "tab\there\nnew line\r",
+            "\u{1}\u{1f}",
+            "",
+        ] {
+            let mut buf = String::new();
+            json_string(&mut buf, s);
+            let back: String = serde_json::from_str(&buf).expect("valid JSON");
+            assert_eq!(back, s);
+        }
+    }
+
+    #[test]
+    fn a_json_record_has_its_fields_in_order() {
+        let spans = [0..4, 10..12];
+        let r = Record {
+            term: "ankündigen",
+            spans: &spans,
+            form: "simple past",
+            parts: vec!["kündigte", "an"],
+            source: "glossary",
+            pos: "",
+        };
+        let mut buf = String::new();
+        json_record(&mut buf, &r, 3, "kündigte … an");
+        assert_eq!(
+            buf,
+            "{\"term\":\"ankündigen\",\"spans\":[[0,4],[10,12]],\"line\":3,\
+             \"text\":\"kündigte … an\",\"form\":\"simple past\",\
+             \"parts\":[\"kündigte\",\"an\"],\"source\":\"glossary\"}\n"
+        );
+        let r = Record {
+            parts: Vec::new(),
+            source: "dictionary",
+            pos: "verb",
+            ..r
+        };
+        buf.clear();
+        json_record(&mut buf, &r, 1, "x");
+        let v: serde_json::Value = serde_json::from_str(&buf).expect("valid JSON");
+        assert_eq!(v["pos"], "verb");
+        assert!(v.get("parts").is_none());
     }
 }

@@ -7,6 +7,7 @@
 pub use super::lexicon::PARTICLES as SEPARABLE_PARTICLES;
 use super::lexicon::{INSEPARABLE_PREFIXES, IRREGULAR_COMPARISON, TWO_WAY_PREFIXES};
 use super::strong::{STRONG_VERBS, WEAK_LOOKALIKES};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// A headword a surface form may come from, and what the form is.
@@ -15,7 +16,7 @@ pub struct Candidate {
     /// Nouns keep their capital (`Bündnis`); verbs and adjectives are lowercase (`ausweisen`).
     pub lemma: String,
     /// What the form is: "zu-infinitive", "simple past", "genitive singular", …
-    pub desc: String,
+    pub desc: Cow<'static, str>,
 }
 
 const ADJECTIVE_ENDINGS: &[&str] = &["en", "em", "er", "es", "e"];
@@ -56,7 +57,7 @@ pub fn lemma_candidates(word: &str) -> Vec<Candidate> {
         let before = out.list.len();
         analyze_into(modern, &mut out);
         for c in &mut out.list[before..] {
-            c.desc = format!("{}, old spelling", c.desc);
+            c.desc = Cow::Owned(format!("{}, old spelling", c.desc));
         }
     }
     out.list.retain(|c| c.lemma != word);
@@ -69,13 +70,13 @@ struct Out {
 }
 
 impl Out {
-    fn push(&mut self, lemma: String, desc: &str) {
+    fn push(&mut self, lemma: String, desc: &'static str) {
         if lemma.chars().count() < 2 || self.list.iter().any(|c| c.lemma == lemma) {
             return;
         }
         self.list.push(Candidate {
             lemma,
-            desc: desc.to_string(),
+            desc: Cow::Borrowed(desc),
         });
     }
 }
@@ -256,7 +257,7 @@ fn comparison_candidates(stem: &str, out: &mut Out) {
             out.push(positive.to_string(), "superlative");
         }
     }
-    let mut push_with_umlaut = |base: &str, desc: &str| {
+    let mut push_with_umlaut = |base: &str, desc: &'static str| {
         if base.chars().count() >= 2 {
             out.push(base.to_string(), desc);
             if let Some(plain) = undo_umlaut(base) {
@@ -477,7 +478,7 @@ fn strong_participle_stems() -> &'static [(&'static str, usize, u8)] {
 }
 
 fn strong_candidates(lower: &str, out: &mut Out) {
-    let push = |prefix: &str, i: usize, desc: &str, out: &mut Out| {
+    let push = |prefix: &str, i: usize, desc: &'static str, out: &mut Out| {
         let lemma = format!("{prefix}{}", STRONG_VERBS[i].infinitive);
         if !WEAK_LOOKALIKES.contains(&lemma.as_str()) {
             out.push(lemma, desc);
@@ -655,7 +656,7 @@ mod tests {
     fn lemmas(word: &str) -> Vec<(String, String)> {
         lemma_candidates(word)
             .into_iter()
-            .map(|c| (c.lemma, c.desc))
+            .map(|c| (c.lemma, c.desc.into_owned()))
             .collect()
     }
 

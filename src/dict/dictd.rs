@@ -395,7 +395,8 @@ pub fn parse_first_line(first: &str) -> (&str, Vec<String>) {
     let grammar = grammar
         .map(|g| g.split(',').map(|s| s.trim().to_string()).collect())
         .unwrap_or_default();
-    (head.trim(), grammar)
+    // `Hallo!`, `Wie?` are the words themselves.
+    (head.trim().trim_end_matches(['!', '?']), grammar)
 }
 
 /// Parses a `FreeDict` article:

@@ -28,6 +28,7 @@ use crate::de::inflect::{self, Reading, ReadingSet, VerbForm};
 use crate::glossary::Gender;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::ControlFlow;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Phrase headwords shown for one word and dictionary: `sein` is in thousands.
@@ -52,7 +53,7 @@ struct Query {
     key: String,
     /// The word as one of the headword's forms must be (lowercase): the word, joined with its
     /// particle, or in today's spelling.
-    form: String,
+    form: Rc<str>,
     /// The particle standing apart from `form` in the clause (`kündigte` … `an`).
     split: Option<String>,
     /// The headword the analyser proposes, nouns capitalized; the word for an exact query.
@@ -76,7 +77,7 @@ fn queries(word: &str, particle: Option<&str>) -> (Option<QuerySet>, QuerySet) {
         // Ding lists split forms whole: `kündigte an`.
         let whole = Query {
             key: format!("{lower} {p}"),
-            form: lower.clone(),
+            form: Rc::from(lower.as_str()),
             split: Some(p.clone()),
             lemma: word.to_string(),
             exact: true,
@@ -105,8 +106,8 @@ fn queries(word: &str, particle: Option<&str>) -> (Option<QuerySet>, QuerySet) {
 fn exact_query(word: &str) -> Query {
     let lower = word.to_lowercase();
     Query {
-        key: lower.clone(),
-        form: lower,
+        form: Rc::from(lower.as_str()),
+        key: lower,
         split: None,
         lemma: word.to_string(),
         exact: true,
@@ -118,8 +119,8 @@ fn exact_query(word: &str) -> Query {
 const OLD_SPELLING: &str = "old spelling";
 
 fn candidate_queries(word: &str, out: &mut Vec<Query>) {
-    let lower = word.to_lowercase();
-    let modern = modern_spelling(&lower);
+    let lower: Rc<str> = Rc::from(word.to_lowercase());
+    let modern: Option<Rc<str>> = modern_spelling(&lower).map(Rc::from);
     for c in lemma_candidates(word) {
         // The modern spelling itself is among the exact queries already (see `queries`).
         if c.desc == OLD_SPELLING {
@@ -470,6 +471,16 @@ impl Dictionaries {
         p: Posting,
     ) -> Option<Hit> {
         let info = d.info(p, &q.key);
+        // A dictd article whose headword is more than the key is a compound's first part
+        // (`Schnell…` for `schnell`) or an abbreviation's long form (`Amplitudenmodulation`
+        // for `am`, `zurück` for `zur`): the word only if it is written as an abbreviation
+        // (`EDV`).
+        if matches!(d.store, Store::Dictd(_))
+            && info.spelling == Spelling::Other
+            && !is_abbreviation(cx.word)
+        {
+            return None;
+        }
         let mut readings = ReadingSet::default();
         if !q.exact {
             match p.kind {
@@ -566,7 +577,7 @@ impl Dictionaries {
             WordClass::Noun if info.genus == Genus::Plural => {
                 let lemma = lemma.to_lowercase();
                 let mut r = ReadingSet::default();
-                if !lemma.ends_with(['n', 's']) && q.form == format!("{lemma}n") {
+                if !lemma.ends_with(['n', 's']) && *q.form == format!("{lemma}n") {
                     r.insert(Reading::DativePlural);
                 }
                 r
@@ -901,6 +912,11 @@ impl Dictionaries {
         }
         key.to_string()
     }
+}
+
+/// Written as an abbreviation: capitals only, two or more (`EDV`, `DM`).
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
 }
 
 /// Whether a pronoun, article or number takes adjective endings: possessives, `kein`, and
@@ -1464,7 +1480,7 @@ mod tests {
             plain
                 .iter()
                 .filter(|q| !q.exact)
-                .all(|q| q.form == "mußte" || q.form == "musste")
+                .all(|q| &*q.form == "mußte" || &*q.form == "musste")
         );
     }
 
