@@ -6,6 +6,11 @@
 //! entries are kept from the lookup before (a word seen before); `dict_lookup_cold/…` forgets
 //! the kept entries before each lookup (a word not seen before; the index shards it needs are
 //! read already, as they are after a few lookups).
+//!
+//! `dict_headword/…` names the headword of words as the reader does for every distinct word
+//! of a text; `dict_annotate/…` is `leser annotate --dict` without the process: a text's words
+//! looked up once each and the JSON lines written, on about 500 KB of Debian's fortunes-de
+//! (`apt-get install fortunes-de`), in bytes of text a second.
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use leser::dict::{Dictionaries, Dictionary, Source, build_index};
@@ -151,6 +156,98 @@ fn lookup(c: &mut Criterion) {
     group.finish();
 }
 
+/// Words of a text for the headword API: function words, inflected forms, a split verb, a
+/// compound, a word nobody knows.
+const TEXT_WORDS: &[(&str, Option<&str>, bool)] = &[
+    ("Die", None, true),
+    ("ging", None, false),
+    ("Stühlen", None, false),
+    ("kündigte", Some("an"), false),
+    ("Polizei", None, false),
+    ("größeren", None, false),
+    ("Spionageaktivitäten", None, false),
+    ("Xyqzzwort", None, false),
+];
+
+fn headword(c: &mut Criterion) {
+    if ding_source().is_none() {
+        return;
+    }
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = Dictionaries::discover(&[], cache.path());
+    let mut group = c.benchmark_group("dict_headword");
+    for &(word, particle, start) in TEXT_WORDS {
+        let name = particle.map_or_else(|| word.to_string(), |p| format!("{word} {p}"));
+        group.bench_with_input(BenchmarkId::new("both", name), &word, |b, &w| {
+            b.iter(|| dicts.headword_in(black_box(w), particle, start));
+        });
+    }
+    group.finish();
+}
+
+/// About `limit` bytes of fortunes-de, whole lines, the `%` lines out.
+fn fortunes(limit: usize) -> Option<String> {
+    let mut names: Vec<_> = std::fs::read_dir("/usr/share/games/fortunes/de")
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && !p.is_symlink() && p.extension().is_none())
+        .collect();
+    names.sort();
+    let mut text = String::new();
+    for path in names {
+        for line in std::fs::read_to_string(&path).ok()?.lines() {
+            if line.trim() == "%" {
+                continue;
+            }
+            if text.len() + line.len() >= limit {
+                return Some(text);
+            }
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    Some(text)
+}
+
+fn annotate(c: &mut Criterion) {
+    if ding_source().is_none() {
+        return;
+    }
+    let Some(text) = fortunes(500_000) else {
+        eprintln!("benches/dict: no fortunes-de; install it to measure annotate");
+        return;
+    };
+    let cache = tempfile::tempdir().expect("temp dir");
+    drop(Dictionaries::discover(&[], cache.path()));
+    let doc = leser::text::Document::parse("fortunes.txt", text).expect("a text");
+    let glossary = leser::glossary::Glossary::bundled();
+    let linker = leser::link::Linker::new(glossary);
+    let analysis = linker.analyze(&doc);
+    let mut group = c.benchmark_group("dict_annotate");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.throughput(Throughput::Bytes(doc.source.len() as u64));
+    // Each run opens the dictionaries afresh, as `leser annotate --dict` does: nothing a run
+    // looked up is kept for the next.
+    group.bench_function("fortunes 500 KB, jsonl", |b| {
+        b.iter(|| {
+            let dicts = Dictionaries::discover(&[], cache.path());
+            let marks = leser::cli::dictionary_marks(&doc, &analysis, &dicts);
+            leser::cli::write_annotations(
+                &mut std::io::sink(),
+                &doc,
+                &analysis,
+                linker.glossary(),
+                marks,
+                leser::cli::Format::Jsonl,
+            )
+            .expect("writes");
+        });
+    });
+    group.finish();
+}
+
 fn lookup_freedict(c: &mut Criterion) {
     let path = Path::new("/usr/share/dictd/freedict-deu-eng.index");
     let Ok(source) = Source::from_path(path) else {
@@ -182,6 +279,8 @@ criterion_group!(
     lookup,
     lookup_freedict,
     lookup_command,
-    analysis
+    analysis,
+    headword,
+    annotate
 );
 criterion_main!(benches);

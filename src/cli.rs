@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::rc::Rc;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -359,25 +360,21 @@ pub fn library(args: &LibraryArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One line of `annotate --format jsonl`.
-#[derive(serde::Serialize)]
-struct JsonLink<'a> {
-    term: &'a str,
-    spans: Vec<[usize; 2]>,
-    line: usize,
-    text: String,
-    form: &'a str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    parts: Vec<&'a str>,
-    /// `glossary`, or `dictionary` for a word only a dictionary knows (`annotate --dict`).
-    source: &'static str,
-}
-
-/// A word outside the glossary that a dictionary answers: its token and the headword.
+/// A word outside the glossary that a dictionary answers: its token (and the particle of a
+/// split verb: `kündigte` … `an`), and the headword.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DictionaryMark {
-    pub span: std::ops::Range<usize>,
+    pub spans: smallvec::SmallVec<[std::ops::Range<usize>; 2]>,
+    pub headword: Rc<MarkedHeadword>,
+}
+
+/// What a mark says about its word, shared by the marks of the same form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkedHeadword {
     pub lemma: String,
+    /// `noun`, `verb`, …
+    pub pos: String,
+    /// How the word relates to the headword: `simple past, 1st/3rd person singular of gehen`.
     pub how: String,
 }
 
@@ -401,26 +398,232 @@ pub fn dictionary_cache_dir() -> PathBuf {
         .unwrap_or_else(std::env::temp_dir)
 }
 
-/// Words no link covers that a dictionary answers, in text order.
-pub fn dictionary_marks(
+/// A word's headword, as its marks share it.
+type Named = Option<Rc<MarkedHeadword>>;
+
+/// What was asked about a word (its particle, whether it starts a sentence), and the answer.
+type Asked = (Option<&'static str>, bool, Named);
+
+/// What the dictionaries said about each distinct word form (with its particle and place),
+/// asked once: a book has a few tens of thousands of forms in hundreds of thousands of words.
+struct Answered<'d> {
+    dicts: &'d crate::dict::Dictionaries,
+    /// By word, then by particle and place.
+    known: rustc_hash::FxHashMap<Box<str>, Vec<Asked>>,
+}
+
+impl Answered<'_> {
+    fn get(&mut self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
+        if let Some(named) = self.known.get(word).and_then(|asked| {
+            asked
+                .iter()
+                .find(|(p, s, _)| *p == particle && *s == sentence_start)
+        }) {
+            return named.2.clone();
+        }
+        let named = self
+            .dicts
+            .headword_and_form(word, particle, sentence_start)
+            .map(|(h, how)| {
+                Rc::new(MarkedHeadword {
+                    lemma: h.lemma,
+                    pos: h.pos,
+                    how,
+                })
+            });
+        self.known.entry(Box::from(word)).or_default().push((
+            particle,
+            sentence_start,
+            named.clone(),
+        ));
+        named
+    }
+}
+
+/// Words no link covers that a dictionary answers, in text order, worked out a sentence at a
+/// time as they are asked for. A verb whose separable particle ends its clause is marked with
+/// it when that makes a verb the dictionaries know (`kündigte` … `an`: `ankündigen`). The
+/// distinct word forms are looked up first, on as many threads as there are cores.
+pub fn dictionary_marks<'a>(
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    dicts: &'a crate::dict::Dictionaries,
+) -> impl Iterator<Item = DictionaryMark> + 'a {
+    let mut answered = Answered {
+        dicts,
+        known: rustc_hash::FxHashMap::default(),
+    };
+    answered.look_up_all(doc, analysis);
+    analysis
+        .sentences
+        .iter()
+        .flat_map(move |sentence| sentence_marks(doc, analysis, sentence, &mut answered))
+}
+
+impl Answered<'_> {
+    /// Looks every distinct word form of the text up, in parallel.
+    fn look_up_all(&mut self, doc: &Document, analysis: &Analysis) {
+        let text = doc.source.as_str();
+        let mut plain: rustc_hash::FxHashSet<(&str, bool)> = rustc_hash::FxHashSet::default();
+        let mut split: rustc_hash::FxHashSet<(&str, &'static str, bool)> =
+            rustc_hash::FxHashSet::default();
+        for sentence in &analysis.sentences {
+            for w in sentence_words(doc, analysis, sentence) {
+                let word = analysis.tokens[w.token].text(text);
+                plain.insert((word, w.start));
+                if let Some((_, p)) = w.particle {
+                    split.insert((word, p, w.start));
+                }
+            }
+        }
+        let plain: Vec<(&str, Option<&'static str>, bool)> =
+            plain.into_iter().map(|(w, s)| (w, None, s)).collect();
+        self.look_up_in_parallel(&plain);
+        // With its particle, only what may be a verb: `kündigte` … `an`, not `Alles` … `bei`.
+        let split: Vec<(&str, Option<&'static str>, bool)> = split
+            .into_iter()
+            .filter(|&(w, _, start)| may_be_verb(&self.get(w, None, start)))
+            .map(|(w, p, start)| (w, Some(p), start))
+            .collect();
+        self.look_up_in_parallel(&split);
+    }
+
+    /// Looks `queries` up on as many threads as there are cores, and keeps the answers.
+    fn look_up_in_parallel(&mut self, queries: &[(&str, Option<&'static str>, bool)]) {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZero::get)
+            .clamp(1, 8);
+        let chunk = queries.len().div_ceil(threads).max(1);
+        let dicts = self.dicts;
+        let found: Vec<Vec<Option<(crate::dict::Headword, String)>>> = std::thread::scope(|s| {
+            let workers: Vec<_> = queries
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|&(w, p, start)| dicts.headword_and_form(w, p, start))
+                            .collect()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                // A worker that panicked answers nothing; its words are looked up again.
+                .map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
+        for (part, answers) in queries.chunks(chunk).zip(found) {
+            for (&(word, particle, start), answer) in part.iter().zip(answers) {
+                let named = answer.map(|(h, how)| {
+                    Rc::new(MarkedHeadword {
+                        lemma: h.lemma,
+                        pos: h.pos,
+                        how,
+                    })
+                });
+                self.known
+                    .entry(Box::from(word))
+                    .or_default()
+                    .push((particle, start, named));
+            }
+        }
+    }
+}
+
+/// Whether a word's own headword leaves it to be a verb whose particle ends the clause: it
+/// is a verb, or nobody knows it alone.
+fn may_be_verb(named: &Named) -> bool {
+    named.as_ref().is_none_or(|h| h.pos == "verb")
+}
+
+/// A word of a sentence a dictionary may mark.
+struct MarkableWord {
+    token: usize,
+    /// The first word of its sentence.
+    start: bool,
+    /// The separable particle that ends its clause, after it, with its token.
+    particle: Option<(usize, &'static str)>,
+}
+
+/// The words of a sentence no link covers, in order.
+fn sentence_words(
     doc: &Document,
     analysis: &Analysis,
-    dicts: &crate::dict::Dictionaries,
+    sentence: &crate::link::Sentence,
+) -> Vec<MarkableWord> {
+    use crate::de::inflect::PARTICLES;
+    let tokens = &analysis.tokens;
+    let text = doc.source.as_str();
+    let unlinked = |t: usize| tokens[t].is_word() && analysis.token_link[t].is_none();
+    let first_word = sentence.tokens.clone().find(|&t| tokens[t].is_word());
+    let mut words = Vec::new();
+    for clause in crate::de::sentence::split_clauses(text, tokens, sentence.tokens.clone()) {
+        let last = clause.clone().rev().find(|&t| tokens[t].is_word());
+        let particle = last.filter(|&l| unlinked(l)).and_then(|l| {
+            let word = tokens[l].text(text).to_lowercase();
+            PARTICLES.iter().find(|p| **p == word).map(|p| (l, *p))
+        });
+        for t in clause.filter(|&t| unlinked(t)) {
+            let start = Some(t) == first_word;
+            let noun = crate::de::is_capitalized(tokens[t].text(text)) && !start;
+            words.push(MarkableWord {
+                token: t,
+                start,
+                particle: particle.filter(|&(l, _)| l > t && !noun),
+            });
+        }
+    }
+    words
+}
+
+fn sentence_marks(
+    doc: &Document,
+    analysis: &Analysis,
+    sentence: &crate::link::Sentence,
+    answered: &mut Answered<'_>,
 ) -> Vec<DictionaryMark> {
-    analysis
-        .words()
-        .filter(|&t| analysis.token_link[t].is_none())
-        .filter_map(|t| {
-            let tok = analysis.tokens[t];
-            let word = tok.text(&doc.source);
-            let answer = dicts.lookup(word, None).into_iter().next()?;
-            Some(DictionaryMark {
-                span: tok.start..tok.end,
-                lemma: answer.lemma,
-                how: answer.how,
-            })
-        })
-        .collect()
+    let tokens = &analysis.tokens;
+    let text = doc.source.as_str();
+    let mut marks = Vec::new();
+    let mut claimed: Vec<usize> = Vec::new();
+    for w in sentence_words(doc, analysis, sentence) {
+        let t = w.token;
+        if claimed.contains(&t) {
+            continue;
+        }
+        let word = tokens[t].text(text);
+        let split = w
+            .particle
+            .filter(|_| may_be_verb(&answered.get(word, None, w.start)))
+            .and_then(|(l, p)| {
+                let named = answered.get(word, Some(p), w.start)?;
+                makes_particle_verb(&named.lemma, word, p).then_some((l, named))
+            });
+        let mut spans = smallvec::smallvec![tokens[t].start..tokens[t].end];
+        let named = match split {
+            Some((l, named)) => {
+                claimed.push(l);
+                spans.push(tokens[l].start..tokens[l].end);
+                Some(named)
+            }
+            None => answered.get(word, None, w.start),
+        };
+        if let Some(headword) = named {
+            marks.push(DictionaryMark { spans, headword });
+        }
+    }
+    marks.sort_by_key(|m| m.spans.first().map_or(0, |s| s.start));
+    marks
+}
+
+/// Whether a headword found with a particle is the particle verb (`ankündigen`), not the word
+/// on its own.
+fn makes_particle_verb(lemma: &str, word: &str, particle: &str) -> bool {
+    let starts = |w: &str| {
+        let w = w.to_lowercase();
+        w.len() > particle.len() && w.starts_with(particle)
+    };
+    !starts(word) && lemma.split_whitespace().any(starts)
 }
 
 /// Renders the links of an analysis as `annotate` prints them.
@@ -430,7 +633,17 @@ pub fn render_annotations(
     glossary: &Glossary,
     format: Format,
 ) -> String {
-    render_annotations_with(doc, analysis, glossary, &[], format)
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_annotations(
+        &mut out,
+        doc,
+        analysis,
+        glossary,
+        std::iter::empty(),
+        format,
+    );
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// One printed occurrence: a glossary link or a dictionary mark.
@@ -440,88 +653,156 @@ struct Record<'a> {
     form: &'a str,
     parts: Vec<&'a str>,
     source: &'static str,
+    pos: &'a str,
 }
 
-/// [`render_annotations`], with dictionary marks merged in text order.
-pub fn render_annotations_with(
+/// Writes the links of an analysis as `annotate` prints them, with dictionary marks merged
+/// in text order, a record at a time: what is written is not kept.
+pub fn write_annotations(
+    out: &mut impl std::io::Write,
     doc: &Document,
     analysis: &Analysis,
     glossary: &Glossary,
-    marks: &[DictionaryMark],
+    marks: impl Iterator<Item = DictionaryMark>,
     format: Format,
-) -> String {
-    let mut records: Vec<Record<'_>> = analysis
-        .links
-        .iter()
-        .map(|link| Record {
-            term: &glossary.entries[link.entry].de,
-            spans: &link.spans,
-            form: &link.form,
-            parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
-            source: "glossary",
-        })
-        .collect();
-    if !marks.is_empty() {
-        records.extend(marks.iter().map(|m| Record {
-            term: &m.lemma,
-            spans: std::slice::from_ref(&m.span),
-            form: &m.how,
-            parts: Vec::new(),
-            source: "dictionary",
-        }));
-        records.sort_by_key(|r| r.spans.first().map_or(0, |s| s.start));
-    }
-    let mut out = String::new();
+) -> std::io::Result<()> {
+    let mut links = analysis.links.iter().peekable();
+    let mut marks = marks.peekable();
+    let start_of = |spans: &[std::ops::Range<usize>]| spans.first().map_or(0, |s| s.start);
     // Offsets, lines and columns are the file's (before line ends and Markdown were read),
     // counted as the records go by, in text order.
     let file = doc.file_text();
     let mut position = TextPosition::default();
-    for r in records {
-        let surface = link_surface(&doc.source, r.spans);
-        let start = doc.file_offset(r.spans.first().map_or(0, |s| s.start));
-        let (line, column) = position.advance(file, start);
-        match format {
-            Format::Jsonl => {
-                let record = JsonLink {
-                    term: r.term,
-                    spans: r
-                        .spans
-                        .iter()
-                        .map(|s| {
-                            let r = doc.file_range(s.clone());
-                            [r.start, r.end]
-                        })
-                        .collect(),
-                    line,
-                    text: surface,
-                    form: r.form,
-                    parts: r.parts,
-                    source: r.source,
-                };
-                if let Ok(json) = serde_json::to_string(&record) {
-                    out.push_str(&json);
-                    out.push('\n');
-                }
+    let mut file_spans: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut buf = String::new();
+    loop {
+        let link_first = match (links.peek(), marks.peek()) {
+            (None, None) => break,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some(l), Some(m)) => start_of(&l.spans) <= start_of(&m.spans),
+        };
+        let mark;
+        let r = if link_first {
+            let Some(link) = links.next() else { break };
+            Record {
+                term: &glossary.entries[link.entry].de,
+                spans: &link.spans,
+                form: &link.form,
+                parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
+                source: "glossary",
+                pos: "",
             }
+        } else {
+            let Some(m) = marks.next() else { break };
+            mark = m;
+            Record {
+                term: &mark.headword.lemma,
+                spans: &mark.spans,
+                form: &mark.headword.how,
+                parts: Vec::new(),
+                source: "dictionary",
+                pos: &mark.headword.pos,
+            }
+        };
+        // One word is the text as it is; split parts are joined.
+        let surface: std::borrow::Cow<'_, str> = match r.spans {
+            [one] => std::borrow::Cow::Borrowed(&doc.source[one.clone()]),
+            spans => std::borrow::Cow::Owned(link_surface(&doc.source, spans)),
+        };
+        let start = doc.file_offset(start_of(r.spans));
+        let (line, column) = position.advance(file, start);
+        file_spans.clear();
+        file_spans.extend(r.spans.iter().map(|s| doc.file_range(s.clone())));
+        buf.clear();
+        match format {
+            Format::Jsonl => json_record(&mut buf, &r, &file_spans, line, &surface),
             Format::Text => {
                 // For reading in a terminal: the glossary's words made safe there.
                 let _ = write!(
-                    out,
+                    buf,
                     "{line}:{column}\t{}\t{}",
                     terminal_safe(&surface),
                     terminal_safe(r.term)
                 );
                 if !r.form.is_empty() {
-                    let _ = write!(out, "\t{}", terminal_safe(r.form));
+                    let _ = write!(buf, "\t{}", terminal_safe(r.form));
                 }
                 if r.source == "dictionary" {
-                    out.push_str("\t(dictionary)");
+                    buf.push_str("\t(dictionary)");
                 }
-                out.push('\n');
+                buf.push('\n');
             }
         }
+        out.write_all(buf.as_bytes())?;
     }
-    out
+    Ok(())
+}
+
+/// One line of `annotate --format jsonl`: `term`, `spans`, `line`, `text`, `form`, `parts`
+/// (when there are), `source` (`glossary`, or `dictionary` for a word only a dictionary
+/// knows), `pos` (a dictionary word's part of speech, when known). Written by hand: a book
+/// has hundreds of thousands of them.
+fn json_record(
+    buf: &mut String,
+    r: &Record<'_>,
+    spans: &[std::ops::Range<usize>],
+    line: usize,
+    surface: &str,
+) {
+    buf.push_str("{\"term\":");
+    json_string(buf, r.term);
+    buf.push_str(",\"spans\":[");
+    for (i, s) in spans.iter().enumerate() {
+        if i > 0 {
+            buf.push(',');
+        }
+        let _ = write!(buf, "[{},{}]", s.start, s.end);
+    }
+    let _ = write!(buf, "],\"line\":{line},\"text\":");
+    json_string(buf, surface);
+    buf.push_str(",\"form\":");
+    json_string(buf, r.form);
+    if !r.parts.is_empty() {
+        buf.push_str(",\"parts\":[");
+        for (i, p) in r.parts.iter().enumerate() {
+            if i > 0 {
+                buf.push(',');
+            }
+            json_string(buf, p);
+        }
+        buf.push(']');
+    }
+    buf.push_str(",\"source\":");
+    json_string(buf, r.source);
+    if !r.pos.is_empty() {
+        buf.push_str(",\"pos\":");
+        json_string(buf, r.pos);
+    }
+    buf.push_str("}\n");
+}
+
+/// A JSON string: quotes, backslashes and control characters escaped.
+fn json_string(buf: &mut String, s: &str) {
+    buf.push('"');
+    let mut rest = s;
+    while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
+        buf.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or_default();
+        match c {
+            '"' => buf.push_str("\\\""),
+            '\\' => buf.push_str("\\\\"),
+            '\n' => buf.push_str("\\n"),
+            '\t' => buf.push_str("\\t"),
+            '\r' => buf.push_str("\\r"),
+            c => {
+                let _ = write!(buf, "\\u{:04x}", u32::from(c));
+            }
+        }
+        rest = &rest[i + c.len_utf8()..];
+    }
+    buf.push_str(rest);
+    buf.push('"');
 }
 
 /// Line and column of offsets visited in text order, each byte looked at once: a text of one
@@ -586,7 +867,7 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
     }
     let linker = Linker::new(glossary);
     let analysis = linker.analyze(&doc);
-    let marks = match &args.dict {
+    let dicts = match &args.dict {
         Some(path) => {
             let extra: Vec<PathBuf> = path.iter().cloned().collect();
             let dicts = open_dictionaries(&extra)?;
@@ -601,12 +882,27 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
                     "no dictionary found: install trans-de-en or dict-freedict-deu-eng, or name one with --dict PATH"
                 );
             }
-            dictionary_marks(&doc, &analysis, &dicts)
+            Some(dicts)
         }
-        None => Vec::new(),
+        None => None,
     };
-    let out = render_annotations_with(&doc, &analysis, linker.glossary(), &marks, args.format);
-    write_stdout(&out)?;
+    let marks = dicts
+        .iter()
+        .flat_map(|dicts| dictionary_marks(&doc, &analysis, dicts));
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = write_annotations(
+        &mut stdout,
+        &doc,
+        &analysis,
+        linker.glossary(),
+        marks,
+        args.format,
+    )
+    .and_then(|()| stdout.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r.context("cannot write to standard output")?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -1249,5 +1545,54 @@ mod tests {
             p.advance(&doc.source, link.spans[0].start);
         }
         assert!(p.scanned < doc.source.len(), "{} bytes scanned", p.scanned);
+    }
+
+    #[test]
+    fn json_strings_escape_what_json_must() {
+        for s in [
+            "plain",
+            "„Anführung“ and \"quotes\"",
+            "back\\slash",
+            "tab\there\nnew line\r",
+            "\u{1}\u{1f}",
+            "",
+        ] {
+            let mut buf = String::new();
+            json_string(&mut buf, s);
+            let back: String = serde_json::from_str(&buf).expect("valid JSON");
+            assert_eq!(back, s);
+        }
+    }
+
+    #[test]
+    fn a_json_record_has_its_fields_in_order() {
+        let spans = [0..4, 10..12];
+        let r = Record {
+            term: "ankündigen",
+            spans: &spans,
+            form: "simple past",
+            parts: vec!["kündigte", "an"],
+            source: "glossary",
+            pos: "",
+        };
+        let mut buf = String::new();
+        json_record(&mut buf, &r, r.spans, 3, "kündigte … an");
+        assert_eq!(
+            buf,
+            "{\"term\":\"ankündigen\",\"spans\":[[0,4],[10,12]],\"line\":3,\
+             \"text\":\"kündigte … an\",\"form\":\"simple past\",\
+             \"parts\":[\"kündigte\",\"an\"],\"source\":\"glossary\"}\n"
+        );
+        let r = Record {
+            parts: Vec::new(),
+            source: "dictionary",
+            pos: "verb",
+            ..r
+        };
+        buf.clear();
+        json_record(&mut buf, &r, r.spans, 1, "x");
+        let v: serde_json::Value = serde_json::from_str(&buf).expect("valid JSON");
+        assert_eq!(v["pos"], "verb");
+        assert!(v.get("parts").is_none());
     }
 }

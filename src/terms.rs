@@ -10,7 +10,7 @@
 use crate::de::inflect::PARTICLES;
 use crate::de::sentence::split_clauses;
 use crate::de::token::TokenKind;
-use crate::dict::{Answer, Dictionaries};
+use crate::dict::Dictionaries;
 use crate::glossary::Glossary;
 use crate::link::Analysis;
 use rustc_hash::FxHashMap;
@@ -98,68 +98,30 @@ impl Sources {
     }
 }
 
-/// What the dictionaries give as the headword of a form: their first answer's, unless that
-/// answers only a part of a compound. For a form with a particle, the particle verb when the
+/// What the dictionaries give as the headword of a form (their index's answer, cheap enough
+/// for every form of a book): for a form with a particle, the particle verb when the
 /// dictionaries know it (`kündigte` + `an`: ankündigen).
 pub fn dictionary_headword(dicts: &Dictionaries, form: &FormKey) -> Option<Found> {
-    let pos = form.noun_like().then_some("noun");
-    if let Some(particle) = form.particle.as_deref() {
-        let answers = dicts.lookup_for(&form.word, Some(particle), pos);
-        if let Some(a) = answers.iter().find(|a| !is_compound_part(a))
-            && lemma_has_particle(&a.lemma, particle)
-        {
-            return Some(Found {
-                headword: clean_headword(&a.lemma),
-                with_particle: true,
-            });
-        }
-    }
-    let answers = dicts.lookup_for(&form.word, None, pos);
-    answers
-        .iter()
-        .find(|a| !is_compound_part(a))
-        .map(|a| Found {
-            headword: clean_headword(&a.lemma),
-            with_particle: false,
-        })
-        .filter(|f| !f.headword.is_empty())
-}
-
-/// A dictionary's headword without its valency placeholders and comments: `jdn./etw. tragen`
-/// → `tragen`, `von etw. abhängen` → `abhängen`; `sich ausweisen` keeps its `sich`.
-fn clean_headword(lemma: &str) -> String {
-    const PLACEHOLDERS: &[&str] = &[
-        "jdn.",
-        "jdm.",
-        "jds.",
-        "etw.",
-        "jd.",
-        "jdn./etw.",
-        "jdm./etw.",
-    ];
-    let mut depth = 0usize;
-    let mut kept: Vec<&str> = Vec::new();
-    for word in lemma.split_whitespace() {
-        let opens = word.matches(['(', '[', '{', '<']).count();
-        let closes = word.matches([')', ']', '}', '>']).count();
-        let inside = depth > 0 || opens > 0;
-        depth = (depth + opens).saturating_sub(closes);
-        if inside || PLACEHOLDERS.contains(&word) || word.contains('/') && word.contains('.') {
-            continue;
-        }
-        kept.push(word);
-    }
-    // A preposition left before the verb of a valency (`von … abhängen`) goes too.
-    if kept.len() > 1
-        && kept[0] != "sich"
-        && kept
-            .last()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
-        && PLACEHOLDERS.iter().any(|p| lemma.contains(p))
+    let found = |particle: Option<&str>| {
+        dicts
+            .headword_in(&form.word, particle, form.sentence_start)
+            .map(|h| h.lemma)
+            .filter(|h| !h.is_empty())
+    };
+    if let Some(particle) = form.particle.as_deref()
+        && let Some(headword) = found(Some(particle))
+        && lemma_has_particle(&headword, particle)
+        && !lemma_has_particle(&form.word, particle)
     {
-        kept.drain(..kept.len() - 1);
+        return Some(Found {
+            headword,
+            with_particle: true,
+        });
     }
-    kept.join(" ")
+    found(None).map(|headword| Found {
+        headword,
+        with_particle: false,
+    })
 }
 
 /// The dictionaries' headwords for `forms`, each asked once.
@@ -168,11 +130,6 @@ pub fn ask_dictionaries(dicts: &Dictionaries, forms: &[FormKey]) -> Vec<(FormKey
         .iter()
         .map(|f| (f.clone(), dictionary_headword(dicts, f)))
         .collect()
-}
-
-/// Whether an answer is for a part of a compound (`part of Spionageaktivitäten (…)`).
-fn is_compound_part(answer: &Answer) -> bool {
-    answer.how.starts_with("part of ")
 }
 
 /// Whether a headword starts with the particle: `ankündigen`, `etw. ankündigen`.
@@ -661,16 +618,6 @@ mod tests {
         assert_eq!(term_at(&doc, &a, &terms, "bin").as_deref(), Some("sein"));
         // A noun is no function word: left to the dictionaries (here none: the word).
         assert_eq!(term_at(&doc, &a, &terms, "Frau").as_deref(), Some("frau"));
-    }
-
-    #[test]
-    fn dictionary_headwords_lose_their_placeholders() {
-        assert_eq!(clean_headword("jdn./etw. tragen"), "tragen");
-        assert_eq!(clean_headword("von etw. abhängen"), "abhängen");
-        assert_eq!(clean_headword("etw. ankündigen"), "ankündigen");
-        assert_eq!(clean_headword("sich ausweisen"), "sich ausweisen");
-        assert_eq!(clean_headword("Rat (Gremium)"), "Rat");
-        assert_eq!(clean_headword("zur Kenntnis nehmen"), "zur Kenntnis nehmen");
     }
 
     #[test]

@@ -99,7 +99,10 @@ fn a_plural_from_the_form_column_names_its_singular() {
         answers[0].senses[0].de,
         "der Diplomat (im auswärtigen Dienst)"
     );
-    assert_eq!(answers[0].how, "plural of Diplomat");
+    assert_eq!(
+        answers[0].how,
+        "plural or genitive/dative/accusative singular of Diplomat"
+    );
 }
 
 #[test]
@@ -112,13 +115,16 @@ fn a_split_verb_finds_the_particle_verb_not_the_base() {
         "{answers:#?}"
     );
     let a = find(&answers, "ankündigen");
-    assert_eq!(a.how, "simple past of ankündigen");
+    assert_eq!(a.how, "simple past, 1st/3rd person singular of ankündigen");
     assert_eq!(a.headword, "ankündigen");
     assert_eq!(a.senses[0].de, "etw. ankündigen");
     assert_eq!(a.senses[0].synonyms, vec!["etw. verkünden"]);
     // Without the particle, the base verb.
     let answers = dicts.lookup("kündigte", None);
-    assert_eq!(find(&answers, "kündigen").how, "simple past of kündigen");
+    assert_eq!(
+        find(&answers, "kündigen").how,
+        "simple past, 1st/3rd person singular of kündigen"
+    );
 }
 
 #[test]
@@ -127,9 +133,15 @@ fn a_split_verb_missing_from_the_form_columns_is_analyzed_joined() {
     let dicts = ding_only(cache.path());
     // `baue … auf` is in no form column: joined, `aufbaue` is a present form of aufbauen.
     let answers = dicts.lookup("baue", Some("auf"));
-    assert_eq!(find(&answers, "aufbauen").how, "present tense of aufbauen");
+    assert_eq!(
+        find(&answers, "aufbauen").how,
+        "present, 1st person singular of aufbauen"
+    );
     let answers = dicts.lookup("hängt", Some("ab"));
-    assert_eq!(find(&answers, "abhängen").how, "present tense of abhängen");
+    assert_eq!(
+        find(&answers, "abhängen").how,
+        "present, 3rd person singular or 2nd person plural of abhängen"
+    );
 }
 
 #[test]
@@ -139,7 +151,7 @@ fn pronouns_before_forms_are_not_part_of_them() {
     let answers = dicts.lookup("zog", Some("zurück"));
     assert_eq!(
         find(&answers, "zurückziehen").how,
-        "simple past of zurückziehen"
+        "simple past, 1st/3rd person singular of zurückziehen"
     );
     let answers = dicts.lookup("zurückzuziehen", None);
     let a = find(&answers, "zurückziehen");
@@ -661,7 +673,10 @@ fn the_lookup_report_as_text_and_json() {
     assert_eq!(v["particle"], "an");
     assert_eq!(v["found"], true);
     assert_eq!(v["answers"][0]["lemma"], "ankündigen");
-    assert_eq!(v["answers"][0]["how"], "simple past of ankündigen");
+    assert_eq!(
+        v["answers"][0]["how"],
+        "simple past, 1st/3rd person singular of ankündigen"
+    );
     assert_eq!(v["answers"][0]["senses"][0]["pos"], "verb");
 
     let (text, found) = lookup_report(&dicts, "Bündnos", false);
@@ -729,4 +744,149 @@ fn answers_are_the_same_whether_entries_were_kept_or_not() {
     for (&(w, p), fresh) in words.iter().zip(&fresh) {
         assert_eq!(&dicts.lookup(w, p), fresh, "{w} {p:?}");
     }
+}
+
+#[test]
+fn a_line_that_starts_with_an_article_is_indexed_under_its_noun() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("Polizei", None);
+    assert_eq!(answers[0].headword, "die Polizei", "{answers:#?}");
+    assert_eq!(answers[0].lemma, "Polizei");
+    assert_eq!(answers[0].gender.as_deref(), Some("f"));
+    assert_eq!(answers[0].senses[0].pos, "noun");
+    assert_eq!(
+        dicts.headword("Polizei", None).map(|h| (h.lemma, h.pos)),
+        Some(("Polizei".into(), "noun".into()))
+    );
+}
+
+#[test]
+fn a_lowercase_word_is_no_noun_and_a_capitalized_one_is() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    // The dictionary's own answers, after the core lexicon's `der`.
+    let answers: Vec<Answer> = dicts
+        .lookup("des", None)
+        .into_iter()
+        .filter(|a| !core::is_core(a))
+        .collect();
+    assert_eq!(answers[0].headword, "des", "{answers:#?}");
+    assert!(answers.iter().any(|a| a.headword == "das Des"));
+    let answers = dicts.lookup("Des", None);
+    assert_eq!(answers[0].headword, "das Des", "{answers:#?}");
+}
+
+#[test]
+fn a_word_at_a_sentence_start_is_not_taken_for_a_noun_form() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    // `Ein` is no form of `Ei`: the generator makes Eis and Eier, not Ein.
+    let answers = dicts.lookup_in("Ein", None, None, true);
+    assert_eq!(answers[0].lemma, "ein", "{answers:#?}");
+    assert!(answers.iter().all(|a| a.lemma != "Ei"), "{answers:#?}");
+    assert!(dicts.lookup("Ein", None).iter().all(|a| a.lemma != "Ei"));
+    let answers = dicts.lookup_in("Zweitens", None, None, true);
+    assert_eq!(answers[0].lemma, "zweitens", "{answers:#?}");
+    assert!(
+        answers.iter().all(|a| !a.how.contains("Zweite")),
+        "{answers:#?}"
+    );
+    assert_eq!(
+        dicts.headword_in("Ein", None, true).map(|h| h.lemma),
+        Some("ein".into())
+    );
+}
+
+#[test]
+fn a_typo_is_no_form_of_a_lookalike() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("Kollegn", None);
+    assert!(answers.is_empty(), "{answers:#?}");
+    assert_eq!(dicts.headword("Kollegn", None), None);
+    // What the generator does make is found.
+    assert_eq!(dicts.lookup("Kollegs", None)[0].lemma, "Kolleg");
+    let a = &dicts.lookup("Stühlen", None)[0];
+    assert_eq!(a.lemma, "Stuhl");
+    assert_eq!(a.how, "dative plural of Stuhl");
+}
+
+#[test]
+fn a_form_is_labelled_by_the_generator_not_the_column() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let a = &dicts.lookup("trägt", None)[0];
+    assert_eq!(a.headword, "tragen", "the valency is not the headword");
+    assert_eq!(a.how, "present, 3rd person singular of tragen");
+    assert_eq!(
+        a.senses[0].de, "jdn./etw. tragen",
+        "it is on the usage line"
+    );
+    assert_eq!(a.senses[0].text, "to carry; to take sb./sth.");
+    // The core lexicon answers `hat` first, naming its person.
+    let a = &dicts.lookup("hat", None)[0];
+    assert!(core::is_core(a), "{a:#?}");
+    assert_eq!(a.how, "present, 3rd person singular (er, sie, es) of haben");
+}
+
+#[test]
+fn main_senses_come_first_and_phrases_last() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers: Vec<Answer> = dicts
+        .lookup("sein", None)
+        .into_iter()
+        .filter(|a| !core::is_core(a))
+        .collect();
+    let senses: Vec<&str> = answers[0].senses.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        senses,
+        ["to be", "his", "to object to sth."],
+        "{answers:#?}"
+    );
+    let answers = dicts.lookup("macht", None);
+    assert_eq!(answers[0].lemma, "machen");
+    assert_eq!(answers[0].senses[0].text, "to do sth.", "{answers:#?}");
+    let last = answers.last().expect("answers");
+    assert_eq!(last.headword, "Aa machen");
+    assert_eq!(last.how, "phrase with machen");
+}
+
+#[test]
+fn the_headword_api_agrees_with_the_first_answer() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    for (word, particle) in [
+        ("Bündnisses", None),
+        ("kündigte", Some("an")),
+        ("kündigte", None),
+        ("Diplomaten", None),
+        ("auszuweisen", None),
+        ("gewiesen", None),
+        ("älter", None),
+        ("größeren", None),
+        ("Stühlen", None),
+        ("Polizei", None),
+        ("trägt", None),
+        ("macht", None),
+        ("sein", None),
+        ("daß", None),
+        ("Arme", None),
+        ("arme", None),
+    ] {
+        let first = &dicts.lookup(word, particle)[0];
+        let h = dicts
+            .headword(word, particle)
+            .unwrap_or_else(|| panic!("{word}"));
+        assert_eq!(h.lemma, first.lemma, "{word}");
+        assert_eq!(h.pos, first.senses[0].pos, "{word}");
+    }
+    let h = dicts
+        .headword("Spionageaktivitäten", None)
+        .expect("a compound");
+    assert_eq!(
+        (h.lemma.as_str(), h.pos.as_str()),
+        ("Spionageaktivität", "noun")
+    );
 }

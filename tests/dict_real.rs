@@ -133,7 +133,10 @@ fn kuendigte_with_an_finds_ankuendigen_not_kuendigen() {
     );
     let ding = ding(&answers);
     assert!(any_sense(&ding, "ankündigen", "to herald"), "{answers:#?}");
-    assert_eq!(ding[0].how, "simple past of ankündigen");
+    assert_eq!(
+        ding[0].how,
+        "simple past, 1st/3rd person singular of ankündigen"
+    );
 }
 
 #[test]

@@ -304,7 +304,7 @@ fn dictionary_parsers(cases: u32) {
         |(lines, index_bytes, data_bytes)| {
             for line in &lines {
                 if let Some(parsed) = ding::parse_line(line) {
-                    ding::for_each_key(&parsed, |_, _, _, _| {});
+                    ding::for_each_key(&parsed, |_, _, _, _, _| {});
                     let _ = ding::line_kind(&parsed);
                 }
                 let _ = ding::clean(line);

@@ -22,8 +22,9 @@ fn an_entry_added_from_the_keyboard_links_and_keeps_its_status_after_a_restart()
         let screen = r.contents();
         screen.contains("New glossary entry") && screen.contains("ersatzweise")
     });
-    // The English the dictionary suggests (once it is open) is emptied first: Ctrl-u.
-    reader.send("\x15as a substitute");
+    // The form opens on the German; Tab goes to the English, which the dictionary may have
+    // suggested (once it is open) and Ctrl-u empties first.
+    reader.send("\t\x15as a substitute");
     reader.wait_for_text("as a substitute");
     reader.send("\r");
     reader.wait_for("the card of the new entry", |r| {

@@ -414,6 +414,8 @@ fn form(width: u16, height: u16) -> Terminal<TestBackend> {
     let mut state = reader(width, height);
     search(&mut state, "ersatzweise");
     state.update(Action::AddEntry);
+    // The form opens on the German; the English is next.
+    state.update(Action::FormNextField);
     for c in "as a substitute".chars() {
         state.update(Action::FormInput(c));
     }

@@ -7,6 +7,7 @@
 pub use super::lexicon::PARTICLES as SEPARABLE_PARTICLES;
 use super::lexicon::{INSEPARABLE_PREFIXES, IRREGULAR_COMPARISON, TWO_WAY_PREFIXES};
 use super::strong::{STRONG_VERBS, WEAK_LOOKALIKES};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// A headword a surface form may come from, and what the form is.
@@ -15,7 +16,7 @@ pub struct Candidate {
     /// Nouns keep their capital (`Bündnis`); verbs and adjectives are lowercase (`ausweisen`).
     pub lemma: String,
     /// What the form is: "zu-infinitive", "simple past", "genitive singular", …
-    pub desc: String,
+    pub desc: Cow<'static, str>,
 }
 
 const ADJECTIVE_ENDINGS: &[&str] = &["en", "em", "er", "es", "e"];
@@ -56,7 +57,7 @@ pub fn lemma_candidates(word: &str) -> Vec<Candidate> {
         let before = out.list.len();
         analyze_into(modern, &mut out);
         for c in &mut out.list[before..] {
-            c.desc = format!("{}, old spelling", c.desc);
+            c.desc = Cow::Owned(format!("{}, old spelling", c.desc));
         }
     }
     out.list.retain(|c| c.lemma != word);
@@ -69,13 +70,13 @@ struct Out {
 }
 
 impl Out {
-    fn push(&mut self, lemma: String, desc: &str) {
+    fn push(&mut self, lemma: String, desc: &'static str) {
         if lemma.chars().count() < 2 || self.list.iter().any(|c| c.lemma == lemma) {
             return;
         }
         self.list.push(Candidate {
             lemma,
-            desc: desc.to_string(),
+            desc: Cow::Borrowed(desc),
         });
     }
 }
@@ -95,7 +96,7 @@ fn analyze_into(word: &str, out: &mut Out) {
 
 /// `daß` → `dass`, `mußte` → `musste`: the old spelling wrote ß after a short vowel where no
 /// vowel follows; where one follows (`Straße`) ß stays.
-fn modern_spelling(word: &str) -> Option<String> {
+pub fn modern_spelling(word: &str) -> Option<String> {
     if !word.contains('ß') {
         return None;
     }
@@ -113,6 +114,37 @@ fn modern_spelling(word: &str) -> Option<String> {
         }
     }
     changed.then_some(out)
+}
+
+/// Colloquial short forms and the words they stand for, sorted by the short form.
+const COLLOQUIAL: &[(&str, &str)] = &[
+    ("dran", "daran"),
+    ("drauf", "darauf"),
+    ("draus", "daraus"),
+    ("drin", "darin"),
+    ("drum", "darum"),
+    ("drunter", "darunter"),
+    ("drüber", "darüber"),
+    ("nem", "einem"),
+    ("nen", "einen"),
+    ("ner", "einer"),
+    ("nich", "nicht"),
+    ("nix", "nichts"),
+    ("rauf", "herauf"),
+    ("raus", "heraus"),
+    ("rein", "herein"),
+    ("rum", "herum"),
+    ("runter", "herunter"),
+    ("rüber", "herüber"),
+];
+
+/// The word a colloquial short form stands for: `raus` → `heraus`, `drauf` → `darauf`, `nen`
+/// → `einen`, `nix` → `nichts` (`word` lowercase).
+pub fn colloquial_form(word: &str) -> Option<&'static str> {
+    COLLOQUIAL
+        .binary_search_by(|(short, _)| (*short).cmp(word))
+        .ok()
+        .map(|i| COLLOQUIAL[i].1)
 }
 
 fn is_vowel(c: char) -> bool {
@@ -199,6 +231,15 @@ fn adjective_candidates(lower: &str, out: &mut Out) {
             stems.push(stem);
         }
     }
+    // Headwords in -e: `letzten` → `letzte`, `andern` → `andere`, `diesem` → `diese`.
+    for ending in ["en", "em", "er", "es", "n"] {
+        if let Some(stem) = lower.strip_suffix(ending)
+            && stem.chars().count() >= 2
+            && !stem.ends_with('e')
+        {
+            out.push(format!("{stem}e"), "inflected adjective");
+        }
+    }
     for stem in stems {
         comparison_candidates(stem, out);
         // An inflected participle: `angekündigten` → `angekündigt`, `stattfindenden`.
@@ -216,7 +257,7 @@ fn comparison_candidates(stem: &str, out: &mut Out) {
             out.push(positive.to_string(), "superlative");
         }
     }
-    let mut push_with_umlaut = |base: &str, desc: &str| {
+    let mut push_with_umlaut = |base: &str, desc: &'static str| {
         if base.chars().count() >= 2 {
             out.push(base.to_string(), desc);
             if let Some(plain) = undo_umlaut(base) {
@@ -251,6 +292,10 @@ fn infinitive(stem: &str) -> String {
 }
 
 fn verb_candidates(lower: &str, out: &mut Out) {
+    // A bare stem: the imperative, or a colloquial 1st person (`frag`, `ich hab`).
+    if !lower.ends_with(['e', 'n']) && lower.chars().count() >= 3 {
+        out.push(infinitive(lower), "imperative");
+    }
     zu_infinitive_candidates(lower, out);
     strong_candidates(lower, out);
     participle_candidates(lower, out);
@@ -433,7 +478,7 @@ fn strong_participle_stems() -> &'static [(&'static str, usize, u8)] {
 }
 
 fn strong_candidates(lower: &str, out: &mut Out) {
-    let push = |prefix: &str, i: usize, desc: &str, out: &mut Out| {
+    let push = |prefix: &str, i: usize, desc: &'static str, out: &mut Out| {
         let lemma = format!("{prefix}{}", STRONG_VERBS[i].infinitive);
         if !WEAK_LOOKALIKES.contains(&lemma.as_str()) {
             out.push(lemma, desc);
@@ -501,10 +546,15 @@ pub fn split_compound(word: &str, is_known: impl Fn(&str) -> bool) -> Option<Vec
             break;
         }
         let head = splitter.cased(head);
-        let Some(head_lemma) = known_lemma(&head, &is_known)
-            .or_else(|| is_known(&head).then_some(head))
-            .filter(|l| l.chars().count() >= MIN_PART)
-        else {
+        // A known head is normalized (`Aktivitäten` → `Aktivität`); an unknown one may be a
+        // case form with an ending (`Staaten`, `Rates`): its full analysis for every split
+        // would cost too much for words nobody knows.
+        let head_lemma = if is_known(&head) {
+            known_lemma(&head, &is_known).or(Some(head))
+        } else {
+            inflected_head(&head, &is_known)
+        };
+        let Some(head_lemma) = head_lemma.filter(|l| l.chars().count() >= MIN_PART) else {
             continue;
         };
         if let Some(mut parts) = splitter.modifier(&lower[..i], 0) {
@@ -516,6 +566,16 @@ pub fn split_compound(word: &str, is_known: impl Fn(&str) -> bool) -> Option<Vec
 }
 
 const MIN_PART: usize = 3;
+
+/// A compound's head with a case or plural ending off, when that is known: `Staaten` →
+/// `Staat`, `Rates` → `Rat`.
+fn inflected_head(head: &str, is_known: &impl Fn(&str) -> bool) -> Option<String> {
+    ["es", "s", "en", "n", "ern", "er", "e", "ns"]
+        .iter()
+        .filter_map(|ending| head.strip_suffix(ending))
+        .find(|stem| stem.chars().count() >= MIN_PART && is_known(stem))
+        .map(str::to_string)
+}
 const MAX_MODIFIER_DEPTH: usize = 3;
 
 /// The first lemma candidate of `word` that is known.
@@ -596,7 +656,7 @@ mod tests {
     fn lemmas(word: &str) -> Vec<(String, String)> {
         lemma_candidates(word)
             .into_iter()
-            .map(|c| (c.lemma, c.desc))
+            .map(|c| (c.lemma, c.desc.into_owned()))
             .collect()
     }
 
@@ -702,6 +762,26 @@ mod tests {
     }
 
     #[test]
+    fn adjectives_and_determiners_in_e() {
+        assert!(has("letzten", "letzte", "inflected adjective"));
+        assert!(has("andern", "andere", "inflected adjective"));
+        assert!(has("diesem", "diese", "inflected adjective"));
+        assert!(has("beiden", "beide", "inflected adjective"));
+    }
+
+    #[test]
+    fn colloquial_short_forms_stand_for_their_words() {
+        assert_eq!(colloquial_form("raus"), Some("heraus"));
+        assert_eq!(colloquial_form("drauf"), Some("darauf"));
+        assert_eq!(colloquial_form("nen"), Some("einen"));
+        assert_eq!(colloquial_form("runter"), Some("herunter"));
+        assert_eq!(colloquial_form("heraus"), None);
+        for (short, full) in COLLOQUIAL {
+            assert_eq!(colloquial_form(short), Some(*full), "{short}");
+        }
+    }
+
+    #[test]
     fn old_spelling_becomes_new() {
         assert_eq!(lemmas("daß")[0], ("dass".into(), "old spelling".into()));
         assert_eq!(lemmas("muß")[0], ("muss".into(), "old spelling".into()));
@@ -739,6 +819,12 @@ mod tests {
         assert!(has("verwiesen", "verweisen", "past participle"));
         assert!(has("zog", "ziehen", "simple past"));
         assert!(has("zurückgezogen", "zurückziehen", "past participle"));
+    }
+
+    #[test]
+    fn a_bare_stem_leads_to_its_verb() {
+        assert!(has("frag", "fragen", "imperative"));
+        assert!(has("hab", "haben", "imperative"));
     }
 
     #[test]

@@ -79,6 +79,8 @@ impl CoreEntry {
             dictionary: DICTIONARY.to_string(),
             how: self.function.to_string(),
             forms: Vec::new(),
+            gender: None,
+            plural: None,
             senses: vec![Sense {
                 de: String::new(),
                 text: self.en.to_string(),
@@ -255,8 +257,10 @@ pub fn with_core_answers(
         core.sort_by_key(|e| e.pos != pos);
     }
     let core = core.into_iter().map(CoreEntry::answer);
+    // Inside a sentence a capital makes a noun; only the polite forms keep theirs.
     let after = particle.is_some()
-        || (noun && NOUNS_TOO.contains(&entries[0].form))
+        || (noun
+            && (NOUNS_TOO.contains(&entries[0].form) || !entries.iter().any(CoreEntry::is_polite)))
         || pos.is_some_and(|p| !noun && !entries.iter().any(|e| e.pos == p));
     if after {
         found.extend(core);
@@ -546,6 +550,8 @@ mod tests {
             dictionary: "Ding de-en".to_string(),
             how: String::new(),
             forms: Vec::new(),
+            gender: None,
+            plural: None,
             senses: Vec::new(),
         }
     }

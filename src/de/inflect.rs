@@ -638,6 +638,13 @@ pub fn noun_forms(
     use crate::glossary::Gender;
     let mut out = Vec::new();
     let lower = noun.to_lowercase();
+    let guessed;
+    let plural = if plural.is_some() {
+        plural
+    } else {
+        guessed = guess_plural(noun, gender);
+        guessed.as_deref()
+    };
     let weak = gender == Some(Gender::M)
         && plural.is_some_and(|p| p == format!("{noun}en") || p == format!("{noun}n"))
         && is_weak_masculine(noun);
@@ -664,13 +671,6 @@ pub fn noun_forms(
             }
         }
     }
-    let guessed;
-    let plural = if plural.is_some() {
-        plural
-    } else {
-        guessed = guess_plural(noun, gender);
-        guessed.as_deref()
-    };
     if let Some(p) = plural {
         out.push((p.to_string(), Reading::Plural));
         if !p.ends_with(['n', 's']) {
@@ -686,11 +686,17 @@ fn guess_plural(noun: &str, gender: Option<crate::glossary::Gender>) -> Option<S
     const EN: &[&str] = &[
         "ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ur", "enz", "anz",
     ];
+    // Masculines of these endings are weak: der Polizist, die Polizisten.
+    const WEAK_M: &[&str] = &["ist", "ent", "ant", "oge", "soph", "nom", "graf"];
     let lower = noun.to_lowercase();
     if EN.iter().any(|e| lower.ends_with(e)) {
         return Some(format!("{noun}en"));
     }
     match gender {
+        Some(Gender::M) if WEAK_M.iter().any(|e| lower.ends_with(e)) => {
+            let ending = if lower.ends_with('e') { "n" } else { "en" };
+            Some(format!("{noun}{ending}"))
+        }
         Some(Gender::F) if lower.ends_with('e') => Some(format!("{noun}n")),
         Some(Gender::F) if lower.ends_with("in") => Some(format!("{noun}nen")),
         _ if lower.ends_with("nis") => Some(format!("{noun}se")),
@@ -698,31 +704,21 @@ fn guess_plural(noun: &str, gender: Option<crate::glossary::Gender>) -> Option<S
     }
 }
 
-/// Adjective forms: endings, comparative and superlative with their endings.
-pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
-    let mut out = Vec::new();
+/// What an adjective's endings attach to: its stem (`dunkl` for dunkel, `teur` for teuer),
+/// comparative and superlative stems.
+fn adjective_stems(adj: &str) -> (String, String, String) {
     // dunkel → dunkl-, teuer → teur-
     let base = if adj.ends_with("el") || (adj.ends_with("er") && adj.len() > 4) {
         format!("{}{}", &adj[..adj.len() - 2], &adj[adj.len() - 1..])
     } else {
         adj.to_string()
     };
-    let attach = |stem: &str, ending: &str| -> String {
-        if stem.ends_with('e') && ending.starts_with('e') {
-            format!("{stem}{}", &ending[1..])
-        } else {
-            format!("{stem}{ending}")
-        }
-    };
-    for e in ADJ_ENDINGS {
-        out.push((attach(&base, e), Reading::AdjInflected));
-    }
     let (comp, sup) = IRREGULAR_COMPARISON
         .iter()
         .find(|(p, _, _)| *p == adj)
         .map_or_else(
             || {
-                let comp = format!("{}r", attach(&base, "e"));
+                let comp = format!("{}r", attach_ending(&base, "e"));
                 let sup = if adj.ends_with(['d', 't', 's', 'ß', 'z', 'x']) || adj.ends_with("sch")
                 {
                     format!("{adj}est")
@@ -733,6 +729,25 @@ pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
             },
             |(_, c, s)| ((*c).to_string(), (*s).to_string()),
         );
+    (base, comp, sup)
+}
+
+/// An ending on a stem, an -e- not doubled: `weise` + `en` → `weisen`.
+fn attach_ending(stem: &str, ending: &str) -> String {
+    if stem.ends_with('e') && ending.starts_with('e') {
+        format!("{stem}{}", &ending[1..])
+    } else {
+        format!("{stem}{ending}")
+    }
+}
+
+/// Adjective forms: endings, comparative and superlative with their endings.
+pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
+    let mut out = Vec::new();
+    let (base, comp, sup) = adjective_stems(adj);
+    for e in ADJ_ENDINGS {
+        out.push((attach_ending(&base, e), Reading::AdjInflected));
+    }
     for e in ADJ_ENDINGS {
         out.push((format!("{comp}{e}"), Reading::Comparative));
         out.push((format!("{sup}{e}"), Reading::Superlative));
@@ -740,6 +755,123 @@ pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
     out.push((comp, Reading::Comparative));
     out.push((format!("{sup}en"), Reading::Superlative));
     out
+}
+
+/// The readings of `form` (any case) among a verb's forms, `split` being the particle that
+/// stands apart from it in the clause (`kündigte` … `an`).
+pub fn verb_readings(forms: &[VerbForm], form: &str, split: Option<&str>) -> ReadingSet {
+    let form = form.to_lowercase();
+    forms
+        .iter()
+        .filter(|f| f.split_particle == split && f.form == form)
+        .map(|f| f.reading)
+        .collect()
+}
+
+/// The readings of `form` (any case) among a noun's forms, the headword itself left out.
+pub fn noun_readings(
+    noun: &str,
+    gender: Option<crate::glossary::Gender>,
+    plural: Option<&str>,
+    form: &str,
+) -> ReadingSet {
+    let form = form.to_lowercase();
+    noun_forms(noun, gender, plural)
+        .into_iter()
+        .filter(|(f, _)| f.to_lowercase() == form)
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// The readings of `form` (any case) among an adjective's forms: [`adjective_forms`]
+/// without making them all.
+pub fn adjective_readings(adj: &str, form: &str) -> ReadingSet {
+    let form = form.to_lowercase();
+    let (base, comp, sup) = adjective_stems(&adj.to_lowercase());
+    let mut set = ReadingSet::default();
+    let ends = |stem: &str, endings: &[&str]| {
+        form.strip_prefix(stem)
+            .is_some_and(|rest| endings.contains(&rest))
+    };
+    // With an ending on a stem in -e, the -e- is not doubled.
+    if ends(base.strip_suffix('e').unwrap_or(&base), &ADJ_ENDINGS) {
+        set.insert(Reading::AdjInflected);
+    }
+    if form == comp || ends(&comp, &ADJ_ENDINGS) {
+        set.insert(Reading::Comparative);
+    }
+    if ends(&sup, &ADJ_ENDINGS) {
+        set.insert(Reading::Superlative);
+    }
+    set
+}
+
+/// What a form is, in a few words, from all it may be: the readings a learner meets most
+/// (`present, 3rd person singular` before the imperative, `plural` before the
+/// genitive/dative/accusative of a weak noun). Empty for none.
+pub fn describe_readings(set: ReadingSet) -> String {
+    let persons = |tense: fn(Person) -> Reading| -> Vec<&'static str> {
+        Person::ALL
+            .into_iter()
+            .filter(|p| set.contains(tense(*p)))
+            .map(Person::describe)
+            .collect()
+    };
+    for (tense, name) in [
+        (Reading::Present as fn(Person) -> Reading, "present"),
+        (Reading::Past, "simple past"),
+    ] {
+        let p = persons(tense);
+        if !p.is_empty() {
+            return format!("{name}, {}", p.join(" or "));
+        }
+    }
+    let nouns: Vec<String> = [
+        Reading::Plural,
+        Reading::DativePlural,
+        Reading::GenitiveSingular,
+        Reading::ObliqueSingular,
+    ]
+    .into_iter()
+    .filter(|r| set.contains(*r))
+    .map(Reading::describe)
+    .collect();
+    if !nouns.is_empty() {
+        return nouns.join(" or ");
+    }
+    for r in [
+        Reading::PastParticiple,
+        Reading::ZuInfinitive,
+        Reading::PastParticipleAdj,
+        Reading::PresentParticiple,
+        Reading::Comparative,
+        Reading::Superlative,
+    ] {
+        if set.contains(r) {
+            return r.describe();
+        }
+    }
+    for (tense, name) in [
+        (
+            Reading::SubjunctiveII as fn(Person) -> Reading,
+            "subjunctive II",
+        ),
+        (Reading::SubjunctiveI, "subjunctive I"),
+    ] {
+        let p = persons(tense);
+        if !p.is_empty() {
+            return format!("{name}, {}", p.join(" or "));
+        }
+    }
+    if set.contains(Reading::Imperative) {
+        return Reading::Imperative.describe();
+    }
+    if set.contains(Reading::AdjInflected) {
+        return "inflected form".into();
+    }
+    set.iter()
+        .find(|r| !matches!(r, Reading::Headword | Reading::Infinitive))
+        .map_or_else(String::new, Reading::describe)
 }
 
 #[cfg(test)]
@@ -849,6 +981,111 @@ mod tests {
             set.iter().collect::<Vec<_>>(),
             [Reading::Plural, Reading::Past(Person::S13)]
         );
+    }
+
+    #[test]
+    fn traegt_is_the_present_3rd_person_singular_of_tragen() {
+        let forms = verb_forms("tragen", true);
+        let r = verb_readings(&forms, "trägt", None);
+        assert_eq!(describe_readings(r), "present, 3rd person singular");
+        let forms = verb_forms("haben", true);
+        assert_eq!(
+            describe_readings(verb_readings(&forms, "hat", None)),
+            "present, 3rd person singular"
+        );
+        let forms = verb_forms("ankündigen", true);
+        assert_eq!(
+            describe_readings(verb_readings(&forms, "kündigte", Some("an"))),
+            "simple past, 1st/3rd person singular"
+        );
+        assert!(verb_readings(&forms, "kündigte", None).is_empty());
+        assert_eq!(
+            describe_readings(verb_readings(&forms, "angekündigten", None)),
+            "past participle as adjective"
+        );
+    }
+
+    #[test]
+    fn a_present_form_is_described_before_an_imperative() {
+        let forms = verb_forms("spielen", true);
+        assert_eq!(
+            describe_readings(verb_readings(&forms, "spielt", None)),
+            "present, 3rd person singular or 2nd person plural"
+        );
+    }
+
+    #[test]
+    fn noun_readings_know_cases_and_reject_what_no_rule_makes() {
+        assert_eq!(
+            describe_readings(noun_readings(
+                "Stuhl",
+                Some(Gender::M),
+                Some("Stühle"),
+                "Stühlen"
+            )),
+            "dative plural"
+        );
+        assert_eq!(
+            describe_readings(noun_readings(
+                "Diplomat",
+                Some(Gender::M),
+                Some("Diplomaten"),
+                "Diplomaten"
+            )),
+            "plural or genitive/dative/accusative singular"
+        );
+        // A weak masculine without a plural given has one all the same.
+        assert_eq!(
+            describe_readings(noun_readings(
+                "Polizist",
+                Some(Gender::M),
+                None,
+                "Polizisten"
+            )),
+            "plural or genitive/dative/accusative singular"
+        );
+        // A typo is no form: Kollegn is not the plural of Kolleg.
+        assert!(noun_readings("Kolleg", Some(Gender::N), Some("Kollegs"), "Kollegn").is_empty());
+        assert!(noun_readings("Kolleg", Some(Gender::N), None, "Kollegn").is_empty());
+        // Ein is no form of Ei, Zweitens none of Zweite.
+        assert!(noun_readings("Ei", Some(Gender::N), Some("Eier"), "Ein").is_empty());
+        assert!(noun_readings("Zweite", Some(Gender::M), None, "Zweitens").is_empty());
+    }
+
+    #[test]
+    fn adjective_readings_of_comparison() {
+        assert_eq!(
+            describe_readings(adjective_readings("schnell", "schnelleren")),
+            "comparative"
+        );
+        assert_eq!(
+            describe_readings(adjective_readings("gut", "besten")),
+            "superlative"
+        );
+        assert_eq!(
+            describe_readings(adjective_readings("klein", "kleine")),
+            "inflected form"
+        );
+        assert!(adjective_readings("klein", "kleinn").is_empty());
+    }
+
+    #[test]
+    fn adjective_readings_agree_with_adjective_forms() {
+        for adj in [
+            "klein", "weise", "dunkel", "teuer", "gut", "groß", "schnell", "alt", "rosa",
+        ] {
+            let forms = adjective_forms(adj);
+            for (form, _) in &forms {
+                let expected: ReadingSet = forms
+                    .iter()
+                    .filter(|(f, _)| f == form)
+                    .map(|(_, r)| *r)
+                    .collect();
+                assert_eq!(adjective_readings(adj, form), expected, "{adj}: {form}");
+            }
+            assert!(adjective_readings(adj, &format!("{adj}xy")).is_empty());
+            assert!(adjective_readings(adj, &format!("{adj}een")).is_empty());
+        }
     }
 
     #[test]

@@ -139,6 +139,82 @@ impl DictData {
         }
     }
 
+    /// Calls `f` with the first line of each article starting at `offsets` (sorted, no
+    /// duplicates), reading the data once from start to end: for building an index, which
+    /// would otherwise inflate a chunk for every article. `progress` gets the fraction read.
+    pub fn first_lines(
+        &self,
+        offsets: &[u64],
+        progress: &dyn Fn(f32),
+        mut f: impl FnMut(u64, &str),
+    ) -> Result<(), DictError> {
+        let mut pending = offsets.iter().copied().peekable();
+        // Text from `window_start` on: what is left of the chunks read so far.
+        let mut window: Vec<u8> = Vec::new();
+        let mut window_start = 0u64;
+        let mut take = |piece: &[u8], at: u64, last: bool| {
+            if window.is_empty() {
+                window_start = at;
+            }
+            window.extend_from_slice(piece);
+            while let Some(&offset) = pending.peek() {
+                let Some(from) = offset
+                    .checked_sub(window_start)
+                    .and_then(|d| usize::try_from(d).ok())
+                else {
+                    pending.next();
+                    continue;
+                };
+                if from >= window.len() {
+                    break;
+                }
+                let end = match window[from..].iter().position(|&b| b == b'\n') {
+                    Some(n) => from + n,
+                    None if last => window.len(),
+                    // The line goes on in the next chunk.
+                    None => break,
+                };
+                f(offset, &String::from_utf8_lossy(&window[from..end]));
+                pending.next();
+            }
+            // Keep only what a pending article still needs.
+            let keep_from = pending.peek().map_or(window.len(), |&o| {
+                usize::try_from(o.saturating_sub(window_start))
+                    .unwrap_or(usize::MAX)
+                    .min(window.len())
+            });
+            window.drain(..keep_from);
+            window_start += keep_from as u64;
+        };
+        match &self.dictzip {
+            None => {
+                let mut data = Vec::new();
+                std::io::BufReader::new(&self.file)
+                    .read_to_end(&mut data)
+                    .map_err(|e| DictError::io(&self.path, e))?;
+                take(&data, 0, true);
+            }
+            Some(dz) => {
+                let n = dz.chunks.len();
+                let mut compressed = Vec::new();
+                for (i, &(at, clen)) in dz.chunks.iter().enumerate() {
+                    if i % 64 == 0 {
+                        progress(i as f32 / n.max(1) as f32);
+                    }
+                    compressed.resize(clen as usize, 0);
+                    self.file
+                        .read_exact_at(&mut compressed, at)
+                        .map_err(|e| DictError::io(&self.path, e))?;
+                    let data = inflate_chunk(&compressed, dz.chunk_len as usize)
+                        .map_err(|m| DictError::format(&self.path, m))?;
+                    take(&data, i as u64 * dz.chunk_len, i + 1 == n);
+                }
+            }
+        }
+        progress(1.0);
+        Ok(())
+    }
+
     fn chunk(&self, dz: &Dictzip, i: usize) -> Result<Arc<Vec<u8>>, DictError> {
         {
             let recent = dz.recent.lock().unwrap_or_else(PoisonError::into_inner);
@@ -305,6 +381,24 @@ pub struct ArticleSense {
     pub labels: Vec<String>,
 }
 
+/// An article's first line taken apart: the headword and its grammar
+/// (`Bündnis /bʏntnɪs/ <neut, n, sg>` → `Bündnis`, `[neut, n, sg]`).
+pub fn parse_first_line(first: &str) -> (&str, Vec<String>) {
+    let (head, grammar) = match (first.find('<'), first.rfind('>')) {
+        (Some(a), Some(b)) if a < b => (&first[..a], Some(&first[a + 1..b])),
+        _ => (first, None),
+    };
+    let head = match head.find(" /") {
+        Some(i) => &head[..i],
+        None => head,
+    };
+    let grammar = grammar
+        .map(|g| g.split(',').map(|s| s.trim().to_string()).collect())
+        .unwrap_or_default();
+    // `Hallo!`, `Wie?` are the words themselves.
+    (head.trim().trim_end_matches(['!', '?']), grammar)
+}
+
 /// Parses a `FreeDict` article:
 ///
 /// ```text
@@ -317,19 +411,9 @@ pub struct ArticleSense {
 pub fn parse_article(text: &str) -> Article {
     let mut lines = text.lines();
     let mut article = Article::default();
-    let first = lines.next().unwrap_or_default();
-    let (head, grammar) = match (first.find('<'), first.rfind('>')) {
-        (Some(a), Some(b)) if a < b => (&first[..a], Some(&first[a + 1..b])),
-        _ => (first, None),
-    };
-    let head = match head.find(" /") {
-        Some(i) => &head[..i],
-        None => head,
-    };
-    article.headword = head.trim().to_string();
-    if let Some(g) = grammar {
-        article.grammar = g.split(',').map(|s| s.trim().to_string()).collect();
-    }
+    let (headword, grammar) = parse_first_line(lines.next().unwrap_or_default());
+    article.headword = headword.to_string();
+    article.grammar = grammar;
     for line in lines {
         let t = line.trim();
         if t.is_empty() || t.starts_with('"') {
@@ -521,6 +605,42 @@ mod tests {
         std::fs::write(&plain, &data).expect("write");
         let plain = DictData::open(&plain).expect("opens");
         assert_eq!(plain.read(199, 202).expect("reads"), &data[199..401]);
+    }
+
+    #[test]
+    fn first_lines_are_read_in_one_pass_across_chunks() {
+        // Lines of several lengths, so that some cross a chunk's end.
+        let articles: Vec<String> = (0..300)
+            .map(|i| format!("Wort{i}{} <n>\nword {i}\n\n", "x".repeat(i % 17)))
+            .collect();
+        let mut data = Vec::new();
+        let mut offsets = Vec::new();
+        for a in &articles {
+            offsets.push(data.len() as u64);
+            data.extend_from_slice(a.as_bytes());
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("test.dict.dz");
+        std::fs::write(&path, dictzip(&data, 64)).expect("write");
+        let plain = dir.path().join("test.dict");
+        std::fs::write(&plain, &data).expect("write");
+        let wanted: Vec<u64> = offsets.iter().copied().step_by(3).collect();
+        for path in [path, plain] {
+            let dict = DictData::open(&path).expect("opens");
+            let mut seen = Vec::new();
+            dict.first_lines(&wanted, &|_| {}, |offset, line| {
+                seen.push((offset, line.to_string()));
+            })
+            .expect("reads");
+            let expected: Vec<(u64, String)> = wanted
+                .iter()
+                .map(|&o| {
+                    let i = offsets.iter().position(|&x| x == o).expect("an offset");
+                    (o, articles[i].lines().next().expect("a line").to_string())
+                })
+                .collect();
+            assert_eq!(seen, expected, "{}", path.display());
+        }
     }
 
     #[test]

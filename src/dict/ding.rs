@@ -6,7 +6,7 @@
 //! sub-entries (`Militärbündnis {n}` under `Bündnis`) or examples. The same column and
 //! alternative on the English side translates it.
 
-use super::index::Kind;
+use super::index::{Genus, Info, Kind, Spelling, WordClass};
 
 /// One line, split at ` :: ` into its German and English side; columns are split out on
 /// demand (a lookup needs two or three columns of a line that may have twenty, and the index
@@ -132,11 +132,22 @@ pub struct Cleaned {
     pub labels: Vec<String>,
     /// `<Aalmolch>`: other spellings and search words.
     pub keywords: Vec<String>,
+    /// The article an alternative starts with (`die Polizei {f}`), which `bare` leaves out.
+    pub article: Option<&'static str>,
 }
 
 /// Words that stand for an object in a headword (`jdn. ausweisen`): kept for reading, not
 /// indexed.
 const PLACEHOLDERS: &[&str] = &["jdn.", "jdm.", "jds.", "etw.", "sich", "…", "..."];
+
+/// A placeholder, or placeholders joined by slashes: `jdn./etw.`, `sich/jdn.`.
+fn is_placeholder(word: &str) -> bool {
+    PLACEHOLDERS.contains(&word)
+        || (word.contains('/') && word.split('/').all(|w| PLACEHOLDERS.contains(&w)))
+}
+
+/// The articles a noun headword may start with.
+const ARTICLES: &[&str] = &["der", "die", "das"];
 
 /// Subject pronouns and auxiliaries in front of verb forms: `er/sie hat/hatte zurückgezogen`.
 const FORM_PREFIXES: &[&str] = &[
@@ -165,11 +176,22 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut out = take_apart(raw, Some((&mut plain, &mut bare)));
     out.plain = plain.0;
     out.bare.reserve(bare.len());
+    // `die Polizei {f}` is `Polizei`, with its article kept aside.
+    let mut plain_words = out.plain.split(' ');
+    if let (Some(article), Some(noun), None) =
+        (plain_words.next(), plain_words.next(), plain_words.next())
+        && let Some(article) = ARTICLES.iter().find(|a| **a == article)
+        && crate::de::is_capitalized(noun)
+    {
+        out.article = Some(article);
+        out.bare.push_str(noun);
+        return out;
+    }
     let mut words = bare.split_whitespace().peekable();
     while let Some(w) = words.next() {
-        let before_placeholder = words.peek().is_some_and(|n| PLACEHOLDERS.contains(n));
+        let before_placeholder = words.peek().is_some_and(|n| is_placeholder(n));
         // `von etw. abhängen` is `abhängen`: the preposition belongs to the object.
-        if PLACEHOLDERS.contains(&w) || (before_placeholder && PREPOSITIONS.contains(&w)) {
+        if is_placeholder(w) || (before_placeholder && PREPOSITIONS.contains(&w)) {
             continue;
         }
         if !out.bare.is_empty() {
@@ -349,9 +371,10 @@ const MAX_KEY_WORDS: usize = 6;
 /// zurück`); later columns are examples.
 const MAX_VERB_FORM_COLUMN: usize = 6;
 
-/// Every index key of a line, as (key, kind, column, alternative). Keys are lowercase.
-/// Lookup runs the same function to find which alternative a key matched.
-pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usize)) {
+/// Every index key of a line, as (key, kind, column, alternative, what its headword is).
+/// Keys are lowercase. Lookup runs [`cleaned_column_keys`] to find which alternative a key
+/// matched.
+pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usize, Info)) {
     let mut columns = line.de_columns();
     let Some(head) = columns.next() else {
         return;
@@ -362,7 +385,19 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
         .map(clean)
         .collect();
     let kind = line_kind_of_cleaned(&heads);
-    cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| emit(key, k, 0, alt));
+    // The first English alternative says what the line is mostly about: `to have sth.; to
+    // have got sth. [Br.]` is no regional sense, `to fix [Am.] [coll.]` is one.
+    let english_labelled = split_top(line.en, b'|')
+        .next()
+        .and_then(|en| split_top(en, b';').next())
+        .is_some_and(|first| first.contains('[') && is_marked(&clean_en(first).labels));
+    let line_info = LineInfo {
+        heads: &heads,
+        english_labelled,
+    };
+    cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| {
+        emit(key, k, 0, alt, line_info.of(key, k, 0, alt, &heads));
+    });
     for (i, de) in columns.enumerate() {
         let alts: Vec<Cleaned> = Column { de, en: "" }
             .de_alts()
@@ -370,9 +405,144 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
             .map(clean)
             .collect();
         cleaned_column_keys(&alts, kind, i + 1, &heads, |key, k, alt| {
-            emit(key, k, i + 1, alt);
+            emit(key, k, i + 1, alt, line_info.of(key, k, i + 1, alt, &alts));
         });
     }
+}
+
+/// The alternative an answer for a key from alternative `alt` of column `col` is about, its
+/// number, and whether it is in the headword column: a form's headword, else the alternative
+/// itself (a sub-entry: `Militärbündnis` under `Bündnis`).
+pub fn answer_head<'a>(
+    kind: Kind,
+    col: usize,
+    alt: usize,
+    heads: &'a [Cleaned],
+    alts: &'a [Cleaned],
+) -> Option<(&'a Cleaned, usize, bool)> {
+    if col == 0 {
+        Some((heads.get(alt)?, alt, true))
+    } else if kind == Kind::Form {
+        let head_alt = alt.min(heads.len().checked_sub(1)?);
+        Some((&heads[head_alt], head_alt, true))
+    } else {
+        Some((alts.get(alt)?, alt, false))
+    }
+}
+
+/// What the index keeps about a line's headwords.
+struct LineInfo<'a> {
+    heads: &'a [Cleaned],
+    /// A label on the first English of the headword column that marks a field or register
+    /// (`[techn.]`, `[coll.]`, `[Am.]`).
+    english_labelled: bool,
+}
+
+/// Subject labels of everyday senses, which say nothing against a sense being a main one
+/// (`Auge {n} [anat.]` is the eye).
+const EVERYDAY_LABELS: &[&str] = &[
+    "adm.", "agr.", "anat.", "biol.", "bot.", "cook.", "geogr.", "hist.", "ling.", "ornith.",
+    "phil.", "pol.", "psych.", "relig.", "school", "soc.", "sport", "transp.", "zool.",
+];
+
+/// Whether labels mark a sense as one of a special field or register.
+fn is_marked(labels: &[String]) -> bool {
+    labels
+        .iter()
+        .any(|l| !EVERYDAY_LABELS.contains(&l.as_str()))
+}
+
+impl LineInfo<'_> {
+    /// The [`Info`] of a key from alternative `alt` of column `col`, whose alternatives are
+    /// `alts`. The headword is the one the lookup answers with (see [`answer_head`]).
+    fn of(&self, key: &str, kind: Kind, col: usize, alt: usize, alts: &[Cleaned]) -> Info {
+        let Some((head, head_alt, in_head_column)) = answer_head(kind, col, alt, self.heads, alts)
+        else {
+            return Info::default();
+        };
+        let tags: Vec<&String> = if in_head_column { self.heads } else { alts }
+            .iter()
+            .flat_map(|a| &a.tags)
+            .collect();
+        let owned: Vec<String> = tags.into_iter().cloned().collect();
+        let class = WordClass::from_pos(pos_of(&owned, &head.display));
+        let genus = match owned.iter().find(|t| is_noun_tag(t)).map(String::as_str) {
+            Some("m") => Genus::M,
+            Some("f") => Genus::F,
+            Some("n") => Genus::N,
+            Some("pl") => Genus::Plural,
+            Some(_) => Genus::Several,
+            None if head.article == Some("der") => Genus::M,
+            None if head.article == Some("das") => Genus::N,
+            None => Genus::None,
+        };
+        let (spelling, capitals) = if matches!(kind, Kind::Head | Kind::Sub) {
+            Info::spelling_of(&head.bare, key)
+        } else {
+            (Spelling::Other, 0)
+        };
+        let penalty = match kind {
+            Kind::Sub => 6,
+            Kind::Phrase => 7,
+            _ => {
+                let mut p = 0;
+                if head_alt > 0 {
+                    p += 2;
+                }
+                let words: Vec<&str> = head
+                    .plain
+                    .split(' ')
+                    .filter(|w| !w.is_empty() && !is_placeholder(w))
+                    .collect();
+                let bare_words = head.bare.split(' ').count();
+                if (head.article.is_none() && words.join(" ") != head.bare)
+                    || bare_words > key.split(' ').count()
+                {
+                    // `gegen etw. sein`, `ein Fahrzeug fahren`: a use of the word, not the
+                    // word. Placeholders alone (`etw. machen`) are just how it is used.
+                    p += 4;
+                }
+                if head.plain.split(' ').any(|w| w == "sich") {
+                    // `sich ausweisen` after `jdn. ausweisen`.
+                    p += 1;
+                }
+                if head.display.starts_with('(') {
+                    // `(Last; Verantwortung) tragen`: a sense for some objects only.
+                    p += 3;
+                } else if head.display.contains('(') {
+                    // `Auge {n} (eines Würfels)`, `sehen {vi} (auf; nach)`: a narrower sense.
+                    p += 1;
+                }
+                if is_marked(&head.labels) || self.english_labelled {
+                    p += 2;
+                } else if self.heads.iter().any(|h| is_marked(&h.labels)) {
+                    // `Mensch; Heini; Fuzzi; Typ [ugs.]`: a colloquial group of synonyms.
+                    p += 1;
+                }
+                if head.tags.iter().any(|t| t == "pl") {
+                    p += 1;
+                }
+                p.min(5)
+            }
+        };
+        Info {
+            known: true,
+            class,
+            genus,
+            capitalized: crate::de::is_capitalized(&head.bare),
+            spelling,
+            penalty,
+            capitals,
+        }
+    }
+}
+
+/// `stuhl` → `Stuhl`.
+pub fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The keys of one column taken apart, as (key, kind, alternative): what [`for_each_key`]
@@ -387,7 +557,12 @@ pub fn cleaned_column_keys(
     let mut lower = String::new();
     for (alt, c) in alts.iter().enumerate() {
         crate::de::lowercase_into(&c.bare, &mut lower);
-        let head = parallel(heads, alts.len(), alt);
+        // A plural column with regional variants (`Tage {pl}; Täge {pl} [Lux.]`) or fewer
+        // alternatives than the headwords still gives their plurals where they fit.
+        let head = parallel(heads, alts.len(), alt).or_else(|| {
+            let h = heads.get(alt.min(heads.len().checked_sub(1)?))?;
+            (col == 1 && is_plural_stem(h, c)).then_some(h)
+        });
         alt_keys(&lower, c, col, kind, head, &mut |key, k| emit(key, k, alt));
         for kw in &c.keywords {
             let kw = kw.to_lowercase();
@@ -406,6 +581,24 @@ pub fn parallel(heads: &[Cleaned], len: usize, alt: usize) -> Option<&Cleaned> {
     } else {
         None
     }
+}
+
+/// Whether `form` starts like `head`, umlauts aside, but for the last letter of a longer
+/// head (`Stadt`/`Städte`, `Thema`/`Themen`), as a plural of it does.
+fn is_plural_stem(head: &Cleaned, form: &Cleaned) -> bool {
+    let fold = |s: &str| -> Vec<char> {
+        s.chars()
+            .map(|c| match c.to_lowercase().next().unwrap_or(c) {
+                'ä' => 'a',
+                'ö' => 'o',
+                'ü' => 'u',
+                c => c,
+            })
+            .collect()
+    };
+    let (h, f) = (fold(&head.bare), fold(&form.bare));
+    let stem = if h.len() > 4 { h.len() - 1 } else { h.len() };
+    h.len() >= 3 && f.len() >= h.len() && f[..stem] == h[..stem]
 }
 
 /// Whether a plural belongs to its headword rather than to a sub-entry
@@ -581,18 +774,21 @@ pub fn article(tags: &[String]) -> Option<&'static str> {
 
 /// A headword for reading: `das Bündnis`, `die Aale (pl.)`, `jdn. ausweisen (aus einem Land)`.
 pub fn headword_display(c: &Cleaned) -> String {
-    with_article(&c.display, &c.tags)
+    with_article(&c.display, &c.tags, c.article)
 }
 
 /// A headword without placeholders and comments, as answers are grouped under:
 /// `das Bündnis`, `ausweisen`.
 pub fn lemma_display(c: &Cleaned) -> String {
-    with_article(&c.bare, &c.tags)
+    with_article(&c.bare, &c.tags, c.article)
 }
 
-fn with_article(text: &str, tags: &[String]) -> String {
-    let has_article = ["der ", "die ", "das "].iter().any(|a| text.starts_with(a));
-    match article(tags).filter(|_| !has_article) {
+/// `text` with the article its tags call for, or else the one it was written with.
+fn with_article(text: &str, tags: &[String], written: Option<&str>) -> String {
+    let has_article = ARTICLES
+        .iter()
+        .any(|a| text.strip_prefix(a).is_some_and(|r| r.starts_with(' ')));
+    match article(tags).or(written).filter(|_| !has_article) {
         Some(article) if tags.iter().any(|t| t == "pl") => format!("{article} {text} (pl.)"),
         Some(article) => format!("{article} {text}"),
         None => text.to_string(),
@@ -616,10 +812,18 @@ pub fn pos_of(tags: &[String], display: &str) -> &'static str {
             "pron" | "ppron" => return "pron",
             "num" => return "num",
             "interj" => return "interj",
+            "art" => return "art",
             _ => {}
         }
     }
-    if display.contains(' ') { "phrase" } else { "" }
+    let mut words = display.split(' ');
+    match (words.next(), words.next(), words.next()) {
+        (Some(a), Some(noun), None) if ARTICLES.contains(&a) && crate::de::is_capitalized(noun) => {
+            "noun"
+        }
+        (_, Some(_), _) => "phrase",
+        _ => "",
+    }
 }
 
 /// Grammar tags worth showing beside a sense: "transitive", "+Dat.".
@@ -631,7 +835,7 @@ pub fn readable_tags(tags: &[String]) -> Vec<String> {
             "vi" => "intransitive",
             "vr" => "reflexive",
             "m" | "f" | "n" | "pl" | "v" | "adj" | "adv" | "prp" | "conj" | "pron" | "ppron"
-            | "num" | "interj" => continue,
+            | "num" | "interj" | "art" => continue,
             other if is_noun_tag(other) => continue,
             other => other,
         };
@@ -685,7 +889,7 @@ mod tests {
     fn keys(line: &str) -> Vec<(String, Kind, usize, usize)> {
         let line = parse_line(line).expect("a Ding line");
         let mut out = Vec::new();
-        for_each_key(&line, |k, kind, col, alt| {
+        for_each_key(&line, |k, kind, col, alt, _| {
             out.push((k.to_string(), kind, col, alt));
         });
         out
@@ -790,6 +994,62 @@ mod tests {
         assert!(!has_key(&k, "fachkenntnisse", Kind::Form));
         let k = keys("Arzt {m} | Ärzte {pl} :: doctor | doctors");
         assert!(has_key(&k, "ärzte", Kind::Form));
+    }
+
+    #[test]
+    fn a_plural_column_with_regional_variants_still_gives_the_plural() {
+        let k = keys("Tag {m} | Tage {pl}; Täge {pl} [Lux.] | pro Tag :: day | days | per day");
+        assert!(has_key(&k, "tage", Kind::Form));
+        assert!(has_key(&k, "täge", Kind::Form));
+        let k = keys(
+            "Student {m}; Studentin {f}; Hörer {m} | Studenten {pl}; Studentinnen {pl} :: student | students",
+        );
+        assert!(has_key(&k, "studenten", Kind::Form));
+        assert!(has_key(&k, "studentinnen", Kind::Form));
+        let k =
+            keys("Kenntnis {f} | Fachkenntnisse {pl}; Vorkenntnisse {pl} :: knowledge | expertise");
+        assert!(!has_key(&k, "fachkenntnisse", Kind::Form));
+    }
+
+    #[test]
+    fn main_senses_have_the_least_penalty() {
+        let info = |line: &str, key: &str| {
+            let line = parse_line(line).expect("a Ding line");
+            let mut found = None;
+            for_each_key(&line, |k, kind, _, _, info| {
+                if k == key && kind == Kind::Head && found.is_none() {
+                    found = Some(info.penalty);
+                }
+            });
+            found.expect("the key")
+        };
+        assert_eq!(info("sein {vi} | seiend :: to be | being", "sein"), 0);
+        assert_eq!(info("etw. machen {vt} :: to do sth.", "machen"), 0);
+        assert!(info("gegen etw. sein {vi} :: to object to sth.", "sein") >= 4);
+        assert!(info("(Last; Verantwortung) tragen {vt} :: to bear", "tragen") >= 3);
+        assert!(
+            info(
+                "machen; zubereiten {vt} (Essen) :: to fix [Am.] [coll.]",
+                "machen"
+            ) >= 2
+        );
+        assert_eq!(
+            info("Auge {n} [anat.] | Augen {pl} :: eye | eyes", "auge"),
+            0
+        );
+        assert_eq!(
+            info("Kind {n} :: child; bairn [Sc.] [Northern English]", "kind"),
+            0,
+            "a label on a later English alternative"
+        );
+        assert_eq!(info("Auge {n} (eines Würfels) :: pip", "auge"), 1);
+        assert_eq!(info("Mensch {m}; Typ {m} [ugs.] :: chap", "mensch"), 1);
+        assert!(
+            info(
+                "etw. bedienen; fahren {vt} [mach.] :: to operate sth.",
+                "fahren"
+            ) >= 4
+        );
     }
 
     #[test]

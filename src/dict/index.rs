@@ -28,8 +28,8 @@
 //!     directory: per shard fst length u32, postings length u32, CRC-32 of fst and
 //!       postings u32, first key length u16, first key
 //!     shards, in directory order: fst (values: first posting << 20 | posting count),
-//!       postings (12 bytes each: u64 entry offset << 16 | alternative << 10 | kind << 7 |
-//!       column, u32 length)
+//!       postings (16 bytes each: u64 entry offset << 16 | alternative << 10 | kind << 7 |
+//!       column, u32 length, u32 what the headword is: see [`Info`])
 //! ```
 //!
 //! A cache whose header, stamp or checksum does not match is rebuilt, never trusted. A shard
@@ -48,14 +48,14 @@ use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 5;
+const VERSION: u32 = 12;
 const HEADER_LEN: usize = 84;
 /// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
 /// costs a few microseconds, large enough that the directory stays small.
 const SHARD_TARGET: usize = 16 * 1024;
 /// Read at once when opening: the header and, for the real dictionaries, the whole directory.
 const FIRST_READ: usize = 64 * 1024;
-const POSTING_LEN: usize = 12;
+const POSTING_LEN: usize = 16;
 /// Fixed bytes of a directory record, before its key.
 const DIR_RECORD_LEN: usize = 14;
 /// Entry numbers while building (up to 4 million entries).
@@ -101,6 +101,223 @@ impl Kind {
     }
 }
 
+/// A headword's part of speech, as far as ranking answers needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum WordClass {
+    /// Not tagged, or not known from the index alone.
+    #[default]
+    None = 0,
+    Noun = 1,
+    Verb = 2,
+    Adj = 3,
+    Adv = 4,
+    Prep = 5,
+    Conj = 6,
+    Pron = 7,
+    Num = 8,
+    Interj = 9,
+    Art = 10,
+    Phrase = 11,
+}
+
+impl WordClass {
+    const ALL: [WordClass; 12] = [
+        WordClass::None,
+        WordClass::Noun,
+        WordClass::Verb,
+        WordClass::Adj,
+        WordClass::Adv,
+        WordClass::Prep,
+        WordClass::Conj,
+        WordClass::Pron,
+        WordClass::Num,
+        WordClass::Interj,
+        WordClass::Art,
+        WordClass::Phrase,
+    ];
+
+    /// In the glossary's words, as [`super::Sense::pos`] has it: `noun`, `verb`, …; empty for
+    /// none.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WordClass::None => "",
+            WordClass::Noun => "noun",
+            WordClass::Verb => "verb",
+            WordClass::Adj => "adj",
+            WordClass::Adv => "adv",
+            WordClass::Prep => "prep",
+            WordClass::Conj => "conj",
+            WordClass::Pron => "pron",
+            WordClass::Num => "num",
+            WordClass::Interj => "interj",
+            WordClass::Art => "art",
+            WordClass::Phrase => "phrase",
+        }
+    }
+
+    pub fn from_pos(pos: &str) -> WordClass {
+        WordClass::ALL
+            .into_iter()
+            .find(|c| c.as_str() == pos)
+            .unwrap_or_default()
+    }
+
+    /// Words that build sentences rather than name things: articles, pronouns, prepositions,
+    /// conjunctions, adverbs, numbers.
+    pub fn is_function(self) -> bool {
+        matches!(
+            self,
+            WordClass::Adv
+                | WordClass::Prep
+                | WordClass::Conj
+                | WordClass::Pron
+                | WordClass::Num
+                | WordClass::Interj
+                | WordClass::Art
+        )
+    }
+}
+
+/// A noun's gender, from its tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Genus {
+    #[default]
+    None = 0,
+    M = 1,
+    F = 2,
+    N = 3,
+    /// A plural headword (`Leute {pl}`).
+    Plural = 4,
+    /// Either of two or three (`{m,f}`).
+    Several = 5,
+}
+
+/// How a headword is spelled, compared with its lowercase key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Spelling {
+    /// Not the key (a form, a keyword, a phrase) or not simply: the entry says.
+    #[default]
+    Other = 0,
+    /// The key itself: `gehen`.
+    Lower = 1,
+    /// The key with a capital: `Stuhl`.
+    Capital = 2,
+    /// The key in other capitals, which [`Info::capitals`] marks: `NATO`, `FCKW-frei`.
+    Mixed = 3,
+}
+
+/// What a posting leads to, as far as ranking a word's answers and naming its headword need:
+/// kept in the index, so that neither reads an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Info {
+    /// Whether the index knows the rest; dictd indexes do not (their build reads no article).
+    pub known: bool,
+    pub class: WordClass,
+    pub genus: Genus,
+    /// The headword starts with a capital: a noun, a name.
+    pub capitalized: bool,
+    pub spelling: Spelling,
+    /// How far the sense is from the headword's main ones: 0 for a line that starts with the
+    /// headword alone (`gehen {vi}`), more for placeholders (`etw. machen`), labels
+    /// (`[ugs.]`), a later alternative, a phrase (`gegen etw. sein`); 6 and 7 for sub-entries
+    /// and phrase headwords.
+    pub penalty: u8,
+    /// For [`Spelling::Mixed`], which of the headword's first 16 characters are capitals
+    /// (bit 0 the first).
+    pub capitals: u16,
+}
+
+impl Info {
+    pub const MAX_PENALTY: u8 = 7;
+
+    fn encode(self) -> u32 {
+        u32::from(self.known)
+            | (self.class as u32) << 1
+            | (self.genus as u32) << 5
+            | u32::from(self.capitalized) << 8
+            | (self.spelling as u32) << 9
+            | u32::from(self.penalty.min(Info::MAX_PENALTY)) << 11
+            | u32::from(self.capitals) << 16
+    }
+
+    /// How a headword is spelled compared with its lowercase key, and its capitals.
+    pub fn spelling_of(headword: &str, key: &str) -> (Spelling, u16) {
+        let mut capitals = 0u16;
+        let mut lower = String::with_capacity(headword.len());
+        for (i, c) in headword.chars().enumerate() {
+            if c.is_uppercase() {
+                if i >= 16 {
+                    return (Spelling::Other, 0);
+                }
+                capitals |= 1 << i;
+            }
+            lower.extend(c.to_lowercase());
+        }
+        if lower != key || headword.chars().count() != key.chars().count() {
+            (Spelling::Other, 0)
+        } else if capitals == 0 {
+            (Spelling::Lower, 0)
+        } else if capitals == 1 {
+            (Spelling::Capital, 0)
+        } else {
+            (Spelling::Mixed, capitals)
+        }
+    }
+
+    /// The headword of a key this info is about, when the index can tell.
+    pub fn spell(&self, key: &str) -> Option<String> {
+        match self.spelling {
+            Spelling::Other => None,
+            Spelling::Lower => Some(key.to_string()),
+            Spelling::Capital | Spelling::Mixed => {
+                let capitals = if self.spelling == Spelling::Capital {
+                    1
+                } else {
+                    self.capitals
+                };
+                let mut out = String::with_capacity(key.len());
+                for (i, c) in key.chars().enumerate() {
+                    if i < 16 && capitals & (1 << i) != 0 {
+                        out.extend(c.to_uppercase());
+                    } else {
+                        out.push(c);
+                    }
+                }
+                Some(out)
+            }
+        }
+    }
+
+    fn decode(bits: u32) -> Info {
+        let genus = match (bits >> 5) & 7 {
+            1 => Genus::M,
+            2 => Genus::F,
+            3 => Genus::N,
+            4 => Genus::Plural,
+            5 => Genus::Several,
+            _ => Genus::None,
+        };
+        let spelling = match (bits >> 9) & 3 {
+            1 => Spelling::Lower,
+            2 => Spelling::Capital,
+            3 => Spelling::Mixed,
+            _ => Spelling::Other,
+        };
+        Info {
+            known: bits & 1 != 0,
+            class: WordClass::ALL
+                .get(((bits >> 1) & 15) as usize)
+                .copied()
+                .unwrap_or_default(),
+            genus,
+            capitalized: bits & (1 << 8) != 0,
+            spelling,
+            penalty: ((bits >> 11) & 7) as u8,
+            capitals: (bits >> 16) as u16,
+        }
+    }
+}
+
 /// Where an entry is in the dictionary file (for dictd, in the uncompressed text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Entry {
@@ -118,6 +335,7 @@ pub struct Posting {
     /// The first `;` alternative of that column the key came from; `None` when the column has
     /// too many to say (the lookup then finds it again).
     pub alt: Option<u8>,
+    pub info: Info,
 }
 
 impl Posting {
@@ -132,6 +350,7 @@ impl Posting {
             kind: Kind::from_bits((word >> COLUMN_BITS) & ((1 << KIND_BITS) - 1))?,
             column: (word & ((1 << COLUMN_BITS) - 1)) as u8,
             alt: (alt != NO_ALT).then_some(alt),
+            info: Info::decode(u32_at(b, 12)),
         })
     }
 }
@@ -228,7 +447,7 @@ pub struct Builder {
     entries: Vec<Entry>,
 }
 
-/// 16 bytes a key while building: a million keys are 16 MB.
+/// 24 bytes a key while building: a million keys are 24 MB.
 #[derive(Debug, Clone, Copy)]
 struct KeyRef {
     /// The key's first 4 bytes, big-endian: most comparisons in the sort stop here.
@@ -237,6 +456,8 @@ struct KeyRef {
     len: u32,
     /// See [`pack_ref`].
     posting: u32,
+    /// See [`Info::encode`].
+    info: u32,
     alt: u8,
 }
 
@@ -296,9 +517,22 @@ impl Builder {
         Ok(id as u32)
     }
 
-    /// Adds `key` (lowercase) for `entry`, from alternative `alt` of `column`. Columns past the
-    /// postings' range are not indexed.
+    /// Adds `key` (lowercase) for `entry`, from alternative `alt` of `column`, with nothing
+    /// known about its headword. Columns past the postings' range are not indexed.
     pub fn add_key(&mut self, key: &str, entry: u32, kind: Kind, column: usize, alt: usize) {
+        self.add_key_with(key, entry, kind, column, alt, Info::default());
+    }
+
+    /// [`Builder::add_key`], with what the posting's headword is.
+    pub fn add_key_with(
+        &mut self,
+        key: &str,
+        entry: u32,
+        kind: Kind,
+        column: usize,
+        alt: usize,
+        info: Info,
+    ) {
         let Ok(column) = u8::try_from(column) else {
             return;
         };
@@ -318,6 +552,7 @@ impl Builder {
             start,
             len: key.len() as u32,
             posting: pack_ref(entry, kind, column),
+            info: info.encode(),
             alt: u8::try_from(alt).map_or(NO_ALT, |a| a.min(NO_ALT)),
         });
     }
@@ -378,6 +613,9 @@ impl Builder {
                         | u64::from(p & ((1 << TAG_BITS) - 1));
                     shard.postings.extend_from_slice(&word.to_le_bytes());
                     shard.postings.extend_from_slice(&entry.len.to_le_bytes());
+                    shard
+                        .postings
+                        .extend_from_slice(&keys[i].info.to_le_bytes());
                     shard.posting_count += 1;
                     last = Some(p);
                 }
@@ -489,6 +727,17 @@ struct ShardInfo {
     crc: u32,
     /// The shard's first key, in [`Index::first_keys`].
     first_key: Range<usize>,
+    /// Its first 8 bytes: see [`key_prefix`].
+    prefix: u64,
+}
+
+/// A key's first 8 bytes, big-endian and padded with zeros: keys compare as their prefixes
+/// do, unless the prefixes are equal.
+fn key_prefix(key: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let n = key.len().min(8);
+    b[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(b)
 }
 
 /// A shard's bytes: the fst, then the postings.
@@ -602,6 +851,7 @@ impl Header {
                 postings_len: u32_at(record, 4),
                 crc: u32_at(record, 8),
                 first_key: start..first_keys.len(),
+                prefix: key_prefix(key),
             };
             at += u64::from(info.fst_len) + u64::from(info.postings_len);
             shards.push(info);
@@ -703,10 +953,16 @@ impl Index {
         Ok(Shard { map })
     }
 
-    /// The shard `key` would be in: the last whose first key is not after it.
+    /// The shard `key` would be in: the last whose first key is not after it. The first
+    /// keys' first 8 bytes decide most comparisons.
     fn shard_index(&self, key: &[u8]) -> Option<usize> {
+        let prefix = key_prefix(key);
         self.shards
-            .partition_point(|s| &self.first_keys[s.first_key.clone()] <= key)
+            .partition_point(|s| match s.prefix.cmp(&prefix) {
+                std::cmp::Ordering::Less => true,
+                std::cmp::Ordering::Greater => false,
+                std::cmp::Ordering::Equal => &self.first_keys[s.first_key.clone()] <= key,
+            })
             .checked_sub(1)
     }
 
@@ -1012,13 +1268,15 @@ mod tests {
             entry: e0,
             kind: Kind::Head,
             column: 0,
-            alt: Some(0)
+            alt: Some(0),
+            info: Info::default(),
         }));
         assert!(p.contains(&Posting {
             entry: e1,
             kind: Kind::Phrase,
             column: 0,
-            alt: None
+            alt: None,
+            info: Info::default(),
         }));
         assert_eq!(
             index.get("bündnis").map(|p| p.alt).collect::<Vec<_>>(),
@@ -1031,7 +1289,8 @@ mod tests {
                 entry: e0,
                 kind: Kind::Form,
                 column: 4,
-                alt: Some(2)
+                alt: Some(2),
+                info: Info::default(),
             }]
         );
         assert_eq!(index.get("kündigen").count(), 0);
@@ -1198,6 +1457,59 @@ mod tests {
     }
 
     #[test]
+    fn infos_encode_and_decode() {
+        let info = Info {
+            known: true,
+            class: WordClass::Phrase,
+            genus: Genus::Several,
+            capitalized: true,
+            spelling: Spelling::Mixed,
+            penalty: 7,
+            capitals: 0b1011,
+        };
+        assert_eq!(Info::decode(info.encode()), info);
+        assert_eq!(Info::decode(Info::default().encode()), Info::default());
+        let mut b = Builder::default();
+        let e = b.add_entry(5, 6).expect("entry");
+        b.add_key_with("stuhl", e, Kind::Head, 0, 0, info);
+        let index = Index::from_bytes(
+            b.finish(Format::Ding, &stamp()).expect("finish"),
+            Format::Ding,
+            &stamp(),
+        )
+        .expect("valid");
+        assert_eq!(
+            index.get("stuhl").map(|p| p.info).collect::<Vec<_>>(),
+            [info]
+        );
+    }
+
+    #[test]
+    fn a_headword_is_spelled_from_its_key() {
+        for headword in ["gehen", "Stuhl", "NATO", "FCKW-frei", "eBay", "Übermaß"] {
+            let key = headword.to_lowercase();
+            let (spelling, capitals) = Info::spelling_of(headword, &key);
+            assert_ne!(spelling, Spelling::Other, "{headword}");
+            let info = Info {
+                spelling,
+                capitals,
+                ..Info::default()
+            };
+            let info = Info::decode(info.encode());
+            assert_eq!(info.spell(&key).as_deref(), Some(headword));
+        }
+        assert_eq!(Info::spelling_of("Wie?", "wie").0, Spelling::Other);
+        assert_eq!(
+            Info::spelling_of("abfüllen/füllen", "füllen").0,
+            Spelling::Other
+        );
+        assert_eq!(
+            Info::spelling_of("abcdefghijklmnopQ", "abcdefghijklmnopq").0,
+            Spelling::Other
+        );
+    }
+
+    #[test]
     fn postings_encode_and_decode() {
         let mut b = Builder::default();
         let offset = (1u64 << (64 - LOW_BITS)) - 1;
@@ -1220,7 +1532,8 @@ mod tests {
                 },
                 kind: Kind::Phrase,
                 column: 127,
-                alt: Some(62)
+                alt: Some(62),
+                info: Info::default(),
             }]
         );
         assert!(

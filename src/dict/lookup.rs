@@ -1,71 +1,237 @@
 //! From a word in a text to dictionary answers: the word itself, the split verb it belongs to,
 //! the headwords its form may come from, and for a compound its parts.
+//!
+//! A lookup first ranks *hits*, the postings of the keys a word leads to, from the index alone
+//! (what the index keeps of each posting's headword: [`Info`]); only then are entries read,
+//! for the answers shown. [`Dictionaries::headword`] stops after ranking, so the reader can ask
+//! it for every word of a book. Both rank the same way:
+//!
+//! 1. phrase headwords (`Aa machen` for `macht`) after everything else;
+//! 2. with a part of speech asked for, its headwords first;
+//! 3. a headword whose case fits the word first: a capitalized word inside a sentence is a
+//!    noun or a name, a lowercase one is neither; at a sentence's start both fit;
+//! 4. the word itself as a headword or a form the dictionary lists (`ging`), before a headword
+//!    the analyser derives (`Stühlen` → `Stuhl`), which the inflection generator must confirm:
+//!    `Kollegn` is no form of `Kolleg`, `Ein` none of `Ei`;
+//! 5. at a sentence's start, function words, then nouns, then the rest (`Die`, `Ein`);
+//! 6. the dictionaries in their order, the analyser's candidates in theirs;
+//! 7. a headword's main senses first: the line that starts with the headword alone (`gehen`
+//!    "to go"; `sein` "to be" and "his") before placeholders, labels, later alternatives and
+//!    uses in phrases (`gegen etw. sein`).
 
 use super::dictd::parse_article;
 use super::ding::{self, LineKind};
-use super::index::{Kind, Posting};
+use super::index::{Genus, Info, Kind, Posting, Spelling, WordClass};
 use super::{Answer, Dictionaries, Dictionary, Entry, Sense, Store};
-use crate::de::analyze::{lemma_candidates, split_compound};
+use crate::de::analyze::{colloquial_form, lemma_candidates, modern_spelling, split_compound};
+use crate::de::inflect::{self, Reading, ReadingSet, VerbForm};
+use crate::glossary::Gender;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::ControlFlow;
+use std::rc::Rc;
 use std::sync::Arc;
 
-/// Phrase headwords shown for one verb and dictionary: `sein` is in thousands.
-const MAX_PHRASES: usize = 4;
+/// Phrase headwords shown for one word and dictionary: `sein` is in thousands.
+const MAX_PHRASES: usize = 8;
 /// Answers for one word, at most.
 const MAX_ANSWERS: usize = 24;
+
+/// A word's headword, as [`Dictionaries::headword`] names it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Headword {
+    /// As the dictionary spells it, without article: `Stuhl`, `gehen`, `ankündigen`.
+    pub lemma: String,
+    /// In the glossary's words, as [`Sense::pos`] has it: `noun`, `verb`, `adj`, `pron`, …;
+    /// empty when the dictionary does not say.
+    pub pos: String,
+}
 
 /// A key to look up and how it relates to the word in the text.
 #[derive(Debug, Clone)]
 struct Query {
+    /// Lowercase.
     key: String,
-    /// `zu-infinitive`; empty for the word itself.
-    how: String,
-    /// The headword `how` leads to: `ausweisen`.
+    /// The word as one of the headword's forms must be (lowercase): the word, joined with its
+    /// particle, or in today's spelling.
+    form: Rc<str>,
+    /// The particle standing apart from `form` in the clause (`kündigte` … `an`).
+    split: Option<String>,
+    /// The headword the analyser proposes, nouns capitalized; the word for an exact query.
     lemma: String,
+    /// The word itself (or its particle verb, or its modern spelling), not a derived headword.
+    exact: bool,
+    /// How the word is written if not as the headword has it: `old spelling` (`daß` for
+    /// `dass`), `colloquial` (`drauf` for `darauf`).
+    variant: Option<&'static str>,
 }
 
-impl Query {
-    fn exact(word: &str) -> Query {
-        Query {
-            key: word.to_lowercase(),
-            how: String::new(),
+/// Exact queries, and the word whose analysis gives the derived ones.
+type QuerySet = (Vec<Query>, String);
+
+/// The exact queries for a word with its split particle (if the linker found one), and the
+/// word whose analysis gives the rest; the same without the particle.
+fn queries(word: &str, particle: Option<&str>) -> (Option<QuerySet>, QuerySet) {
+    let lower = word.to_lowercase();
+    let with_particle = particle.map(|p| {
+        let p = p.to_lowercase();
+        // Ding lists split forms whole: `kündigte an`.
+        let whole = Query {
+            key: format!("{lower} {p}"),
+            form: Rc::from(lower.as_str()),
+            split: Some(p.clone()),
             lemma: word.to_string(),
+            exact: true,
+            variant: None,
+        };
+        // Otherwise join them (`ankündigte`) and analyze the joined word.
+        let joined = format!("{p}{lower}");
+        (vec![whole, exact_query(&joined)], joined)
+    });
+    let mut plain = vec![exact_query(word)];
+    if let Some(modern) = modern_spelling(word) {
+        plain.push(Query {
+            variant: Some(OLD_SPELLING),
+            ..exact_query(&modern)
+        });
+    }
+    if let Some(full) = colloquial_form(&lower) {
+        plain.push(Query {
+            variant: Some("colloquial"),
+            ..exact_query(full)
+        });
+    }
+    (with_particle, (plain, word.to_string()))
+}
+
+fn exact_query(word: &str) -> Query {
+    let lower = word.to_lowercase();
+    Query {
+        form: Rc::from(lower.as_str()),
+        key: lower,
+        split: None,
+        lemma: word.to_string(),
+        exact: true,
+        variant: None,
+    }
+}
+
+/// What the analyser calls a form in a spelling before the 1996 reform.
+const OLD_SPELLING: &str = "old spelling";
+
+fn candidate_queries(word: &str, out: &mut Vec<Query>) {
+    let lower: Rc<str> = Rc::from(word.to_lowercase());
+    let modern: Option<Rc<str>> = modern_spelling(&lower).map(Rc::from);
+    for c in lemma_candidates(word) {
+        // The modern spelling itself is among the exact queries already (see `queries`).
+        if c.desc == OLD_SPELLING {
+            continue;
+        }
+        let old_spelling = c.desc.ends_with(OLD_SPELLING);
+        out.push(Query {
+            key: c.lemma.to_lowercase(),
+            form: match (&modern, old_spelling) {
+                (Some(m), true) => m.clone(),
+                _ => lower.clone(),
+            },
+            split: None,
+            lemma: c.lemma,
+            exact: false,
+            variant: old_spelling.then_some(OLD_SPELLING),
+        });
+    }
+}
+
+/// Strips what surrounds a word in a text: quotes, punctuation, a possessive apostrophe, an
+/// `'s` for `es` (`gibt's`, `geht's`).
+fn trim_word(word: &str) -> &str {
+    let word = word
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .trim_matches('-');
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .filter(|w| w.chars().count() >= 2)
+        .unwrap_or(word)
+}
+
+/// What a lookup knows of the word's place.
+#[derive(Debug, Clone, Copy)]
+struct Context<'a> {
+    /// The word as the text has it, trimmed.
+    word: &'a str,
+    /// The glossary's part of speech wanted first.
+    pos: Option<&'a str>,
+    sentence_start: bool,
+}
+
+impl Context<'_> {
+    /// Whether a headword's case fits the word's: see the module's ranking.
+    fn case_fits(&self, headword_capitalized: bool) -> bool {
+        if crate::de::is_capitalized(self.word) {
+            self.sentence_start || headword_capitalized
+        } else {
+            !headword_capitalized
         }
     }
 }
 
-/// The queries for a word (with its split particle, if the linker found one): those that
-/// include the particle, and those without.
-fn queries(word: &str, particle: Option<&str>) -> (Vec<Query>, Vec<Query>) {
-    let mut with_particle = Vec::new();
-    if let Some(p) = particle {
-        let p = p.to_lowercase();
-        // Ding lists split forms whole: `kündigte an`.
-        with_particle.push(Query::exact(&format!("{} {p}", word.to_lowercase())));
-        // Otherwise join them (`ankündigte`) and analyze the joined word.
-        let joined = format!("{p}{}", word.to_lowercase());
-        with_particle.push(Query::exact(&joined));
-        with_particle.extend(lemma_candidates(&joined).into_iter().map(|c| Query {
-            key: c.lemma.to_lowercase(),
-            how: c.desc,
-            lemma: c.lemma,
-        }));
-    }
-    let mut plain = vec![Query::exact(word)];
-    plain.extend(lemma_candidates(word).into_iter().map(|c| Query {
-        key: c.lemma.to_lowercase(),
-        how: c.desc,
-        lemma: c.lemma,
-    }));
-    (with_particle, plain)
+/// Where a hit ranks: the smallest first, field by field (see the module's ranking).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    phrase: bool,
+    other_pos: bool,
+    case_misfit: bool,
+    derived: bool,
+    /// At a sentence's start: 0 for a function word, 1 for a noun, 2 for the rest.
+    start: u8,
+    /// Not a form the dictionary lists under another headword: the word as a headword of
+    /// its own (`Kinder {pl}`, `besser {adj}`), or a participle (which is often an adjective
+    /// too: `bekannt`). A listed plural, comparison or finite verb form comes first:
+    /// `Kinder` is first the plural of `Kind`, `besser` the comparative of `gut`, `weiß` a
+    /// form of `wissen`.
+    own_headword: bool,
+    dict: usize,
+    query: usize,
+    penalty: u8,
+    /// The posting's place among its key's.
+    seq: usize,
 }
 
-/// Strips what surrounds a word in a text: quotes, punctuation, a possessive apostrophe.
-fn trim_word(word: &str) -> &str {
-    word.trim()
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .trim_matches('-')
+impl Rank {
+    /// The best rank a hit of query `query` in dictionary `dict` can have, derived or not:
+    /// a hit ranked before it cannot be beaten by such hits, nor by later queries' or
+    /// dictionaries'.
+    fn floor(derived: bool, dict: usize, query: usize) -> Rank {
+        Rank {
+            phrase: false,
+            other_pos: false,
+            case_misfit: false,
+            derived,
+            start: 0,
+            own_headword: false,
+            dict,
+            query,
+            penalty: 0,
+            seq: 0,
+        }
+    }
+}
+
+/// A posting a word leads to, ranked.
+#[derive(Debug, Clone)]
+struct Hit {
+    rank: Rank,
+    posting: Posting,
+    info: Info,
+    /// What the word is of the headword, by the inflection generator: for derived headwords
+    /// (which it must confirm), and for listed forms when worked out.
+    readings: ReadingSet,
+}
+
+/// The ranked hits of a word, and the queries they came from.
+struct Ranked {
+    queries: Vec<Query>,
+    hits: Vec<Hit>,
 }
 
 impl Dictionaries {
@@ -76,13 +242,84 @@ impl Dictionaries {
         self.lookup_for(word, particle, None)
     }
 
-    /// [`Dictionaries::lookup`], with the senses of part of speech `pos` (the glossary's
-    /// words: noun, verb, adj, …) first. Without `pos`, a capitalized word puts nouns first.
-    /// The core lexicon's answers for function words come first (see
-    /// [`crate::de::core::with_core_answers`]), also when no dictionary is open.
+    /// [`Dictionaries::lookup`], with the headwords of part of speech `pos` (the glossary's
+    /// words: noun, verb, adj, …) first. The word's case counts as inside a sentence: a
+    /// capitalized word is taken for a noun first (see [`Dictionaries::lookup_in`]).
     pub fn lookup_for(&self, word: &str, particle: Option<&str>, pos: Option<&str>) -> Vec<Answer> {
-        let found = self.repaired(|| self.lookup_once(word, particle, pos));
-        crate::de::core::with_core_answers(word, particle, pos, found)
+        self.lookup_in(word, particle, pos, false)
+    }
+
+    /// [`Dictionaries::lookup_for`] for a word that starts a sentence (`sentence_start`), whose
+    /// capital says nothing about it: `Ein` is first the article, not a form of `Ei`.
+    pub fn lookup_in(
+        &self,
+        word: &str,
+        particle: Option<&str>,
+        pos: Option<&str>,
+        sentence_start: bool,
+    ) -> Vec<Answer> {
+        let found = self.repaired(|| self.lookup_once(word, particle, pos, sentence_start));
+        // The core lexicon's answers for function words come first, also with no dictionary
+        // open (see [`crate::de::core::with_core_answers`]).
+        let noun = !sentence_start && crate::de::is_capitalized(word);
+        let core_pos = pos.or(noun.then_some("noun"));
+        crate::de::core::with_core_answers(word, particle, core_pos, found)
+    }
+
+    /// The headword of a word as the text has it: what the first answer of
+    /// [`Dictionaries::lookup_for`] names (its lemma and its first sense's part of speech),
+    /// worked out from the indexes alone wherever they can tell (for a form the dictionary
+    /// lists under another headword, that headword's entry is read, a line or an article). No
+    /// "did you mean" search: `None` for a word nobody knows. A compound nobody knows whole
+    /// answers with its own headword, made from its last part's (`Spionageaktivitäten` →
+    /// `Spionageaktivität`), where [`Dictionaries::lookup`] answers with its parts.
+    ///
+    /// Cheap enough to ask for every distinct word form of a book; a caller keeps the answers.
+    pub fn headword(&self, word: &str, particle: Option<&str>) -> Option<Headword> {
+        self.headword_in(word, particle, false)
+    }
+
+    /// [`Dictionaries::headword`] for a word that starts a sentence (`sentence_start`): pass
+    /// the word as the text has it (`Ein`, `Die`), and this flag, rather than a lowercased
+    /// word. It agrees with [`Dictionaries::lookup_in`] as `headword` does with `lookup_for`.
+    pub fn headword_in(
+        &self,
+        word: &str,
+        particle: Option<&str>,
+        sentence_start: bool,
+    ) -> Option<Headword> {
+        // As in `lookup_in`: the core lexicon's first, except that a particle verb the
+        // dictionaries know comes before it (`hat … vor` is vorhaben).
+        let entries = crate::de::core::lookup(word);
+        // Inside a sentence a capital makes a noun; only the polite forms keep theirs.
+        let noun = !sentence_start && crate::de::is_capitalized(word);
+        let entry = if noun {
+            entries.iter().find(|e| e.is_polite())
+        } else {
+            entries.first()
+        };
+        let core = entry.map(|e| Headword {
+            lemma: e.headword.to_string(),
+            pos: e.pos.to_string(),
+        });
+        match core {
+            Some(core) if particle.is_none() => Some(core),
+            core => self
+                .repaired(|| self.headword_once(word, particle, sentence_start))
+                .or(core),
+        }
+    }
+
+    /// [`Dictionaries::headword_in`], and how the word relates to it as far as the inflection
+    /// generator tells (`simple past, 1st/3rd person singular of gehen`; empty for the
+    /// headword itself, or where only the entry could say).
+    pub fn headword_and_form(
+        &self,
+        word: &str,
+        particle: Option<&str>,
+        sentence_start: bool,
+    ) -> Option<(Headword, String)> {
+        self.repaired(|| self.headword_with(word, particle, sentence_start, true))
     }
 
     /// `f`'s result, or when it found a bad part of an index, `f`'s result once the index is
@@ -96,44 +333,425 @@ impl Dictionaries {
         if rebuilt { f() } else { result }
     }
 
-    fn lookup_once(&self, word: &str, particle: Option<&str>, pos: Option<&str>) -> Vec<Answer> {
+    fn lookup_once(
+        &self,
+        word: &str,
+        particle: Option<&str>,
+        pos: Option<&str>,
+        sentence_start: bool,
+    ) -> Vec<Answer> {
         let word = trim_word(word);
         if word.is_empty() {
             return Vec::new();
         }
-        let mut answers = self.lookup_word(word, particle);
+        let cx = Context {
+            word,
+            pos,
+            sentence_start,
+        };
+        let mut answers = self.answers(&self.rank(cx, particle, false));
         if answers.is_empty() && particle.is_none() {
             answers = self.lookup_compound(word);
         }
-        order_by_pos(&mut answers, word, pos);
         answers
     }
 
-    fn lookup_word(&self, word: &str, particle: Option<&str>) -> Vec<Answer> {
-        let (with_particle, plain) = queries(word, particle);
-        let mut answers = Vec::new();
-        if !with_particle.is_empty() {
-            for d in &self.dicts {
-                collect(d, &with_particle, &mut answers);
-            }
-            if !answers.is_empty() {
-                return answers;
+    fn headword_once(
+        &self,
+        word: &str,
+        particle: Option<&str>,
+        sentence_start: bool,
+    ) -> Option<Headword> {
+        self.headword_with(word, particle, sentence_start, false)
+            .map(|(h, _)| h)
+    }
+
+    fn headword_with(
+        &self,
+        word: &str,
+        particle: Option<&str>,
+        sentence_start: bool,
+        want_form: bool,
+    ) -> Option<(Headword, String)> {
+        let word = trim_word(word);
+        if word.is_empty() {
+            return None;
+        }
+        let cx = Context {
+            word,
+            pos: None,
+            sentence_start,
+        };
+        let ranked = self.rank(cx, particle, true);
+        if let Some(hit) = ranked.hits.first() {
+            let d = &self.dicts[hit.rank.dict];
+            let q = &ranked.queries[hit.rank.query];
+            let lemma = d.lemma_of(hit.posting, &q.key)?;
+            let form = if want_form && hit.posting.kind != Kind::Phrase {
+                let mut readings = hit.readings;
+                if readings.is_empty() && hit.posting.kind == Kind::Form {
+                    readings = self.confirm(d, hit.posting, hit.info, q, &lemma);
+                }
+                let desc = inflect::describe_readings(readings);
+                if desc.is_empty() {
+                    String::new()
+                } else {
+                    format!("{desc} of {lemma}")
+                }
+            } else {
+                String::new()
+            };
+            let headword = Headword {
+                lemma,
+                pos: hit.info.class.as_str().to_string(),
+            };
+            return Some((headword, form));
+        }
+        if particle.is_some() {
+            return None;
+        }
+        self.compound_headword(word).map(|h| (h, String::new()))
+    }
+
+    /// The hits of a word, ranked. With `first_only`, only the first is sure to be right (the
+    /// rest may be missing): derived headwords are not tried once the word itself is one that
+    /// nothing can rank before.
+    fn rank(&self, cx: Context<'_>, particle: Option<&str>, first_only: bool) -> Ranked {
+        let (with_particle, (mut queries, analyzed)) = queries(cx.word, particle);
+        if let Some((mut queries, joined)) = with_particle {
+            let hits = self.hits(cx, &mut queries, &joined, first_only);
+            if !hits.is_empty() {
+                return Ranked { queries, hits };
             }
         }
-        for d in &self.dicts {
-            collect(d, &plain, &mut answers);
+        let hits = self.hits(cx, &mut queries, &analyzed, first_only);
+        Ranked { queries, hits }
+    }
+
+    /// The hits of `queries` (the exact ones), and of the headwords the analyser derives from
+    /// `analyzed`, which are added to `queries` unless the first hit is sure without them.
+    fn hits(
+        &self,
+        cx: Context<'_>,
+        queries: &mut Vec<Query>,
+        analyzed: &str,
+        first_only: bool,
+    ) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut seen: FxHashSet<(usize, Entry)> = FxHashSet::default();
+        let mut best: Option<Rank> = None;
+        // Adds the hits of `queries[from..]`, all derived or none; with `first_only`, stops
+        // where no hit could rank before the best one found.
+        let mut add = |hits: &mut Vec<Hit>,
+                       best: &mut Option<Rank>,
+                       queries: &[Query],
+                       from: usize,
+                       derived: bool| {
+            for (di, d) in self.dicts.iter().enumerate() {
+                let index = d.index();
+                for (qi, q) in queries.iter().enumerate().skip(from) {
+                    if first_only && best.is_some_and(|b| b < Rank::floor(derived, di, qi)) {
+                        return;
+                    }
+                    let mut phrases = 0;
+                    for (seq, p) in index.get(&q.key).enumerate() {
+                        if p.kind == Kind::Phrase {
+                            phrases += 1;
+                            if phrases > MAX_PHRASES {
+                                continue;
+                            }
+                        }
+                        // A line answers once, for the first query that finds it.
+                        if seen.contains(&(di, p.entry)) {
+                            continue;
+                        }
+                        if let Some(hit) = self.hit(cx, (di, d), (qi, q), seq, p) {
+                            seen.insert((di, p.entry));
+                            *best = Some(best.map_or(hit.rank, |b| b.min(hit.rank)));
+                            hits.push(hit);
+                        }
+                    }
+                }
+            }
+        };
+        add(&mut hits, &mut best, queries, 0, false);
+        let from = queries.len();
+        if !(first_only && best.is_some_and(|b| b < Rank::floor(true, 0, from))) {
+            candidate_queries(analyzed, queries);
+            add(&mut hits, &mut best, queries, from, true);
+        }
+        hits.sort_by_key(|h| h.rank);
+        hits
+    }
+
+    /// Ranks one posting for one query; `None` when it is no answer (a derived headword the
+    /// generator does not confirm, a noun for a verb form).
+    fn hit(
+        &self,
+        cx: Context<'_>,
+        (di, d): (usize, &Dictionary),
+        (qi, q): (usize, &Query),
+        seq: usize,
+        p: Posting,
+    ) -> Option<Hit> {
+        let info = d.info(p, &q.key);
+        // A dictd article whose headword is more than the key is a compound's first part
+        // (`Schnell…` for `schnell`) or an abbreviation's long form (`Amplitudenmodulation`
+        // for `am`, `zurück` for `zur`): the word only if it is written as an abbreviation
+        // (`EDV`).
+        if matches!(d.store, Store::Dictd(_))
+            && info.spelling == Spelling::Other
+            && !is_abbreviation(cx.word)
+        {
+            return None;
+        }
+        let mut readings = ReadingSet::default();
+        if !q.exact {
+            match p.kind {
+                Kind::Sub => return None,
+                Kind::Phrase => {
+                    // The phrase's verb is the candidate: the word must be one of its forms.
+                    readings = self.verb_readings(&q.key, &q.form, q.split.as_deref());
+                    if readings.is_empty() {
+                        return None;
+                    }
+                }
+                Kind::Head | Kind::Keyword | Kind::Form => {
+                    // A noun candidate names a noun, and only a noun: `gewiesen` is `weisen`,
+                    // not a plural of `Weise`.
+                    if crate::de::is_capitalized(&q.lemma) != info.capitalized {
+                        return None;
+                    }
+                    // A candidate is a headword itself, not part of another (`schnell` for
+                    // `Schnell…`, `füllen` for `abfüllen/füllen`).
+                    if p.kind == Kind::Head && info.spelling == Spelling::Other {
+                        return None;
+                    }
+                    let lemma = d.lemma_of(p, &q.key)?;
+                    readings = self.confirm(d, p, info, q, &lemma);
+                    if readings.is_empty() {
+                        return None;
+                    }
+                }
+            }
+        }
+        let start = if cx.sentence_start && cx.pos.is_none() && crate::de::is_capitalized(cx.word) {
+            match info.class {
+                c if c.is_function() => 0,
+                WordClass::Noun => 1,
+                _ => 2,
+            }
+        } else {
+            0
+        };
+        let rank = Rank {
+            phrase: p.kind == Kind::Phrase,
+            other_pos: cx.pos.is_some_and(|pos| info.class.as_str() != pos),
+            case_misfit: !cx.case_fits(info.capitalized),
+            // A headword that is more than the key (`abfüllen/füllen`, `Wie?`) is not the
+            // word itself.
+            derived: !q.exact
+                || (matches!(p.kind, Kind::Head | Kind::Sub) && info.spelling == Spelling::Other),
+            start,
+            own_headword: p.kind != Kind::Form || (info.class == WordClass::Verb && p.column <= 2),
+            dict: di,
+            query: qi,
+            penalty: info.penalty,
+            seq,
+        };
+        Some(Hit {
+            rank,
+            posting: p,
+            info,
+            readings,
+        })
+    }
+
+    /// What the word (`q.form`) is of `lemma`, the headword `p` leads to, by the inflection
+    /// generator; empty when it makes no such form. A form the dictionary lists for the entry,
+    /// with an ending, counts too: `Stühlen` is `Stühle` + n, `älteren` is `älter` + en.
+    fn confirm(
+        &self,
+        d: &Dictionary,
+        p: Posting,
+        info: Info,
+        q: &Query,
+        lemma: &str,
+    ) -> ReadingSet {
+        let class = match info.class {
+            WordClass::Noun | WordClass::Verb | WordClass::Adj => info.class,
+            WordClass::None if info.capitalized => WordClass::Noun,
+            WordClass::None if lemma.ends_with('n') => WordClass::Verb,
+            WordClass::None => WordClass::Adj,
+            // Determiners take adjective endings: `seinem`, `keinen`, `diesem`, `beiden`.
+            WordClass::Art | WordClass::Pron | WordClass::Num if declines_like_adjective(lemma) => {
+                WordClass::Adj
+            }
+            _ => return ReadingSet::default(),
+        };
+        let listed = |ending: &str| -> Option<(String, u8)> {
+            let stem = q.form.strip_suffix(ending)?;
+            d.index()
+                .get(stem)
+                .find(|x| x.kind == Kind::Form && x.entry == p.entry)
+                .map(|x| (stem.to_string(), x.column))
+        };
+        let mut readings = match class {
+            // A plural headword (`Leute`, `Bündnisse` in FreeDict) has only its dative.
+            WordClass::Noun if info.genus == Genus::Plural => {
+                let lemma = lemma.to_lowercase();
+                let mut r = ReadingSet::default();
+                if !lemma.ends_with(['n', 's']) && *q.form == format!("{lemma}n") {
+                    r.insert(Reading::DativePlural);
+                }
+                r
+            }
+            WordClass::Noun => {
+                let plural = if p.kind == Kind::Form && p.column == 1 {
+                    Some(ding::capitalize(&q.key))
+                } else {
+                    listed("n").map(|(stem, _)| ding::capitalize(&stem))
+                };
+                inflect::noun_readings(lemma, gender_of(info.genus), plural.as_deref(), &q.form)
+            }
+            WordClass::Verb => self.verb_readings(lemma, &q.form, q.split.as_deref()),
+            _ => {
+                let mut r = inflect::adjective_readings(lemma, &q.form);
+                if r.is_empty() {
+                    for ending in ["e", "en", "em", "er", "es"] {
+                        if let Some((_, column)) = listed(ending) {
+                            r.insert(match column {
+                                1 => Reading::Comparative,
+                                2 => Reading::Superlative,
+                                _ => Reading::AdjInflected,
+                            });
+                        }
+                    }
+                }
+                r
+            }
+        };
+        readings = readings
+            .iter()
+            .filter(|r| !matches!(r, Reading::Headword | Reading::Infinitive))
+            .collect();
+        readings
+    }
+
+    /// The readings of `form` among the forms of the verb `lemma` (one lowercase word).
+    fn verb_readings(&self, lemma: &str, form: &str, split: Option<&str>) -> ReadingSet {
+        if lemma.contains(' ') || lemma.is_empty() {
+            return ReadingSet::default();
+        }
+        inflect::verb_readings(&self.verb_forms(&lemma.to_lowercase()), form, split)
+    }
+
+    /// The forms of a verb, kept: the forms of a text's words lead to the same verbs again.
+    fn verb_forms(&self, verb: &str) -> Arc<Vec<VerbForm>> {
+        let mut cache = self
+            .verb_forms
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(forms) = cache.get(verb) {
+            return Arc::clone(forms);
+        }
+        if cache.len() >= VERBS_KEPT {
+            cache.clear();
+        }
+        let forms = Arc::new(inflect::verb_forms(verb, true));
+        cache.insert(verb.to_string(), Arc::clone(&forms));
+        forms
+    }
+
+    /// The answers for ranked hits: entries read and taken apart, one answer per dictionary
+    /// and headword, in the order of their best hits, and its senses in the hits' order.
+    /// Lines that list the word's form come before those that do not: a verb's main line
+    /// lists its forms, its narrower senses mostly do not.
+    fn answers(&self, ranked: &Ranked) -> Vec<Answer> {
+        let mut answers: Vec<Answer> = Vec::new();
+        let mut phrases = vec![0usize; self.dicts.len()];
+        for hit in &ranked.hits {
+            let d = &self.dicts[hit.rank.dict];
+            let q = &ranked.queries[hit.rank.query];
+            if hit.rank.phrase {
+                phrases[hit.rank.dict] += 1;
+                if phrases[hit.rank.dict] > MAX_PHRASES {
+                    continue;
+                }
+            }
+            let Some(mut piece) = piece(d, hit.posting, &q.key, &|headword| {
+                !answers.iter().any(|a| {
+                    a.dictionary == d.name() && a.headword == headword && !a.forms.is_empty()
+                })
+            }) else {
+                continue;
+            };
+            match answers
+                .iter()
+                .position(|a| a.dictionary == piece.dictionary && a.headword == piece.headword)
+            {
+                Some(i) => {
+                    let a = &mut answers[i];
+                    if a.forms.is_empty() {
+                        a.forms = piece.forms;
+                    }
+                    if a.plural.is_none() {
+                        a.plural = piece.plural;
+                    }
+                    for s in piece.senses {
+                        if !a.senses.contains(&s) {
+                            a.senses.push(s);
+                        }
+                    }
+                }
+                None => {
+                    if answers.len() >= MAX_ANSWERS {
+                        break;
+                    }
+                    piece.how = self.how(d, hit, q, &piece);
+                    answers.push(piece);
+                }
+            }
         }
         answers
+    }
+
+    /// How the word relates to a hit's headword: nothing for the headword itself, what the
+    /// generator says it is (`present, 3rd person singular of tragen`), else what the
+    /// dictionary's columns say (`piece.how`).
+    fn how(&self, d: &Dictionary, hit: &Hit, q: &Query, piece: &Answer) -> String {
+        let variant = q.variant.map(|v| format!(", {v}")).unwrap_or_default();
+        if hit.posting.kind == Kind::Phrase {
+            return piece.how.clone();
+        }
+        let mut readings = hit.readings;
+        if readings.is_empty() && hit.posting.kind == Kind::Form {
+            readings = self.confirm(d, hit.posting, hit.info, q, &piece.lemma);
+        }
+        let desc = inflect::describe_readings(readings);
+        match (desc.is_empty(), piece.how.is_empty()) {
+            (false, _) => format!("{desc} of {}{variant}", piece.lemma),
+            (true, false) => format!("{}{variant}", piece.how),
+            (true, true) => q
+                .variant
+                .map(|v| format!("{v} for {}", piece.lemma))
+                .unwrap_or_default(),
+        }
     }
 
     fn lookup_compound(&self, word: &str) -> Vec<Answer> {
-        let Some(parts) = split_compound(word, |p| self.knows_word(p)) else {
+        let Some(parts) = self.split_compound(word) else {
             return Vec::new();
         };
         let joined = parts.join(" + ");
         let mut answers = Vec::new();
         for part in &parts {
-            for mut a in self.lookup_word(part, None) {
+            let cx = Context {
+                word: part,
+                pos: None,
+                sentence_start: false,
+            };
+            for mut a in self.answers(&self.rank(cx, None, false)) {
                 a.how = if a.how.is_empty() {
                     format!("part of {word} ({joined})")
                 } else {
@@ -146,10 +764,78 @@ impl Dictionaries {
         answers
     }
 
-    /// Whether any dictionary has `key` (case does not matter).
-    fn contains(&self, key: &str) -> bool {
-        let key = key.to_lowercase();
-        self.dicts.iter().any(|d| d.index().contains(&key))
+    /// A compound's own headword: the word up to its last part, then that part's headword
+    /// (`Spionageaktivitäten` → `Spionageaktivität`, `NATO-Russland-Rates` →
+    /// `NATO-Russland-Rat`).
+    fn compound_headword(&self, word: &str) -> Option<Headword> {
+        let parts = self.split_compound(word)?;
+        let last = parts.last()?;
+        // Where the last part starts: its headword's longest beginning found in the word,
+        // umlauts aside (`Hausbäume`: `Baum`).
+        let fold = |c: char| match c {
+            'ä' => 'a',
+            'ö' => 'o',
+            'ü' => 'u',
+            c => c,
+        };
+        let word_chars: Vec<(usize, char)> = word
+            .char_indices()
+            .map(|(i, c)| (i, c.to_lowercase().next().map_or(c, fold)))
+            .collect();
+        let head_chars: Vec<char> = last
+            .chars()
+            .map(|c| c.to_lowercase().next().map_or(c, fold))
+            .collect();
+        let start = (3.min(head_chars.len())..=head_chars.len())
+            .rev()
+            .find_map(|n| {
+                (1..word_chars.len()).rev().find(|&j| {
+                    word_chars.len() - j >= n
+                        && word_chars[j..j + n]
+                            .iter()
+                            .map(|(_, c)| *c)
+                            .eq(head_chars[..n].iter().copied())
+                })
+            })
+            .map(|j| word_chars[j].0)?;
+        // The last part as the word has it, analysed as a word of its own.
+        let written = &word[start..];
+        let written = if crate::de::is_capitalized(word) {
+            ding::capitalize(written)
+        } else {
+            written.to_string()
+        };
+        let head = self
+            .headword_once(&written, None, false)
+            .or_else(|| self.headword_once(last, None, false))?;
+        // The headword must be the part's (`Lt` for `…gesellt` is no part).
+        let folded = |s: &str| -> Vec<char> {
+            s.chars()
+                .take(3)
+                .map(|c| c.to_lowercase().next().map_or(c, fold))
+                .collect()
+        };
+        if written.chars().count() < 3 || folded(&written) != folded(&head.lemma) {
+            return None;
+        }
+        Some(Headword {
+            lemma: format!("{}{}", &word[..start], head.lemma.to_lowercase()),
+            pos: head.pos,
+        })
+    }
+
+    /// A compound's parts, its dictionary lookups kept while it is split (the same pieces
+    /// come up at many split points).
+    fn split_compound(&self, word: &str) -> Option<Vec<String>> {
+        let known: std::cell::RefCell<FxHashMap<String, bool>> = std::cell::RefCell::default();
+        split_compound(word, |p| {
+            if let Some(&k) = known.borrow().get(p) {
+                return k;
+            }
+            let k = self.knows_word(p);
+            known.borrow_mut().insert(p.to_string(), k);
+            k
+        })
     }
 
     /// Whether any dictionary has `word` as a headword or form, for splitting compounds (the
@@ -161,28 +847,10 @@ impl Dictionaries {
             .any(|d| d.index().get(&key).any(|p| p.kind != Kind::Phrase))
     }
 
-    /// Whether [`Dictionaries::lookup`] would answer, for marking words (`annotate --dict`):
-    /// index lookups only, no entry is read, so a form that only looks like one of a
-    /// headword's (`Weisen` for the verb `weisen`) counts too.
+    /// Whether [`Dictionaries::lookup`] would answer, for marking words: what
+    /// [`Dictionaries::headword`] says.
     pub fn has_answer(&self, word: &str, particle: Option<&str>) -> bool {
-        !crate::de::core::lookup(word).is_empty()
-            || self.repaired(|| self.has_answer_once(word, particle))
-    }
-
-    fn has_answer_once(&self, word: &str, particle: Option<&str>) -> bool {
-        let word = trim_word(word);
-        if word.is_empty() {
-            return false;
-        }
-        let (with_particle, plain) = queries(word, particle);
-        if with_particle
-            .iter()
-            .chain(&plain)
-            .any(|q| self.contains(&q.key))
-        {
-            return true;
-        }
-        particle.is_none() && split_compound(word, |p| self.knows_word(p)).is_some()
+        !crate::de::core::lookup(word).is_empty() || self.headword(word, particle).is_some()
     }
 
     /// Up to `n` headwords close to `word`, for "did you mean": one edit away, then two, then
@@ -262,11 +930,42 @@ impl Dictionaries {
             let Some(p) = d.index().get(key).find(|p| p.kind == Kind::Head) else {
                 continue;
             };
-            if let Some(piece) = piece(d, p, &Query::exact(key), &[]) {
-                return piece.lemma;
+            if let Some(lemma) = d.lemma_of(p, key) {
+                return lemma;
             }
         }
         key.to_string()
+    }
+}
+
+/// Written as an abbreviation: capitals only, two or more (`EDV`, `DM`).
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+}
+
+/// Whether a pronoun, article or number takes adjective endings: possessives, `kein`, and
+/// those in -e (`diese`, `jede`, `beide`, `alle`). Personal pronouns do not: `ihnen` is no
+/// form of `ihn`.
+fn declines_like_adjective(lemma: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "manch", "welch", "solch",
+    ];
+    let lower = lemma.to_lowercase();
+    STEMS.contains(&lower.as_str()) || (lower.ends_with('e') && lower.chars().count() >= 4)
+}
+
+/// Verbs whose forms are kept, at most.
+const VERBS_KEPT: usize = 4096;
+
+/// The verb forms [`Dictionaries`] keep, by infinitive.
+pub(super) type VerbFormCache = FxHashMap<String, Arc<Vec<VerbForm>>>;
+
+fn gender_of(genus: Genus) -> Option<Gender> {
+    match genus {
+        Genus::M => Some(Gender::M),
+        Genus::F => Some(Gender::F),
+        Genus::N => Some(Gender::N),
+        _ => None,
     }
 }
 
@@ -286,98 +985,174 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Answers of one dictionary for `queries`, merged into `answers` (same dictionary, headword
-/// and relation: one answer with several senses).
-fn collect(d: &Dictionary, queries: &[Query], answers: &mut Vec<Answer>) {
-    let mut seen: FxHashSet<Entry> = FxHashSet::default();
-    // One noun and one other lemma candidate at most: later ones are mostly noise
-    // (`Bündnisses` is `Bündnis`, not `Bündnisse` minus an -s).
-    let mut noun_hit = false;
-    let mut other_hit = false;
-    for q in queries {
-        let mut postings: Vec<Posting> = d.index().get(&q.key).collect();
-        if postings.is_empty() {
-            continue;
+impl Dictionary {
+    /// What the index keeps about a posting's headword; for an index that keeps nothing
+    /// (dictd), what the entry says.
+    pub(super) fn info(&self, p: Posting, key: &str) -> Info {
+        if p.info.known {
+            return p.info;
         }
-        let is_candidate = !q.how.is_empty();
-        let noun = crate::de::is_capitalized(&q.lemma);
-        if is_candidate && ((noun && noun_hit) || (!noun && other_hit)) {
-            continue;
+        self.head(p, key).map(|h| h.info).unwrap_or_default()
+    }
+
+    /// The headword a posting leads to, bare (`Stuhl`, `ankündigen`): from the key where the
+    /// index says it is the key, else from the entry.
+    pub(super) fn lemma_of(&self, p: Posting, key: &str) -> Option<String> {
+        if matches!(p.kind, Kind::Head | Kind::Sub)
+            && let Some(lemma) = p.info.spell(key)
+        {
+            return Some(lemma);
         }
-        postings.sort_by_key(|p| p.kind);
-        let mut phrases = 0;
-        for p in postings {
-            if p.kind == Kind::Phrase {
-                phrases += 1;
-                if phrases > MAX_PHRASES {
-                    break;
-                }
-            }
-            if seen.contains(&p.entry) {
-                continue;
-            }
-            let Some(piece) = piece(d, p, q, answers) else {
-                continue;
-            };
-            seen.insert(p.entry);
-            if is_candidate {
-                if noun {
-                    noun_hit = true;
+        self.head(p, key).map(|h| h.lemma.to_string())
+    }
+
+    /// A posting's headword as its entry gives it, kept.
+    fn head(&self, p: Posting, key: &str) -> Option<Arc<EntryHead>> {
+        let cache_key = (p, Box::<str>::from(if p.alt.is_some() { "" } else { key }));
+        if let Some(head) = self.heads().get(&cache_key) {
+            return head.clone();
+        }
+        let head = self.read_head(p, key).map(Arc::new);
+        let mut heads = self.heads();
+        if heads.len() >= HEADS_KEPT {
+            heads.clear();
+        }
+        heads.insert(cache_key, head.clone());
+        head
+    }
+
+    fn read_head(&self, p: Posting, key: &str) -> Option<EntryHead> {
+        let text = self.entry_text(p.entry)?;
+        match self.store {
+            Store::Ding(_) => {
+                let line = ding::parse_line(&text)?;
+                let heads: Vec<ding::Cleaned> = line
+                    .column(0)?
+                    .de_alts()
+                    .into_iter()
+                    .map(ding::clean)
+                    .collect();
+                let col = usize::from(p.column);
+                let alts: Vec<ding::Cleaned> = if col == 0 || p.kind == Kind::Form {
+                    Vec::new()
                 } else {
-                    other_hit = true;
-                }
+                    line.column(col)?
+                        .de_alts()
+                        .into_iter()
+                        .map(ding::clean)
+                        .collect()
+                };
+                let column_alts = if col == 0 { &heads } else { &alts };
+                let alt = match p.alt {
+                    Some(a) => usize::from(a),
+                    None => find_alt(column_alts, col, &heads, p.kind, key),
+                };
+                let (head, _, _) = ding::answer_head(p.kind, col, alt, &heads, column_alts)?;
+                Some(EntryHead {
+                    lemma: head.bare.clone().into(),
+                    info: p.info,
+                })
             }
-            merge(answers, piece);
-            if answers.len() >= MAX_ANSWERS {
-                return;
+            Store::Dictd(_) => {
+                let article = parse_article(&text);
+                let (class, genus) = dictd_class(&article.grammar);
+                Some(EntryHead {
+                    info: Info {
+                        known: true,
+                        class,
+                        genus,
+                        capitalized: crate::de::is_capitalized(&article.headword),
+                        spelling: Spelling::Other,
+                        penalty: 0,
+                        capitals: 0,
+                    },
+                    lemma: article.headword.into(),
+                })
             }
         }
     }
+
+    fn heads(&self) -> std::sync::MutexGuard<'_, HeadCache> {
+        self.heads
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
-/// A lemma candidate names a noun when capitalized and no noun when not; an entry of the
-/// other kind is a false friend (`gewiesen` is `weisen`, not the plural of `Weise`).
-fn case_fits(q: &Query, matched: &str) -> bool {
-    q.how.is_empty() || crate::de::is_capitalized(&q.lemma) == crate::de::is_capitalized(matched)
+/// A posting's headword as its entry gives it.
+#[derive(Debug)]
+pub(super) struct EntryHead {
+    lemma: Box<str>,
+    info: Info,
 }
 
-fn merge(answers: &mut Vec<Answer>, piece: Answer) {
-    if let Some(a) = answers.iter_mut().find(|a| {
-        a.dictionary == piece.dictionary && a.headword == piece.headword && a.how == piece.how
-    }) {
-        if a.forms.is_empty() {
-            a.forms = piece.forms;
+/// Headwords read from entries, by posting (and key, where the posting does not say which
+/// alternative it came from).
+pub(super) type HeadCache = FxHashMap<(Posting, Box<str>), Option<Arc<EntryHead>>>;
+
+/// Headwords kept per dictionary: a few dozen bytes each.
+const HEADS_KEPT: usize = 1 << 16;
+
+/// The alternative of a column a key came from, when the index could not say.
+fn find_alt(
+    col_alts: &[ding::Cleaned],
+    col: usize,
+    heads: &[ding::Cleaned],
+    kind: Kind,
+    key: &str,
+) -> usize {
+    let line_kind = ding::line_kind_of_cleaned(heads);
+    let mut alt = None;
+    ding::cleaned_column_keys(col_alts, line_kind, col, heads, |found, k, a| {
+        if alt.is_none() && k == kind && found == key {
+            alt = Some(a);
         }
-        for s in piece.senses {
-            if !a.senses.contains(&s) {
-                a.senses.push(s);
-            }
-        }
+    });
+    alt.unwrap_or(0)
+}
+
+/// What a `FreeDict` article's grammar says: part of speech and gender.
+pub(super) fn dictd_class(grammar: &[String]) -> (WordClass, Genus) {
+    let has = |t: &str| grammar.iter().any(|x| x == t);
+    let class = if has("n") || has("pl") {
+        WordClass::Noun
+    } else if has("v") {
+        WordClass::Verb
+    } else if has("adj") {
+        WordClass::Adj
+    } else if has("adv") {
+        WordClass::Adv
+    } else if has("prep") {
+        WordClass::Prep
+    } else if has("conj") {
+        WordClass::Conj
+    } else if has("pron") {
+        WordClass::Pron
     } else {
-        answers.push(piece);
-    }
-}
-
-/// Combines how the query relates to its key with how the key relates to the entry.
-fn combine_how(q: &Query, entry_how: &str) -> String {
-    match (q.how.is_empty(), entry_how.is_empty()) {
-        (true, _) => entry_how.to_string(),
-        (false, true) => format!("{} of {}", q.how, q.lemma),
-        (false, false) => format!("{} of {}, {entry_how}", q.how, q.lemma),
-    }
+        WordClass::None
+    };
+    let genus = if has("pl") {
+        Genus::Plural
+    } else if has("masc") {
+        Genus::M
+    } else if has("fem") {
+        Genus::F
+    } else if has("neut") {
+        Genus::N
+    } else {
+        Genus::None
+    };
+    (class, genus)
 }
 
 /// What one posting of a key gives, whatever the word looked up: the answer with `how`
-/// saying how the key relates to the entry (`simple past of ankündigen`).
+/// saying how the key relates to the entry (`simple past`), as the dictionary's columns tell.
 #[derive(Debug)]
 pub(super) struct Piece {
     answer: Answer,
     /// The entry's forms; `None` when they were not needed (another entry of the same answer
     /// had them) and so not worked out.
     forms: Option<Vec<String>>,
-    /// The matched alternative, bare, whose case must fit a lemma candidate's; `None` for a
-    /// phrase, whose case never matters.
-    matched: Option<String>,
 }
 
 /// What an entry gave for a posting and key, taken apart.
@@ -426,23 +1201,20 @@ impl PieceCache {
     }
 }
 
-/// The answer one posting gives for `q`, its entry taken apart once and kept. Its forms are
-/// worked out only when `answers` has no answer it would join that has them already.
-fn piece(d: &Dictionary, p: Posting, q: &Query, answers: &[Answer]) -> Option<Answer> {
-    let wants_forms = |headword: &str, entry_how: &str| {
-        let how = combine_how(q, entry_how);
-        !answers.iter().any(|a| {
-            a.dictionary == d.name()
-                && a.headword == headword
-                && a.how == how
-                && !a.forms.is_empty()
-        })
-    };
-    let kept = d.pieces().get(p, &q.key);
+/// The answer one posting gives for `key`, its entry taken apart once and kept; `how` is what
+/// the dictionary's columns say. Its forms are worked out only when `wants_forms` says the
+/// answers so far have none for its headword.
+fn piece(
+    d: &Dictionary,
+    p: Posting,
+    key: &str,
+    wants_forms: &dyn Fn(&str) -> bool,
+) -> Option<Answer> {
+    let kept = d.pieces().get(p, key);
     let piece = match kept {
         Some(Taken::Nothing) => return None,
         Some(Taken::Piece(piece))
-            if piece.forms.is_some() || !wants_forms(&piece.answer.headword, &piece.answer.how) =>
+            if piece.forms.is_some() || !wants_forms(&piece.answer.headword) =>
         {
             piece
         }
@@ -450,23 +1222,24 @@ fn piece(d: &Dictionary, p: Posting, q: &Query, answers: &[Answer]) -> Option<An
             let text = d.entry_text(p.entry);
             let fresh = text
                 .and_then(|text| match d.store {
-                    Store::Ding(_) => ding_piece(d.name(), &text, p, &q.key, &wants_forms),
+                    Store::Ding(_) => ding_piece(d.name(), &text, p, key, wants_forms),
                     Store::Dictd(_) => Some(dictd_piece(d.name(), &text)),
                 })
                 .map(Arc::new);
             let taken = fresh.clone().map_or(Taken::Nothing, Taken::Piece);
-            d.pieces().put(p, &q.key, taken);
+            d.pieces().put(p, key, taken);
             fresh?
         }
     };
-    if let Some(matched) = &piece.matched
-        && !case_fits(q, matched)
-    {
-        return None;
-    }
     let mut answer = piece.answer.clone();
-    answer.how = combine_how(q, &piece.answer.how);
     answer.forms = piece.forms.clone().unwrap_or_default();
+    if answer.plural.is_none() {
+        answer.plural = answer
+            .forms
+            .iter()
+            .find_map(|f| f.strip_prefix("pl. "))
+            .map(str::to_string);
+    }
     Some(answer)
 }
 
@@ -475,7 +1248,7 @@ fn ding_piece(
     text: &str,
     p: Posting,
     key: &str,
-    wants_forms: &dyn Fn(&str, &str) -> bool,
+    wants_forms: &dyn Fn(&str) -> bool,
 ) -> Option<Piece> {
     let line = ding::parse_line(text)?;
     let head_alts: Vec<ding::Cleaned> = line
@@ -498,15 +1271,7 @@ fn ding_piece(
     let col_alts: &[ding::Cleaned] = if col == 0 { &head_alts } else { &other_alts };
     let alt = match p.alt {
         Some(a) => usize::from(a),
-        None => {
-            let mut alt = None;
-            ding::cleaned_column_keys(col_alts, kind, col, &head_alts, |found, k, a| {
-                if alt.is_none() && k == p.kind && found == key {
-                    alt = Some(a);
-                }
-            });
-            alt.unwrap_or(0)
-        }
+        None => find_alt(col_alts, col, &head_alts, p.kind, key),
     };
     let form_alt;
     let matched = if col == 0 || all_alts {
@@ -515,11 +1280,10 @@ fn ding_piece(
         form_alt = ding::clean(column.de_alts().get(alt)?);
         &form_alt
     };
-    let case_of = (p.kind != Kind::Phrase).then(|| matched.bare.clone());
     let (head, head_alt, sense_col, entry_how) = match p.kind {
         Kind::Head | Kind::Keyword | Kind::Phrase if col == 0 => {
             let how = if p.kind == Kind::Phrase {
-                format!("phrase with {key}")
+                format!("{}{key}", super::PHRASE_WITH)
             } else {
                 String::new()
             };
@@ -576,11 +1340,20 @@ fn ding_piece(
     };
     let forms = if sense_col != 0 {
         Some(Vec::new())
-    } else if wants_forms(&headword, &entry_how) {
+    } else if wants_forms(&headword) {
         Some(ding_forms(&line, kind, &head_alts, head_alt))
     } else {
         None
     };
+    let gender = ding::article(&tags)
+        .or(head.article)
+        .and_then(|a| match a {
+            "der" => Some("m"),
+            "die" if !tags.iter().any(|t| t == "pl") => Some("f"),
+            "das" => Some("n"),
+            _ => None,
+        })
+        .map(str::to_string);
     Some(Piece {
         answer: Answer {
             headword,
@@ -588,10 +1361,11 @@ fn ding_piece(
             dictionary: dictionary.to_string(),
             how: entry_how,
             forms: Vec::new(),
+            gender,
+            plural: None,
             senses: vec![sense],
         },
         forms,
-        matched: case_of,
     })
 }
 
@@ -637,21 +1411,8 @@ fn dictd_piece(dictionary: &str, text: &str) -> Piece {
     let article = parse_article(text);
     let g = &article.grammar;
     let has = |t: &str| g.iter().any(|x| x == t);
-    let pos = if has("n") || has("pl") {
-        "noun"
-    } else if has("v") {
-        "verb"
-    } else if has("adj") {
-        "adj"
-    } else if has("adv") {
-        "adv"
-    } else if has("prep") {
-        "prep"
-    } else if has("conj") {
-        "conj"
-    } else {
-        ""
-    };
+    let (class, genus) = dictd_class(g);
+    let pos = class.as_str();
     let headword = if has("pl") {
         format!("die {} (pl.)", article.headword)
     } else if has("masc") {
@@ -684,6 +1445,12 @@ fn dictd_piece(dictionary: &str, text: &str) -> Piece {
             synonyms: article.synonyms.clone(),
         })
         .collect();
+    let gender = match genus {
+        Genus::M => Some("m".to_string()),
+        Genus::F => Some("f".to_string()),
+        Genus::N => Some("n".to_string()),
+        _ => None,
+    };
     Piece {
         answer: Answer {
             headword,
@@ -691,24 +1458,12 @@ fn dictd_piece(dictionary: &str, text: &str) -> Piece {
             dictionary: dictionary.to_string(),
             how: String::new(),
             forms: Vec::new(),
+            gender,
+            plural: None,
             senses,
         },
         forms: Some(Vec::new()),
-        matched: Some(article.headword),
     }
-}
-
-/// Puts answers and senses of the wanted part of speech first (stable: the dictionary's order
-/// stays otherwise). Without `pos`, the word's capital says noun or not.
-fn order_by_pos(answers: &mut [Answer], word: &str, pos: Option<&str>) {
-    let fits = |sense_pos: &str| match pos {
-        Some(p) => sense_pos == p,
-        None => (sense_pos == "noun") == crate::de::is_capitalized(word),
-    };
-    for a in answers.iter_mut() {
-        a.senses.sort_by_key(|s| !fits(&s.pos));
-    }
-    answers.sort_by_key(|a| !a.senses.iter().any(|s| fits(&s.pos)));
 }
 
 #[cfg(test)]
@@ -720,14 +1475,96 @@ mod tests {
         assert_eq!(trim_word("„Bündnisses“,"), "Bündnisses");
         assert_eq!(trim_word("NATO-Russland-Rat."), "NATO-Russland-Rat");
         assert_eq!(trim_word("..."), "");
+        assert_eq!(trim_word("gibt's"), "gibt");
+        assert_eq!(trim_word("geht’s,"), "geht");
     }
 
     #[test]
     fn a_particle_query_comes_first_and_whole() {
-        let (with, plain) = queries("kündigte", Some("an"));
+        let (with, (plain, analyzed)) = queries("kündigte", Some("an"));
+        let (mut with, joined) = with.expect("with the particle");
         assert_eq!(with[0].key, "kündigte an");
-        assert!(with.iter().any(|q| q.key == "ankündigen"));
+        assert_eq!(with[0].split.as_deref(), Some("an"));
+        assert_eq!(joined, "ankündigte");
+        candidate_queries(&joined, &mut with);
+        assert!(with.iter().any(|q| q.key == "ankündigen" && !q.exact));
         assert_eq!(plain[0].key, "kündigte");
+        assert!(plain[0].exact);
+        assert_eq!(analyzed, "kündigte");
+    }
+
+    #[test]
+    fn an_old_spelling_is_looked_up_as_the_word_itself() {
+        let (_, (mut plain, analyzed)) = queries("mußte", None);
+        let modern = plain.iter().find(|q| q.key == "musste").expect("musste");
+        assert!(modern.exact && modern.variant == Some(OLD_SPELLING));
+        candidate_queries(&analyzed, &mut plain);
+        // What the analyser derives from it must be a form in today's spelling.
+        assert!(
+            plain
+                .iter()
+                .filter(|q| !q.exact)
+                .all(|q| &*q.form == "mußte" || &*q.form == "musste")
+        );
+    }
+
+    #[test]
+    fn case_fits_by_the_word_s_place() {
+        let inside = |word| Context {
+            word,
+            pos: None,
+            sentence_start: false,
+        };
+        // A lowercase word is no noun: `des` is not `Des`.
+        assert!(!inside("des").case_fits(true));
+        assert!(inside("des").case_fits(false));
+        // A capitalized word inside a sentence is one.
+        assert!(inside("Arme").case_fits(true));
+        assert!(!inside("Arme").case_fits(false));
+        // At a sentence's start, either.
+        let start = Context {
+            sentence_start: true,
+            ..inside("Ein")
+        };
+        assert!(start.case_fits(true) && start.case_fits(false));
+    }
+
+    #[test]
+    fn ranks_phrases_last_and_exact_before_derived() {
+        let base = Rank {
+            phrase: false,
+            other_pos: false,
+            case_misfit: false,
+            derived: false,
+            start: 0,
+            own_headword: false,
+            dict: 0,
+            query: 0,
+            penalty: 0,
+            seq: 0,
+        };
+        assert_eq!(base, Rank::floor(false, 0, 0));
+        let derived = Rank {
+            derived: true,
+            query: 1,
+            ..base
+        };
+        let phrase = Rank {
+            phrase: true,
+            ..base
+        };
+        let misfit = Rank {
+            case_misfit: true,
+            ..base
+        };
+        let later_line = Rank { penalty: 3, ..base };
+        let mut ranks = vec![phrase, misfit, derived, later_line, base];
+        ranks.sort();
+        assert_eq!(ranks, [base, later_line, derived, misfit, phrase]);
+        // Nothing derived beats an exact hit, whatever the dictionary or query.
+        assert!(later_line < Rank::floor(true, 0, 0));
+        assert!(derived < Rank::floor(true, 0, 2));
+        assert!(derived >= Rank::floor(true, 0, 1));
     }
 
     #[test]

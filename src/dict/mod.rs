@@ -16,14 +16,16 @@ pub mod index;
 mod lookup;
 mod report;
 
-pub use index::{CacheStatus, Entry, Format, Index};
+pub use index::{CacheStatus, Entry, Format, Index, WordClass};
+pub use lookup::Headword;
 pub use report::lookup_report;
 
 use dictd::DictData;
-use index::{Builder, Kind, Stamp};
+use index::{Builder, Info, Kind, Stamp};
 use serde::Serialize;
 use std::cell::Cell;
 use std::fs::File;
+use std::hash::BuildHasher;
 use std::io::BufRead;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -82,7 +84,25 @@ pub struct Answer {
     pub how: String,
     /// Forms the dictionary lists: `pl. Bündnisse`, `kündigte an`, `am ältesten`.
     pub forms: Vec<String>,
+    /// A noun's gender as a glossary writes it: `m`, `f`, `n`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    /// A noun's plural, when the dictionary gives it: `Bündnisse`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plural: Option<String>,
     pub senses: Vec<Sense>,
+}
+
+/// How an answer for a phrase headword found from its verb relates to the word:
+/// `phrase with machen` (`Aa machen`).
+pub const PHRASE_WITH: &str = "phrase with ";
+
+impl Answer {
+    /// Whether this answers with a phrase the word's verb is in (`Aa machen` for `macht`),
+    /// not with the word's own headword.
+    pub fn is_phrase(&self) -> bool {
+        self.how.starts_with(PHRASE_WITH)
+    }
 }
 
 /// One meaning.
@@ -229,6 +249,8 @@ pub struct Dictionary {
     /// Bad lines the index was built without (known when it was built, not when read from the
     /// cache).
     skipped_lines: usize,
+    /// Headwords read from entries lately.
+    heads: Mutex<lookup::HeadCache>,
 }
 
 #[derive(Debug)]
@@ -264,9 +286,13 @@ fn open_index(
         &stamp,
         cache_file.as_deref(),
         distrust,
-        || match source.format {
-            Format::Ding => build_ding(&source.path, progress),
-            Format::Dictd => build_dictd(&source.path, progress, skipped),
+        || match (source.format, &source.data) {
+            (Format::Ding, _) => build_ding(&source.path, progress),
+            (Format::Dictd, Some(data)) => build_dictd(&source.path, data, progress, skipped),
+            (Format::Dictd, None) => Err(DictError::format(
+                &source.path,
+                "no .dict.dz or .dict file for this index",
+            )),
         },
     )
 }
@@ -320,8 +346,8 @@ fn build_ding(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError>
         let len = text.trim_end_matches(['\n', '\r']).len();
         let entry = builder.add_entry(start, len as u32)?;
         lines += 1;
-        ding::for_each_key(&line, |key, kind, column, alt| {
-            builder.add_key(key, entry, kind, column, alt);
+        ding::for_each_key(&line, |key, kind, column, alt, info| {
+            builder.add_key_with(key, entry, kind, column, alt, info);
         });
         Ok(())
     })?;
@@ -334,40 +360,114 @@ fn build_ding(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError>
     Ok(builder)
 }
 
-/// The index of a dictd `.index`. A line that is not `headword TAB offset TAB length`, or whose
-/// offset no index can hold, is one bad line: left out and counted in `skipped`, while the
-/// rest of the dictionary works.
+/// Builds a dictd index: the `.index` read twice, and between, the first line of every
+/// article (headword and grammar), which the index keeps as its postings' [`Info`]. A line
+/// that is not `headword TAB offset TAB length`, or whose offset no index can hold, is one bad
+/// line: left out and counted in `skipped`, while the rest of the dictionary works.
 fn build_dictd(
     path: &Path,
+    data: &Path,
     progress: &dyn Fn(f32),
     skipped: &Cell<usize>,
 ) -> Result<Builder, DictError> {
-    let mut builder = Builder::default();
-    let mut key = String::new();
-    for_each_line(path, progress, |_, raw| {
-        if raw.trim_ascii().is_empty() {
-            return Ok(());
-        }
-        let Some((word, at, len)) = std::str::from_utf8(raw)
+    fn parsed(raw: &[u8]) -> Option<(&str, u64, u32)> {
+        std::str::from_utf8(raw)
             .ok()
             .and_then(dictd::parse_index_line)
             .filter(|&(_, at, _)| at < index::MAX_ENTRY_OFFSET)
-        else {
+    }
+    let index_line = |raw: &[u8]| {
+        let (word, at, len) = parsed(raw)?;
+        (!dictd::is_meta_headword(word)).then(|| (word.trim().to_string(), at, len))
+    };
+    // Counted once, on the first reading.
+    let count_bad = |raw: &[u8]| {
+        if !raw.trim_ascii().is_empty() && parsed(raw).is_none() {
             skipped.set(skipped.get() + 1);
+        }
+    };
+    let mut offsets = Vec::new();
+    for_each_line(path, &|f| progress(f * 0.2), |_, raw| {
+        count_bad(raw);
+        if let Some((_, at, _)) = index_line(raw) {
+            offsets.push(at);
+        }
+        Ok(())
+    })?;
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut heads: Vec<(u64, ArticleHead)> = Vec::with_capacity(offsets.len());
+    DictData::open(data)?.first_lines(&offsets, &|f| progress(0.2 + f * 0.6), |at, line| {
+        heads.push((at, ArticleHead::of(line)));
+    })?;
+    drop(offsets);
+    let mut builder = Builder::default();
+    let mut key = String::new();
+    for_each_line(path, &|f| progress(0.8 + f * 0.2), |_, raw| {
+        let Some((word, at, len)) = index_line(raw) else {
             return Ok(());
         };
-        if dictd::is_meta_headword(word) {
-            return Ok(());
-        }
         let entry = builder.add_entry(at, len)?;
-        crate::de::lowercase_into(word.trim(), &mut key);
-        builder.add_key(&key, entry, Kind::Head, 0, 0);
+        crate::de::lowercase_into(&word, &mut key);
+        let info = heads
+            .binary_search_by_key(&at, |(o, _)| *o)
+            .ok()
+            .map(|i| heads[i].1.info(&key))
+            .unwrap_or_default();
+        builder.add_key_with(&key, entry, Kind::Head, 0, 0, info);
         Ok(())
     })?;
     if builder.key_count() == 0 {
         return Err(DictError::format(path, "no headwords in this dictd index"));
     }
     Ok(builder)
+}
+
+/// What an article's first line says, kept while building: a few bytes an article.
+#[derive(Debug, Clone, Copy)]
+struct ArticleHead {
+    class: index::WordClass,
+    genus: index::Genus,
+    capitalized: bool,
+    /// The headword's capitals, as [`Info::spelling_of`] gives them for its lowercase.
+    spelling: index::Spelling,
+    capitals: u16,
+    /// Of the lowercase headword, to tell whether a key is it.
+    hash: u64,
+}
+
+impl ArticleHead {
+    fn of(line: &str) -> ArticleHead {
+        let (headword, grammar) = dictd::parse_first_line(line);
+        let (class, genus) = lookup::dictd_class(&grammar);
+        let lower = headword.to_lowercase();
+        let (spelling, capitals) = Info::spelling_of(headword, &lower);
+        ArticleHead {
+            class,
+            genus,
+            capitalized: crate::de::is_capitalized(headword),
+            spelling,
+            capitals,
+            hash: rustc_hash::FxBuildHasher.hash_one(lower),
+        }
+    }
+
+    fn info(&self, key: &str) -> Info {
+        let same = rustc_hash::FxBuildHasher.hash_one(key) == self.hash;
+        Info {
+            known: true,
+            class: self.class,
+            genus: self.genus,
+            capitalized: self.capitalized,
+            spelling: if same {
+                self.spelling
+            } else {
+                index::Spelling::Other
+            },
+            penalty: 0,
+            capitals: if same { self.capitals } else { 0 },
+        }
+    }
 }
 
 impl Dictionary {
@@ -400,6 +500,7 @@ impl Dictionary {
             cache_dir: cache_dir.map(Path::to_path_buf),
             repairing: Mutex::new(()),
             pieces: Mutex::default(),
+            heads: Mutex::default(),
         })
     }
 
@@ -465,6 +566,10 @@ impl Dictionary {
         *self.index.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(fresh);
         // What the bad index led to is not kept either.
         self.pieces().clear();
+        self.heads
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
         *self.status.lock().unwrap_or_else(PoisonError::into_inner) = status;
         true
     }
@@ -492,6 +597,8 @@ impl Dictionary {
 pub struct Dictionaries {
     dicts: Vec<Dictionary>,
     errors: Vec<DictError>,
+    /// Verbs' forms, made to confirm that a word is one of them.
+    verb_forms: Mutex<lookup::VerbFormCache>,
 }
 
 impl Dictionaries {
@@ -526,6 +633,10 @@ impl Dictionaries {
     pub fn forget_entries(&self) {
         for d in &self.dicts {
             d.pieces().clear();
+            d.heads
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clear();
             if let Store::Dictd(data) = &d.store {
                 data.forget();
             }
@@ -535,7 +646,7 @@ impl Dictionaries {
     pub fn from_dictionaries(dicts: Vec<Dictionary>) -> Dictionaries {
         Dictionaries {
             dicts,
-            errors: Vec::new(),
+            ..Dictionaries::default()
         }
     }
 

@@ -25,9 +25,11 @@ pub fn lookup_report(dicts: &Dictionaries, word: &str, json: bool) -> (String, b
     let split = word.rsplit_once(' ').filter(|(_, p)| {
         crate::de::analyze::SEPARABLE_PARTICLES.contains(&p.to_lowercase().as_str())
     });
-    let (answers, particle) = match split.map(|(verb, p)| (dicts.lookup(verb, Some(p)), p)) {
+    // A word on its own: its capital says nothing about it, as at a sentence's start.
+    let look = |w: &str, p: Option<&str>| dicts.lookup_in(w, p, None, true);
+    let (answers, particle) = match split.map(|(verb, p)| (look(verb, Some(p)), p)) {
         Some((answers, p)) if !answers.is_empty() => (answers, Some(p)),
-        _ => (dicts.lookup(word, None), None),
+        _ => (look(word, None), None),
     };
     let found = !answers.is_empty();
     let nearest = if found {

@@ -16,6 +16,8 @@ pub struct DictQuery {
     pub particle: Option<String>,
     /// The glossary's part of speech whose senses come first: `noun`, `verb`, …
     pub pos: Option<String>,
+    /// The word starts its sentence, so its capital says nothing (`Ein` is the article).
+    pub sentence_start: bool,
 }
 
 /// What the dictionaries said about a [`DictQuery`].
@@ -43,8 +45,9 @@ impl Eq for SharedDictionaries {}
 /// it kept (a compound is answered through its parts only without a particle).
 pub fn look_up(dicts: &Dictionaries, query: &DictQuery) -> Looked {
     let pos = query.pos.as_deref();
+    let start = query.sentence_start;
     if let Some(particle) = query.particle.as_deref() {
-        let answers = dicts.lookup_for(&query.word, Some(particle), pos);
+        let answers = dicts.lookup_in(&query.word, Some(particle), pos, start);
         // Without the particle verb, the answers are the word's own.
         if !has_particle(&query.word, particle)
             && answers.iter().any(|a| has_particle(&a.lemma, particle))
@@ -56,7 +59,7 @@ pub fn look_up(dicts: &Dictionaries, query: &DictQuery) -> Looked {
         }
     }
     Looked {
-        answers: dicts.lookup_for(&query.word, None, pos),
+        answers: dicts.lookup_in(&query.word, None, pos, start),
         with_particle: false,
     }
 }
@@ -210,6 +213,7 @@ mod tests {
             word: word.into(),
             particle: particle.map(Into::into),
             pos: None,
+            sentence_start: false,
         }
     }
 

@@ -1,6 +1,7 @@
 //! The form that adds or edits a glossary entry: a few text fields, one focused, and the
 //! checks that turn them into an [`Entry`].
 
+use super::state::Suggestion;
 use super::strings::form as text;
 use crate::glossary::{Entry, Gender, Pos};
 
@@ -65,19 +66,30 @@ pub struct EntryForm {
 }
 
 impl EntryForm {
-    /// A form for a new entry. The focus goes to the English once there is a headword: to
-    /// type it, or to check the dictionary's suggestion.
+    /// A form for a new entry, focused on the German: the headword comes first, whatever the
+    /// dictionary suggested.
     pub fn new_entry(headword: &str, english: Option<&str>) -> EntryForm {
+        EntryForm::suggested(&Suggestion {
+            headword: headword.to_string(),
+            english: english.map(str::to_string),
+            ..Suggestion::default()
+        })
+    }
+
+    /// A form for a new entry with all a suggestion knows filled in: headword, English, part
+    /// of speech, gender, plural.
+    pub fn suggested(s: &Suggestion) -> EntryForm {
         let mut form = EntryForm {
             values: Default::default(),
             focus: Field::German,
             original: None,
         };
-        form.values[Field::German.index()] = headword.to_string();
-        form.values[Field::English.index()] = english.unwrap_or_default().to_string();
-        if !headword.is_empty() {
-            form.focus = Field::English;
-        }
+        form.values[Field::German.index()].clone_from(&s.headword);
+        form.values[Field::English.index()] = s.english.clone().unwrap_or_default();
+        form.values[Field::Pos.index()] = s.pos.map(Pos::as_str).unwrap_or_default().to_string();
+        form.values[Field::Gender.index()] =
+            s.gender.map(gender_key).unwrap_or_default().to_string();
+        form.values[Field::Plural.index()] = s.plural.clone().unwrap_or_default();
         form
     }
 
@@ -205,14 +217,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_new_form_focuses_the_english_once_there_is_a_headword() {
+    fn a_new_form_focuses_the_german() {
         let form = EntryForm::new_entry("ersatzweise", None);
         assert_eq!(form.value(Field::German), "ersatzweise");
-        assert_eq!(form.focus(), Field::English);
+        assert_eq!(form.focus(), Field::German);
         assert_eq!(EntryForm::new_entry("", None).focus(), Field::German);
         let suggested = EntryForm::new_entry("ersatzweise", Some("by way of substitution"));
         assert_eq!(suggested.value(Field::English), "by way of substitution");
-        assert_eq!(suggested.focus(), Field::English);
+        assert_eq!(suggested.focus(), Field::German);
+    }
+
+    #[test]
+    fn a_suggestion_fills_every_field_it_knows() {
+        let form = EntryForm::suggested(&Suggestion {
+            headword: "Fahrrad".into(),
+            english: Some("bicycle".into()),
+            pos: Some(Pos::Noun),
+            gender: Some(Gender::N),
+            plural: Some("Fahrräder".into()),
+        });
+        assert_eq!(form.value(Field::German), "Fahrrad");
+        assert_eq!(form.value(Field::English), "bicycle");
+        assert_eq!(form.value(Field::Pos), "noun");
+        assert_eq!(form.value(Field::Gender), "n");
+        assert_eq!(form.value(Field::Plural), "Fahrräder");
+        assert_eq!(form.focus(), Field::German);
+        let entry = form.entry().unwrap();
+        assert_eq!(
+            (entry.pos, entry.gender, entry.plural.as_deref()),
+            (Some(Pos::Noun), Some(Gender::N), Some("Fahrräder"))
+        );
     }
 
     #[test]
@@ -231,6 +265,7 @@ mod tests {
     #[test]
     fn senses_split_on_semicolons_and_optional_fields_stay_empty() {
         let mut form = EntryForm::new_entry("Rat", None);
+        form.next_field();
         for c in "council; advice ;".chars() {
             form.input(c);
         }

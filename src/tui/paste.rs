@@ -61,6 +61,8 @@ mod tests {
         assert_eq!(s.query(), "Ky iv");
         s.update(Action::Cancel);
         s.update(Action::AddEntry);
+        // The form opens on the German; the English is next.
+        s.update(Action::FormNextField);
         s.update(Action::Paste("\u{1b}[31mto go".into()));
         let form = s.form().expect("the form is open");
         assert_eq!(form.value(crate::tui::form::Field::English), "[31mto go");

@@ -583,7 +583,11 @@ mod tests {
         let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
         let mut actions = vec![Action::SearchStart];
         actions.extend("ersatzweise".chars().map(Action::SearchInput));
-        actions.extend([Action::SearchSubmit, Action::AddEntry]);
+        actions.extend([
+            Action::SearchSubmit,
+            Action::AddEntry,
+            Action::FormNextField,
+        ]);
         actions.extend("as a substitute".chars().map(Action::FormInput));
         actions.push(Action::FormSubmit);
         run(&mut state, &mut worker, &actions);
@@ -603,7 +607,7 @@ mod tests {
         let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
         // The file breaks while the reader runs.
         std::fs::write(dir.path().join("mine.toml"), "[[term]\n").unwrap();
-        let mut actions = vec![Action::NextWord, Action::AddEntry];
+        let mut actions = vec![Action::NextWord, Action::AddEntry, Action::FormNextField];
         actions.extend("spoke".chars().map(Action::FormInput));
         actions.push(Action::FormSubmit);
         run(&mut state, &mut worker, &actions);

@@ -13,7 +13,7 @@ use super::wrap::{Wrapped, flatten};
 use crate::de::inflect::PARTICLES;
 use crate::de::sentence::split_clauses;
 use crate::de::token::TokenKind;
-use crate::glossary::{Entry, Glossary};
+use crate::glossary::{Entry, Gender, Glossary, Pos};
 use crate::learner::{Status, Store, TextStats, new_terms, term_of, term_statuses, text_stats};
 use crate::link::{Analysis, Link, Linker};
 use crate::terms::{Sources, Terms};
@@ -89,11 +89,14 @@ impl Span {
     }
 }
 
-/// What a new entry's form starts with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a new entry's form starts with: what the card knows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Suggestion {
     pub headword: String,
     pub english: Option<String>,
+    pub pos: Option<Pos>,
+    pub gender: Option<Gender>,
+    pub plural: Option<String>,
 }
 
 /// The reader's state.
@@ -694,10 +697,7 @@ impl AppState {
                 let tokens = self.span.as_ref().map(|s| s.tokens.clone());
                 if let Some(tokens) = tokens {
                     let suggestion = self.suggest(&tokens);
-                    self.form = Some(EntryForm::new_entry(
-                        &suggestion.headword,
-                        suggestion.english.as_deref(),
-                    ));
+                    self.form = Some(EntryForm::suggested(&suggestion));
                     self.mode = Mode::Form;
                 }
             }
@@ -924,7 +924,7 @@ impl AppState {
                 .get(link.entry)
                 .map(|e| Suggestion {
                     headword: e.de.clone(),
-                    english: None,
+                    ..Suggestion::default()
                 }),
             None => self
                 .selected
@@ -939,10 +939,7 @@ impl AppState {
             self.message = Some(strings::NOT_A_WORD.to_string());
             return;
         };
-        self.form = Some(EntryForm::new_entry(
-            &suggestion.headword,
-            suggestion.english.as_deref(),
-        ));
+        self.form = Some(EntryForm::suggested(&suggestion));
         self.mode = Mode::Form;
     }
 
@@ -961,9 +958,9 @@ impl AppState {
     }
 
     /// What a new entry for these words starts with. For one word the dictionaries answer: the
-    /// first answer's headword, and its first sense up to the first `;`. Otherwise the words in
-    /// text order, each in lower case unless it is capitalized inside its sentence (a noun or a
-    /// name).
+    /// first answer's headword, its first sense up to the first `;`, its part of speech, and a
+    /// noun's gender and plural. Otherwise the words in text order, each in lower case unless it
+    /// is capitalized inside its sentence (a noun or a name).
     pub fn suggest(&self, tokens: &[usize]) -> Suggestion {
         let answer = match tokens {
             [token] => self
@@ -982,9 +979,18 @@ impl AppState {
                 .map(str::trim)
                 .filter(|e| !e.is_empty())
                 .map(str::to_string);
+            let pos = answer.senses.first().and_then(|s| Pos::from_key(&s.pos));
+            let noun = pos == Some(Pos::Noun);
             return Suggestion {
                 headword: answer.lemma.clone(),
                 english,
+                pos,
+                gender: answer
+                    .gender
+                    .as_deref()
+                    .filter(|_| noun)
+                    .and_then(Gender::from_key),
+                plural: answer.plural.clone().filter(|_| noun),
             };
         }
         let words: Vec<String> = tokens
@@ -1001,7 +1007,7 @@ impl AppState {
             .collect();
         Suggestion {
             headword: words.join(" "),
-            english: None,
+            ..Suggestion::default()
         }
     }
 
@@ -1058,6 +1064,8 @@ impl AppState {
                 word: entry.de.clone(),
                 particle: None,
                 pos: entry.pos.map(|p| p.as_str().to_string()),
+                // A headword's capital is its own.
+                sentence_start: false,
             });
         }
         self.word_query(self.selected?)
@@ -1072,7 +1080,8 @@ impl AppState {
             return None;
         }
         let word = t.text(&self.text);
-        let noun = crate::de::is_capitalized(word) && !self.starts_sentence(token);
+        let sentence_start = self.starts_sentence(token);
+        let noun = crate::de::is_capitalized(word) && !sentence_start;
         Some(DictQuery {
             word: word.to_string(),
             particle: if noun {
@@ -1081,6 +1090,7 @@ impl AppState {
                 self.clause_end_particle(token)
             },
             pos: noun.then(|| "noun".to_string()),
+            sentence_start,
         })
     }
 
@@ -2274,7 +2284,7 @@ gender = "n"
         assert_eq!(s.mode(), Mode::Form);
         let form = s.form().unwrap();
         assert_eq!(form.value(Field::German), "sprach Rat");
-        assert_eq!(form.focus(), Field::English);
+        assert_eq!(form.focus(), Field::German, "the headword is checked first");
     }
 
     #[test]
@@ -2302,6 +2312,8 @@ gender = "n"
         let mut s = state(120, 40);
         search(&mut s, "gingen");
         s.update(Action::AddEntry);
+        assert_eq!(s.form().unwrap().focus(), Field::German);
+        s.update(Action::FormNextField);
         for c in "went".chars() {
             s.update(Action::FormInput(c));
         }
@@ -2402,6 +2414,7 @@ gender = "n"
         let mut s = state(120, 40);
         search(&mut s, "gingen");
         s.update(Action::AddEntry);
+        s.update(Action::FormNextField);
         s.update(Action::FormInput('w'));
         s.update(Action::Failed("mine.toml:1:1: broken\nmore".into()));
         assert_eq!(s.mode(), Mode::Form);

@@ -68,6 +68,13 @@ pub fn dict_folded(answers: usize, key: &str) -> String {
 pub fn dict_unfolded(key: &str) -> String {
     format!("Dictionary ({key} folds)")
 }
+/// Phrases with the word's verb, folded: "4 phrases with this verb (press d)".
+pub fn phrases_folded(phrases: usize, key: &str) -> String {
+    match phrases {
+        1 => format!("1 phrase with this verb (press {key})"),
+        n => format!("{n} phrases with this verb (press {key})"),
+    }
+}
 /// Before a sense's German, under its English.
 pub const SENSE_INDENT: &str = "   ";
 

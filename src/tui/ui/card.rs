@@ -106,6 +106,9 @@ pub enum DictionarySection {
         /// On a glossary entry's card, the key that folds them again.
         fold_key: Option<String>,
         answers: Vec<AnswerView>,
+        /// Answers for phrases with the word's verb (`Aa machen` for `macht`) left out, and
+        /// the key that shows them.
+        phrases_folded: Option<(usize, String)>,
     },
 }
 
@@ -250,6 +253,7 @@ fn dictionary_section(state: &AppState, for_entry: bool) -> DictionarySection {
                 DictionarySection::Answers {
                     fold_key: None,
                     answers: answers.iter().map(|a| answer_view(a, &q.word)).collect(),
+                    phrases_folded: None,
                 }
             }
         }
@@ -285,13 +289,18 @@ fn dictionary_section(state: &AppState, for_entry: bool) -> DictionarySection {
             key: key(),
         };
     }
+    // An unknown word's phrases wait for the same key.
+    let phrases = looked.answers.iter().filter(|a| a.is_phrase()).count();
+    let fold_phrases = !for_entry && !state.dictionary_unfolded() && phrases > 0;
     DictionarySection::Answers {
         fold_key: for_entry.then(key),
         answers: looked
             .answers
             .iter()
+            .filter(|a| !(fold_phrases && a.is_phrase()))
             .map(|a| answer_view(a, &query))
             .collect(),
+        phrases_folded: fold_phrases.then(|| (phrases, key())),
     }
 }
 
@@ -434,7 +443,11 @@ fn dictionary_lines(section: &DictionarySection, lines: &mut Vec<Line<'static>>)
             ));
             return;
         }
-        DictionarySection::Answers { fold_key, answers } => {
+        DictionarySection::Answers {
+            fold_key,
+            answers,
+            phrases_folded,
+        } => {
             if let Some(key) = fold_key {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(strings::dict_unfolded(key), theme::LABEL));
@@ -455,6 +468,13 @@ fn dictionary_lines(section: &DictionarySection, lines: &mut Vec<Line<'static>>)
                 }
                 lines.push(Line::raw(""));
                 answer_lines(answer, lines);
+            }
+            if let Some((phrases, key)) = phrases_folded {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    strings::phrases_folded(*phrases, key),
+                    theme::LABEL,
+                ));
             }
             return;
         }
@@ -508,10 +528,11 @@ fn answer_lines(answer: &AnswerView, lines: &mut Vec<Line<'static>>) {
             spans.push(Span::styled(format!(" [{label}]"), theme::DIM));
         }
         lines.push(Line::from(spans));
+        // The headword as this sense uses it (`jdn./etw. tragen`), dimmed under the English.
         if let Some(de) = &sense.de {
             lines.push(Line::styled(
                 format!("{}{de}", strings::SENSE_INDENT),
-                theme::LABEL,
+                theme::DIM,
             ));
         }
     }
@@ -726,7 +747,7 @@ plural = "Diplomaten"
 
     const TEXT: &str = "Im Monat kündigte die NATO an, acht Diplomaten auszuweisen. \
         Er hob die Arme. Die arme Frau ging. Der Kreml baue ersatzweise Beziehungen zu Staaten auf. \
-        Die Spionageaktivitäten waren alt.\n";
+        Die Spionageaktivitäten waren alt. Ein Mann macht das.\n";
 
     /// The reader on TEXT, the dictionaries still opening.
     fn opening(width: u16, height: u16) -> AppState {
@@ -1027,7 +1048,10 @@ plural = "Diplomaten"
                 .any(|r| r == "Dictionary: 1 answer (press d)")
         );
         apply(&mut s, Action::ToggleDictionary);
-        let DictionarySection::Answers { fold_key, answers } = entry(&s).dictionary else {
+        let DictionarySection::Answers {
+            fold_key, answers, ..
+        } = entry(&s).dictionary
+        else {
             panic!("unfolded");
         };
         assert_eq!(fold_key.as_deref(), Some("d"));
@@ -1081,14 +1105,53 @@ plural = "Diplomaten"
         let form = s.form().unwrap();
         assert_eq!(form.value(Field::German), "ausweisen");
         assert_eq!(form.value(Field::English), "to expel sb. (from a country)");
-        assert_eq!(form.focus(), Field::English);
+        assert_eq!(form.value(Field::Pos), "verb");
+        assert_eq!(form.value(Field::Gender), "", "a verb has none");
+        assert_eq!(form.focus(), Field::German);
         apply(&mut s, Action::Cancel);
-        // Only the first alternative of a sense: "state; country" gives "state".
+        // Only the first alternative of a sense: "state; country" gives "state". A noun comes
+        // with its gender and plural.
         select(&mut s, "Staaten");
         apply(&mut s, Action::AddEntry);
         let form = s.form().unwrap();
         assert_eq!(form.value(Field::German), "Staat");
         assert_eq!(form.value(Field::English), "state");
+        assert_eq!(form.value(Field::Pos), "noun");
+        assert_eq!(form.value(Field::Gender), "m");
+        assert_eq!(form.value(Field::Plural), "Staaten");
+        apply(&mut s, Action::Cancel);
+        // A sentence's first word is not taken for a noun's form: `Ein` is no `Ei`.
+        select(&mut s, "Ein");
+        apply(&mut s, Action::AddEntry);
+        let form = s.form().unwrap();
+        assert_eq!(form.value(Field::German), "ein");
+        assert_eq!(form.value(Field::English), "a, an");
+    }
+
+    #[test]
+    fn phrases_with_a_verb_are_folded_to_a_count_until_d() {
+        let mut s = reader(120, 40);
+        select(&mut s, "macht");
+        let DictionarySection::Answers {
+            answers: folded,
+            phrases_folded,
+            ..
+        } = unknown(&s).1
+        else {
+            panic!("answers");
+        };
+        assert_eq!(folded[0].headword, "machen");
+        assert_eq!(folded[0].senses[0].text, "to do sth.");
+        assert!(folded.iter().all(|a| a.headword != "Aa machen"));
+        assert_eq!(phrases_folded, Some((1, "d".to_string())));
+        assert!(
+            rows(&s, 60)
+                .iter()
+                .any(|r| r == "1 phrase with this verb (press d)")
+        );
+        apply(&mut s, Action::ToggleDictionary);
+        let shown = answers(unknown(&s).1);
+        assert_eq!(shown.last().map(|a| a.headword.as_str()), Some("Aa machen"));
     }
 
     #[test]
