@@ -3,8 +3,8 @@
 //! `annotate`, `check`, the reader, tests and benches all call [`Linker::analyze`].
 
 use crate::de::inflect::{
-    ADVERB_PARTICLES, PARTICLES, Reading, ReadingSet, adjective_forms, noun_forms, verb_display,
-    verb_forms,
+    ADVERB_PARTICLES, PARTICLES, Reading, ReadingSet, Sureness, adjective_forms, noun_forms,
+    verb_display, verb_forms,
 };
 use crate::de::lowercase_into;
 use crate::de::sentence::{split_clauses, split_sentences};
@@ -111,6 +111,10 @@ struct Hit {
     entry: u32,
     kind: HitKind,
     readings: ReadingSet,
+    /// A noun form guessed from its class loses to the same form of another word.
+    sureness: Sureness,
+    /// A guessed noun form that is also a frequent other word: never at a sentence's start.
+    common: bool,
 }
 
 /// The entries one form belongs to: nearly always one, kept inline.
@@ -199,6 +203,8 @@ pub struct Linker {
     forms: hashbrown::HashMap<String, Hits, rustc_hash::FxBuildHasher>,
     /// Reused while building `forms`.
     key_buf: String,
+    /// Forms that two entries share where one of them is a guess, settled once all are in.
+    contested: Vec<String>,
 }
 
 const REFLEXIVE_PRONOUNS: &[&str] = &["sich", "mich", "dich", "uns", "euch"];
@@ -224,11 +230,13 @@ impl Linker {
                 rustc_hash::FxBuildHasher,
             ),
             key_buf: String::new(),
+            contested: Vec::new(),
         };
         for (i, entry) in glossary.entries.iter().enumerate() {
             linker.index_entry(i, entry);
         }
         linker.glossary = glossary;
+        linker.settle_guesses();
         for i in 0..linker.info.len() {
             let de = &linker.glossary.entries[i].de;
             if linker.info[i].noun_like && !de.contains([' ', '-']) {
@@ -253,26 +261,81 @@ impl Linker {
     }
 
     fn add(&mut self, form: &str, entry: usize, kind: HitKind, reading: Reading) {
-        self.add_readings(form, entry, kind, std::iter::once(reading).collect());
+        self.add_readings(
+            form,
+            entry,
+            kind,
+            std::iter::once(reading).collect(),
+            Sureness::Given,
+        );
     }
 
-    fn add_readings(&mut self, form: &str, entry: usize, kind: HitKind, readings: ReadingSet) {
+    fn add_readings(
+        &mut self,
+        form: &str,
+        entry: usize,
+        kind: HitKind,
+        readings: ReadingSet,
+        sureness: Sureness,
+    ) {
         let mut key = std::mem::take(&mut self.key_buf);
         lowercase_into(form, &mut key);
+        let common = sureness != Sureness::Given && is_common_word(&key);
         // entry_ref allocates the key only when the form is new.
         let hits = self.forms.entry_ref(key.as_str()).or_default();
-        self.key_buf = key;
         if let Some(h) = hits
             .iter_mut()
             .find(|h| h.entry as usize == entry && h.kind == kind)
         {
             h.readings = h.readings.union(readings);
+            if sureness < h.sureness {
+                h.sureness = sureness;
+                h.common = common;
+            }
         } else {
+            let contested = hits.iter().any(|h| {
+                h.entry as usize != entry
+                    && (h.sureness != Sureness::Given || sureness != Sureness::Given)
+            });
             hits.push(Hit {
                 entry: entry as u32,
                 kind,
                 readings,
+                sureness,
+                common,
             });
+            if contested {
+                self.contested.push(key.clone());
+            }
+        }
+        self.key_buf = key;
+    }
+
+    /// A guessed noun form gives way to another noun's headword or listed form, and to a surer
+    /// form of another noun (Raten is the plural of Rate before it is a guess for Rat). Other
+    /// words sharing the form (Fragen, fragen) are told apart by the capital.
+    fn settle_guesses(&mut self) {
+        let contested = std::mem::take(&mut self.contested);
+        for key in &contested {
+            let Some(hits) = self.forms.get_mut(key.as_str()) else {
+                continue;
+            };
+            let info = &self.info;
+            let keep: Vec<bool> = hits
+                .iter()
+                .map(|h| {
+                    h.sureness == Sureness::Given
+                        || !hits.iter().any(|o| {
+                            o.entry != h.entry
+                                && info[o.entry as usize].noun_like
+                                && (o.readings.contains(Reading::Headword)
+                                    || o.readings.contains(Reading::ListedForm)
+                                    || o.sureness < h.sureness)
+                        })
+                })
+                .collect();
+            let mut k = keep.iter();
+            hits.retain(|_| *k.next().unwrap_or(&true));
         }
     }
 
@@ -297,7 +360,7 @@ impl Linker {
                 .split_particle
                 .and_then(|p| PARTICLES.iter().position(|q| *q == p))
                 .map_or(HitKind::Whole, |k| HitKind::Split(k as u8));
-            self.add_readings(&forms[i].form, entry, kind, readings);
+            self.add_readings(&forms[i].form, entry, kind, readings, Sureness::Given);
             i = j;
         }
     }
@@ -327,8 +390,14 @@ impl Linker {
                 let verb = pos == Some(Pos::Verb) || (pos.is_none() && is_verb_like(word));
                 if noun_like {
                     if pos != Some(Pos::Abbr) {
-                        for (form, r) in noun_forms(word, entry.gender, entry.plural.as_deref()) {
-                            self.add(&form, i, HitKind::Whole, r);
+                        for f in noun_forms(word, entry.gender, entry.plural.as_deref()) {
+                            self.add_readings(
+                                &f.form,
+                                i,
+                                HitKind::Whole,
+                                std::iter::once(f.reading).collect(),
+                                f.sureness,
+                            );
                         }
                     }
                 } else if verb {
@@ -562,6 +631,9 @@ impl Linker {
             for hit in hits {
                 let entry = hit.entry as usize;
                 let info = &self.info[entry];
+                if hit.common && sentence_initial {
+                    continue;
+                }
                 // Case tells nouns from other words, except at the start of a sentence.
                 let case_rank = match (info.noun_like, capitalized, sentence_initial) {
                     (true, true, false) | (false, false, _) => 2,
@@ -808,6 +880,13 @@ impl Linker {
             .find(|h| self.info[h.entry as usize].noun_like)
             .map(|h| h.entry as usize)
     }
+}
+
+/// Whether a lowercased form is one of [`crate::de::lexicon::COMMON_WORDS`].
+fn is_common_word(lower: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| crate::de::lexicon::COMMON_WORDS.iter().copied().collect());
+    SET.contains(lower)
 }
 
 /// Where `seq` occurs as consecutive words of the clause.

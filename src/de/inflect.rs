@@ -9,6 +9,7 @@ pub use super::lexicon::PARTICLES;
 use super::lexicon::{
     INSEPARABLE_PREFIXES as INSEPARABLE, IRREGULAR_COMPARISON, TWO_WAY_PREFIXES as TWO_WAY,
 };
+pub use super::noun::{NounForm, Sureness, noun_forms};
 use super::strong::{STRONG_VERBS, StrongVerb, WEAK_LOOKALIKES};
 
 /// Particles that also stand alone as adverbs: they pair with a verb only when something stands
@@ -27,6 +28,8 @@ pub enum Reading {
     ListedForm,
     // Nouns.
     GenitiveSingular,
+    /// The old dative in -e: im Hause, am Tage.
+    DativeSingular,
     ObliqueSingular,
     Plural,
     DativePlural,
@@ -78,6 +81,7 @@ impl Reading {
             Reading::Headword => "headword".into(),
             Reading::ListedForm => "listed form".into(),
             Reading::GenitiveSingular => "genitive singular".into(),
+            Reading::DativeSingular => "dative singular".into(),
             Reading::ObliqueSingular => "genitive/dative/accusative singular".into(),
             Reading::Plural => "plural".into(),
             Reading::DativePlural => "dative plural".into(),
@@ -136,6 +140,7 @@ impl Reading {
             Reading::Headword,
             Reading::ListedForm,
             Reading::GenitiveSingular,
+            Reading::DativeSingular,
             Reading::ObliqueSingular,
             Reading::Plural,
             Reading::DativePlural,
@@ -173,22 +178,23 @@ impl Reading {
             Reading::Headword => 0,
             Reading::ListedForm => 1,
             Reading::GenitiveSingular => 2,
-            Reading::ObliqueSingular => 3,
-            Reading::Plural => 4,
-            Reading::DativePlural => 5,
-            Reading::AdjInflected => 6,
-            Reading::Comparative => 7,
-            Reading::Superlative => 8,
-            Reading::Infinitive => 9,
-            Reading::ZuInfinitive => 10,
-            Reading::Present(p) => 11 + p.index(),
-            Reading::Past(p) => 17 + p.index(),
-            Reading::SubjunctiveI(p) => 23 + p.index(),
-            Reading::SubjunctiveII(p) => 29 + p.index(),
-            Reading::Imperative => 35,
-            Reading::PastParticiple => 36,
-            Reading::PastParticipleAdj => 37,
-            Reading::PresentParticiple => 38,
+            Reading::DativeSingular => 3,
+            Reading::ObliqueSingular => 4,
+            Reading::Plural => 5,
+            Reading::DativePlural => 6,
+            Reading::AdjInflected => 7,
+            Reading::Comparative => 8,
+            Reading::Superlative => 9,
+            Reading::Infinitive => 10,
+            Reading::ZuInfinitive => 11,
+            Reading::Present(p) => 12 + p.index(),
+            Reading::Past(p) => 18 + p.index(),
+            Reading::SubjunctiveI(p) => 24 + p.index(),
+            Reading::SubjunctiveII(p) => 30 + p.index(),
+            Reading::Imperative => 36,
+            Reading::PastParticiple => 37,
+            Reading::PastParticipleAdj => 38,
+            Reading::PresentParticiple => 39,
         }
     }
 }
@@ -616,88 +622,6 @@ pub fn verb_display(verb: &str, separable: bool) -> String {
     }
 }
 
-/// Weak masculine nouns take -(e)n in every case but the nominative singular.
-fn is_weak_masculine(noun: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "ant", "ent", "ist", "at", "oge", "ge", "graf", "nom", "soph", "et", "e", "ot", "ast",
-    ];
-    let lower = noun.to_lowercase();
-    // Common -e masculines that are not weak ("Käse") are rare enough to ignore; -at/-et words that
-    // are strong are excluded by their plural (Rat/Räte, Staat/Staaten is mixed).
-    ENDINGS.iter().any(|e| lower.ends_with(e))
-        && !lower.ends_with("rat")
-        && !lower.ends_with("staat")
-}
-
-/// Noun forms: cases and numbers. `plural` from the glossary, else a guess from gender and ending.
-pub fn noun_forms(
-    noun: &str,
-    gender: Option<crate::glossary::Gender>,
-    plural: Option<&str>,
-) -> Vec<(String, Reading)> {
-    use crate::glossary::Gender;
-    let mut out = Vec::new();
-    let lower = noun.to_lowercase();
-    let weak = gender == Some(Gender::M)
-        && plural.is_some_and(|p| p == format!("{noun}en") || p == format!("{noun}n"))
-        && is_weak_masculine(noun);
-    if weak {
-        let oblique = if noun.ends_with('e') {
-            format!("{noun}n")
-        } else {
-            format!("{noun}en")
-        };
-        out.push((oblique, Reading::ObliqueSingular));
-    } else if gender != Some(Gender::F) {
-        if lower.ends_with("nis") {
-            out.push((format!("{noun}ses"), Reading::GenitiveSingular));
-        } else if lower.ends_with(['s', 'ß', 'x', 'z']) || lower.ends_with("sch") {
-            out.push((format!("{noun}es"), Reading::GenitiveSingular));
-        } else {
-            out.push((format!("{noun}s"), Reading::GenitiveSingular));
-            // des Jahres, des Sohnes; not after -e, -el, -er, -en or a vowel.
-            let unstressed = ["e", "el", "er", "en", "em", "chen", "lein"]
-                .iter()
-                .any(|e| lower.ends_with(e));
-            if !unstressed && !lower.ends_with(['y', 'a', 'o', 'i', 'u']) {
-                out.push((format!("{noun}es"), Reading::GenitiveSingular));
-            }
-        }
-    }
-    let guessed;
-    let plural = if plural.is_some() {
-        plural
-    } else {
-        guessed = guess_plural(noun, gender);
-        guessed.as_deref()
-    };
-    if let Some(p) = plural {
-        out.push((p.to_string(), Reading::Plural));
-        if !p.ends_with(['n', 's']) {
-            out.push((format!("{p}n"), Reading::DativePlural));
-        }
-    }
-    out
-}
-
-/// A plural for a noun the glossary gives none for, where the ending makes it predictable.
-fn guess_plural(noun: &str, gender: Option<crate::glossary::Gender>) -> Option<String> {
-    use crate::glossary::Gender;
-    const EN: &[&str] = &[
-        "ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ur", "enz", "anz",
-    ];
-    let lower = noun.to_lowercase();
-    if EN.iter().any(|e| lower.ends_with(e)) {
-        return Some(format!("{noun}en"));
-    }
-    match gender {
-        Some(Gender::F) if lower.ends_with('e') => Some(format!("{noun}n")),
-        Some(Gender::F) if lower.ends_with("in") => Some(format!("{noun}nen")),
-        _ if lower.ends_with("nis") => Some(format!("{noun}se")),
-        _ => None,
-    }
-}
-
 /// Adjective forms: endings, comparative and superlative with their endings.
 pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
     let mut out = Vec::new();
@@ -745,7 +669,6 @@ pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::Gender;
 
     fn has(forms: &[VerbForm], form: &str, split: Option<&str>) -> bool {
         forms
@@ -793,27 +716,6 @@ mod tests {
         let f = verb_forms("stattfinden", true);
         assert!(has(&f, "stattfindenden", None));
         assert!(has(&f, "findet", Some("statt")));
-    }
-
-    #[test]
-    fn weak_masculine_and_nis_nouns() {
-        let f = noun_forms("Diplomat", Some(Gender::M), Some("Diplomaten"));
-        assert!(
-            f.iter()
-                .any(|(s, r)| s == "Diplomaten" && *r == Reading::ObliqueSingular)
-        );
-        let f = noun_forms("Bündnis", Some(Gender::N), Some("Bündnisse"));
-        assert!(f.iter().any(|(s, _)| s == "Bündnisses"));
-        assert!(f.iter().any(|(s, _)| s == "Bündnissen"));
-    }
-
-    #[test]
-    fn feminine_ung_plural_is_guessed() {
-        let f = noun_forms("Spannung", Some(Gender::F), None);
-        assert!(
-            f.iter()
-                .any(|(s, r)| s == "Spannungen" && *r == Reading::Plural)
-        );
     }
 
     #[test]

@@ -129,3 +129,37 @@ pub const INSEPARABLE_TWO_WAY_VERBS: &[&str] = &[
     "widerlegen",
     "wiederholen",
 ];
+
+/// Frequent words that are not nouns: a noun form guessed from a class rule that spells one of
+/// these (Wegen from Weg, Arme from Arm) is only taken where the capital shows a noun, never at
+/// the start of a sentence.
+pub const COMMON_WORDS: &[&str] = &[
+    "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "alt", "alte", "alten",
+    "am", "an", "ander", "andere", "anderen", "anders", "arm", "arme", "armen", "armer", "auch",
+    "auf", "aus", "bald", "bei", "beide", "beiden", "bereits", "besser", "beste", "besten", "bin",
+    "bis", "bist", "bitte", "bleibt", "da", "dabei", "dadurch", "dafür", "dagegen", "daher",
+    "damals", "damit", "dann", "daran", "darauf", "darum", "das", "dass", "davon", "dazu", "dein",
+    "deine", "dem", "den", "denen", "denn", "der", "deren", "des", "deshalb", "dessen", "dich",
+    "die", "dies", "diese", "diesem", "diesen", "dieser", "dieses", "dir", "doch", "dort", "du",
+    "durch", "eben", "ebenso", "ehe", "eher", "eigene", "eigenen", "ein", "eine", "einem", "einen",
+    "einer", "eines", "einige", "einigen", "einmal", "er", "erst", "erste", "ersten", "es", "etwa",
+    "etwas", "euch", "euer", "eure", "falls", "fast", "fern", "ferner", "fest", "feste", "frei",
+    "freie", "früh", "früher", "für", "ganz", "ganze", "ganzen", "gar", "gegen", "genau", "gerade",
+    "gern", "gerne", "gleich", "gleiche", "groß", "große", "großen", "gut", "gute", "guten",
+    "guter", "gutes", "hab", "habe", "haben", "hast", "hat", "hatte", "hatten", "heute", "hier",
+    "hin", "hinter", "hoch", "ich", "ihm", "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren",
+    "ihrer", "im", "immer", "in", "indem", "ins", "ist", "ja", "je", "jede", "jedem", "jeden",
+    "jeder", "jedes", "jedoch", "jene", "jetzt", "kann", "kaum", "kein", "keine", "keinen",
+    "klein", "kleine", "kommt", "kurz", "lang", "lange", "lassen", "leben", "leider", "letzte",
+    "letzten", "lieber", "machen", "mal", "man", "manche", "manchmal", "mehr", "mein", "meine",
+    "meist", "meisten", "mich", "mir", "mit", "morgen", "muss", "musste", "nach", "nachdem", "nah",
+    "nahe", "neben", "nein", "neu", "neue", "neuen", "nicht", "nichts", "nie", "noch", "nun",
+    "nur", "ob", "oben", "obwohl", "oder", "oft", "ohne", "recht", "rechte", "richtig", "schon",
+    "sehr", "sei", "sein", "seine", "seinem", "seinen", "seiner", "seit", "selbst", "sich", "sie",
+    "sind", "so", "sogar", "solche", "soll", "sollte", "sondern", "sonst", "sowie", "später",
+    "statt", "tief", "trotz", "über", "um", "und", "uns", "unser", "unsere", "unter", "viel",
+    "viele", "vielen", "vom", "von", "vor", "wann", "war", "waren", "warum", "was", "weder", "weg",
+    "wegen", "weil", "weiter", "weitere", "welche", "welcher", "wenig", "wenige", "wenn", "wer",
+    "werden", "wie", "wieder", "will", "wir", "wird", "wo", "wohl", "wollen", "wurde", "wurden",
+    "zu", "zum", "zur", "zwar", "zwischen",
+];

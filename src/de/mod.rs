@@ -4,6 +4,7 @@
 pub mod analyze;
 pub mod inflect;
 pub mod lexicon;
+pub mod noun;
 pub mod sentence;
 pub mod strong;
 pub mod token;
