@@ -240,6 +240,34 @@ struct JsonLink<'a> {
     parts: Vec<&'a str>,
     /// `glossary`, or `dictionary` for a word only a dictionary knows (`annotate --dict`).
     source: &'static str,
+    /// The chosen entry's gender and part of speech, when it gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gender: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pos: Option<&'static str>,
+    /// Homographs the sentence did not decide between (der Kiefer, die Kiefer).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    alternatives: Vec<JsonAlternative<'a>>,
+}
+
+/// Another entry a linked occurrence may be.
+#[derive(serde::Serialize)]
+struct JsonAlternative<'a> {
+    term: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gender: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pos: Option<&'static str>,
+}
+
+impl<'a> JsonAlternative<'a> {
+    fn of(entry: &'a crate::glossary::Entry) -> Self {
+        JsonAlternative {
+            term: &entry.de,
+            gender: entry.gender.map(crate::glossary::Gender::as_str),
+            pos: entry.pos.map(crate::glossary::Pos::as_str),
+        }
+    }
 }
 
 /// A word outside the glossary that a dictionary answers: its token and the headword.
@@ -309,6 +337,9 @@ struct Record<'a> {
     form: &'a str,
     parts: Vec<&'a str>,
     source: &'static str,
+    /// The glossary entry and its alternatives, for a glossary link.
+    entry: Option<&'a crate::glossary::Entry>,
+    alternatives: &'a [usize],
 }
 
 /// [`render_annotations`], with dictionary marks merged in text order.
@@ -328,6 +359,8 @@ pub fn render_annotations_with(
             form: &link.form,
             parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
             source: "glossary",
+            entry: glossary.entries.get(link.entry),
+            alternatives: &link.alternatives,
         })
         .collect();
     if !marks.is_empty() {
@@ -337,6 +370,8 @@ pub fn render_annotations_with(
             form: &m.how,
             parts: Vec::new(),
             source: "dictionary",
+            entry: None,
+            alternatives: &[],
         }));
         records.sort_by_key(|r| r.spans.first().map_or(0, |s| s.start));
     }
@@ -363,6 +398,20 @@ pub fn render_annotations_with(
                     form: r.form,
                     parts: r.parts,
                     source: r.source,
+                    gender: r
+                        .entry
+                        .and_then(|e| e.gender)
+                        .map(crate::glossary::Gender::as_str),
+                    pos: r
+                        .entry
+                        .and_then(|e| e.pos)
+                        .map(crate::glossary::Pos::as_str),
+                    alternatives: r
+                        .alternatives
+                        .iter()
+                        .filter_map(|&a| glossary.entries.get(a))
+                        .map(JsonAlternative::of)
+                        .collect(),
                 };
                 if let Ok(json) = serde_json::to_string(&record) {
                     out.push_str(&json);

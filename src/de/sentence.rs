@@ -71,6 +71,149 @@ pub const SUBORDINATORS: &[&str] = &[
 /// Splits a sentence's tokens (index range into `tokens`) into clauses at punctuation and
 /// clause-starting conjunctions; returns token index ranges.
 pub fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
+    marked_clauses(text, tokens, sentence)
+        .into_iter()
+        .map(|c| c.range)
+        .collect()
+}
+
+/// A clause: one range of tokens, or two when an inserted clause stands inside it
+/// (`Er kündigte, wie erwartet, seinen Rücktritt an`: `Er kündigte` + `seinen Rücktritt an`).
+pub type Clause = smallvec::SmallVec<[Range<usize>; 2]>;
+
+/// The clauses of a sentence, a clause interrupted by an inserted comma clause as one.
+pub fn clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Clause> {
+    let marked = marked_clauses(text, tokens, sentence);
+    let mut out: Vec<Clause> = Vec::with_capacity(marked.len());
+    let mut joined_to: Vec<Option<usize>> = vec![None; marked.len()];
+    for (i, c) in marked.iter().enumerate() {
+        if let Some(outer) = joined_to[i] {
+            out[outer].push(c.range.clone());
+            continue;
+        }
+        out.push(smallvec::smallvec![c.range.clone()]);
+        if let (Some(inserted), Some(rest)) = (marked.get(i + 1), marked.get(i + 2))
+            && interrupts(text, tokens, c, inserted, rest)
+        {
+            joined_to[i + 2] = Some(out.len() - 1);
+        }
+    }
+    out
+}
+
+/// A clause and whether a comma ends it.
+struct Marked {
+    range: Range<usize>,
+    comma_after: bool,
+}
+
+/// Whether `inserted`, between commas, interrupts `outer`, which goes on in `rest`: an inserted
+/// `wie erwartet` or a short aside, with the main clause's particle (`an`) at the end of `rest`.
+fn interrupts(
+    text: &str,
+    tokens: &[Token],
+    outer: &Marked,
+    inserted: &Marked,
+    rest: &Marked,
+) -> bool {
+    if !outer.comma_after || !inserted.comma_after {
+        return false;
+    }
+    let words = |r: &Range<usize>| {
+        r.clone()
+            .filter(|&i| tokens[i].is_word())
+            .map(|i| tokens[i].text(text))
+            .collect::<Vec<_>>()
+    };
+    let (outer_words, inserted_words, rest_words) = (
+        words(&outer.range),
+        words(&inserted.range),
+        words(&rest.range),
+    );
+    let (Some(first), Some(inserted_first), Some(rest_first), Some(rest_last)) = (
+        outer_words.first(),
+        inserted_words.first(),
+        rest_words.first(),
+        rest_words.last(),
+    ) else {
+        return false;
+    };
+    let lower = |w: &str| w.to_lowercase();
+    let opens_clause = |w: &str| {
+        let w = lower(w);
+        SUBORDINATORS.contains(&w.as_str())
+            || is_clause_conjunction(&w)
+            || INSERTION_OPENERS.contains(&w.as_str())
+    };
+    let aside = inserted_words.len() <= 3
+        || SUBORDINATORS.contains(&lower(inserted_first).as_str())
+        || INSERTION_OPENERS.contains(&lower(inserted_first).as_str());
+    aside
+        && !opens_clause(first)
+        && !opens_clause(rest_first)
+        && super::lexicon::PARTICLES.contains(&lower(rest_last).as_str())
+}
+
+/// Words that open an inserted clause besides the subordinating conjunctions.
+const INSERTION_OPENERS: &[&str] = &["wie", "so", "um", "ohne", "statt", "anstatt", "falls"];
+
+/// Pairs joined by `und` that are one adverbial, not two clauses: `ab und zu`, `hin und wieder`.
+const BINOMIALS: &[(&str, &str)] = &[
+    ("ab", "an"),
+    ("ab", "zu"),
+    ("auf", "ab"),
+    ("dann", "wann"),
+    ("durch", "durch"),
+    ("ganz", "gar"),
+    ("hie", "da"),
+    ("hier", "da"),
+    ("hin", "her"),
+    ("hin", "wieder"),
+    ("hin", "zurück"),
+    ("kreuz", "quer"),
+    ("kurz", "gut"),
+    ("mehr", "mehr"),
+    ("nach", "nach"),
+    ("recht", "schlecht"),
+    ("samt", "sonders"),
+    ("vor", "zurück"),
+    ("weit", "breit"),
+];
+
+/// Determiners that open a noun phrase: `Tür und das Fenster` joins two nouns.
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "kein", "keine", "keinen", "keinem", "keiner", "sein", "seine", "seinen", "seinem", "seiner",
+    "ihre", "ihren", "ihrem", "ihrer", "mein", "meine", "meinen", "meinem", "meiner", "dein",
+    "deine", "deinen", "unser", "unsere", "unseren", "alle", "allen",
+];
+
+/// Whether the conjunction at `i` joins two words rather than two clauses: `Tür und Fenster`,
+/// `ab und zu`.
+fn joins_words(text: &str, tokens: &[Token], i: usize, sentence: &Range<usize>) -> bool {
+    let word_at = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.is_word() && sentence.contains(&k))
+            .map(|t| t.text(text))
+    };
+    let (Some(prev), Some(next)) = (word_at(i.wrapping_sub(1)), word_at(i + 1)) else {
+        return false;
+    };
+    let (prev_lower, next_lower) = (prev.to_lowercase(), next.to_lowercase());
+    if BINOMIALS.contains(&(prev_lower.as_str(), next_lower.as_str())) {
+        return true;
+    }
+    let capitalized = super::is_capitalized;
+    let prev_is_noun = capitalized(prev) && i - 1 > sentence.start;
+    prev_is_noun
+        && (capitalized(next)
+            || (DETERMINERS.contains(&next_lower.as_str())
+                && word_at(i + 2).is_some_and(capitalized)))
+}
+
+/// Clauses as ranges, split at punctuation and at conjunctions that join clauses.
+fn marked_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut start = sentence.start;
     let mut quoted_phrase_end = 0;
@@ -86,19 +229,29 @@ pub fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Ve
             | TokenKind::SentenceEnd
             | TokenKind::OpenQuote
             | TokenKind::CloseQuote => true,
-            TokenKind::Word => i > start && is_clause_conjunction(t.text(text)),
+            TokenKind::Word => {
+                i > start
+                    && is_clause_conjunction(t.text(text))
+                    && !joins_words(text, tokens, i, &sentence)
+            }
             _ => false,
         };
         if boundary {
             if i > start {
-                out.push(start..i);
+                out.push(Marked {
+                    range: start..i,
+                    comma_after: text[t.start..t.end] == *",",
+                });
             }
             // A conjunction belongs to the clause it opens; punctuation to none.
             start = if t.kind == TokenKind::Word { i } else { i + 1 };
         }
     }
     if start < sentence.end {
-        out.push(start..sentence.end);
+        out.push(Marked {
+            range: start..sentence.end,
+            comma_after: false,
+        });
     }
     out
 }
@@ -170,5 +323,50 @@ mod tests {
                 "weil es \"warm\" ist"
             ]
         );
+    }
+
+    fn clause_texts(text: &str) -> Vec<Vec<String>> {
+        let toks = tokenize(text);
+        clauses(text, &toks, 0..toks.len())
+            .into_iter()
+            .map(|c| {
+                c.into_iter()
+                    .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_inserted_comma_clause_does_not_end_the_clause_around_it() {
+        assert_eq!(
+            clause_texts("Er kündigte, wie erwartet, seinen Rücktritt an."),
+            [
+                vec!["Er kündigte", "seinen Rücktritt an"],
+                vec!["wie erwartet"]
+            ]
+        );
+        assert_eq!(
+            clause_texts("Er kam, als sie ging, die Treppe herauf."),
+            [vec!["Er kam", "die Treppe herauf"], vec!["als sie ging"]]
+        );
+        // Without a particle at its end, what follows the second comma is a clause of its own.
+        assert_eq!(
+            clause_texts("Er sagte, wie erwartet, die Sitzung sei beendet.").len(),
+            3
+        );
+    }
+
+    #[test]
+    fn und_between_two_nouns_or_in_ab_und_zu_joins_words() {
+        assert_eq!(
+            clause_texts("Er macht Tür und Fenster auf."),
+            [vec!["Er macht Tür und Fenster auf"]]
+        );
+        assert_eq!(
+            clause_texts("Sie kommt ab und zu vorbei."),
+            [vec!["Sie kommt ab und zu vorbei"]]
+        );
+        assert_eq!(clause_texts("Er lacht und sie weint.").len(), 2);
     }
 }

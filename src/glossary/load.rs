@@ -140,6 +140,9 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// What makes two entries the same: headword, part of speech, gender and plural.
+type DuplicateKey = (String, Option<Pos>, Option<Gender>, Option<String>);
+
 /// What was learnt from one `[[term]]` table.
 struct CheckedEntry {
     entry: Entry,
@@ -213,7 +216,9 @@ impl<'a> Checker<'a> {
         }
 
         let mut entries = Vec::with_capacity(tables.len());
-        let mut first_line: FxHashMap<(String, Option<Pos>), usize> = FxHashMap::default();
+        // Homographs differ in part of speech, gender or plural (der/die Kiefer, die Bank with
+        // Bänke and with Banken); only the same all over is a duplicate.
+        let mut first_line: FxHashMap<DuplicateKey, usize> = FxHashMap::default();
         for (i, (header, table)) in tables.iter().enumerate() {
             // An entry containing a syntax error was recovered by guesswork: its own checks would
             // only echo that error, so they are dropped.
@@ -229,11 +234,15 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if let Some(at) = checked.headword_at {
-                let key = (checked.entry.de.clone(), checked.entry.pos);
+                let e = &checked.entry;
+                let key = (e.de.clone(), e.pos, e.gender, e.plural.clone());
                 if let Some(&line) = first_line.get(&key) {
-                    let what = match checked.entry.pos {
-                        Some(pos) => format!("`{}` ({})", checked.entry.de, pos.as_str()),
-                        None => format!("`{}`", checked.entry.de),
+                    let mut tags: Vec<&str> = e.pos.iter().map(|p| p.as_str()).collect();
+                    tags.extend(e.gender.map(Gender::as_str));
+                    let what = if tags.is_empty() {
+                        format!("`{}`", e.de)
+                    } else {
+                        format!("`{}` ({})", e.de, tags.join(", "))
                     };
                     self.error(
                         at,
@@ -542,6 +551,25 @@ mod tests {
     fn same_headword_with_another_pos_is_not_a_duplicate() {
         let src = "[[term]]\nde = \"an\"\nen = \"at\"\npos = \"prep\"\n\n[[term]]\nde = \"an\"\nen = \"on\"\npos = \"adv\"\n";
         assert_eq!(parse(src, "g.toml").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn homographs_differ_in_gender_or_plural() {
+        let src = "[[term]]\nde = \"Kiefer\"\nen = \"jaw\"\npos = \"noun\"\ngender = \"m\"\n\n\
+                   [[term]]\nde = \"Kiefer\"\nen = \"pine\"\npos = \"noun\"\ngender = \"f\"\n\n\
+                   [[term]]\nde = \"Bank\"\nen = \"bench\"\npos = \"noun\"\ngender = \"f\"\nplural = \"Bänke\"\n\n\
+                   [[term]]\nde = \"Bank\"\nen = \"bank\"\npos = \"noun\"\ngender = \"f\"\nplural = \"Banken\"\n";
+        assert_eq!(parse(src, "g.toml").unwrap().len(), 4);
+    }
+
+    #[test]
+    fn same_headword_gender_and_pos_is_a_duplicate() {
+        let src = "[[term]]\nde = \"Tau\"\nen = \"dew\"\npos = \"noun\"\ngender = \"m\"\n\n\
+                   [[term]]\nde = \"Tau\"\nen = \"rope\"\npos = \"noun\"\ngender = \"m\"\n";
+        assert_eq!(
+            errors(src),
+            ["8:6: duplicate headword `Tau` (noun, m): first defined at line 1"]
+        );
     }
 
     #[test]

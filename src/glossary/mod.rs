@@ -88,6 +88,15 @@ impl Gender {
         }
     }
 
+    /// The key's spelling in `glossary.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::M => "m",
+            Gender::F => "f",
+            Gender::N => "n",
+        }
+    }
+
     /// The definite article in the nominative singular.
     pub fn article(self) -> &'static str {
         match self {
@@ -191,14 +200,15 @@ impl Glossary {
     }
 
     /// Lays `user` over this glossary: a user entry with the same headword and part of speech
-    /// replaces the entry here, the others are added after.
+    /// (and gender, when it gives one: der and die Kiefer are two words) replaces the entry
+    /// here, the others are added after.
     pub fn overlay(&mut self, user: Glossary) {
         for entry in user.entries {
-            match self
-                .entries
-                .iter_mut()
-                .find(|e| e.de == entry.de && e.pos == entry.pos)
-            {
+            match self.entries.iter_mut().find(|e| {
+                e.de == entry.de
+                    && e.pos == entry.pos
+                    && (entry.gender.is_none() || e.gender == entry.gender)
+            }) {
                 Some(existing) => *existing = entry,
                 None => self.entries.push(entry),
             }
@@ -270,5 +280,22 @@ mod tests {
         assert_eq!(base.len(), 2);
         assert_eq!(base.entries[0].en, ["advice"]);
         assert_eq!(base.entries[1].de, "ersatzweise");
+    }
+
+    #[test]
+    fn a_user_homograph_of_another_gender_is_added() {
+        let mut base = parse(
+            "[[term]]\nde = \"Kiefer\"\nen = \"jaw\"\npos = \"noun\"\ngender = \"m\"\n",
+            "base.toml",
+        )
+        .unwrap();
+        let user = parse(
+            "[[term]]\nde = \"Kiefer\"\nen = \"pine\"\npos = \"noun\"\ngender = \"f\"\n",
+            "user.toml",
+        )
+        .unwrap();
+        base.overlay(user);
+        assert_eq!(base.len(), 2);
+        assert_eq!(base.entries[0].en, ["jaw"]);
     }
 }

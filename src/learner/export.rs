@@ -273,6 +273,7 @@ mod tests {
                 sentence: 0,
                 form: "past, split".into(),
                 parts: Vec::new(),
+                alternatives: Vec::new(),
             }],
             token_link: Vec::new(),
         };
