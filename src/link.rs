@@ -595,7 +595,7 @@ impl Linker {
                 // A reflexive entry needs a reflexive pronoun of its subject's person (ich
                 // erinnere mich, er erinnert sich; not sie ärgert uns).
                 if info.reflexive {
-                    let verb = grammar::verb_persons(readings);
+                    let verb = grammar::verb_persons(readings, subject_persons, ctx.after_zu);
                     let persons = match (subject_persons, verb) {
                         (0, v) => v,
                         (s, v) if s & v != 0 => s & v,

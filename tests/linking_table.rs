@@ -23,6 +23,11 @@ struct Case {
     /// The case needs the entry's `plural` (an irregular one no class rule makes).
     #[serde(default)]
     needs_plural: bool,
+    /// For homographs: the gender of the entry the link must have chosen.
+    gender: Option<String>,
+    /// Nothing in the sentence decides between homographs: the link offers alternatives.
+    #[serde(default)]
+    ambiguous: bool,
 }
 
 /// Byte ranges of `words` in `sentence`: each the first whole-word occurrence after the previous.
@@ -93,10 +98,19 @@ fn run(linker: &Linker, cases: &Cases, keep: impl Fn(&Case) -> bool) -> String {
             .iter()
             .map(|l| {
                 let words: Vec<&str> = l.spans.iter().map(|r| &case.sentence[r.clone()]).collect();
+                let entry = &linker.glossary().entries[l.entry];
                 format!(
-                    "{} → {} ({})",
+                    "{} → {}{}{} ({})",
                     words.join(" … "),
-                    linker.glossary().entries[l.entry].de,
+                    entry.de,
+                    entry
+                        .gender
+                        .map_or(String::new(), |g| format!(" {}", g.as_str())),
+                    if l.alternatives.is_empty() {
+                        ""
+                    } else {
+                        " or another"
+                    },
                     l.form
                 )
             })
@@ -109,7 +123,13 @@ fn run(linker: &Linker, cases: &Cases, keep: impl Fn(&Case) -> bool) -> String {
             (None, None) => true,
             (None, Some(_)) | (Some(_), None) => false,
             (Some(term), Some(link)) => {
-                linker.glossary().entries[link.entry].de == *term && link.spans == spans
+                let entry = &linker.glossary().entries[link.entry];
+                entry.de == *term
+                    && link.spans == spans
+                    && case.gender.as_ref().is_none_or(|g| {
+                        entry.gender.map(leser::glossary::Gender::as_str) == Some(g.as_str())
+                    })
+                    && case.ambiguous != link.alternatives.is_empty()
             }
         };
         if !ok {

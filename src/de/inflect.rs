@@ -625,9 +625,16 @@ pub fn verb_display(verb: &str, separable: bool) -> String {
 /// Adjective forms: endings, comparative and superlative with their endings.
 pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
     let mut out = Vec::new();
-    // dunkel → dunkl-, teuer → teur-
-    let base = if adj.ends_with("el") || (adj.ends_with("er") && adj.len() > 4) {
+    // dunkel → dunkl-, teuer → teur-, hoch → hoh-; but viel → viel-, sicher → sicher-.
+    let unstressed_el = adj
+        .strip_suffix("el")
+        .and_then(|s| s.chars().last())
+        .is_some_and(|c| !"aeiouäöü".contains(c));
+    let diphthong_er = adj.ends_with("euer") || adj.ends_with("auer");
+    let base = if unstressed_el || diphthong_er {
         format!("{}{}", &adj[..adj.len() - 2], &adj[adj.len() - 1..])
+    } else if let Some(stem) = adj.strip_suffix("och") {
+        format!("{stem}oh")
     } else {
         adj.to_string()
     };
@@ -663,6 +670,9 @@ pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
     }
     out.push((comp, Reading::Comparative));
     out.push((format!("{sup}en"), Reading::Superlative));
+    if adj == "gern" {
+        out.push(("gerne".to_string(), Reading::Headword));
+    }
     out
 }
 
@@ -759,6 +769,18 @@ mod tests {
         assert!(
             f.iter()
                 .any(|(s, r)| s == "größer" && *r == Reading::Comparative)
+        );
+        let f = adjective_forms("viel");
+        assert!(f.iter().any(|(s, _)| s == "viele"));
+        let f = adjective_forms("dunkel");
+        assert!(f.iter().any(|(s, _)| s == "dunkle"));
+        let f = adjective_forms("sicher");
+        assert!(f.iter().any(|(s, _)| s == "sichere"));
+        let f = adjective_forms("hoch");
+        assert!(f.iter().any(|(s, _)| s == "hohe"));
+        assert!(
+            f.iter()
+                .any(|(s, r)| s == "höchsten" && *r == Reading::Superlative)
         );
         let f = adjective_forms("katastrophal");
         assert!(f.iter().any(|(s, _)| s == "katastrophale"));

@@ -99,6 +99,7 @@ pub const IRREGULAR_COMPARISON: &[(&str, &str, &str)] = &[
     ("klug", "klüger", "klügst"),
     ("dumm", "dümmer", "dümmst"),
     ("oft", "öfter", "öftest"),
+    ("bald", "eher", "ehest"),
 ];
 
 /// Weak verbs whose two-way prefix is inseparable: they never split (`er überlegt`, not
@@ -558,6 +559,7 @@ pub const COMPOUND_MODIFIERS: &[&str] = &[
     "regen",
     "reise",
     "rot",
+    "rück",
     "ruhe",
     "schiff",
     "schlaf",
@@ -654,6 +656,12 @@ pub const NOT_COMPOUNDS: &[&str] = &[
     "emsland",
     "burgenland",
     "samland",
+];
+
+/// Last parts of place names (Heidelberg, Freiburg, Frankfurt): after a first part that is no
+/// known word, such a compound is taken for a name.
+pub const PLACE_NAME_HEADS: &[&str] = &[
+    "bach", "berg", "burg", "dorf", "feld", "furt", "hausen", "heim", "land", "stadt", "stein",
 ];
 
 /// Endings that mark a compound's first part as a noun with its linking -s: Sicherheits-,

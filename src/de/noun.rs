@@ -182,8 +182,9 @@ pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> V
             }
             continue;
         }
-        // Masculine and neuter.
+        // Masculine and neuter; der See, der Tee, der Schnee are strong.
         let weak = g == Gender::M
+            && !lower.ends_with("ee")
             && match plural {
                 Some(p) => {
                     (p == format!("{noun}en") || p == format!("{noun}n"))
@@ -305,14 +306,18 @@ fn masculine_neuter_plural(
             // der Bauer → Bauern, der Stachel → Stacheln, das Auge-like -n plurals.
             out.plural(&format!("{noun}n"), Possible);
         }
+    } else if lower.ends_with("ee") {
+        // der See → Seen, der Tee → Tees.
+        out.plural(&format!("{noun}n"), likely);
+        out.plural(&format!("{noun}s"), Possible);
     } else if lower.ends_with('e') {
         // das Auge → Augen, das Ende → Enden; das Gebäude → Gebäude.
         out.plural(&format!("{noun}n"), likely);
         out.plural(noun, Possible);
     } else if lower.ends_with("ium") {
         out.plural(&format!("{}ien", stem_of("ium")), likely);
-    } else if lower.ends_with("um") {
-        // das Museum → Museen, das Zentrum → Zentren.
+    } else if lower.ends_with("um") && syllables(lower) > 1 && !lower.ends_with("aum") {
+        // das Museum → Museen, das Zentrum → Zentren; not der Baum, der Raum.
         out.plural(&format!("{}en", stem_of("um")), likely);
     } else if lower.ends_with("ma") && gender == Gender::N {
         // das Thema → Themen, das Komma → Kommas, das Schema → Schemata.
@@ -426,6 +431,9 @@ mod tests {
         assert!(has("Jahr", Gender::N, "Jahre", Reading::Plural));
         assert!(has("Fenster", Gender::N, "Fenstern", Reading::DativePlural));
         assert!(has("Museum", Gender::N, "Museen", Reading::Plural));
+        assert!(has("Baum", Gender::M, "Bäume", Reading::Plural));
+        assert!(has("See", Gender::M, "Seen", Reading::Plural));
+        assert!(has("See", Gender::M, "Sees", Reading::GenitiveSingular));
         assert!(has("Thema", Gender::N, "Themen", Reading::Plural));
         assert!(has("Auto", Gender::N, "Autos", Reading::Plural));
         assert!(has(

@@ -234,6 +234,8 @@ fn marked_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<M
                     && is_clause_conjunction(t.text(text))
                     && !joins_words(text, tokens, i, &sentence)
             }
+            // A parenthesis is a clause of its own.
+            TokenKind::Other => matches!(t.text(text), "(" | ")" | "[" | "]"),
             _ => false,
         };
         if boundary {

@@ -3,7 +3,7 @@
 
 use super::index::Hit;
 use super::{Candidate, CompoundPart, Linker, PendingForm};
-use crate::de::lexicon::{COMPOUND_MODIFIERS, LINKING_SUFFIXES, NOT_COMPOUNDS};
+use crate::de::lexicon::{COMPOUND_MODIFIERS, LINKING_SUFFIXES, NOT_COMPOUNDS, PLACE_NAME_HEADS};
 use crate::de::token::Token;
 
 /// Linking elements between a compound's parts, longest first (Frieden-s-, Sonne-n-).
@@ -21,7 +21,9 @@ impl Linker {
         buf: &mut String,
     ) -> Option<Candidate> {
         let surface = token.text(text);
-        if !crate::de::is_capitalized(surface) {
+        // A hyphenated compound's last part is the noun (applications-Verzeichnissen).
+        let head_start = surface.rfind('-').map_or(0, |d| d + 1);
+        if !crate::de::is_capitalized(&surface[head_start..]) {
             return None;
         }
         if let Some(dash) = lower.rfind('-') {
@@ -105,7 +107,13 @@ impl Linker {
             };
             let modifier_lower = &lower[..at];
             if !self.is_word(modifier_lower, 0) {
-                continue;
+                // An unknown first part of five letters or more before a noun of four or more
+                // (Seminar-leiter), unless the head makes a place name (Heidel-berg).
+                let head_len = lower.len() - at;
+                let place = PLACE_NAME_HEADS.iter().any(|h| lower.ends_with(h));
+                if modifier_lower.chars().count() < 5 || head_len < 4 || place {
+                    continue;
+                }
             }
             let (modifier_text, modifier_entry) = self.modifier(&surface[..at]);
             let head_entry = &self.glossary.entries[hit.entry as usize];

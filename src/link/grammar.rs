@@ -103,7 +103,9 @@ const EIN_FORMS: [[&str; 6]; 7] = [
     ["mein", "meine", "meinen", "meinem", "meiner", "meines"],
     ["dein", "deine", "deinen", "deinem", "deiner", "deines"],
     ["sein", "seine", "seinen", "seinem", "seiner", "seines"],
-    ["unser", "unsere", "unseren", "unserem", "unserer", "unseres"],
+    [
+        "unser", "unsere", "unseren", "unserem", "unserer", "unseres",
+    ],
     ["euer", "eure", "euren", "eurem", "eurer", "eures"],
     ["ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"],
 ];
@@ -450,37 +452,39 @@ pub fn pronoun_persons(clause_classes: u32) -> u8 {
     p
 }
 
-/// The persons a verb form can agree with; all of them for an infinitive or participle.
-pub fn verb_persons(readings: ReadingSet) -> u8 {
+/// The persons a verb form's subject can have. A finite form says it (erinnere: 1st singular);
+/// an infinitive or participle takes the person of the clause's subject pronoun, else a noun's
+/// third person (`das hat mich geärgert`); a zu-infinitive has no subject of its own.
+pub fn verb_persons(readings: ReadingSet, subject: u8, zu: bool) -> u8 {
     let mut p = 0;
-    let mut finite = false;
     for r in readings.iter() {
-        let (Reading::Present(x)
-        | Reading::Past(x)
-        | Reading::SubjunctiveI(x)
-        | Reading::SubjunctiveII(x)) = r
-        else {
-            if r == Reading::Imperative {
-                finite = true;
-                // Nimm dir Zeit, nehmt euch Zeit, nehmen Sie sich Zeit, nehmen wir uns Zeit.
-                p |= person::S2 | person::P2 | person::P3 | person::P1;
+        p |= match r {
+            Reading::Present(x)
+            | Reading::Past(x)
+            | Reading::SubjunctiveI(x)
+            | Reading::SubjunctiveII(x) => match x {
+                Person::S1 => person::S1,
+                Person::S2 => person::S2,
+                Person::S3 => person::S3,
+                Person::S13 => person::S1 | person::S3,
+                Person::P13 => person::P1 | person::P3,
+                Person::P2 => person::P2,
+            },
+            // Nimm dir Zeit, nehmt euch Zeit, nehmen Sie sich Zeit, nehmen wir uns Zeit.
+            Reading::Imperative => person::S2 | person::P2 | person::P3 | person::P1,
+            Reading::ZuInfinitive => person::ANY,
+            _ if zu => person::ANY,
+            r if r.is_verbal() => {
+                if subject == 0 {
+                    person::S3 | person::P3
+                } else {
+                    subject
+                }
             }
-            if r.is_verbal() && r != Reading::Imperative {
-                return person::ANY;
-            }
-            continue;
-        };
-        finite = true;
-        p |= match x {
-            Person::S1 => person::S1,
-            Person::S2 => person::S2,
-            Person::S3 => person::S3,
-            Person::S13 => person::S1 | person::S3,
-            Person::P13 => person::P1 | person::P3,
-            Person::P2 => person::P2,
+            _ => 0,
         };
     }
-    if finite { p } else { person::ANY }
+    p
 }
 
 /// What a clause says about the word being explained, to pick among its possible readings.
@@ -579,9 +583,11 @@ mod tests {
     fn persons_of_reflexive_pronouns_and_verbs() {
         assert_eq!(reflexive_person("mich"), person::S1);
         let erinnere: ReadingSet = std::iter::once(Reading::Present(Person::S1)).collect();
-        assert_eq!(verb_persons(erinnere), person::S1);
+        assert_eq!(verb_persons(erinnere, 0, false), person::S1);
         let erinnert: ReadingSet = std::iter::once(Reading::PastParticiple).collect();
-        assert_eq!(verb_persons(erinnert), person::ANY);
+        assert_eq!(verb_persons(erinnert, person::S1, false), person::S1);
+        assert_eq!(verb_persons(erinnert, 0, false), person::S3 | person::P3);
+        assert_eq!(verb_persons(erinnert, 0, true), person::ANY);
         assert_eq!(
             pronoun_persons(word_info("sie").class),
             person::S3 | person::P3
