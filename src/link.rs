@@ -8,7 +8,7 @@ mod index;
 
 use crate::de::inflect::{ADVERB_PARTICLES, PARTICLES, Reading, ReadingSet, Sureness};
 use crate::de::lowercase_into;
-use crate::de::sentence::{clauses, split_sentences};
+use crate::de::sentence::{Clause, clauses_into, split_sentences};
 use crate::de::token::{Token, TokenKind, tokenize_into};
 use crate::glossary::Glossary;
 use crate::text::Document;
@@ -142,6 +142,11 @@ pub struct Linker {
     key_buf: String,
     /// Forms that two entries share where one of them is a guess, settled once all are in.
     contested: Vec<String>,
+    /// The first two bytes of every noun form, as bits: most places a compound could split
+    /// are ruled out without a probe of `forms`.
+    noun_starts: Vec<u64>,
+    /// Set while a noun's forms are indexed.
+    indexing_noun: bool,
 }
 
 /// A possible link before overlaps are resolved.
@@ -170,14 +175,17 @@ enum PendingForm {
 #[derive(Default)]
 struct Scratch {
     candidates: Vec<Candidate>,
+    clauses: Vec<Clause>,
     used: Vec<usize>,
     /// Lowercased words, by token index minus the sentence's first token.
     lower: Vec<String>,
     /// [`grammar::word_info`] of each token, by the same index.
     info: Vec<WordInfo>,
     capital: Vec<bool>,
-    /// The tokens of the clause being linked that are words.
+    /// The tokens of the clause being linked that are words, their infos and capitals.
     words: Vec<usize>,
+    word_info: Vec<WordInfo>,
+    word_capital: Vec<bool>,
     /// Explanations already written, by entry, readings and whether the clause has `ich`.
     forms: FxHashMap<(u32, ReadingSet, bool), String>,
 }
@@ -194,9 +202,12 @@ impl Linker {
             ),
             key_buf: String::new(),
             contested: Vec::new(),
+            noun_starts: vec![0; 1024],
+            indexing_noun: false,
         };
+        let mut verbs = index::VerbCache::default();
         for (i, entry) in glossary.entries.iter().enumerate() {
-            linker.index_entry(i, entry);
+            linker.index_entry(i, entry, &mut verbs);
         }
         linker.glossary = glossary;
         linker.settle_guesses();
@@ -265,11 +276,10 @@ impl Linker {
         if let Some(h) = self.forms.get(lower) {
             return Some(h);
         }
-        if lower.is_ascii() && !lower.contains("ph") {
-            return None;
-        }
-        let eszett = lower.contains('ß');
-        let ph = lower.contains("ph");
+        // One pass over the bytes for ß (C3 9F) and ph: most words have neither.
+        let bytes = lower.as_bytes();
+        let eszett = bytes.windows(2).any(|w| w == [0xc3, 0x9f]);
+        let ph = bytes.windows(2).any(|w| w == *b"ph");
         if !eszett && !ph {
             return None;
         }
@@ -319,9 +329,12 @@ impl Linker {
                 scratch.capital.push(false);
             }
         }
-        for clause in clauses(text, tokens, sentence.clone()) {
-            self.clause_candidates(text, tokens, &clause, sentence.start, scratch);
+        let mut clauses = std::mem::take(&mut scratch.clauses);
+        clauses_into(text, tokens, sentence.clone(), &mut clauses);
+        for clause in &clauses {
+            self.clause_candidates(text, tokens, clause, sentence.start, scratch);
         }
+        scratch.clauses = clauses;
         // More tokens win (zurückkommen over kommen), then rank, then earlier; equal ones are
         // next to each other.
         let mut cands = std::mem::take(&mut scratch.candidates);
@@ -406,7 +419,7 @@ impl Linker {
         &self,
         text: &str,
         tokens: &[Token],
-        clause: &crate::de::sentence::Clause,
+        clause: &Clause,
         sentence_start: usize,
         scratch: &mut Scratch,
     ) {
@@ -416,20 +429,31 @@ impl Linker {
             info: token_info,
             capital: token_capital,
             words,
+            word_info: infos,
+            word_capital: capitals,
             ..
         } = scratch;
         words.clear();
+        infos.clear();
+        capitals.clear();
         let mut clause_classes = 0u32;
         for part in clause {
             for i in part.clone() {
                 if tokens[i].is_word() {
                     words.push(i);
-                    clause_classes |= token_info[i - sentence_start].class;
+                    let info = token_info[i - sentence_start];
+                    infos.push(info);
+                    capitals.push(token_capital[i - sentence_start]);
+                    clause_classes |= info.class;
                 }
             }
         }
         let words = &*words;
+        let infos = &*infos;
+        let capitals = &*capitals;
         let lower = |i: usize| pool[i - sentence_start].as_str();
+        // The lowercased word at a position in the clause.
+        let lowers = |k: usize| pool[words[k] - sentence_start].as_str();
         let info_of = |i: usize| token_info[i - sentence_start];
         let capital = |i: usize| token_capital[i - sentence_start];
         let Some(&last_word) = words.last() else {
@@ -451,10 +475,6 @@ impl Linker {
             bare: false,
         };
         let subject_persons = grammar::pronoun_persons(clause_classes);
-        // Per clause, for the article search: word infos, lowercase words, capitals.
-        let infos: Vec<WordInfo> = words.iter().map(|&w| info_of(w)).collect();
-        let lowers: Vec<&str> = words.iter().map(|&w| lower(w)).collect();
-        let capitals: Vec<bool> = words.iter().map(|&w| capital(w)).collect();
         let mut buf = String::new();
         for (wpos, &i) in words.iter().enumerate() {
             let Some(hits) = self.lookup(lower(i), &mut buf) else {
@@ -539,7 +559,7 @@ impl Linker {
                 // Nouns: does the article in front agree (die Kiefer, der Kiefer)?
                 let agreement: u32 = if info.noun_like && hit.kind == HitKind::Whole {
                     if !before_known {
-                        before = grammar::before_noun(&infos, &lowers, &capitals, wpos);
+                        before = grammar::before_noun(infos, lowers, capitals, wpos);
                         before_known = true;
                     }
                     u32::from(grammar::agreement(
@@ -573,7 +593,7 @@ impl Linker {
                     Shape::VerbExpression { fixed } => {
                         if hit.kind != HitKind::Joined {
                             let Some(at) =
-                                find_expression(words, fixed, &lowers, &capitals, &infos, &toks)
+                                find_expression(words, fixed, lowers, capitals, infos, &toks)
                             else {
                                 continue;
                             };
@@ -584,8 +604,8 @@ impl Linker {
                         let matches = words.len() >= wpos + seq.len()
                             && seq
                                 .iter()
-                                .zip(&lowers[wpos..])
-                                .all(|(s, w)| same_spelling(w, s));
+                                .enumerate()
+                                .all(|(k, s)| same_spelling(lowers(wpos + k), s));
                         if !matches {
                             continue;
                         }
@@ -601,17 +621,12 @@ impl Linker {
                         (s, v) if s & v != 0 => s & v,
                         (_, v) => v,
                     };
-                    let Some(r) = words
-                        .iter()
-                        .zip(&infos)
-                        .zip(&lowers)
-                        .find_map(|((&w, c), l)| {
-                            (c.class & class::REFLEXIVE != 0
-                                && !toks.contains(&w)
-                                && grammar::reflexive_person(l) & persons != 0)
-                                .then_some(w)
-                        })
-                    else {
+                    let Some(r) = (0..words.len()).find_map(|k| {
+                        (infos[k].class & class::REFLEXIVE != 0
+                            && !toks.contains(&words[k])
+                            && grammar::reflexive_person(lowers(k)) & persons != 0)
+                            .then_some(words[k])
+                    }) else {
                         continue;
                     };
                     toks.push(r);
@@ -681,17 +696,17 @@ const EXPRESSION_ARTICLES: &[&str] = &[
 /// adverbs or articles inserted between them (`spielt eine wichtige Rolle`), an article in
 /// another form, a part in the old spelling (`Schluß machen`). Token indices, not counting
 /// `taken` (the verb).
-fn find_expression(
+fn find_expression<'a>(
     words: &[usize],
     fixed: &[String],
-    lower: &[&str],
+    lower: impl Fn(usize) -> &'a str,
     capital: &[bool],
     infos: &[WordInfo],
     taken: &[usize],
 ) -> Option<smallvec::SmallVec<[usize; 4]>> {
     let matches = |k: usize, f: &str| {
         !taken.contains(&words[k])
-            && (same_spelling(lower[k], f)
+            && (same_spelling(lower(k), f)
                 || (EXPRESSION_ARTICLES.contains(&f) && infos[k].class & class::DETERMINER != 0))
     };
     let first = fixed.first()?;

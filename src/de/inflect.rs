@@ -299,18 +299,23 @@ fn inseparable_prefix(verb: &str) -> Option<&'static str> {
 /// The strong verb a verb is built on, with the prefix in front of it:
 /// `verlassen` → (`ver`, lassen), `bestehen` → (`be`, stehen).
 pub fn strong_base(verb: &str) -> Option<(&str, &'static StrongVerb)> {
-    static BY_INFINITIVE: std::sync::LazyLock<
-        rustc_hash::FxHashMap<&'static str, &'static StrongVerb>,
-    > = std::sync::LazyLock::new(|| STRONG_VERBS.iter().map(|v| (v.infinitive, v)).collect());
     if WEAK_LOOKALIKES.contains(&verb) {
         return None;
     }
     // The longest listed infinitive that ends the verb, after a prefix of known parts.
     verb.char_indices().find_map(|(at, _)| {
         let (prefix, base) = verb.split_at(at);
-        let sv = BY_INFINITIVE.get(base)?;
-        prefix_is_composable(prefix).then_some((prefix, *sv))
+        let sv = strong_verb(base)?;
+        prefix_is_composable(prefix).then_some((prefix, sv))
     })
+}
+
+/// The strong verb table's entry for an infinitive.
+fn strong_verb(infinitive: &str) -> Option<&'static StrongVerb> {
+    static BY_INFINITIVE: std::sync::LazyLock<
+        rustc_hash::FxHashMap<&'static str, &'static StrongVerb>,
+    > = std::sync::LazyLock::new(|| STRONG_VERBS.iter().map(|v| (v.infinitive, v)).collect());
+    BY_INFINITIVE.get(infinitive).copied()
 }
 
 /// A prefix made only of known verb prefixes and particles (`""`, `ver`, `aner`).
@@ -604,8 +609,59 @@ pub fn verb_forms(verb: &str, separable: bool) -> Vec<VerbForm> {
 /// the strong verb table or in the lexicon.
 fn inseparable_two_way(verb: &str) -> bool {
     TWO_WAY.iter().any(|p| verb.starts_with(p))
-        && (STRONG_VERBS.iter().any(|v| v.infinitive == verb)
+        && (strong_verb(verb).is_some()
             || super::lexicon::INSEPARABLE_TWO_WAY_VERBS.contains(&verb))
+}
+
+/// A separable verb's particle and the verb it stands apart from: `ankündigen` → (`an`,
+/// `kündigen`); `None` for a verb that does not split (`bezeichnen`, `überlegen`) or when
+/// `separable` is off.
+pub fn separable_split(verb: &str, separable: bool) -> Option<(&'static str, &str)> {
+    if !separable || inseparable_two_way(verb) {
+        return None;
+    }
+    match separable_parts(verb)? {
+        VerbParts {
+            particle: Some(p),
+            rest,
+        } => Some((p, rest)),
+        _ => None,
+    }
+}
+
+/// One form of a verb without a separable particle, with every reading it has and whether it
+/// is finite (a finite form of a separable verb stands apart from its particle).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseForm {
+    pub form: String,
+    pub readings: ReadingSet,
+    pub finite: bool,
+}
+
+/// Every form of a verb that has no separable particle (it may have an inseparable prefix), one
+/// entry a form. [`verb_forms`] builds a separable verb's forms from these.
+pub fn base_forms(verb: &str) -> Vec<BaseForm> {
+    let mut raw = Vec::new();
+    finite_and_nonfinite(verb, &mut raw);
+    // Bare imperatives that are also numbers (`acht`) are dropped: a number is not a verb.
+    raw.retain(|(form, r, _)| {
+        !(*r == Reading::Imperative && NUMBER_WORDS.contains(&form.as_str()))
+    });
+    raw.sort_unstable_by(|a, b| (&a.0, a.2).cmp(&(&b.0, b.2)));
+    let mut out: Vec<BaseForm> = Vec::with_capacity(raw.len());
+    for (form, reading, finite) in raw {
+        match out.last_mut() {
+            Some(last) if last.form == form && last.finite == finite => {
+                last.readings.insert(reading);
+            }
+            _ => out.push(BaseForm {
+                form,
+                readings: std::iter::once(reading).collect(),
+                finite,
+            }),
+        }
+    }
+    out
 }
 
 /// The separable display of a verb: `an|kündigen`, or the verb itself.

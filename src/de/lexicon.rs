@@ -371,10 +371,28 @@ pub const OLD_SPELLINGS: &[(&str, &str, SpellingScope)] = &[
 /// The old spellings of a headword (lowercase in, lowercase out): `nummerieren` →
 /// `numerieren`, `Schifffahrt` → `schiffahrt` (three equal consonants were two before a vowel).
 pub fn old_spellings(lower: &str) -> Vec<String> {
+    // Most words contain none of the spellings: a look at each three letters first, in a bit
+    // set of (a hash of) the three letters the spellings inside words start with.
+    fn slot(w: &[u8]) -> usize {
+        (usize::from(w[0]) * 961 + usize::from(w[1]) * 31 + usize::from(w[2])) & 0xffff
+    }
+    static STARTS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut bits = vec![0u64; 1024];
+        for (today, _, _) in OLD_SPELLINGS {
+            let s = slot(today.as_bytes());
+            bits[s / 64] |= 1 << (s % 64);
+        }
+        bits
+    });
     let mut out = Vec::new();
+    let bytes = lower.as_bytes();
+    let any_start = bytes.windows(3).any(|w| {
+        let s = slot(w);
+        STARTS[s / 64] & (1 << (s % 64)) != 0
+    });
     for &(today, before, scope) in OLD_SPELLINGS {
         let applies = match scope {
-            SpellingScope::Inside => lower.contains(today),
+            SpellingScope::Inside => any_start && lower.contains(today),
             SpellingScope::End => lower.ends_with(today),
             SpellingScope::Whole => lower == today,
         };
@@ -390,7 +408,6 @@ pub fn old_spellings(lower: &str) -> Vec<String> {
             ));
         }
     }
-    let bytes = lower.as_bytes();
     if let Some(at) = (2..bytes.len()).find(|&i| {
         bytes[i] == bytes[i - 1]
             && bytes[i] == bytes[i - 2]
@@ -669,3 +686,20 @@ pub const PLACE_NAME_HEADS: &[&str] = &[
 pub const LINKING_SUFFIXES: &[&str] = &[
     "ungs", "heits", "keits", "schafts", "ions", "täts", "lings", "tums", "nis", "ens",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_spellings_of_reformed_words() {
+        assert_eq!(old_spellings("nummerieren"), ["numerieren"]);
+        assert_eq!(old_spellings("geheimtipp"), ["geheimtip"]);
+        assert!(old_spellings("tippen").is_empty());
+        assert_eq!(old_spellings("rau"), ["rauh"]);
+        assert!(old_spellings("frau").is_empty());
+        assert_eq!(old_spellings("schifffahrt"), ["schiffahrt"]);
+        assert_eq!(old_spellings("fotografie"), ["photographie"]);
+        assert!(old_spellings("haus").is_empty());
+    }
+}

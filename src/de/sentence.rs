@@ -58,7 +58,9 @@ fn continues_sentence(text: &str, next: Option<&Token>) -> bool {
 pub const CLAUSE_CONJUNCTIONS: &[&str] = &["und", "oder", "sondern", "sowie"];
 
 pub fn is_clause_conjunction(word: &str) -> bool {
-    CLAUSE_CONJUNCTIONS.contains(&word)
+    // A look at the first letter spares most words the list.
+    matches!(word.as_bytes().first(), Some(b'u' | b'o' | b's'))
+        && CLAUSE_CONJUNCTIONS.contains(&word)
 }
 
 /// Subordinating conjunctions: the finite verb of their clause stands at its end, joined to its
@@ -83,9 +85,18 @@ pub type Clause = smallvec::SmallVec<[Range<usize>; 2]>;
 
 /// The clauses of a sentence, a clause interrupted by an inserted comma clause as one.
 pub fn clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Clause> {
+    let mut out = Vec::new();
+    clauses_into(text, tokens, sentence, &mut out);
+    out
+}
+
+/// [`clauses`] into a reused buffer.
+pub fn clauses_into(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<Clause>) {
+    out.clear();
     let marked = marked_clauses(text, tokens, sentence);
-    let mut out: Vec<Clause> = Vec::with_capacity(marked.len());
-    let mut joined_to: Vec<Option<usize>> = vec![None; marked.len()];
+    // For each clause, the clause it continues (after an inserted one), if any.
+    let mut joined_to: smallvec::SmallVec<[Option<usize>; 8]> =
+        smallvec::smallvec![None; marked.len()];
     for (i, c) in marked.iter().enumerate() {
         if let Some(outer) = joined_to[i] {
             out[outer].push(c.range.clone());
@@ -98,13 +109,28 @@ pub fn clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Clau
             joined_to[i + 2] = Some(out.len() - 1);
         }
     }
-    out
 }
 
 /// A clause and whether a comma ends it.
 struct Marked {
     range: Range<usize>,
     comma_after: bool,
+}
+
+/// The words of a range of tokens.
+fn words_of<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    r: &Range<usize>,
+) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
+    tokens[r.clone()]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(move |t| t.text(text))
+}
+
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether `inserted`, between commas, interrupts `outer`, which goes on in `rest`: an inserted
@@ -119,39 +145,28 @@ fn interrupts(
     if !outer.comma_after || !inserted.comma_after {
         return false;
     }
-    let words = |r: &Range<usize>| {
-        r.clone()
-            .filter(|&i| tokens[i].is_word())
-            .map(|i| tokens[i].text(text))
-            .collect::<Vec<_>>()
+    let Some(rest_last) = words_of(text, tokens, &rest.range).next_back() else {
+        return false;
     };
-    let (outer_words, inserted_words, rest_words) = (
-        words(&outer.range),
-        words(&inserted.range),
-        words(&rest.range),
-    );
-    let (Some(first), Some(inserted_first), Some(rest_first), Some(rest_last)) = (
-        outer_words.first(),
-        inserted_words.first(),
-        rest_words.first(),
-        rest_words.last(),
+    if !is_one_of(rest_last, super::lexicon::PARTICLES) {
+        return false;
+    }
+    let (Some(first), Some(inserted_first), Some(rest_first)) = (
+        words_of(text, tokens, &outer.range).next(),
+        words_of(text, tokens, &inserted.range).next(),
+        words_of(text, tokens, &rest.range).next(),
     ) else {
         return false;
     };
-    let lower = |w: &str| w.to_lowercase();
     let opens_clause = |w: &str| {
-        let w = lower(w);
-        SUBORDINATORS.contains(&w.as_str())
-            || is_clause_conjunction(&w)
-            || INSERTION_OPENERS.contains(&w.as_str())
+        is_one_of(w, SUBORDINATORS)
+            || is_one_of(w, CLAUSE_CONJUNCTIONS)
+            || is_one_of(w, INSERTION_OPENERS)
     };
-    let aside = inserted_words.len() <= 3
-        || SUBORDINATORS.contains(&lower(inserted_first).as_str())
-        || INSERTION_OPENERS.contains(&lower(inserted_first).as_str());
-    aside
-        && !opens_clause(first)
-        && !opens_clause(rest_first)
-        && super::lexicon::PARTICLES.contains(&lower(rest_last).as_str())
+    let aside = words_of(text, tokens, &inserted.range).nth(3).is_none()
+        || is_one_of(inserted_first, SUBORDINATORS)
+        || is_one_of(inserted_first, INSERTION_OPENERS);
+    aside && !opens_clause(first) && !opens_clause(rest_first)
 }
 
 /// Words that open an inserted clause besides the subordinating conjunctions.
@@ -200,21 +215,26 @@ fn joins_words(text: &str, tokens: &[Token], i: usize, sentence: &Range<usize>) 
     let (Some(prev), Some(next)) = (word_at(i.wrapping_sub(1)), word_at(i + 1)) else {
         return false;
     };
-    let (prev_lower, next_lower) = (prev.to_lowercase(), next.to_lowercase());
-    if BINOMIALS.contains(&(prev_lower.as_str(), next_lower.as_str())) {
+    if BINOMIALS
+        .iter()
+        .any(|(a, b)| a.eq_ignore_ascii_case(prev) && b.eq_ignore_ascii_case(next))
+    {
         return true;
     }
     let capitalized = super::is_capitalized;
     let prev_is_noun = capitalized(prev) && i - 1 > sentence.start;
     prev_is_noun
         && (capitalized(next)
-            || (DETERMINERS.contains(&next_lower.as_str())
-                && word_at(i + 2).is_some_and(capitalized)))
+            || (is_one_of(next, DETERMINERS) && word_at(i + 2).is_some_and(capitalized)))
 }
 
 /// Clauses as ranges, split at punctuation and at conjunctions that join clauses.
-fn marked_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Marked> {
-    let mut out = Vec::new();
+fn marked_clauses(
+    text: &str,
+    tokens: &[Token],
+    sentence: Range<usize>,
+) -> smallvec::SmallVec<[Marked; 8]> {
+    let mut out = smallvec::SmallVec::new();
     let mut start = sentence.start;
     let mut quoted_phrase_end = 0;
     for i in sentence.clone() {

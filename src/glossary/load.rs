@@ -59,6 +59,17 @@ pub(crate) const TERM_KEYS: [&str; 10] = [
 ///
 /// Errors make the whole file invalid and are all returned together; unknown keys only warn.
 pub fn parse(src: &str, path: &str) -> Result<Glossary, GlossaryError> {
+    if let Some(entries) = super::fast::parse(src) {
+        return Ok(Glossary {
+            entries,
+            warnings: Vec::new(),
+        });
+    }
+    parse_thoroughly(src, path)
+}
+
+/// [`parse`] through the full TOML parser, collecting every problem with its place.
+pub(super) fn parse_thoroughly(src: &str, path: &str) -> Result<Glossary, GlossaryError> {
     let (doc, syntax_errors) = DeTable::parse_recoverable(src);
     let mut check = Checker::new(src, path);
 
@@ -141,7 +152,7 @@ impl<'a> LineIndex<'a> {
 }
 
 /// What makes two entries the same: headword, part of speech, gender and plural.
-type DuplicateKey = (String, Option<Pos>, Option<Gender>, Option<String>);
+pub(super) type DuplicateKey = (String, Option<Pos>, Option<Gender>, Option<String>);
 
 /// What was learnt from one `[[term]]` table.
 struct CheckedEntry {
@@ -551,6 +562,47 @@ mod tests {
     fn same_headword_with_another_pos_is_not_a_duplicate() {
         let src = "[[term]]\nde = \"an\"\nen = \"at\"\npos = \"prep\"\n\n[[term]]\nde = \"an\"\nen = \"on\"\npos = \"adv\"\n";
         assert_eq!(parse(src, "g.toml").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn the_quick_reader_reads_what_the_full_parser_reads() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<std::path::PathBuf> = vec![
+            root.join("glossary.toml"),
+            root.join("tests/fixtures/linking/glossary.toml"),
+        ];
+        let valid = root.join("tests/fixtures/glossary/valid");
+        files.extend(
+            std::fs::read_dir(&valid)
+                .unwrap()
+                .map(|e| e.unwrap().path()),
+        );
+        let invalid = root.join("tests/fixtures/glossary/invalid");
+        files.extend(
+            std::fs::read_dir(&invalid)
+                .unwrap()
+                .map(|e| e.unwrap().path()),
+        );
+        let mut quick = 0;
+        for path in &files {
+            let src = std::fs::read_to_string(path).unwrap();
+            let thorough = parse_thoroughly(&src, "g.toml");
+            match super::super::fast::parse(&src) {
+                Some(entries) => {
+                    quick += 1;
+                    let g = thorough.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                    assert!(g.warnings.is_empty(), "{}", path.display());
+                    assert_eq!(entries, g.entries, "{}", path.display());
+                }
+                None => assert!(
+                    thorough.map_or(true, |g| !g.warnings.is_empty())
+                        || path.ends_with("inline_header_spacing.toml"),
+                    "{} is plain but was not read quickly",
+                    path.display()
+                ),
+            }
+        }
+        assert!(quick >= 4, "only {quick} files read quickly");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The glossary: `glossary.toml` as entries, loaded with `path:line:column` diagnostics.
 
+mod fast;
 mod load;
 pub mod save;
 

@@ -21,6 +21,10 @@ impl Linker {
         buf: &mut String,
     ) -> Option<Candidate> {
         let surface = token.text(text);
+        let capitalized = crate::de::is_capitalized(surface);
+        if !capitalized && !surface.as_bytes().contains(&b'-') {
+            return None;
+        }
         // A hyphenated compound's last part is the noun (applications-Verzeichnissen).
         let head_start = surface.rfind('-').map_or(0, |d| d + 1);
         if !crate::de::is_capitalized(&surface[head_start..]) {
@@ -78,9 +82,6 @@ impl Linker {
         lower: &str,
         index: usize,
     ) -> Option<Candidate> {
-        if NOT_COMPOUNDS.contains(&lower) {
-            return None;
-        }
         let bytes = lower.as_bytes();
         let mut chars = 0;
         let mut triple = String::new();
@@ -91,9 +92,14 @@ impl Linker {
                 continue;
             }
             let head = &lower[at..];
-            let mut found = self.noun_hit(head);
+            let mut found = if self.may_start_noun(head.as_bytes()) {
+                self.noun_hit(head)
+            } else {
+                None
+            };
             if found.is_none()
                 && bytes[at - 1] == bytes[at - 2]
+                && self.may_start_noun(&[bytes[at - 1], bytes[at]])
                 && bytes[at - 1].is_ascii_alphabetic()
                 && !b"aeiou".contains(&bytes[at - 1])
             {
@@ -105,6 +111,9 @@ impl Linker {
             let Some(hit) = found else {
                 continue;
             };
+            if NOT_COMPOUNDS.contains(&lower) {
+                return None;
+            }
             let modifier_lower = &lower[..at];
             if !self.is_word(modifier_lower, 0) {
                 // An unknown first part of five letters or more before a noun of four or more

@@ -359,9 +359,9 @@ pub struct Before {
 
 /// The article or preposition in front of the word at `at` (an index into `infos`), skipping
 /// adjectives and degree words between: `der große Kiefer`, `mit der Kiefer`, `mit Journalisten`.
-pub fn before_noun(
+pub fn before_noun<'a>(
     infos: &[WordInfo],
-    lower: &[&str],
+    lower: impl Fn(usize) -> &'a str,
     capital: &[bool],
     at: usize,
 ) -> Option<Before> {
@@ -393,7 +393,7 @@ pub fn before_noun(
                 likely: info.governs,
             });
         }
-        let w = lower[k];
+        let w = lower(k);
         let adjective_like = !capital[k]
             && (info.class & class::DEGREE != 0
                 || ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e)));
@@ -552,7 +552,7 @@ mod tests {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         let capital: Vec<bool> = words.iter().map(|w| crate::de::is_capitalized(w)).collect();
-        before_noun(&infos, &lower, &capital, words.len() - 1)
+        before_noun(&infos, |k| lower[k], &capital, words.len() - 1)
     }
 
     fn agrees(words: &[&str], gender: Gender) -> u8 {

@@ -2,7 +2,8 @@
 
 use super::{CompoundPart, Linker};
 use crate::de::inflect::{
-    PARTICLES, Reading, ReadingSet, Sureness, adjective_forms, noun_forms, verb_display, verb_forms,
+    BaseForm, PARTICLES, Reading, ReadingSet, Sureness, adjective_forms, base_forms, noun_forms,
+    separable_split, verb_display,
 };
 use crate::de::lexicon::{INFINITIVE_FIRST_PARTS, IRREGULAR_COMPARISON, old_spellings};
 use crate::de::lowercase_into;
@@ -78,10 +79,48 @@ fn infinitive_first_part(verb: &str) -> Option<(&'static str, &str)> {
     })
 }
 
+/// The forms of the particle-free verbs indexed so far: `kommen` once for ankommen, mitkommen,
+/// zurückkommen.
+pub(super) type VerbCache = rustc_hash::FxHashMap<String, Vec<BaseForm>>;
+
+fn cached<'c>(cache: &'c mut VerbCache, verb: &str) -> &'c [BaseForm] {
+    if !cache.contains_key(verb) {
+        cache.insert(verb.to_string(), base_forms(verb));
+    }
+    cache.get(verb).map_or(&[], Vec::as_slice)
+}
+
+/// A separable verb's forms with the particle joined (aufgebaut, aufbaute, aufzubauen).
+fn joined_forms(cache: &mut VerbCache, particle: &str, rest: &str) -> Vec<BaseForm> {
+    let mut out: Vec<BaseForm> = cached(cache, rest)
+        .iter()
+        .map(|f| BaseForm {
+            form: format!("{particle}{}", f.form),
+            readings: f.readings,
+            finite: false,
+        })
+        .collect();
+    out.push(BaseForm {
+        form: format!("{particle}zu{rest}"),
+        readings: std::iter::once(Reading::ZuInfinitive).collect(),
+        finite: false,
+    });
+    out
+}
+
 /// `Schluß` and `Schluss`, `Fluß` and `Fluss` compare equal: ß after a short vowel is the old
 /// spelling of ss.
 pub(super) fn same_spelling(a: &str, b: &str) -> bool {
     a == b || (a.contains('ß') || b.contains('ß')) && a.replace('ß', "ss") == b.replace('ß', "ss")
+}
+
+/// The bit of a form's first two bytes in [`Linker::noun_starts`].
+fn noun_start(key: &[u8]) -> usize {
+    match key {
+        [a, b, ..] => usize::from(u16::from_le_bytes([*a, *b])),
+        [a] => usize::from(*a),
+        [] => 0,
+    }
 }
 
 /// Whether a lowercased form is one of [`crate::de::lexicon::COMMON_WORDS`].
@@ -112,9 +151,26 @@ impl Linker {
     ) {
         let mut key = std::mem::take(&mut self.key_buf);
         lowercase_into(form, &mut key);
-        let common = sureness != Sureness::Given && is_common_word(&key);
+        self.add_key(&key, entry, kind, readings, sureness);
+        self.key_buf = key;
+    }
+
+    /// [`Linker::add_readings`] for a form already in lower case (a verb's or adjective's).
+    fn add_key(
+        &mut self,
+        key: &str,
+        entry: usize,
+        kind: HitKind,
+        readings: ReadingSet,
+        sureness: Sureness,
+    ) {
+        if self.indexing_noun {
+            let pair = noun_start(key.as_bytes());
+            self.noun_starts[pair / 64] |= 1 << (pair % 64);
+        }
+        let common = sureness != Sureness::Given && is_common_word(key);
         // entry_ref allocates the key only when the form is new.
-        let hits = self.forms.entry_ref(key.as_str()).or_default();
+        let hits = self.forms.entry_ref(key).or_default();
         if let Some(h) = hits
             .iter_mut()
             .find(|h| h.entry as usize == entry && h.kind == kind)
@@ -137,10 +193,9 @@ impl Linker {
                 common,
             });
             if contested {
-                self.contested.push(key.clone());
+                self.contested.push(key.to_string());
             }
         }
-        self.key_buf = key;
     }
 
     /// A guessed noun form gives way to another noun's headword or listed form, and to a surer
@@ -173,65 +228,79 @@ impl Linker {
 
     /// Every form of a verb; `joined` puts a word in front of each non-split one
     /// (`spazieren` + `ging`) and marks it [`HitKind::Joined`].
-    fn add_verb(&mut self, verb: &str, entry: usize, separable: bool, joined: Option<&str>) {
-        // A verb's forms repeat (kommt: 3rd singular, 2nd plural, imperative); merging them here
-        // leaves one probe of the big table per distinct form.
-        let mut forms = verb_forms(verb, separable);
-        forms
-            .sort_unstable_by(|a, b| (a.split_particle, &a.form).cmp(&(b.split_particle, &b.form)));
-        let mut i = 0;
+    fn add_verb(
+        &mut self,
+        cache: &mut VerbCache,
+        verb: &str,
+        entry: usize,
+        separable: bool,
+        joined: Option<&str>,
+    ) {
+        let kind = if joined.is_some() {
+            HitKind::Joined
+        } else {
+            HitKind::Whole
+        };
+        let front = joined.unwrap_or("");
         let mut buf = String::new();
-        while i < forms.len() {
-            let mut readings = ReadingSet::default();
-            let mut j = i;
-            while j < forms.len()
-                && forms[j].form == forms[i].form
-                && forms[j].split_particle == forms[i].split_particle
-            {
-                readings.insert(forms[j].reading);
-                j += 1;
-            }
-            let split = forms[i]
-                .split_particle
-                .and_then(|p| PARTICLES.iter().position(|q| *q == p));
-            match (joined, split) {
-                (None, None) => {
-                    self.add_readings(
-                        &forms[i].form,
+        match separable_split(verb, separable) {
+            None => {
+                for f in cached(cache, verb) {
+                    buf.clear();
+                    buf.push_str(front);
+                    buf.push_str(&f.form);
+                    self.add_key(&buf, entry, kind, f.readings, Sureness::Given);
+                }
+                if joined.is_some() {
+                    self.add(
+                        &format!("{front}zu{verb}"),
                         entry,
-                        HitKind::Whole,
-                        readings,
-                        Sureness::Given,
+                        kind,
+                        Reading::ZuInfinitive,
                     );
                 }
-                (None, Some(k)) => self.add_readings(
-                    &forms[i].form,
-                    entry,
-                    HitKind::Split(k as u8),
-                    readings,
-                    Sureness::Given,
-                ),
-                (Some(first), None) => {
-                    buf.clear();
-                    buf.push_str(first);
-                    buf.push_str(&forms[i].form);
-                    self.add_readings(&buf, entry, HitKind::Joined, readings, Sureness::Given);
-                }
-                (Some(_), Some(_)) => {}
             }
-            i = j;
-        }
-        if let Some(first) = joined {
-            self.add(
-                &format!("{first}zu{verb}"),
-                entry,
-                HitKind::Joined,
-                Reading::ZuInfinitive,
-            );
+            Some((particle, rest)) => {
+                let k = PARTICLES.iter().position(|q| *q == particle).unwrap_or(0) as u8;
+                // wiederaufbauen: wieder + the joined forms of aufbauen (aufgebaut, aufzubauen).
+                let inner = separable_split(rest, true).map(|(p, r)| (p, r.to_string()));
+                let owned;
+                let forms: &[BaseForm] = match &inner {
+                    Some((p, r)) => {
+                        owned = joined_forms(cache, p, r);
+                        &owned
+                    }
+                    None => cached(cache, rest),
+                };
+                for f in forms {
+                    if f.finite && inner.is_none() && joined.is_none() {
+                        self.add_key(
+                            &f.form,
+                            entry,
+                            HitKind::Split(k),
+                            f.readings,
+                            Sureness::Given,
+                        );
+                    }
+                    buf.clear();
+                    buf.push_str(front);
+                    buf.push_str(particle);
+                    buf.push_str(&f.form);
+                    self.add_key(&buf, entry, kind, f.readings, Sureness::Given);
+                }
+                if inner.is_none() {
+                    self.add(
+                        &format!("{front}{particle}zu{rest}"),
+                        entry,
+                        kind,
+                        Reading::ZuInfinitive,
+                    );
+                }
+            }
         }
     }
 
-    pub(super) fn index_entry(&mut self, i: usize, entry: &Entry) {
+    pub(super) fn index_entry(&mut self, i: usize, entry: &Entry, cache: &mut VerbCache) {
         let mut words: Vec<&str> = entry.de.split_whitespace().collect();
         let reflexive = words.len() > 1 && words[0] == "sich";
         if reflexive {
@@ -241,6 +310,7 @@ impl Linker {
         let pos = entry.pos;
         let noun_like = matches!(pos, Some(Pos::Noun | Pos::Name | Pos::Abbr))
             || (pos.is_none() && words.len() == 1 && crate::de::is_capitalized(words[0]));
+        self.indexing_noun = noun_like;
         let mut info = EntryInfo {
             shape: Shape::Word,
             reflexive,
@@ -255,11 +325,11 @@ impl Linker {
             [word] => {
                 let word = *word;
                 self.add(word, i, HitKind::Whole, Reading::Headword);
-                self.index_word(i, entry, word, &mut info, separable);
+                self.index_word(i, entry, word, &mut info, separable, cache);
                 for old in old_spellings(&word.to_lowercase()) {
                     let old = if noun_like { capitalize(&old) } else { old };
                     self.add(&old, i, HitKind::Whole, Reading::Headword);
-                    self.index_word(i, entry, &old, &mut info, separable);
+                    self.index_word(i, entry, &old, &mut info, separable, cache);
                 }
             }
             [fixed @ .., last] if is_verb_like(last) && pos != Some(Pos::Noun) => {
@@ -270,9 +340,10 @@ impl Linker {
                     }
                     _ => None,
                 };
-                self.add_verb(last, i, separable, None);
+                let last = &last.to_lowercase();
+                self.add_verb(cache, last, i, separable, None);
                 if let Some(first) = first_part {
-                    self.add_verb(last, i, separable, Some(first));
+                    self.add_verb(cache, last, i, separable, Some(first));
                 }
                 info.verb_display = Some(verb_display(last, separable));
                 info.shape = Shape::VerbExpression { fixed };
@@ -294,6 +365,13 @@ impl Linker {
             }
         }
         self.info.push(info);
+        self.indexing_noun = false;
+    }
+
+    /// Whether some noun form starts like `lower` (its first two bytes).
+    pub(super) fn may_start_noun(&self, lower: &[u8]) -> bool {
+        let pair = noun_start(lower);
+        self.noun_starts[pair / 64] & (1 << (pair % 64)) != 0
     }
 
     /// The forms of a one-word entry (or of an old spelling of it).
@@ -304,6 +382,7 @@ impl Linker {
         word: &str,
         info: &mut EntryInfo,
         separable: bool,
+        cache: &mut VerbCache,
     ) {
         let pos = entry.pos;
         let verb = pos == Some(Pos::Verb) || (pos.is_none() && is_verb_like(word));
@@ -324,16 +403,18 @@ impl Linker {
                 );
             }
         } else if verb {
+            // Verb forms are made and keyed in lower case.
+            let word = &word.to_lowercase();
             if let Some((first, rest)) = infinitive_first_part(word) {
                 // spazierengehen: `ging spazieren`, `spazieren gegangen`, `spazierenzugehen`.
-                self.add_verb(rest, i, separable, None);
-                self.add_verb(rest, i, separable, Some(first));
+                self.add_verb(cache, rest, i, separable, None);
+                self.add_verb(cache, rest, i, separable, Some(first));
                 info.verb_display = Some(format!("{first} {rest}"));
                 info.shape = Shape::VerbExpression {
                     fixed: vec![first.to_string()],
                 };
             } else {
-                self.add_verb(word, i, separable, None);
+                self.add_verb(cache, word, i, separable, None);
                 info.verb_display = Some(verb_display(word, separable));
             }
         } else if pos == Some(Pos::Adj)
