@@ -508,11 +508,14 @@ impl Linker {
                 .get(wpos + 1)
                 .is_some_and(|c| c.class & class::SUBJECT_PRONOUN != 0);
             let next_capitalized = capitals.get(wpos + 1).copied().unwrap_or(false);
-            // A capitalized word right after a first name or a title is a name: Otto Hahn.
-            let after_name = wpos > 0
-                && words[wpos - 1] + 1 == i
-                && infos[wpos - 1].class & (class::FIRST_NAME | class::TITLE) != 0
-                && capitalized;
+            // A capitalized word right after a first name or Dr. is a name: Otto Hahn.
+            let after_name = capitalized
+                && i > sentence_start
+                && token_info[i - 1 - sentence_start].class & (class::FIRST_NAME | class::TITLE)
+                    != 0;
+            let attributive = ctx.before_capitalized
+                && !capitalized
+                && (wpos == 0 || prev & (class::DETERMINER | class::PREPOSITION) != 0);
             let mut before = None;
             let mut before_known = false;
             for hit in hits {
@@ -633,7 +636,27 @@ impl Linker {
                 }
                 toks.sort_unstable();
                 toks.dedup();
-                let rank = case_rank << 12 | agreement << 8 | sureness << 4 | 1;
+                // Between an article and a noun, or opening a clause before one, an adjective is
+                // likelier than a finite verb: der liebe Gott, gleiche Weise (not lieben, gleichen).
+                let fit: u32 = if attributive {
+                    if readings.iter().any(|r| {
+                        matches!(
+                            r,
+                            Reading::AdjInflected
+                                | Reading::Comparative
+                                | Reading::Superlative
+                                | Reading::PastParticipleAdj
+                                | Reading::PresentParticiple
+                        )
+                    }) {
+                        2
+                    } else {
+                        u32::from(!readings.iter().all(Reading::is_finite))
+                    }
+                } else {
+                    1
+                };
+                let rank = case_rank << 12 | agreement << 8 | fit << 6 | sureness << 4 | 1;
                 found.push(Candidate {
                     entry,
                     tokens: toks,

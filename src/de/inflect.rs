@@ -101,6 +101,18 @@ impl Reading {
         }
     }
 
+    /// A form with person and number: present, past, subjunctive, imperative.
+    pub fn is_finite(self) -> bool {
+        matches!(
+            self,
+            Reading::Present(_)
+                | Reading::Past(_)
+                | Reading::SubjunctiveI(_)
+                | Reading::SubjunctiveII(_)
+                | Reading::Imperative
+        )
+    }
+
     pub fn is_verbal(self) -> bool {
         matches!(
             self,
@@ -703,6 +715,16 @@ pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
     };
     for e in ADJ_ENDINGS {
         out.push((attach(&base, e), Reading::AdjInflected));
+    }
+    // eigen → eigne, eignen; golden → goldne; sicher → sichre: the e of -en and -er can drop.
+    if let Some(stem) = adj.strip_suffix("en").or_else(|| adj.strip_suffix("er"))
+        && base == adj
+        && stem.chars().count() >= 3
+    {
+        let elided = format!("{stem}{}", &adj[adj.len() - 1..]);
+        for e in ADJ_ENDINGS {
+            out.push((format!("{elided}{e}"), Reading::AdjInflected));
+        }
     }
     let (comp, sup) = IRREGULAR_COMPARISON
         .iter()

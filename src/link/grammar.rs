@@ -25,7 +25,7 @@ pub mod class {
     pub const PREPOSITION: u32 = 1 << 13;
     /// A first name: the capitalized word after it is a surname (Otto Hahn).
     pub const FIRST_NAME: u32 = 1 << 14;
-    /// Herr, Frau, Dr.: the capitalized word after it is a name.
+    /// Dr., Prof.: the capitalized word after it is a name.
     pub const TITLE: u32 = 1 << 15;
     /// Words that stand between a determiner and its noun without being adjectives: sehr, so.
     pub const DEGREE: u32 = 1 << 16;
@@ -140,15 +140,8 @@ fn table() -> FxHashMap<&'static str, WordInfo> {
     for w in crate::de::lexicon::FIRST_NAMES {
         add(w, class::FIRST_NAME);
     }
-    for w in [
-        "herr",
-        "herrn",
-        "frau",
-        "dr.",
-        "prof.",
-        "fräulein",
-        "familie",
-    ] {
+    // Not Herr and Frau: Herr Präsident, Frau Lehrerin are nouns as often as names.
+    for w in ["dr.", "prof."] {
         add(w, class::TITLE);
     }
     for w in [
