@@ -170,9 +170,11 @@ pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> V
     // Without a gender every class is only possible.
     let cap = |s: Sureness| if gender.is_none() { Possible } else { s };
     let sibilant = lower.ends_with(['s', 'ß', 'x', 'z']) || lower.ends_with("sch");
-    let unstressed_end = ["e", "el", "er", "en", "em", "chen", "lein"]
-        .iter()
-        .any(|e| lower.ends_with(e));
+    // An unstressed last syllable (Lehrer, Segen), not a one-syllable word (Tier, Meer).
+    let unstressed_end = syllables(&lower) > 1
+        && ["e", "el", "er", "en", "em", "chen", "lein"]
+            .iter()
+            .any(|e| lower.ends_with(e));
     let vowel_end = lower.ends_with(['a', 'i', 'o', 'u', 'y']);
     let one_syllable = syllables(&lower) <= 1;
     for &g in genders {
@@ -298,7 +300,9 @@ fn masculine_neuter_plural(
     let stem_of = |suffix: &str| &noun[..noun.len() - suffix.len()];
     if lower.ends_with("chen") || lower.ends_with("lein") {
         out.plural(noun, likely);
-    } else if lower.ends_with("el") || lower.ends_with("er") || lower.ends_with("en") {
+    } else if (lower.ends_with("el") || lower.ends_with("er") || lower.ends_with("en"))
+        && syllables(lower) > 1
+    {
         // der Lehrer, die Lehrer; der Vogel → Vögel; der Garten → Gärten.
         out.plural(noun, likely);
         out.umlaut_plural(noun, "", Possible);
@@ -428,6 +432,8 @@ mod tests {
     fn neuter_plurals() {
         assert!(has("Dorf", Gender::N, "Dörfer", Reading::Plural));
         assert!(has("Kind", Gender::N, "Kinder", Reading::Plural));
+        assert!(has("Tier", Gender::N, "Tiere", Reading::Plural));
+        assert!(has("Tier", Gender::N, "Tieres", Reading::GenitiveSingular));
         assert!(has("Jahr", Gender::N, "Jahre", Reading::Plural));
         assert!(has("Fenster", Gender::N, "Fenstern", Reading::DativePlural));
         assert!(has("Museum", Gender::N, "Museen", Reading::Plural));
