@@ -174,9 +174,13 @@ enum PendingForm {
 /// What is known of each token of the sentence being linked, reused from sentence to sentence.
 #[derive(Default)]
 struct Scratch {
+    /// The whole text in lower case, when lowercasing keeps every byte offset (it does for
+    /// German): words are sliced from it instead of lowercased one by one.
+    lower_text: Option<String>,
     candidates: Vec<Candidate>,
     clauses: Vec<Clause>,
-    used: Vec<usize>,
+    /// Whether a token of the sentence is taken by a link, by token index minus the first's.
+    used: Vec<bool>,
     /// Lowercased words, by token index minus the sentence's first token.
     lower: Vec<String>,
     /// [`grammar::word_info`] of each token, by the same index.
@@ -245,7 +249,10 @@ impl Linker {
             tokens, sentences, ..
         } = segment(text, paragraphs);
         let mut links = Vec::with_capacity(tokens.len() / 4);
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch {
+            lower_text: crate::de::lowercase_same_length(text),
+            ..Scratch::default()
+        };
         for (s, sentence) in sentences.iter().enumerate() {
             self.link_sentence(
                 text,
@@ -319,7 +326,10 @@ impl Linker {
             let lower = &mut scratch.lower[k];
             lower.clear();
             if tokens[i].is_word() || tokens[i].kind == TokenKind::Abbreviation {
-                lowercase_into(tokens[i].text(text), lower);
+                match &scratch.lower_text {
+                    Some(l) => lower.push_str(&l[tokens[i].start..tokens[i].end]),
+                    None => lowercase_into(tokens[i].text(text), lower),
+                }
                 scratch.info.push(grammar::word_info(lower));
                 scratch
                     .capital
@@ -347,6 +357,7 @@ impl Linker {
                 .then(a.entry.cmp(&b.entry))
         });
         scratch.used.clear();
+        scratch.used.resize(sentence.len(), false);
         let first_link = out.len();
         let mut k = 0;
         while k < cands.len() {
@@ -358,7 +369,11 @@ impl Linker {
             {
                 end += 1;
             }
-            if cands[k].tokens.iter().any(|t| scratch.used.contains(t)) {
+            if cands[k]
+                .tokens
+                .iter()
+                .any(|&t| scratch.used[t - sentence.start])
+            {
                 k = end;
                 continue;
             }
@@ -379,7 +394,9 @@ impl Linker {
                 },
             );
             k = end;
-            scratch.used.extend(c.tokens.iter().copied());
+            for &t in &c.tokens {
+                scratch.used[t - sentence.start] = true;
+            }
             let (form, parts) = match c.form {
                 PendingForm::Text(text) => (text, c.parts),
                 PendingForm::Readings { readings, ich } => {
