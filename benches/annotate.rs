@@ -231,9 +231,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(parse(black_box(&g10k), "glossary-10k.toml")));
     });
     g.bench_function("parse and index 10,000 entries", |b| {
-        b.iter(|| {
-            Linker::new(parse(black_box(&g10k), "glossary-10k.toml").expect("parses"))
-        });
+        b.iter(|| Linker::new(parse(black_box(&g10k), "glossary-10k.toml").expect("parses")));
     });
     // A learner's quick glossary gives no plurals: every noun's forms are guessed.
     let quick: String = g10k

@@ -542,10 +542,7 @@ impl Linker {
                 if hit.common && sentence_initial {
                     continue;
                 }
-                if info.noun_like
-                    && after_name
-                    && glossary_entry.pos != Some(crate::glossary::Pos::Name)
-                {
+                if after_name && glossary_entry.pos != Some(crate::glossary::Pos::Name) {
                     continue;
                 }
                 let readings = ctx.filter(hit.readings);
