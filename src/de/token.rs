@@ -223,6 +223,10 @@ fn scan_word_or_number(text: &str, start: usize, end: usize) -> (usize, TokenKin
             }
             break;
         }
+        // Only these four join what follows; most words end at a space.
+        if !matches!(b, b'-' | b'\'' | b'.' | b',') {
+            break;
+        }
         let next = text[i + 1..end].chars().next().unwrap_or(' ');
         let joins = match b {
             b'-' => is_word_char(next) || next.is_ascii_digit(),
