@@ -174,9 +174,12 @@ enum PendingForm {
 /// What is known of each token of the sentence being linked, reused from sentence to sentence.
 #[derive(Default)]
 struct Scratch {
-    /// The whole text in lower case, when lowercasing keeps every byte offset (it does for
-    /// German): words are sliced from it instead of lowercased one by one.
-    lower_text: Option<String>,
+    /// The current paragraph in lower case, starting at byte `lower_start` of the text, when
+    /// lowercasing keeps every byte offset (`lower_ok`; it does for German): words are sliced
+    /// from it instead of lowercased one by one.
+    lower_text: String,
+    lower_start: usize,
+    lower_ok: bool,
     candidates: Vec<Candidate>,
     clauses: Vec<Clause>,
     /// Whether a token of the sentence is taken by a link, by token index minus the first's.
@@ -249,11 +252,17 @@ impl Linker {
             tokens, sentences, ..
         } = segment(text, paragraphs);
         let mut links = Vec::with_capacity(tokens.len() / 4);
-        let mut scratch = Scratch {
-            lower_text: crate::de::lowercase_same_length(text),
-            ..Scratch::default()
-        };
+        let mut scratch = Scratch::default();
+        let mut lowered_paragraph = None;
         for (s, sentence) in sentences.iter().enumerate() {
+            // Each paragraph is lowercased once, into a reused buffer.
+            if lowered_paragraph != Some(sentence.paragraph) {
+                lowered_paragraph = Some(sentence.paragraph);
+                let range = paragraphs[sentence.paragraph].clone();
+                scratch.lower_start = range.start;
+                scratch.lower_ok =
+                    crate::de::lowercase_same_length_into(&text[range], &mut scratch.lower_text);
+            }
             self.link_sentence(
                 text,
                 &tokens,
@@ -326,9 +335,11 @@ impl Linker {
             let lower = &mut scratch.lower[k];
             lower.clear();
             if tokens[i].is_word() || tokens[i].kind == TokenKind::Abbreviation {
-                match &scratch.lower_text {
-                    Some(l) => lower.push_str(&l[tokens[i].start..tokens[i].end]),
-                    None => lowercase_into(tokens[i].text(text), lower),
+                if scratch.lower_ok {
+                    let at = scratch.lower_start;
+                    lower.push_str(&scratch.lower_text[tokens[i].start - at..tokens[i].end - at]);
+                } else {
+                    lowercase_into(tokens[i].text(text), lower);
                 }
                 scratch.info.push(grammar::word_info(lower));
                 scratch

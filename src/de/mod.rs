@@ -56,7 +56,16 @@ pub fn lowercase_into(word: &str, buf: &mut String) {
 /// A whole text in lower case, if lowercasing changes no character's length in bytes (true of
 /// German, and of most texts): its byte offsets are then those of `text`.
 pub fn lowercase_same_length(text: &str) -> Option<String> {
-    let mut out = text.as_bytes().to_vec();
+    let mut out = String::new();
+    lowercase_same_length_into(text, &mut out).then_some(out)
+}
+
+/// [`lowercase_same_length`] into a reused buffer; `false` (and the buffer empty) when some
+/// character's lower case has another length.
+pub fn lowercase_same_length_into(text: &str, buf: &mut String) -> bool {
+    let mut out = std::mem::take(buf).into_bytes();
+    out.clear();
+    out.extend_from_slice(text.as_bytes());
     out.make_ascii_lowercase();
     let mut i = 0;
     while let Some(k) = out[i..].iter().position(|&b| b >= 0x80) {
@@ -70,19 +79,27 @@ pub fn lowercase_same_length(text: &str) -> Option<String> {
             i += 2;
             continue;
         }
-        let c = text[i..].chars().next()?;
+        let Some(c) = text[i..].chars().next() else {
+            return false;
+        };
         let len = c.len_utf8();
         let mut lower = c.to_lowercase();
         let (Some(l), None) = (lower.next(), lower.next()) else {
-            return None;
+            return false;
         };
         if l.len_utf8() != len {
-            return None;
+            return false;
         }
         l.encode_utf8(&mut out[i..i + len]);
         i += len;
     }
-    String::from_utf8(out).ok()
+    match String::from_utf8(out) {
+        Ok(s) => {
+            *buf = s;
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// Whether a word starts with an uppercase letter.
