@@ -1,5 +1,6 @@
-//! Linking speed: the bundled article; a 2 MB text with a 1,000-entry glossary; building the
-//! linker from a 10,000-entry glossary.
+//! Linking speed: the bundled article; a 2 MB text with a 1,000-entry glossary; Debian's
+//! fortunes-de when installed; reading and indexing a 10,000-entry glossary, with and without
+//! plurals.
 //!
 //! The large inputs are also written to `target/leser-bench/` (`big.de.txt`, `glossary-1k.toml`,
 //! `glossary-10k.toml`) so whole-process figures (time, peak memory) can be taken with
@@ -166,6 +167,25 @@ pub fn synthetic_text(bytes: usize) -> String {
     out
 }
 
+/// The German fortunes as one text: the files at Debian's path one after the other, as `cat`
+/// gives them to `leser annotate`.
+fn fortunes_de() -> Option<String> {
+    let dir = std::path::Path::new("/usr/share/games/fortunes/de");
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_none_or(|e| e != "dat" && e != "u8"))
+        .collect();
+    names.sort();
+    let mut out = String::new();
+    for p in names {
+        if let Ok(text) = std::fs::read_to_string(&p) {
+            out.push_str(&text);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 fn write_inputs(text: &str, g1k: &str, g10k: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/leser-bench");
     if std::fs::create_dir_all(&dir).is_ok() {
@@ -209,12 +229,33 @@ fn benches(c: &mut Criterion) {
             ))
         });
     });
+    // Real text: Debian's fortunes-de (fortunes-de package), when installed. It has more tokens
+    // a byte and more words the glossary does not know than the synthetic text.
+    if let Some(fortunes) = fortunes_de() {
+        let doc = Document::parse("fortunes-de", fortunes).expect("fortunes parse");
+        g.throughput(Throughput::Bytes(doc.source.len() as u64));
+        g.bench_function("fortunes-de, 1,000 entries", |b| {
+            b.iter(|| black_box(linker.analyze(black_box(&doc))));
+        });
+    }
     g.finish();
 
     let mut g = c.benchmark_group("glossary");
     g.sample_size(20);
     g.bench_function("parse 10,000 entries", |b| {
         b.iter(|| black_box(parse(black_box(&g10k), "glossary-10k.toml")));
+    });
+    g.bench_function("parse and index 10,000 entries", |b| {
+        b.iter(|| Linker::new(parse(black_box(&g10k), "glossary-10k.toml").expect("parses")));
+    });
+    // A learner's quick glossary gives no plurals: every noun's forms are guessed.
+    let quick: String = g10k
+        .lines()
+        .filter(|l| !l.starts_with("plural ="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    g.bench_function("parse and index 10,000 entries without plurals", |b| {
+        b.iter(|| Linker::new(parse(black_box(&quick), "quick.toml").expect("parses")));
     });
     let parsed = parse(&g10k, "glossary-10k.toml").expect("synthetic glossary parses");
     // The clone is set-up and the drop comes after timing: what is measured is building.

@@ -654,6 +654,9 @@ struct Record<'a> {
     parts: Vec<&'a str>,
     source: &'static str,
     pos: &'a str,
+    /// The glossary entry and its alternatives, for a glossary link.
+    entry: Option<&'a crate::glossary::Entry>,
+    alternatives: &'a [usize],
 }
 
 /// Writes the links of an analysis as `annotate` prints them, with dictionary marks merged
@@ -692,6 +695,8 @@ pub fn write_annotations(
                 parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
                 source: "glossary",
                 pos: "",
+                entry: glossary.entries.get(link.entry),
+                alternatives: &link.alternatives,
             }
         } else {
             let Some(m) = marks.next() else { break };
@@ -703,6 +708,8 @@ pub fn write_annotations(
                 parts: Vec::new(),
                 source: "dictionary",
                 pos: &mark.headword.pos,
+                entry: None,
+                alternatives: &[],
             }
         };
         // One word is the text as it is; split parts are joined.
@@ -716,7 +723,7 @@ pub fn write_annotations(
         file_spans.extend(r.spans.iter().map(|s| doc.file_range(s.clone())));
         buf.clear();
         match format {
-            Format::Jsonl => json_record(&mut buf, &r, &file_spans, line, &surface),
+            Format::Jsonl => json_record(&mut buf, &r, &file_spans, line, &surface, glossary),
             Format::Text => {
                 // For reading in a terminal: the glossary's words made safe there.
                 let _ = write!(
@@ -749,6 +756,7 @@ fn json_record(
     spans: &[std::ops::Range<usize>],
     line: usize,
     surface: &str,
+    glossary: &Glossary,
 ) {
     buf.push_str("{\"term\":");
     json_string(buf, r.term);
@@ -775,9 +783,44 @@ fn json_record(
     }
     buf.push_str(",\"source\":");
     json_string(buf, r.source);
-    if !r.pos.is_empty() {
+    // A glossary entry's gender and part of speech; a dictionary word's part of speech.
+    if let Some(gender) = r.entry.and_then(|e| e.gender) {
+        buf.push_str(",\"gender\":");
+        json_string(buf, gender.as_str());
+    }
+    let pos: &str = match r.entry.and_then(|e| e.pos) {
+        Some(p) => p.as_str(),
+        None => r.pos,
+    };
+    if !pos.is_empty() {
         buf.push_str(",\"pos\":");
-        json_string(buf, r.pos);
+        json_string(buf, pos);
+    }
+    // Homographs the sentence did not decide between (der Kiefer, die Kiefer).
+    let alternatives: Vec<&crate::glossary::Entry> = r
+        .alternatives
+        .iter()
+        .filter_map(|&a| glossary.entries.get(a))
+        .collect();
+    if !alternatives.is_empty() {
+        buf.push_str(",\"alternatives\":[");
+        for (i, e) in alternatives.iter().enumerate() {
+            if i > 0 {
+                buf.push(',');
+            }
+            buf.push_str("{\"term\":");
+            json_string(buf, &e.de);
+            if let Some(g) = e.gender {
+                buf.push_str(",\"gender\":");
+                json_string(buf, g.as_str());
+            }
+            if let Some(p) = e.pos {
+                buf.push_str(",\"pos\":");
+                json_string(buf, p.as_str());
+            }
+            buf.push('}');
+        }
+        buf.push(']');
     }
     buf.push_str("}\n");
 }
@@ -1574,9 +1617,18 @@ mod tests {
             parts: vec!["kündigte", "an"],
             source: "glossary",
             pos: "",
+            entry: None,
+            alternatives: &[],
         };
         let mut buf = String::new();
-        json_record(&mut buf, &r, r.spans, 3, "kündigte … an");
+        json_record(
+            &mut buf,
+            &r,
+            r.spans,
+            3,
+            "kündigte … an",
+            &Glossary::default(),
+        );
         assert_eq!(
             buf,
             "{\"term\":\"ankündigen\",\"spans\":[[0,4],[10,12]],\"line\":3,\
@@ -1590,7 +1642,7 @@ mod tests {
             ..r
         };
         buf.clear();
-        json_record(&mut buf, &r, r.spans, 1, "x");
+        json_record(&mut buf, &r, r.spans, 1, "x", &Glossary::default());
         let v: serde_json::Value = serde_json::from_str(&buf).expect("valid JSON");
         assert_eq!(v["pos"], "verb");
         assert!(v.get("parts").is_none());

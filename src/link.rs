@@ -2,15 +2,18 @@
 //!
 //! `annotate`, `check`, the reader, tests and benches all call [`Linker::analyze`].
 
-use crate::de::inflect::{
-    ADVERB_PARTICLES, PARTICLES, Reading, ReadingSet, adjective_forms, noun_forms, verb_display,
-    verb_forms,
-};
+mod compound;
+mod grammar;
+mod index;
+
+use crate::de::inflect::{ADVERB_PARTICLES, PARTICLES, Reading, ReadingSet, Sureness};
 use crate::de::lowercase_into;
-use crate::de::sentence::{split_clauses, split_sentences};
+use crate::de::sentence::{Clause, clauses_into, split_sentences};
 use crate::de::token::{Token, TokenKind, tokenize_into};
-use crate::glossary::{Entry, Glossary, Pos};
+use crate::glossary::Glossary;
 use crate::text::Document;
+use grammar::{ReadingContext, WordInfo, class};
+use index::{EntryInfo, HitKind, Hits, Shape, same_spelling};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -52,6 +55,9 @@ pub struct Link {
     pub form: String,
     /// For a closed compound linked through its head: its parts.
     pub parts: Vec<CompoundPart>,
+    /// Other entries the occurrence may just as well be, when nothing in the sentence decides
+    /// (`Kiefer` alone: der Kiefer, jaw, or die Kiefer, pine); `entry` is the first of them.
+    pub alternatives: Vec<usize>,
 }
 
 /// A text's tokens, sentences and links.
@@ -96,71 +102,6 @@ impl Analysis {
     }
 }
 
-/// How a surface form relates to an entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum HitKind {
-    /// The token alone is the term (or, for an expression, its verb).
-    Whole,
-    /// A finite form that needs this particle (an index into [`PARTICLES`]) at the end of its
-    /// clause.
-    Split(u8),
-}
-
-#[derive(Debug, Clone)]
-struct Hit {
-    entry: u32,
-    kind: HitKind,
-    readings: ReadingSet,
-}
-
-/// The entries one form belongs to: nearly always one, kept inline.
-type Hits = smallvec::SmallVec<[Hit; 1]>;
-
-/// What kind of entry, for matching.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Shape {
-    /// One word (noun, verb, adjective, anything).
-    Word,
-    /// Words before a verb: `zur Kenntnis nehmen` → fixed `zur`, `kenntnis`.
-    VerbExpression { fixed: Vec<String> },
-    /// A fixed sequence of words: `vor allem`, `seit langem`.
-    Sequence { words: Vec<String> },
-}
-
-#[derive(Debug, Clone)]
-struct EntryInfo {
-    shape: Shape,
-    reflexive: bool,
-    /// Nouns, names and abbreviations: capitalized in running text.
-    noun_like: bool,
-    /// `an|kündigen` for separable verbs; the headword otherwise.
-    verb_display: Option<String>,
-    /// A compound headword whose head has an entry of its own: Spionage + Aktivität.
-    compound: Option<(String, Vec<CompoundPart>)>,
-}
-
-/// A possible link before overlaps are resolved.
-#[derive(Debug, Clone)]
-struct Candidate {
-    entry: usize,
-    tokens: Vec<usize>,
-    form: PendingForm,
-    parts: Vec<CompoundPart>,
-    /// Higher wins among candidates covering the same number of tokens.
-    rank: u8,
-}
-
-/// A candidate's explanation, written only if the candidate becomes a link.
-#[derive(Debug, Clone)]
-enum PendingForm {
-    /// From the entry's readings (and its compound parts, if its headword has them).
-    Readings {
-        readings: ReadingSet,
-        ich: bool,
-    },
-    Text(String),
-}
-
 /// Tokens and sentences of a text, without links: enough to align a translation.
 pub fn segment(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     let mut tokens = Vec::with_capacity(text.len() / 6);
@@ -199,18 +140,61 @@ pub struct Linker {
     forms: hashbrown::HashMap<String, Hits, rustc_hash::FxBuildHasher>,
     /// Reused while building `forms`.
     key_buf: String,
+    /// Forms that two entries share where one of them is a guess, settled once all are in.
+    contested: Vec<String>,
+    /// The first two bytes of every noun form, as bits: most places a compound could split
+    /// are ruled out without a probe of `forms`.
+    noun_starts: Vec<u64>,
+    /// Set while a noun's forms are indexed.
+    indexing_noun: bool,
 }
 
-const REFLEXIVE_PRONOUNS: &[&str] = &["sich", "mich", "dich", "uns", "euch"];
-const SUBJECT_PRONOUNS: &[&str] = &["ich", "du", "er", "sie", "es", "wir", "ihr", "man"];
+/// A possible link before overlaps are resolved.
+#[derive(Debug, Clone)]
+struct Candidate {
+    entry: usize,
+    tokens: smallvec::SmallVec<[usize; 4]>,
+    form: PendingForm,
+    parts: Vec<CompoundPart>,
+    /// Higher wins among candidates covering the same number of tokens.
+    rank: u32,
+}
 
-fn is_verb_like(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_lowercase)
-        && (word.ends_with("en")
-            || word.ends_with("ern")
-            || word.ends_with("eln")
-            || word == "sein"
-            || word == "tun")
+/// A candidate's explanation, written only if the candidate becomes a link.
+#[derive(Debug, Clone)]
+enum PendingForm {
+    /// From the entry's readings (and its compound parts, if its headword has them).
+    Readings {
+        readings: ReadingSet,
+        ich: bool,
+    },
+    Text(String),
+}
+
+/// What is known of each token of the sentence being linked, reused from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    /// The current paragraph in lower case, starting at byte `lower_start` of the text, when
+    /// lowercasing keeps every byte offset (`lower_ok`; it does for German): words are sliced
+    /// from it instead of lowercased one by one.
+    lower_text: String,
+    lower_start: usize,
+    lower_ok: bool,
+    candidates: Vec<Candidate>,
+    clauses: Vec<Clause>,
+    /// Whether a token of the sentence is taken by a link, by token index minus the first's.
+    used: Vec<bool>,
+    /// Lowercased words, by token index minus the sentence's first token.
+    lower: Vec<String>,
+    /// [`grammar::word_info`] of each token, by the same index.
+    info: Vec<WordInfo>,
+    capital: Vec<bool>,
+    /// The tokens of the clause being linked that are words, their infos and capitals.
+    words: Vec<usize>,
+    word_info: Vec<WordInfo>,
+    word_capital: Vec<bool>,
+    /// Explanations already written, by entry, readings and whether the clause has `ich`.
+    forms: FxHashMap<(u32, ReadingSet, bool), String>,
 }
 
 impl Linker {
@@ -224,11 +208,16 @@ impl Linker {
                 rustc_hash::FxBuildHasher,
             ),
             key_buf: String::new(),
+            contested: Vec::new(),
+            noun_starts: vec![0; 1024],
+            indexing_noun: false,
         };
+        let mut verbs = index::VerbCache::default();
         for (i, entry) in glossary.entries.iter().enumerate() {
-            linker.index_entry(i, entry);
+            linker.index_entry(i, entry, &mut verbs);
         }
         linker.glossary = glossary;
+        linker.settle_guesses();
         for i in 0..linker.info.len() {
             let de = &linker.glossary.entries[i].de;
             if linker.info[i].noun_like && !de.contains([' ', '-']) {
@@ -252,120 +241,6 @@ impl Linker {
         &self.glossary
     }
 
-    fn add(&mut self, form: &str, entry: usize, kind: HitKind, reading: Reading) {
-        self.add_readings(form, entry, kind, std::iter::once(reading).collect());
-    }
-
-    fn add_readings(&mut self, form: &str, entry: usize, kind: HitKind, readings: ReadingSet) {
-        let mut key = std::mem::take(&mut self.key_buf);
-        lowercase_into(form, &mut key);
-        // entry_ref allocates the key only when the form is new.
-        let hits = self.forms.entry_ref(key.as_str()).or_default();
-        self.key_buf = key;
-        if let Some(h) = hits
-            .iter_mut()
-            .find(|h| h.entry as usize == entry && h.kind == kind)
-        {
-            h.readings = h.readings.union(readings);
-        } else {
-            hits.push(Hit {
-                entry: entry as u32,
-                kind,
-                readings,
-            });
-        }
-    }
-
-    fn add_verb(&mut self, verb: &str, entry: usize, separable: bool) {
-        // A verb's forms repeat (kommt: 3rd singular, 2nd plural, imperative); merging them here
-        // leaves one probe of the big table per distinct form.
-        let mut forms = verb_forms(verb, separable);
-        forms
-            .sort_unstable_by(|a, b| (a.split_particle, &a.form).cmp(&(b.split_particle, &b.form)));
-        let mut i = 0;
-        while i < forms.len() {
-            let mut readings = ReadingSet::default();
-            let mut j = i;
-            while j < forms.len()
-                && forms[j].form == forms[i].form
-                && forms[j].split_particle == forms[i].split_particle
-            {
-                readings.insert(forms[j].reading);
-                j += 1;
-            }
-            let kind = forms[i]
-                .split_particle
-                .and_then(|p| PARTICLES.iter().position(|q| *q == p))
-                .map_or(HitKind::Whole, |k| HitKind::Split(k as u8));
-            self.add_readings(&forms[i].form, entry, kind, readings);
-            i = j;
-        }
-    }
-
-    fn index_entry(&mut self, i: usize, entry: &Entry) {
-        let mut words: Vec<&str> = entry.de.split_whitespace().collect();
-        let reflexive = words.len() > 1 && words[0] == "sich";
-        if reflexive {
-            words.remove(0);
-        }
-        let separable = entry.separable != Some(false);
-        let pos = entry.pos;
-        let noun_like = matches!(pos, Some(Pos::Noun | Pos::Name | Pos::Abbr))
-            || (pos.is_none() && words.len() == 1 && crate::de::is_capitalized(words[0]));
-        let mut info = EntryInfo {
-            shape: Shape::Word,
-            reflexive,
-            noun_like,
-            verb_display: None,
-            compound: None,
-        };
-        match words.as_slice() {
-            [] => {}
-            [word] => {
-                let word = *word;
-                self.add(word, i, HitKind::Whole, Reading::Headword);
-                let verb = pos == Some(Pos::Verb) || (pos.is_none() && is_verb_like(word));
-                if noun_like {
-                    if pos != Some(Pos::Abbr) {
-                        for (form, r) in noun_forms(word, entry.gender, entry.plural.as_deref()) {
-                            self.add(&form, i, HitKind::Whole, r);
-                        }
-                    }
-                } else if verb {
-                    self.add_verb(word, i, separable);
-                    info.verb_display = Some(verb_display(word, separable));
-                } else if pos == Some(Pos::Adj) || (pos.is_none() && !is_verb_like(word)) {
-                    for (form, r) in adjective_forms(word) {
-                        self.add(&form, i, HitKind::Whole, r);
-                    }
-                }
-            }
-            [fixed @ .., last] if is_verb_like(last) && pos != Some(Pos::Noun) => {
-                self.add_verb(last, i, separable);
-                info.verb_display = Some(verb_display(last, separable));
-                info.shape = Shape::VerbExpression {
-                    fixed: fixed.iter().map(|w| w.to_lowercase()).collect(),
-                };
-            }
-            _ => {
-                let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-                self.add(&words[0], i, HitKind::Whole, Reading::Headword);
-                info.shape = Shape::Sequence { words };
-            }
-        }
-        if let Some(plural) = &entry.plural
-            && !plural.contains(' ')
-        {
-            self.add(plural, i, HitKind::Whole, Reading::Plural);
-        }
-        for form in &entry.forms {
-            if !form.contains(' ') {
-                self.add(form, i, HitKind::Whole, Reading::ListedForm);
-            }
-        }
-        self.info.push(info);
-    }
-
     /// Tokens, sentences and links of a document's body.
     pub fn analyze(&self, doc: &Document) -> Analysis {
         self.analyze_paragraphs(&doc.source, &doc.linked_paragraphs())
@@ -378,7 +253,16 @@ impl Linker {
         } = segment(text, paragraphs);
         let mut links = Vec::with_capacity(tokens.len() / 4);
         let mut scratch = Scratch::default();
+        let mut lowered_paragraph = None;
         for (s, sentence) in sentences.iter().enumerate() {
+            // Each paragraph is lowercased once, into a reused buffer.
+            if lowered_paragraph != Some(sentence.paragraph) {
+                lowered_paragraph = Some(sentence.paragraph);
+                let range = paragraphs[sentence.paragraph].clone();
+                scratch.lower_start = range.start;
+                scratch.lower_ok =
+                    crate::de::lowercase_same_length_into(&text[range], &mut scratch.lower_text);
+            }
             self.link_sentence(
                 text,
                 &tokens,
@@ -402,15 +286,29 @@ impl Linker {
         }
     }
 
-    /// Looks a word up: as written (lowercased), then in reformed spelling (daß → dass).
+    /// Looks a word up: as written (lowercased), then in reformed spelling (daß → dass,
+    /// Photographie → Fotografie).
     fn lookup(&self, lower: &str, buf: &mut String) -> Option<&Hits> {
         if let Some(h) = self.forms.get(lower) {
             return Some(h);
         }
-        if lower.contains('ß') {
-            buf.clear();
-            buf.push_str(lower);
+        // One pass over the bytes for ß (C3 9F) and ph: most words have neither.
+        let bytes = lower.as_bytes();
+        let eszett = bytes.windows(2).any(|w| w == [0xc3, 0x9f]);
+        let ph = bytes.windows(2).any(|w| w == *b"ph");
+        if !eszett && !ph {
+            return None;
+        }
+        buf.clear();
+        buf.push_str(lower);
+        if eszett {
             *buf = buf.replace('ß', "ss");
+            if let Some(h) = self.forms.get(buf.as_str()) {
+                return Some(h);
+            }
+        }
+        if ph {
+            *buf = buf.replace("ph", "f");
             return self.forms.get(buf.as_str());
         }
         None
@@ -425,28 +323,91 @@ impl Linker {
         scratch: &mut Scratch,
         out: &mut Vec<Link>,
     ) {
-        let clauses = split_clauses(text, tokens, sentence.clone());
         scratch.candidates.clear();
-        let first_word = sentence.clone().find(|&i| tokens[i].is_word());
-        for clause in &clauses {
-            self.clause_candidates(text, tokens, clause.clone(), first_word, scratch);
+        // Lowercase and classify every word of the sentence once.
+        let n = sentence.len();
+        if scratch.lower.len() < n {
+            scratch.lower.resize_with(n, String::new);
         }
-        // More tokens win (zurückkommen over kommen), then rank, then earlier.
+        scratch.info.clear();
+        scratch.capital.clear();
+        for (k, i) in sentence.clone().enumerate() {
+            let lower = &mut scratch.lower[k];
+            lower.clear();
+            if tokens[i].is_word() || tokens[i].kind == TokenKind::Abbreviation {
+                if scratch.lower_ok {
+                    let at = scratch.lower_start;
+                    lower.push_str(&scratch.lower_text[tokens[i].start - at..tokens[i].end - at]);
+                } else {
+                    lowercase_into(tokens[i].text(text), lower);
+                }
+                scratch.info.push(grammar::word_info(lower));
+                scratch
+                    .capital
+                    .push(crate::de::is_capitalized(tokens[i].text(text)));
+            } else {
+                scratch.info.push(WordInfo::default());
+                scratch.capital.push(false);
+            }
+        }
+        let mut clauses = std::mem::take(&mut scratch.clauses);
+        clauses_into(text, tokens, sentence.clone(), &mut clauses);
+        for clause in &clauses {
+            self.clause_candidates(text, tokens, clause, sentence.start, scratch);
+        }
+        scratch.clauses = clauses;
+        // More tokens win (zurückkommen over kommen), then rank, then earlier; equal ones are
+        // next to each other.
         let mut cands = std::mem::take(&mut scratch.candidates);
         cands.sort_by(|a, b| {
             b.tokens
                 .len()
                 .cmp(&a.tokens.len())
                 .then(b.rank.cmp(&a.rank))
-                .then(a.tokens[0].cmp(&b.tokens[0]))
+                .then(a.tokens.cmp(&b.tokens))
+                .then(a.entry.cmp(&b.entry))
         });
         scratch.used.clear();
+        scratch.used.resize(sentence.len(), false);
         let first_link = out.len();
-        for c in cands.drain(..) {
-            if c.tokens.iter().any(|t| scratch.used.contains(t)) {
+        let mut k = 0;
+        while k < cands.len() {
+            // Candidates just as good for the same tokens: the alternatives of this one.
+            let mut end = k + 1;
+            while end < cands.len()
+                && cands[end].tokens == cands[k].tokens
+                && cands[end].rank == cands[k].rank
+            {
+                end += 1;
+            }
+            if cands[k]
+                .tokens
+                .iter()
+                .any(|&t| scratch.used[t - sentence.start])
+            {
+                k = end;
                 continue;
             }
-            scratch.used.extend(c.tokens.iter().copied());
+            let mut alternatives: Vec<usize> = cands[k + 1..end]
+                .iter()
+                .map(|c| c.entry)
+                .filter(|&e| e != cands[k].entry)
+                .collect();
+            alternatives.dedup();
+            let c = std::mem::replace(
+                &mut cands[k],
+                Candidate {
+                    entry: 0,
+                    tokens: smallvec::SmallVec::new(),
+                    form: PendingForm::Text(String::new()),
+                    parts: Vec::new(),
+                    rank: 0,
+                },
+            );
+            k = end;
+            for &t in &c.tokens {
+                scratch.used[t - sentence.start] = true;
+            }
             let (form, parts) = match c.form {
                 PendingForm::Text(text) => (text, c.parts),
                 PendingForm::Readings { readings, ich } => {
@@ -469,12 +430,14 @@ impl Linker {
                     .iter()
                     .map(|&t| tokens[t].start..tokens[t].end)
                     .collect(),
-                tokens: c.tokens,
+                tokens: c.tokens.to_vec(),
                 sentence: sentence_index,
                 form,
                 parts,
+                alternatives,
             });
         }
+        cands.clear();
         scratch.candidates = cands;
         // Sentences come in text order, so sorting each sentence's links orders them all.
         out[first_link..].sort_unstable_by_key(|l| l.spans.first().map_or(0, |r| r.start));
@@ -484,43 +447,47 @@ impl Linker {
         &self,
         text: &str,
         tokens: &[Token],
-        clause: Range<usize>,
-        sentence_first_word: Option<usize>,
+        clause: &Clause,
+        sentence_start: usize,
         scratch: &mut Scratch,
     ) {
         let Scratch {
             candidates: found,
             lower: pool,
+            info: token_info,
+            capital: token_capital,
             words,
-            classes,
+            word_info: infos,
+            word_capital: capitals,
             ..
         } = scratch;
-        // Lowercased words of the clause, for particles, pronouns and expressions; the strings
-        // are reused from clause to clause.
-        if pool.len() < clause.len() {
-            pool.resize_with(clause.len(), String::new);
-        }
         words.clear();
-        classes.clear();
-        let mut clause_classes = 0u16;
-        for (k, i) in clause.clone().enumerate() {
-            pool[k].clear();
-            if tokens[i].is_word() {
-                lowercase_into(tokens[i].text(text), &mut pool[k]);
-                words.push(i);
-                let class = word_class(&pool[k]);
-                classes.push(class);
-                clause_classes |= class;
+        infos.clear();
+        capitals.clear();
+        let mut clause_classes = 0u32;
+        for part in clause {
+            for i in part.clone() {
+                if tokens[i].is_word() {
+                    words.push(i);
+                    let info = token_info[i - sentence_start];
+                    infos.push(info);
+                    capitals.push(token_capital[i - sentence_start]);
+                    clause_classes |= info.class;
+                }
             }
         }
-        let pool = &*pool;
         let words = &*words;
-        let classes = &*classes;
-        let lower = |i: usize| pool[i - clause.start].as_str();
+        let infos = &*infos;
+        let capitals = &*capitals;
+        let lower = |i: usize| pool[i - sentence_start].as_str();
+        // The lowercased word at a position in the clause.
+        let lowers = |k: usize| pool[words[k] - sentence_start].as_str();
+        let info_of = |i: usize| token_info[i - sentence_start];
+        let capital = |i: usize| token_capital[i - sentence_start];
         let Some(&last_word) = words.last() else {
             return;
         };
-        let subordinate = classes[0] & class::SUBORDINATOR != 0;
+        let subordinate = info_of(words[0]).class & class::SUBORDINATOR != 0;
         let mut ctx = ReadingContext {
             ich: clause_classes & class::ICH != 0,
             du: clause_classes & class::DU != 0,
@@ -535,104 +502,191 @@ impl Linker {
             after_singular_article: false,
             bare: false,
         };
+        let subject_persons = grammar::pronoun_persons(clause_classes);
         let mut buf = String::new();
         for (wpos, &i) in words.iter().enumerate() {
-            let surface = tokens[i].text(text);
             let Some(hits) = self.lookup(lower(i), &mut buf) else {
                 if let Some(c) = self.compound_candidate(text, tokens[i], i, lower(i), &mut buf) {
                     found.push(c);
                 }
                 continue;
             };
-            let capitalized = crate::de::is_capitalized(surface);
+            let capitalized = capital(i);
             ctx.clause_first = wpos == 0;
             ctx.clause_last = i == last_word;
             ctx.early = wpos <= 1;
-            let prev = if wpos > 0 { classes[wpos - 1] } else { 0 };
+            let prev = if wpos > 0 { infos[wpos - 1].class } else { 0 };
             ctx.after_zu = prev & class::ZU != 0;
             ctx.after_singular_article = prev & class::SINGULAR_ARTICLE != 0;
             ctx.bare = prev & (class::DETERMINER | class::SINGULAR_ARTICLE) == 0;
             ctx.before_capitalized = words
                 .get(wpos + 1)
-                .is_some_and(|&w| w == i + 1 && crate::de::is_capitalized(tokens[w].text(text)));
-            let sentence_initial = Some(i) == sentence_first_word;
-            let next_is_pronoun = classes
+                .is_some_and(|&w| w == i + 1 && capital(w));
+            // The capital says nothing at the start of a sentence or a quotation.
+            let sentence_initial = i == sentence_start
+                || (wpos == 0
+                    && (sentence_start..i).all(|t| !tokens[t].is_word())
+                    && i > sentence_start)
+                || i.checked_sub(1).is_some_and(|p| {
+                    p >= sentence_start
+                        && (tokens[p].kind == TokenKind::OpenQuote
+                            || text[tokens[p].start..tokens[p].end] == *":")
+                });
+            let next_is_pronoun = infos
                 .get(wpos + 1)
-                .is_some_and(|c| c & class::SUBJECT_PRONOUN != 0);
+                .is_some_and(|c| c.class & class::SUBJECT_PRONOUN != 0);
+            let next_capitalized = capitals.get(wpos + 1).copied().unwrap_or(false);
+            // A capitalized word right after a first name or Dr. is a name: Otto Hahn.
+            let after_name = capitalized
+                && i > sentence_start
+                && token_info[i - 1 - sentence_start].class & (class::FIRST_NAME | class::TITLE)
+                    != 0;
+            let attributive = ctx.before_capitalized
+                && !capitalized
+                && (wpos == 0 || prev & (class::DETERMINER | class::PREPOSITION) != 0);
+            let mut before = None;
+            let mut before_known = false;
             for hit in hits {
                 let entry = hit.entry as usize;
                 let info = &self.info[entry];
+                let glossary_entry = &self.glossary.entries[entry];
+                if hit.common && sentence_initial {
+                    continue;
+                }
+                if after_name && glossary_entry.pos != Some(crate::glossary::Pos::Name) {
+                    continue;
+                }
+                let readings = ctx.filter(hit.readings);
                 // Case tells nouns from other words, except at the start of a sentence.
-                let case_rank = match (info.noun_like, capitalized, sentence_initial) {
+                let case_rank: u32 = match (info.noun_like, capitalized, sentence_initial) {
                     (true, true, false) | (false, false, _) => 2,
-                    (true, true, true) => u8::from(!next_is_pronoun),
-                    (false, true, true) => u8::from(next_is_pronoun) * 2,
+                    (true, true, true) => u32::from(!next_is_pronoun),
+                    (false, true, true) => {
+                        // Gut gemacht! Gute Nacht! An adjective starts the sentence.
+                        let adjective_start = info.adjective
+                            && (readings.contains(Reading::Headword)
+                                || (next_capitalized
+                                    && (readings.contains(Reading::AdjInflected)
+                                        || readings.contains(Reading::Comparative)
+                                        || readings.contains(Reading::Superlative))));
+                        if next_is_pronoun || adjective_start {
+                            2
+                        } else {
+                            0
+                        }
+                    }
                     (false, true, false) => 1,
                     (true, false, _) => {
                         // A lowercase word is no noun, unless the headword itself is lowercase.
-                        if crate::de::is_capitalized(&self.glossary.entries[entry].de) {
+                        if crate::de::is_capitalized(&glossary_entry.de) {
                             continue;
                         }
                         1
                     }
                 };
-                let readings = hit.readings;
-                let mut toks = match hit.kind {
-                    HitKind::Whole => vec![i],
+                // Nouns: does the article in front agree (die Kiefer, der Kiefer)?
+                let agreement: u32 = if info.noun_like && hit.kind == HitKind::Whole {
+                    if !before_known {
+                        before = grammar::before_noun(infos, lowers, capitals, wpos);
+                        before_known = true;
+                    }
+                    u32::from(grammar::agreement(
+                        before,
+                        grammar::noun_slots(glossary_entry.gender, hit.readings, info.weak),
+                    ))
+                } else {
+                    1
+                };
+                let sureness: u32 = match hit.sureness {
+                    Sureness::Given => 2,
+                    Sureness::Likely => 1,
+                    Sureness::Possible => 0,
+                };
+                let mut toks: smallvec::SmallVec<[usize; 4]> = match hit.kind {
+                    HitKind::Whole | HitKind::Joined => smallvec::smallvec![i],
                     HitKind::Split(particle) => {
                         let particle = PARTICLES[particle as usize];
                         if subordinate
                             || last_word <= i
                             || lower(last_word) != particle
-                            || (ADVERB_PARTICLES.contains(&particle)
-                                && words.iter().position(|&w| w == last_word)
-                                    == words.iter().position(|&w| w == i).map(|p| p + 1))
+                            || (ADVERB_PARTICLES.contains(&particle) && wpos + 2 == words.len())
                         {
                             continue;
                         }
-                        vec![i, last_word]
+                        smallvec::smallvec![i, last_word]
                     }
                 };
                 match &info.shape {
                     Shape::Word => {}
                     Shape::VerbExpression { fixed } => {
-                        let Some(at) = find_sequence(words, fixed, |w| lower(w)) else {
-                            continue;
-                        };
-                        toks.extend_from_slice(&words[at..at + fixed.len()]);
+                        if hit.kind != HitKind::Joined {
+                            let Some(at) =
+                                find_expression(words, fixed, lowers, capitals, infos, &toks)
+                            else {
+                                continue;
+                            };
+                            toks.extend(at);
+                        }
                     }
                     Shape::Sequence { words: seq } => {
-                        let pos = words.iter().position(|&w| w == i).unwrap_or(0);
-                        let matches = words.len() >= pos + seq.len()
-                            && seq.iter().zip(&words[pos..]).all(|(s, &w)| lower(w) == s);
+                        let matches = words.len() >= wpos + seq.len()
+                            && seq
+                                .iter()
+                                .enumerate()
+                                .all(|(k, s)| same_spelling(lowers(wpos + k), s));
                         if !matches {
                             continue;
                         }
-                        toks = words[pos..pos + seq.len()].to_vec();
+                        toks = words[wpos..wpos + seq.len()].iter().copied().collect();
                     }
                 }
-                // A reflexive entry takes its pronoun along; without one it yields to a
-                // non-reflexive entry for the same word (`verlässt` is verlassen).
-                let mut rank = case_rank * 2 + 1;
+                // A reflexive entry needs a reflexive pronoun of its subject's person (ich
+                // erinnere mich, er erinnert sich; not sie ärgert uns).
                 if info.reflexive {
-                    if let Some(&r) = words
-                        .iter()
-                        .zip(classes)
-                        .find(|&(&w, c)| c & class::REFLEXIVE != 0 && !toks.contains(&w))
-                        .map(|(w, _)| w)
-                    {
-                        toks.push(r);
-                    } else {
-                        rank -= 1;
-                    }
+                    let verb = grammar::verb_persons(readings, subject_persons, ctx.after_zu);
+                    let persons = match (subject_persons, verb) {
+                        (0, v) => v,
+                        (s, v) if s & v != 0 => s & v,
+                        (_, v) => v,
+                    };
+                    let Some(r) = (0..words.len()).find_map(|k| {
+                        (infos[k].class & class::REFLEXIVE != 0
+                            && !toks.contains(&words[k])
+                            && grammar::reflexive_person(lowers(k)) & persons != 0)
+                            .then_some(words[k])
+                    }) else {
+                        continue;
+                    };
+                    toks.push(r);
                 }
                 toks.sort_unstable();
                 toks.dedup();
+                // Between an article and a noun, or opening a clause before one, an adjective is
+                // likelier than a finite verb: der liebe Gott, gleiche Weise (not lieben, gleichen).
+                let fit: u32 = if attributive {
+                    if readings.iter().any(|r| {
+                        matches!(
+                            r,
+                            Reading::AdjInflected
+                                | Reading::Comparative
+                                | Reading::Superlative
+                                | Reading::PastParticipleAdj
+                                | Reading::PresentParticiple
+                        )
+                    }) {
+                        2
+                    } else {
+                        u32::from(!readings.iter().all(Reading::is_finite))
+                    }
+                } else {
+                    1
+                };
+                let rank = case_rank << 12 | agreement << 8 | fit << 6 | sureness << 4 | 1;
                 found.push(Candidate {
                     entry,
                     tokens: toks,
                     form: PendingForm::Readings {
-                        readings: ctx.filter(readings),
+                        readings,
                         ich: ctx.ich,
                     },
                     parts: Vec::new(),
@@ -678,305 +732,59 @@ impl Linker {
         }
         s
     }
-
-    /// A word the glossary does not know as a whole: a hyphenated compound links through its
-    /// last part, a closed compound through its head noun (`Spionageaktivitäten` → Aktivität).
-    fn compound_candidate(
-        &self,
-        text: &str,
-        token: Token,
-        index: usize,
-        lower: &str,
-        buf: &mut String,
-    ) -> Option<Candidate> {
-        let surface = token.text(text);
-        if !crate::de::is_capitalized(surface) {
-            return None;
-        }
-        // The last hyphen of each: lowercasing may change the lengths before it (`ẞ` to `ß`).
-        if let (Some(dash), Some(surface_dash)) = (lower.rfind('-'), surface.rfind('-')) {
-            let last = &lower[dash + 1..];
-            let surface_last = &surface[surface_dash + 1..];
-            let Some(hit) = self
-                .lookup(last, buf)
-                .and_then(|hits| hits.iter().find(|h| self.info[h.entry as usize].noun_like))
-            else {
-                // UN-Sicherheitsrat: the last part is itself a closed compound.
-                let mut c = self.closed_compound(surface_last, last, index)?;
-                if let PendingForm::Text(form) = &mut c.form {
-                    *form = format!("{}-{form}", &surface[..surface_dash]);
-                }
-                return Some(c);
-            };
-            let parts = surface
-                .split('-')
-                .map(|p| CompoundPart {
-                    text: p.to_string(),
-                    entry: self.noun_entry(&p.to_lowercase()),
-                })
-                .collect();
-            let form = self.compound_form(surface.split('-').collect::<Vec<_>>().join(" + "), hit);
-            return Some(Candidate {
-                entry: hit.entry as usize,
-                tokens: vec![index],
-                form: PendingForm::Text(form),
-                parts,
-                rank: 1,
-            });
-        }
-        self.closed_compound(surface, lower, index)
-    }
-
-    /// "Spionage + Aktivität, plural": a compound's parts, then what its head's form is.
-    fn compound_form(&self, parts: String, head: &Hit) -> String {
-        let reading = self.describe(head.entry as usize, head.readings, false);
-        if reading.is_empty() {
-            parts
-        } else {
-            format!("{parts}, {reading}")
-        }
-    }
-
-    /// `Spionageaktivitäten` → Aktivität: the longest head that is a noun form. A head of three
-    /// letters (Rat) needs a modifier that ends like one (Sicherheits-rat, not Demok-rat).
-    fn closed_compound(&self, surface: &str, lower: &str, index: usize) -> Option<Candidate> {
-        let chars = split_points(surface, lower)?;
-        for k in 3..chars.len().saturating_sub(2) {
-            let (at, surface_at) = chars[k];
-            let head = &lower[at..];
-            let Some(hits) = self.forms.get(head) else {
-                continue;
-            };
-            let Some(hit) = hits.iter().find(|h| self.info[h.entry as usize].noun_like) else {
-                continue;
-            };
-            let modifier = &surface[..surface_at];
-            let (modifier_text, modifier_entry) = self.modifier(modifier);
-            let short_head = chars.len() - k < 4;
-            if short_head && modifier_entry.is_none() && !lower[..at].ends_with(['s', 'n', 'e']) {
-                continue;
-            }
-            let head_entry = &self.glossary.entries[hit.entry as usize];
-            let form = self.compound_form(format!("{modifier_text} + {}", head_entry.de), hit);
-            return Some(Candidate {
-                entry: hit.entry as usize,
-                tokens: vec![index],
-                form: PendingForm::Text(form),
-                parts: vec![
-                    CompoundPart {
-                        text: modifier_text,
-                        entry: modifier_entry,
-                    },
-                    CompoundPart {
-                        text: head_entry.de.clone(),
-                        entry: Some(hit.entry as usize),
-                    },
-                ],
-                rank: 0,
-            });
-        }
-        None
-    }
-
-    /// A compound's modifier without its linking element (`Mitglieds` → `Mitglied`), with its
-    /// entry when the glossary has one.
-    fn modifier(&self, modifier: &str) -> (String, Option<usize>) {
-        let lower = modifier.to_lowercase();
-        for link in ["", "s", "es", "n", "en", "e", "er"] {
-            if let Some(stem) = lower.strip_suffix(link)
-                && stem.len() >= 3
-                && let Some(e) = self.noun_entry(stem)
-            {
-                return (self.glossary.entries[e].de.clone(), Some(e));
-            }
-        }
-        // Unknown: drop a linking -s- after typical suffixes (Sicherheits-, Mitglieds-).
-        let text = [
-            "ungs", "heits", "keits", "schafts", "ions", "täts", "lings", "s",
-        ]
-        .iter()
-        .find(|suffix| {
-            lower.ends_with(*suffix) && lower.len() > suffix.len() + 2 && !lower.ends_with("ss")
-        })
-        .map_or(modifier, |_| &modifier[..modifier.len() - 1]);
-        (text.to_string(), None)
-    }
-
-    fn noun_entry(&self, lower: &str) -> Option<usize> {
-        self.forms
-            .get(lower)?
-            .iter()
-            .find(|h| self.info[h.entry as usize].noun_like)
-            .map(|h| h.entry as usize)
-    }
 }
 
-/// Where each character of `surface` starts in its lowercase `lower` and in itself. Lowercase
-/// letters can be shorter (`ẞ` is three bytes, `ß` two) or several (`İ`): a split of `lower`
-/// must be a split of `surface` too. `None` when `lower` is not `surface` lowercased letter by
-/// letter.
-fn split_points(surface: &str, lower: &str) -> Option<Vec<(usize, usize)>> {
-    let mut points = Vec::with_capacity(surface.len());
-    let mut at = 0;
-    for (surface_at, c) in surface.char_indices() {
-        points.push((at, surface_at));
-        at += if c.is_lowercase() {
-            c.len_utf8()
-        } else {
-            c.to_lowercase().map(char::len_utf8).sum()
-        };
-    }
-    (at == lower.len()).then_some(points)
-}
+/// Articles that a fixed expression may have in another form: `eine Rolle spielen`, `spielt keine
+/// Rolle`.
+const EXPRESSION_ARTICLES: &[&str] = &[
+    "ein", "eine", "einen", "einem", "einer", "der", "die", "das", "den", "dem",
+];
 
-/// Where `seq` occurs as consecutive words of the clause.
-fn find_sequence<'a>(
+/// Where an expression's fixed words stand in the clause: in order, with up to two adjectives,
+/// adverbs or articles inserted between them (`spielt eine wichtige Rolle`), an article in
+/// another form, a part in the old spelling (`Schluß machen`). Token indices, not counting
+/// `taken` (the verb).
+fn find_expression<'a>(
     words: &[usize],
-    seq: &[String],
+    fixed: &[String],
     lower: impl Fn(usize) -> &'a str,
-) -> Option<usize> {
-    if seq.is_empty() {
-        return Some(0);
-    }
-    (0..=words.len().saturating_sub(seq.len()))
-        .find(|&at| seq.iter().zip(&words[at..]).all(|(s, &w)| lower(w) == s))
-        .filter(|&at| at + seq.len() <= words.len())
-}
-
-/// What a closed-class word can tell the linker, as bits.
-mod class {
-    pub const ICH: u16 = 1;
-    pub const DU: u16 = 1 << 1;
-    pub const IHR: u16 = 1 << 2;
-    pub const AUXILIARY: u16 = 1 << 3;
-    pub const SUBORDINATOR: u16 = 1 << 4;
-    pub const SUBJECT_PRONOUN: u16 = 1 << 5;
-    pub const REFLEXIVE: u16 = 1 << 6;
-    pub const SINGULAR_ARTICLE: u16 = 1 << 7;
-    pub const DETERMINER: u16 = 1 << 8;
-    pub const ZU: u16 = 1 << 9;
-}
-
-/// The closed-class roles of a lowercased word (one hash lookup instead of list scans).
-fn word_class(lower: &str) -> u16 {
-    static CLASSES: std::sync::LazyLock<FxHashMap<&'static str, u16>> =
-        std::sync::LazyLock::new(|| {
-            let mut m: FxHashMap<&'static str, u16> = FxHashMap::default();
-            let lists: [(&[&'static str], u16); 7] = [
-                (AUXILIARIES, class::AUXILIARY),
-                (crate::de::sentence::SUBORDINATORS, class::SUBORDINATOR),
-                (SUBJECT_PRONOUNS, class::SUBJECT_PRONOUN),
-                (REFLEXIVE_PRONOUNS, class::REFLEXIVE),
-                (SINGULAR_ARTICLES, class::SINGULAR_ARTICLE),
-                (DETERMINERS, class::DETERMINER),
-                (&["zu"], class::ZU),
-            ];
-            for (words, bit) in lists {
-                for w in words {
-                    *m.entry(w).or_default() |= bit;
+    capital: &[bool],
+    infos: &[WordInfo],
+    taken: &[usize],
+) -> Option<smallvec::SmallVec<[usize; 4]>> {
+    let matches = |k: usize, f: &str| {
+        !taken.contains(&words[k])
+            && (same_spelling(lower(k), f)
+                || (EXPRESSION_ARTICLES.contains(&f) && infos[k].class & class::DETERMINER != 0))
+    };
+    let first = fixed.first()?;
+    'start: for start in 0..words.len() {
+        if !matches(start, first) {
+            continue;
+        }
+        let mut at: smallvec::SmallVec<[usize; 4]> = smallvec::smallvec![words[start]];
+        let mut k = start;
+        for f in &fixed[1..] {
+            let mut gap = 0;
+            loop {
+                k += 1;
+                if k >= words.len() || gap > 2 {
+                    continue 'start;
                 }
+                if matches(k, f) {
+                    break;
+                }
+                // Only small words stand inside an expression: no nouns, no verbs of their own.
+                if capital[k] || taken.contains(&words[k]) {
+                    continue 'start;
+                }
+                gap += 1;
             }
-            *m.entry("ich").or_default() |= class::ICH;
-            *m.entry("du").or_default() |= class::DU;
-            *m.entry("ihr").or_default() |= class::IHR;
-            m
-        });
-    if lower.len() > 8 {
-        return 0;
+            at.push(words[k]);
+        }
+        return Some(at);
     }
-    CLASSES.get(lower).copied().unwrap_or(0)
-}
-
-/// Articles and pronouns that only stand before a singular noun in an oblique case.
-const SINGULAR_ARTICLES: &[&str] = &[
-    "des", "dem", "eines", "einem", "einen", "dieses", "diesem", "jedes", "jedem", "jeden",
-    "seines", "seinem", "seinen", "ihres", "ihrem", "unseres", "unserem", "keines", "keinem",
-];
-
-/// Other determiners: after them a noun may be singular or plural.
-const DETERMINERS: &[&str] = &[
-    "der", "die", "das", "den", "ein", "eine", "einer", "diese", "dieser", "diesen", "jene",
-    "seine", "seiner", "ihre", "ihrer", "ihren", "unsere", "unserer", "unseren", "keine", "keiner",
-    "keinen", "alle", "allen", "aller", "viele", "vielen", "einige", "einigen", "mehrere",
-    "beiden", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zum",
-    "zur", "im", "am", "vom", "beim", "ins",
-];
-
-/// Forms of haben, sein and werden that make a participle likely.
-const AUXILIARIES: &[&str] = &[
-    "hat", "habe", "haben", "hast", "habt", "hatte", "hatten", "hätte", "hätten", "ist", "sind",
-    "bin", "bist", "seid", "sei", "seien", "war", "waren", "wäre", "wären", "wird", "werden",
-    "wurde", "wurden", "würde", "würden", "worden", "gewesen", "sein", "wirst", "werde",
-];
-
-/// What a clause says about the word being explained, to pick among its possible readings.
-#[derive(Debug, Clone, Copy)]
-struct ReadingContext {
-    ich: bool,
-    du: bool,
-    ihr: bool,
-    auxiliary: bool,
-    subordinate: bool,
-    clause_first: bool,
-    clause_last: bool,
-    /// First or second word of its clause: where a main clause has its finite verb.
-    early: bool,
-    after_zu: bool,
-    before_capitalized: bool,
-    /// The word before is a singular article (des, dem, einen): a noun after it is singular.
-    after_singular_article: bool,
-    /// No determiner or number before the noun (`mit Journalisten`): plural is likelier.
-    bare: bool,
-}
-
-impl ReadingContext {
-    /// The readings this clause supports; all of them when it supports none.
-    fn filter(&self, readings: ReadingSet) -> ReadingSet {
-        use crate::de::inflect::Person;
-        let person_ok = |p: Person| match p {
-            Person::S1 => self.ich,
-            Person::S2 => self.du,
-            Person::P2 => self.ihr,
-            _ => true,
-        };
-        let infinitive_context =
-            self.after_zu || (self.clause_last && !self.subordinate && !self.clause_first);
-        let has_infinitive = readings.contains(Reading::Infinitive);
-        let adjective =
-            readings.contains(Reading::PastParticipleAdj) && self.before_capitalized && !self.early;
-        let participle = readings.contains(Reading::PastParticiple) && self.auxiliary;
-        let keep = |r: &Reading| match *r {
-            Reading::Present(p)
-            | Reading::Past(p)
-            | Reading::SubjunctiveI(p)
-            | Reading::SubjunctiveII(p) => {
-                let crowded_out = (has_infinitive && infinitive_context) || adjective || participle;
-                person_ok(p) && !crowded_out
-            }
-            Reading::Infinitive => infinitive_context,
-            Reading::Imperative => self.clause_first && !self.ich,
-            Reading::PastParticiple => self.auxiliary || self.clause_last || !self.early,
-            Reading::PastParticipleAdj => self.before_capitalized,
-            Reading::ObliqueSingular => !self.bare,
-            Reading::Plural | Reading::DativePlural => !self.after_singular_article,
-            _ => true,
-        };
-        let kept: ReadingSet = readings.iter().filter(keep).collect();
-        if kept.is_empty() { readings } else { kept }
-    }
-}
-
-/// Buffers reused across sentences.
-#[derive(Default)]
-struct Scratch {
-    candidates: Vec<Candidate>,
-    used: Vec<usize>,
-    lower: Vec<String>,
-    words: Vec<usize>,
-    /// [`word_class`] of each of `words`.
-    classes: Vec<u16>,
-    /// Explanations already written, by entry, readings and whether the clause has `ich`.
-    forms: FxHashMap<(u32, ReadingSet, bool), String>,
+    None
 }
 
 #[cfg(test)]

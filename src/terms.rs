@@ -463,7 +463,10 @@ fn in_url(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let joined = |i: usize| matches!(bytes.get(i), Some(b'/' | b':' | b'.' | b'@'));
     let next_is_text = bytes.get(end + 1).is_some_and(|b| !b.is_ascii_whitespace());
-    if !((start > 0 && joined(start - 1)) || (joined(end) && next_is_text)) {
+    let inside = bytes[start..end]
+        .iter()
+        .any(|b| matches!(b, b'/' | b':' | b'.' | b'@'));
+    if !(inside || (start > 0 && joined(start - 1)) || (joined(end) && next_is_text)) {
         return false;
     }
     let mut from = start.saturating_sub(REACH);
@@ -628,7 +631,13 @@ mod tests {
             &Sources::default(),
         );
         assert_eq!(term_at(&doc, &a, &terms, "anekdoten"), None);
-        assert_eq!(term_at(&doc, &a, &terms, "beispiel"), None);
+        // The tokenizer may keep `www.beispiel.de` whole or not: no part of it is a term.
+        for (t, token) in a.tokens.iter().enumerate() {
+            let text = token.text(&doc.source);
+            if text.contains("beispiel") || text == "www" || text == "de" {
+                assert_eq!(terms.term_of_token(t), None, "{text}");
+            }
+        }
         assert_eq!(term_at(&doc, &a, &terms, "Siehe").as_deref(), Some("siehe"));
         assert_eq!(term_at(&doc, &a, &terms, "heute").as_deref(), Some("heute"));
     }

@@ -19,6 +19,43 @@ fn stderr(o: &Output) -> String {
 }
 
 #[test]
+fn annotate_jsonl_carries_gender_pos_and_undecided_homographs() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/glossary/valid/homographs.toml");
+    let text = dir.path().join("t.txt");
+    std::fs::write(
+        &text,
+        "Die Kiefer wächst am Hang. Er hat sich den Kiefer gebrochen. Kiefer sind Bäume.\n",
+    )
+    .unwrap();
+    let out = leser(&[
+        "annotate",
+        text.to_str().unwrap(),
+        "--glossary",
+        glossary.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let kiefer: Vec<&serde_json::Value> = lines.iter().filter(|v| v["term"] == "Kiefer").collect();
+    assert_eq!(kiefer.len(), 3, "{lines:?}");
+    assert_eq!(kiefer[0]["gender"], "f");
+    assert_eq!(kiefer[0]["pos"], "noun");
+    assert!(kiefer[0].get("alternatives").is_none());
+    assert_eq!(kiefer[1]["gender"], "m");
+    // A bare plural: nothing says which.
+    let alternatives = kiefer[2]["alternatives"].as_array().unwrap();
+    assert_eq!(alternatives.len(), 1);
+    assert_ne!(alternatives[0]["gender"], kiefer[2]["gender"]);
+}
+
+#[test]
 fn annotate_jsonl_spans_point_into_the_file() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("texts/lawrow-nato.de.txt");
     let source = std::fs::read_to_string(&path).unwrap();

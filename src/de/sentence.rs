@@ -58,7 +58,9 @@ fn continues_sentence(text: &str, next: Option<&Token>) -> bool {
 pub const CLAUSE_CONJUNCTIONS: &[&str] = &["und", "oder", "sondern", "sowie"];
 
 pub fn is_clause_conjunction(word: &str) -> bool {
-    CLAUSE_CONJUNCTIONS.contains(&word)
+    // A look at the first letter spares most words the list.
+    matches!(word.as_bytes().first(), Some(b'u' | b'o' | b's'))
+        && CLAUSE_CONJUNCTIONS.contains(&word)
 }
 
 /// Subordinating conjunctions: the finite verb of their clause stands at its end, joined to its
@@ -71,7 +73,168 @@ pub const SUBORDINATORS: &[&str] = &[
 /// Splits a sentence's tokens (index range into `tokens`) into clauses at punctuation and
 /// clause-starting conjunctions; returns token index ranges.
 pub fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
+    marked_clauses(text, tokens, sentence)
+        .into_iter()
+        .map(|c| c.range)
+        .collect()
+}
+
+/// A clause: one range of tokens, or two when an inserted clause stands inside it
+/// (`Er kündigte, wie erwartet, seinen Rücktritt an`: `Er kündigte` + `seinen Rücktritt an`).
+pub type Clause = smallvec::SmallVec<[Range<usize>; 2]>;
+
+/// The clauses of a sentence, a clause interrupted by an inserted comma clause as one.
+pub fn clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Clause> {
     let mut out = Vec::new();
+    clauses_into(text, tokens, sentence, &mut out);
+    out
+}
+
+/// [`clauses`] into a reused buffer.
+pub fn clauses_into(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<Clause>) {
+    out.clear();
+    let marked = marked_clauses(text, tokens, sentence);
+    // For each clause, the clause it continues (after an inserted one), if any.
+    let mut joined_to: smallvec::SmallVec<[Option<usize>; 8]> =
+        smallvec::smallvec![None; marked.len()];
+    for (i, c) in marked.iter().enumerate() {
+        if let Some(outer) = joined_to[i] {
+            out[outer].push(c.range.clone());
+            continue;
+        }
+        out.push(smallvec::smallvec![c.range.clone()]);
+        if let (Some(inserted), Some(rest)) = (marked.get(i + 1), marked.get(i + 2))
+            && interrupts(text, tokens, c, inserted, rest)
+        {
+            joined_to[i + 2] = Some(out.len() - 1);
+        }
+    }
+}
+
+/// A clause and whether a comma ends it.
+struct Marked {
+    range: Range<usize>,
+    comma_after: bool,
+}
+
+/// The words of a range of tokens.
+fn words_of<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    r: &Range<usize>,
+) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
+    tokens[r.clone()]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(move |t| t.text(text))
+}
+
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `inserted`, between commas, interrupts `outer`, which goes on in `rest`: an inserted
+/// `wie erwartet` or a short aside, with the main clause's particle (`an`) at the end of `rest`.
+fn interrupts(
+    text: &str,
+    tokens: &[Token],
+    outer: &Marked,
+    inserted: &Marked,
+    rest: &Marked,
+) -> bool {
+    if !outer.comma_after || !inserted.comma_after {
+        return false;
+    }
+    let Some(rest_last) = words_of(text, tokens, &rest.range).next_back() else {
+        return false;
+    };
+    if !is_one_of(rest_last, super::lexicon::PARTICLES) {
+        return false;
+    }
+    let (Some(first), Some(inserted_first), Some(rest_first)) = (
+        words_of(text, tokens, &outer.range).next(),
+        words_of(text, tokens, &inserted.range).next(),
+        words_of(text, tokens, &rest.range).next(),
+    ) else {
+        return false;
+    };
+    let opens_clause = |w: &str| {
+        is_one_of(w, SUBORDINATORS)
+            || is_one_of(w, CLAUSE_CONJUNCTIONS)
+            || is_one_of(w, INSERTION_OPENERS)
+    };
+    let aside = words_of(text, tokens, &inserted.range).nth(3).is_none()
+        || is_one_of(inserted_first, SUBORDINATORS)
+        || is_one_of(inserted_first, INSERTION_OPENERS);
+    aside && !opens_clause(first) && !opens_clause(rest_first)
+}
+
+/// Words that open an inserted clause besides the subordinating conjunctions.
+const INSERTION_OPENERS: &[&str] = &["wie", "so", "um", "ohne", "statt", "anstatt", "falls"];
+
+/// Pairs joined by `und` that are one adverbial, not two clauses: `ab und zu`, `hin und wieder`.
+const BINOMIALS: &[(&str, &str)] = &[
+    ("ab", "an"),
+    ("ab", "zu"),
+    ("auf", "ab"),
+    ("dann", "wann"),
+    ("durch", "durch"),
+    ("ganz", "gar"),
+    ("hie", "da"),
+    ("hier", "da"),
+    ("hin", "her"),
+    ("hin", "wieder"),
+    ("hin", "zurück"),
+    ("kreuz", "quer"),
+    ("kurz", "gut"),
+    ("mehr", "mehr"),
+    ("nach", "nach"),
+    ("recht", "schlecht"),
+    ("samt", "sonders"),
+    ("vor", "zurück"),
+    ("weit", "breit"),
+];
+
+/// Determiners that open a noun phrase: `Tür und das Fenster` joins two nouns.
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "kein", "keine", "keinen", "keinem", "keiner", "sein", "seine", "seinen", "seinem", "seiner",
+    "ihre", "ihren", "ihrem", "ihrer", "mein", "meine", "meinen", "meinem", "meiner", "dein",
+    "deine", "deinen", "unser", "unsere", "unseren", "alle", "allen",
+];
+
+/// Whether the conjunction at `i` joins two words rather than two clauses: `Tür und Fenster`,
+/// `ab und zu`.
+fn joins_words(text: &str, tokens: &[Token], i: usize, sentence: &Range<usize>) -> bool {
+    let word_at = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.is_word() && sentence.contains(&k))
+            .map(|t| t.text(text))
+    };
+    let (Some(prev), Some(next)) = (word_at(i.wrapping_sub(1)), word_at(i + 1)) else {
+        return false;
+    };
+    if BINOMIALS
+        .iter()
+        .any(|(a, b)| a.eq_ignore_ascii_case(prev) && b.eq_ignore_ascii_case(next))
+    {
+        return true;
+    }
+    let capitalized = super::is_capitalized;
+    let prev_is_noun = capitalized(prev) && i - 1 > sentence.start;
+    prev_is_noun
+        && (capitalized(next)
+            || (is_one_of(next, DETERMINERS) && word_at(i + 2).is_some_and(capitalized)))
+}
+
+/// Clauses as ranges, split at punctuation and at conjunctions that join clauses.
+fn marked_clauses(
+    text: &str,
+    tokens: &[Token],
+    sentence: Range<usize>,
+) -> smallvec::SmallVec<[Marked; 8]> {
+    let mut out = smallvec::SmallVec::new();
     let mut start = sentence.start;
     let mut quoted_phrase_end = 0;
     for i in sentence.clone() {
@@ -86,19 +249,31 @@ pub fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Ve
             | TokenKind::SentenceEnd
             | TokenKind::OpenQuote
             | TokenKind::CloseQuote => true,
-            TokenKind::Word => i > start && is_clause_conjunction(t.text(text)),
+            TokenKind::Word => {
+                i > start
+                    && is_clause_conjunction(t.text(text))
+                    && !joins_words(text, tokens, i, &sentence)
+            }
+            // A parenthesis is a clause of its own.
+            TokenKind::Other => matches!(t.text(text), "(" | ")" | "[" | "]"),
             _ => false,
         };
         if boundary {
             if i > start {
-                out.push(start..i);
+                out.push(Marked {
+                    range: start..i,
+                    comma_after: text[t.start..t.end] == *",",
+                });
             }
             // A conjunction belongs to the clause it opens; punctuation to none.
             start = if t.kind == TokenKind::Word { i } else { i + 1 };
         }
     }
     if start < sentence.end {
-        out.push(start..sentence.end);
+        out.push(Marked {
+            range: start..sentence.end,
+            comma_after: false,
+        });
     }
     out
 }
@@ -170,5 +345,50 @@ mod tests {
                 "weil es \"warm\" ist"
             ]
         );
+    }
+
+    fn clause_texts(text: &str) -> Vec<Vec<String>> {
+        let toks = tokenize(text);
+        clauses(text, &toks, 0..toks.len())
+            .into_iter()
+            .map(|c| {
+                c.into_iter()
+                    .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_inserted_comma_clause_does_not_end_the_clause_around_it() {
+        assert_eq!(
+            clause_texts("Er kündigte, wie erwartet, seinen Rücktritt an."),
+            [
+                vec!["Er kündigte", "seinen Rücktritt an"],
+                vec!["wie erwartet"]
+            ]
+        );
+        assert_eq!(
+            clause_texts("Er kam, als sie ging, die Treppe herauf."),
+            [vec!["Er kam", "die Treppe herauf"], vec!["als sie ging"]]
+        );
+        // Without a particle at its end, what follows the second comma is a clause of its own.
+        assert_eq!(
+            clause_texts("Er sagte, wie erwartet, die Sitzung sei beendet.").len(),
+            3
+        );
+    }
+
+    #[test]
+    fn und_between_two_nouns_or_in_ab_und_zu_joins_words() {
+        assert_eq!(
+            clause_texts("Er macht Tür und Fenster auf."),
+            [vec!["Er macht Tür und Fenster auf"]]
+        );
+        assert_eq!(
+            clause_texts("Sie kommt ab und zu vorbei."),
+            [vec!["Sie kommt ab und zu vorbei"]]
+        );
+        assert_eq!(clause_texts("Er lacht und sie weint.").len(), 2);
     }
 }

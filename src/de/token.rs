@@ -223,11 +223,23 @@ fn scan_word_or_number(text: &str, start: usize, end: usize) -> (usize, TokenKin
             }
             break;
         }
+        // Only these four join what follows; most words end at a space.
+        if !matches!(b, b'-' | b'\'' | b'.' | b',') {
+            break;
+        }
         let next = text[i + 1..end].chars().next().unwrap_or(' ');
         let joins = match b {
             b'-' => is_word_char(next) || next.is_ascii_digit(),
             b'\'' => is_word_char(next) && has_letter,
-            b'.' | b',' => all_digits && next.is_ascii_digit(),
+            b'.' | b',' => {
+                (all_digits && next.is_ascii_digit())
+                    // NEWS.Debian, sources.list: a period between letters, two at least before it
+                    // (z.B. stays an abbreviation).
+                    || (b == b'.'
+                        && has_letter
+                        && is_word_char(next)
+                        && text[start..i].chars().count() >= 2)
+            }
             _ => false,
         };
         if joins {
@@ -328,6 +340,14 @@ mod tests {
         assert_eq!(t[5], ("Nr.", TokenKind::Abbreviation));
         assert_eq!(t[8], ("Ende", TokenKind::Word));
         assert_eq!(t[9], (".", TokenKind::SentenceEnd));
+    }
+
+    #[test]
+    fn a_period_between_letters_stays_inside_a_word() {
+        let t = words("aus NEWS.Debian und /etc/apt/sources.list, z.B. hier");
+        assert_eq!(t[1], ("NEWS.Debian", TokenKind::Word));
+        assert!(t.iter().any(|x| x.0 == "sources.list"));
+        assert!(t.contains(&("z.", TokenKind::Abbreviation)));
     }
 
     #[test]

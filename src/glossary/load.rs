@@ -59,11 +59,23 @@ pub(crate) const TERM_KEYS: [&str; 10] = [
 ///
 /// Errors make the whole file invalid and are all returned together; unknown keys only warn.
 pub fn parse(src: &str, path: &str) -> Result<Glossary, GlossaryError> {
+    if let Some(entries) = super::fast::parse(src) {
+        return Ok(Glossary {
+            entries,
+            warnings: Vec::new(),
+        });
+    }
+    parse_thoroughly(src, path)
+}
+
+/// [`parse`] through the full TOML parser, collecting every problem with its place.
+pub(super) fn parse_thoroughly(src: &str, path: &str) -> Result<Glossary, GlossaryError> {
     parse_with_warnings(src, path).0
 }
 
-/// [`parse`], with the warnings also when there are errors (`leser check` shows both); when
-/// the glossary loads, its warnings are in it and the list is empty.
+/// [`parse`] through the full TOML parser, with the warnings also when there are errors
+/// (`leser check` shows both); when the glossary loads, its warnings are in it and the list
+/// is empty.
 pub fn parse_with_warnings(
     src: &str,
     path: &str,
@@ -149,6 +161,9 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// What makes two entries the same: headword, part of speech, gender and plural.
+pub(super) type DuplicateKey = (String, Option<Pos>, Option<Gender>, Option<String>);
+
 /// What was learnt from one `[[term]]` table.
 struct CheckedEntry {
     entry: Entry,
@@ -222,7 +237,9 @@ impl<'a> Checker<'a> {
         }
 
         let mut entries = Vec::with_capacity(tables.len());
-        let mut first_line: FxHashMap<(String, Option<Pos>), usize> = FxHashMap::default();
+        // Homographs differ in part of speech, gender or plural (der/die Kiefer, die Bank with
+        // Bänke and with Banken); only the same all over is a duplicate.
+        let mut first_line: FxHashMap<DuplicateKey, usize> = FxHashMap::default();
         for (i, (header, table)) in tables.iter().enumerate() {
             // An entry containing a syntax error was recovered by guesswork: its own checks would
             // only echo that error, so they are dropped.
@@ -238,11 +255,15 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if let Some(at) = checked.headword_at {
-                let key = (checked.entry.de.clone(), checked.entry.pos);
+                let e = &checked.entry;
+                let key = (e.de.clone(), e.pos, e.gender, e.plural.clone());
                 if let Some(&line) = first_line.get(&key) {
-                    let what = match checked.entry.pos {
-                        Some(pos) => format!("`{}` ({})", checked.entry.de, pos.as_str()),
-                        None => format!("`{}`", checked.entry.de),
+                    let mut tags: Vec<&str> = e.pos.iter().map(|p| p.as_str()).collect();
+                    tags.extend(e.gender.map(Gender::as_str));
+                    let what = if tags.is_empty() {
+                        format!("`{}`", e.de)
+                    } else {
+                        format!("`{}` ({})", e.de, tags.join(", "))
                     };
                     self.error(
                         at,
@@ -551,6 +572,66 @@ mod tests {
     fn same_headword_with_another_pos_is_not_a_duplicate() {
         let src = "[[term]]\nde = \"an\"\nen = \"at\"\npos = \"prep\"\n\n[[term]]\nde = \"an\"\nen = \"on\"\npos = \"adv\"\n";
         assert_eq!(parse(src, "g.toml").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn the_quick_reader_reads_what_the_full_parser_reads() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<std::path::PathBuf> = vec![
+            root.join("glossary.toml"),
+            root.join("tests/fixtures/linking/glossary.toml"),
+        ];
+        let valid = root.join("tests/fixtures/glossary/valid");
+        files.extend(
+            std::fs::read_dir(&valid)
+                .unwrap()
+                .map(|e| e.unwrap().path()),
+        );
+        let invalid = root.join("tests/fixtures/glossary/invalid");
+        files.extend(
+            std::fs::read_dir(&invalid)
+                .unwrap()
+                .map(|e| e.unwrap().path()),
+        );
+        let mut quick = 0;
+        for path in &files {
+            let src = std::fs::read_to_string(path).unwrap();
+            let thorough = parse_thoroughly(&src, "g.toml");
+            match super::super::fast::parse(&src) {
+                Some(entries) => {
+                    quick += 1;
+                    let g = thorough.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                    assert!(g.warnings.is_empty(), "{}", path.display());
+                    assert_eq!(entries, g.entries, "{}", path.display());
+                }
+                None => assert!(
+                    thorough.map_or(true, |g| !g.warnings.is_empty())
+                        || path.ends_with("inline_header_spacing.toml"),
+                    "{} is plain but was not read quickly",
+                    path.display()
+                ),
+            }
+        }
+        assert!(quick >= 4, "only {quick} files read quickly");
+    }
+
+    #[test]
+    fn homographs_differ_in_gender_or_plural() {
+        let src = "[[term]]\nde = \"Kiefer\"\nen = \"jaw\"\npos = \"noun\"\ngender = \"m\"\n\n\
+                   [[term]]\nde = \"Kiefer\"\nen = \"pine\"\npos = \"noun\"\ngender = \"f\"\n\n\
+                   [[term]]\nde = \"Bank\"\nen = \"bench\"\npos = \"noun\"\ngender = \"f\"\nplural = \"Bänke\"\n\n\
+                   [[term]]\nde = \"Bank\"\nen = \"bank\"\npos = \"noun\"\ngender = \"f\"\nplural = \"Banken\"\n";
+        assert_eq!(parse(src, "g.toml").unwrap().len(), 4);
+    }
+
+    #[test]
+    fn same_headword_gender_and_pos_is_a_duplicate() {
+        let src = "[[term]]\nde = \"Tau\"\nen = \"dew\"\npos = \"noun\"\ngender = \"m\"\n\n\
+                   [[term]]\nde = \"Tau\"\nen = \"rope\"\npos = \"noun\"\ngender = \"m\"\n";
+        assert_eq!(
+            errors(src),
+            ["8:6: duplicate headword `Tau` (noun, m): first defined at line 1"]
+        );
     }
 
     #[test]

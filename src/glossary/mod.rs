@@ -1,5 +1,6 @@
 //! The glossary: `glossary.toml` as entries, loaded with `path:line:column` diagnostics.
 
+mod fast;
 mod load;
 pub mod save;
 
@@ -85,6 +86,15 @@ impl Gender {
             "f" => Some(Gender::F),
             "n" => Some(Gender::N),
             _ => None,
+        }
+    }
+
+    /// The key's spelling in `glossary.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::M => "m",
+            Gender::F => "f",
+            Gender::N => "n",
         }
     }
 
@@ -196,14 +206,15 @@ impl Glossary {
     }
 
     /// Lays `user` over this glossary: a user entry with the same headword and part of speech
-    /// replaces the entry here, the others are added after.
+    /// (and gender, when it gives one: der and die Kiefer are two words) replaces the entry
+    /// here, the others are added after.
     pub fn overlay(&mut self, user: Glossary) {
         for entry in user.entries {
-            match self
-                .entries
-                .iter_mut()
-                .find(|e| e.de == entry.de && e.pos == entry.pos)
-            {
+            match self.entries.iter_mut().find(|e| {
+                e.de == entry.de
+                    && e.pos == entry.pos
+                    && (entry.gender.is_none() || e.gender == entry.gender)
+            }) {
                 Some(existing) => *existing = entry,
                 None => self.entries.push(entry),
             }
@@ -275,5 +286,22 @@ mod tests {
         assert_eq!(base.len(), 2);
         assert_eq!(base.entries[0].en, ["advice"]);
         assert_eq!(base.entries[1].de, "ersatzweise");
+    }
+
+    #[test]
+    fn a_user_homograph_of_another_gender_is_added() {
+        let mut base = parse(
+            "[[term]]\nde = \"Kiefer\"\nen = \"jaw\"\npos = \"noun\"\ngender = \"m\"\n",
+            "base.toml",
+        )
+        .unwrap();
+        let user = parse(
+            "[[term]]\nde = \"Kiefer\"\nen = \"pine\"\npos = \"noun\"\ngender = \"f\"\n",
+            "user.toml",
+        )
+        .unwrap();
+        base.overlay(user);
+        assert_eq!(base.len(), 2);
+        assert_eq!(base.entries[0].en, ["jaw"]);
     }
 }

@@ -98,9 +98,25 @@ fn update_locked(path: &Path, name: &str, headword: &str, entry: &Entry) -> Resu
         .get_mut("term")
         .and_then(Item::as_array_of_tables_mut)
         .and_then(|terms| {
-            terms
-                .iter_mut()
-                .find(|t| t.get("de").and_then(Item::as_str) == Some(headword))
+            // Of homographs (der and die Kiefer), the one whose part of speech and gender the
+            // edit keeps.
+            let same = |t: &Table| t.get("de").and_then(Item::as_str) == Some(headword);
+            let key = |t: &Table, k: &str| t.get(k).and_then(Item::as_str).map(str::to_string);
+            let pos = entry.pos.map(|p| p.as_str().to_string());
+            let gender = entry.gender.map(|g| g.as_str().to_string());
+            let best = terms
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| same(t))
+                .max_by_key(|(i, t)| {
+                    (
+                        key(t, "gender") == gender,
+                        key(t, "pos") == pos,
+                        std::cmp::Reverse(*i),
+                    )
+                })
+                .map(|(i, _)| i)?;
+            terms.get_mut(best)
         })
         .ok_or_else(|| SaveError::NotFound {
             path: name.to_string(),
@@ -193,11 +209,7 @@ fn entry_values(entry: &Entry) -> Vec<(&'static str, Value)> {
     fn text(s: Option<&String>) -> Option<Value> {
         s.filter(|s| !s.trim().is_empty()).map(Value::from)
     }
-    let gender = entry.gender.map(|g| match g {
-        Gender::M => "m",
-        Gender::F => "f",
-        Gender::N => "n",
-    });
+    let gender = entry.gender.map(Gender::as_str);
     let en = match entry.en.as_slice() {
         [one] => Value::from(one),
         senses => Value::from_iter(senses),
@@ -515,6 +527,20 @@ pos = \"name\"
     }
 
     #[test]
+    fn update_entry_edits_the_homograph_of_the_same_gender() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "[[term]]\nde = \"Kiefer\"\nen = \"jaw\"\npos = \"noun\"\ngender = \"m\"\n\n\
+                    [[term]]\nde = \"Kiefer\"\nen = \"pine\"\npos = \"noun\"\ngender = \"f\"\n";
+        let path = write_glossary(&dir, text);
+        let mut pine = Glossary::load(&path).unwrap().entries[1].clone();
+        pine.en = vec!["pine tree".into()];
+        update_entry(&path, "Kiefer", &pine).unwrap();
+        let g = Glossary::load(&path).unwrap();
+        assert_eq!(g.entries[0].en, ["jaw"]);
+        assert_eq!(g.entries[1].en, ["pine tree"]);
+    }
+
+    #[test]
     fn update_entry_can_rename_the_headword() {
         let dir = tempfile::tempdir().unwrap();
         let path = write_glossary(&dir, GLOSSARY);
@@ -599,6 +625,8 @@ pos = \"name\"
             de: "Diplomat".into(),
             en: vec!["envoy".into()],
             pos: Some(Pos::Noun),
+            gender: Some(Gender::M),
+            plural: Some("Diplomaten".into()),
             ..Entry::default()
         };
         let err = add_entry(&path, &duplicate).unwrap_err();
@@ -607,7 +635,7 @@ pos = \"name\"
         };
         assert_eq!(
             diagnostics[0].message,
-            "duplicate headword `Diplomat` (noun): first defined at line 4"
+            "duplicate headword `Diplomat` (noun, m): first defined at line 4"
         );
 
         let no_english = Entry {
