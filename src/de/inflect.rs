@@ -693,28 +693,9 @@ pub fn verb_display(verb: &str, separable: bool) -> String {
 /// Adjective forms: endings, comparative and superlative with their endings.
 pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
     let mut out = Vec::new();
-    // dunkel → dunkl-, teuer → teur-, hoch → hoh-; but viel → viel-, sicher → sicher-.
-    let unstressed_el = adj
-        .strip_suffix("el")
-        .and_then(|s| s.chars().last())
-        .is_some_and(|c| !"aeiouäöü".contains(c));
-    let diphthong_er = adj.ends_with("euer") || adj.ends_with("auer");
-    let base = if unstressed_el || diphthong_er {
-        format!("{}{}", &adj[..adj.len() - 2], &adj[adj.len() - 1..])
-    } else if let Some(stem) = adj.strip_suffix("och") {
-        format!("{stem}oh")
-    } else {
-        adj.to_string()
-    };
-    let attach = |stem: &str, ending: &str| -> String {
-        if stem.ends_with('e') && ending.starts_with('e') {
-            format!("{stem}{}", &ending[1..])
-        } else {
-            format!("{stem}{ending}")
-        }
-    };
+    let (base, comp, sup) = adjective_stems(adj);
     for e in ADJ_ENDINGS {
-        out.push((attach(&base, e), Reading::AdjInflected));
+        out.push((attach_ending(&base, e), Reading::AdjInflected));
     }
     // eigen → eigne, eignen; golden → goldne; sicher → sichre: the e of -en and -er can drop.
     if let Some(stem) = adj.strip_suffix("en").or_else(|| adj.strip_suffix("er"))
@@ -726,22 +707,6 @@ pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
             out.push((format!("{elided}{e}"), Reading::AdjInflected));
         }
     }
-    let (comp, sup) = IRREGULAR_COMPARISON
-        .iter()
-        .find(|(p, _, _)| *p == adj)
-        .map_or_else(
-            || {
-                let comp = format!("{}r", attach(&base, "e"));
-                let sup = if adj.ends_with(['d', 't', 's', 'ß', 'z', 'x']) || adj.ends_with("sch")
-                {
-                    format!("{adj}est")
-                } else {
-                    format!("{adj}st")
-                };
-                (comp, sup)
-            },
-            |(_, c, s)| ((*c).to_string(), (*s).to_string()),
-        );
     for e in ADJ_ENDINGS {
         out.push((format!("{comp}{e}"), Reading::Comparative));
         out.push((format!("{sup}{e}"), Reading::Superlative));
@@ -754,12 +719,19 @@ pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
     out
 }
 
-/// What an adjective's endings attach to: its stem (`dunkl` for dunkel, `teur` for teuer),
-/// comparative and superlative stems.
+/// What an adjective's endings attach to: its stem (`dunkl` for dunkel, `teur` for teuer,
+/// `hoh` for hoch), comparative and superlative stems.
 fn adjective_stems(adj: &str) -> (String, String, String) {
-    // dunkel → dunkl-, teuer → teur-
-    let base = if adj.ends_with("el") || (adj.ends_with("er") && adj.len() > 4) {
+    // dunkel → dunkl-, teuer → teur-, hoch → hoh-; but viel → viel-, sicher → sicher-.
+    let unstressed_el = adj
+        .strip_suffix("el")
+        .and_then(|s| s.chars().last())
+        .is_some_and(|c| !"aeiouäöü".contains(c));
+    let diphthong_er = adj.ends_with("euer") || adj.ends_with("auer");
+    let base = if unstressed_el || diphthong_er {
         format!("{}{}", &adj[..adj.len() - 2], &adj[adj.len() - 1..])
+    } else if let Some(stem) = adj.strip_suffix("och") {
+        format!("{stem}oh")
     } else {
         adj.to_string()
     };
