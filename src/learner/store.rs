@@ -220,46 +220,22 @@ struct Data {
 impl Data {
     fn apply_status(&mut self, term: &str, mark: StatusMark) {
         self.clock = self.clock.max(mark.at);
-        match self.statuses.get_mut(term) {
-            Some(old) if old.at > mark.at => {}
-            Some(old) => *old = mark,
-            None => {
-                self.statuses.insert(term.to_string(), mark);
-            }
-        }
+        keep_latest(&mut self.statuses, term, mark, |m| m.at);
     }
 
     fn apply_position(&mut self, text: &str, mark: PositionMark) {
         self.clock = self.clock.max(mark.at);
-        match self.positions.get_mut(text) {
-            Some(old) if old.at > mark.at => {}
-            Some(old) => *old = mark,
-            None => {
-                self.positions.insert(text.to_string(), mark);
-            }
-        }
+        keep_latest(&mut self.positions, text, mark, |m| m.at);
     }
 
     fn apply_form(&mut self, form: &str, mark: FormMark) {
         self.clock = self.clock.max(mark.at);
-        match self.forms.get_mut(form) {
-            Some(old) if old.at > mark.at => {}
-            Some(old) => *old = mark,
-            None => {
-                self.forms.insert(form.to_string(), mark);
-            }
-        }
+        keep_latest(&mut self.forms, form, mark, |m| m.at);
     }
 
     fn apply_reading(&mut self, key: &str, mark: ReadingMark) {
         self.clock = self.clock.max(mark.at);
-        match self.reading.get_mut(key) {
-            Some(old) if old.at > mark.at => {}
-            Some(old) => *old = mark,
-            None => {
-                self.reading.insert(key.to_string(), mark);
-            }
-        }
+        keep_latest(&mut self.reading, key, mark, |m| m.at);
     }
 
     fn apply(&mut self, change: &Change) {
@@ -355,6 +331,18 @@ impl Data {
         write_entries(&mut out, &self.reading)?;
         out.extend_from_slice(b"\n}\n");
         Ok(out)
+    }
+}
+
+/// Keeps `mark` under `key` unless the map holds a later one (by `at`): changes read twice or
+/// in any order give the same state.
+fn keep_latest<M>(map: &mut FxHashMap<String, M>, key: &str, mark: M, at: impl Fn(&M) -> u64) {
+    match map.get_mut(key) {
+        Some(old) if at(old) > at(&mark) => {}
+        Some(old) => *old = mark,
+        None => {
+            map.insert(key.to_string(), mark);
+        }
     }
 }
 
