@@ -2,6 +2,7 @@
 //! so do the results of the work the event loop did for the state (saved, failed).
 
 use super::dictionary::{DictQuery, Looked, SharedDictionaries};
+use super::preview::SharedWhole;
 use crate::glossary::{Entry, Glossary};
 use crate::learner::Status;
 use crate::terms::{FormKey, Found};
@@ -149,6 +150,9 @@ pub enum Action {
     /// Nothing is being spoken any more.
     #[serde(skip)]
     SpeechEnded,
+    /// A long text, linked whole on a thread.
+    #[serde(skip)]
+    WholeText(SharedWhole),
 }
 
 impl Action {
@@ -166,6 +170,7 @@ impl Action {
                 | Action::TermsResolved(_)
                 | Action::Pronounced(_)
                 | Action::SpeechEnded
+                | Action::WholeText(_)
         )
     }
 }

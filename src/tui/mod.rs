@@ -14,6 +14,7 @@ pub mod layout;
 pub mod library;
 pub mod open;
 mod paste;
+pub mod preview;
 pub mod pronounce;
 pub mod session;
 pub mod state;

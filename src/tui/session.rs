@@ -4,6 +4,7 @@
 use super::action::{Action, Effect, LookedUp, SavedEntry};
 use super::dictionary::{DictionaryJob, DictionarySetup, Progress, SharedDictionaries, look_up};
 use super::keymap::Keymap;
+use super::preview::{SharedWhole, WholeJob, WholePoll, preview_window};
 use super::pronounce::Speech;
 use super::state::AppState;
 use super::strings;
@@ -14,7 +15,7 @@ use crate::learner::library::{day_of, now_secs};
 use crate::learner::{Day, Status, Store, mark_new_known, set_term_statuses, term_statuses};
 use crate::link::Linker;
 use crate::speech::{Espeak, IpaWorker, Speaker, SpeechEvent, SpeechSetup};
-use crate::terms::{FormKey, Found, ask_dictionaries};
+use crate::terms::{FormKey, Found, Sources, ask_dictionaries};
 use crate::text::Document;
 use ratatui::layout::Size;
 use rustc_hash::FxHashSet;
@@ -58,10 +59,23 @@ impl Session {
         } = self;
         // The state's linker owns the glossary; the setup keeps only where it comes from.
         let glossary = std::mem::take(&mut setup.glossary);
-        let mut state = AppState::new(doc, translation, Linker::new(glossary), viewport);
+        let linker = Linker::new(glossary);
+        let position = store.position(&text_key);
+        // A long text is linked around the reading position first, the whole on a thread.
+        let window = preview_window(&doc, position.unwrap_or(doc.body.start));
+        let doc = Arc::new(doc);
+        let whole_job = window.as_ref().map(|_| {
+            WholeJob::spawn(
+                Arc::clone(&doc),
+                translation.clone(),
+                linker.clone(),
+                Sources::default(),
+            )
+        });
+        let mut state = AppState::open(doc, translation, linker, viewport, window);
         state.set_colors(colors);
         state.set_keys_and_colors(keymap, palette);
-        if let Some(offset) = store.position(&text_key) {
+        if let Some(offset) = position {
             state.resume_at(offset);
         }
         let dictionary_job = dictionaries.map(|d| {
@@ -91,6 +105,7 @@ impl Session {
             text_key,
             dictionary_job,
             term_job: None,
+            whole_job,
             reading,
             speaker,
             ipa,
@@ -114,6 +129,8 @@ pub struct Worker {
     dictionary_job: Option<DictionaryJob>,
     /// The dictionaries being asked for the text's headwords, until they have answered.
     term_job: Option<TermJob>,
+    /// A long text being linked whole, until it is.
+    whole_job: Option<WholeJob>,
     /// Today's reading in this session.
     reading: Reading,
     speaker: Option<Speaker>,
@@ -268,6 +285,7 @@ impl Worker {
     pub fn busy(&self) -> bool {
         self.dictionary_job.is_some()
             || self.term_job.is_some()
+            || self.whole_job.is_some()
             || self.speaker.as_ref().is_some_and(Speaker::busy)
             || self.ipa.as_ref().is_some_and(IpaWorker::busy)
     }
@@ -275,6 +293,19 @@ impl Worker {
     /// What the background work has brought since the last call, as actions for the state.
     pub fn background(&mut self) -> Vec<Action> {
         let mut out = self.speech_results();
+        if let Some(job) = &self.whole_job {
+            match job.poll() {
+                WholePoll::Working => {}
+                WholePoll::Done(whole) => {
+                    out.push(Action::WholeText(SharedWhole(Arc::new(whole))));
+                    self.whole_job = None;
+                }
+                WholePoll::Failed => {
+                    out.push(Action::Failed(strings::LINKING_FAILED.to_string()));
+                    self.whole_job = None;
+                }
+            }
+        }
         if let Some(job) = &self.term_job {
             let (batches, over) = job.poll();
             out.extend(batches.into_iter().map(Action::TermsResolved));
@@ -293,6 +324,17 @@ impl Worker {
             return Vec::new();
         };
         job.answers.iter().map(Action::TermsResolved).collect()
+    }
+
+    /// Waits until a long text is linked whole (tests and benches: the reader never waits).
+    pub fn wait_for_whole_text(&mut self) -> Vec<Action> {
+        let Some(job) = self.whole_job.take() else {
+            return Vec::new();
+        };
+        job.wait()
+            .map(|w| Action::WholeText(SharedWhole(Arc::new(w))))
+            .into_iter()
+            .collect()
     }
 
     /// IPA received, and the end of speaking (with what went wrong, once).

@@ -113,6 +113,14 @@ pub fn position(word: Option<usize>, words: usize, percent: usize) -> String {
     }
 }
 
+/// The title bar's position while a long text is still being linked: words are not counted yet.
+pub fn position_linking(percent: usize) -> String {
+    format!("{percent}%")
+}
+/// The status bar while a long text is still being linked.
+pub const LINKING: &str = "linking the whole text…";
+pub const LINKING_FAILED: &str = "the text could not be linked past this part";
+
 pub const TITLE_SEPARATOR: &str = " · ";
 pub const ELLIPSIS: &str = "…";
 

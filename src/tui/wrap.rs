@@ -13,13 +13,22 @@ use unicode_width::UnicodeWidthStr;
 /// Each is one byte, so byte offsets stay valid, and a single newline inside a paragraph
 /// reads as the space it stands for.
 pub fn flatten(source: &str) -> String {
-    source
-        .chars()
-        .map(|c| if c.is_ascii_control() { ' ' } else { c })
-        .collect()
+    let mut bytes = source.as_bytes().to_vec();
+    for b in &mut bytes {
+        if b.is_ascii_control() {
+            *b = b' ';
+        }
+    }
+    // Only ASCII bytes were replaced, by ASCII: the text is as valid as before.
+    String::from_utf8(bytes).unwrap_or_else(|_| source.to_string())
 }
 
-/// Screen lines of a text at one width.
+/// Bytes of text wrapped at a time. A longer text is wrapped a window of about this size around
+/// the reading position, so that opening and resizing cost the same for a book as for a page.
+pub const WINDOW_BYTES: usize = 256 * 1024;
+
+/// Screen lines of a text at one width: all of it, or for a long text a window of its
+/// paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Wrapped {
     /// Display columns the lines were wrapped to.
@@ -27,6 +36,10 @@ pub struct Wrapped {
     /// Byte range of each line in the text, without the spaces where it was broken. The blank
     /// line before a paragraph is the empty range at that paragraph's start.
     pub lines: Vec<Range<usize>>,
+    /// The document's paragraphs the lines hold.
+    pub paragraphs: Range<usize>,
+    /// Whether those are all the document's paragraphs.
+    pub whole: bool,
 }
 
 impl Wrapped {
@@ -41,19 +54,38 @@ impl Wrapped {
             }
             wrap_paragraph(text, p.clone(), width, &mut lines);
         }
-        Wrapped { width, lines }
+        Wrapped {
+            width,
+            lines,
+            paragraphs: 0..paragraphs.len(),
+            whole: true,
+        }
     }
 
-    /// Wraps a document's paragraphs (its `text` already [`flatten`]ed): verse and code keep
-    /// their lines, each wrapped only when longer than the width; list items follow each other
-    /// without a blank line.
+    /// Wraps all of a document's paragraphs (its `text` already [`flatten`]ed): verse and code
+    /// keep their lines, each wrapped only when longer than the width; list items follow each
+    /// other without a blank line.
     pub fn for_document(text: &str, doc: &Document, width: usize) -> Wrapped {
+        Wrapped::window(text, doc, width, 0..doc.paragraphs.len())
+    }
+
+    /// Wraps the whole document when it is short; else the window of [`WINDOW_BYTES`] around
+    /// `offset`.
+    pub fn around(text: &str, doc: &Document, width: usize, offset: usize) -> Wrapped {
+        Wrapped::window(text, doc, width, window_around(doc, offset, WINDOW_BYTES))
+    }
+
+    /// Wraps a document's `paragraphs` only.
+    pub fn window(text: &str, doc: &Document, width: usize, paragraphs: Range<usize>) -> Wrapped {
         let width = width.max(1);
         let mut lines = Vec::new();
-        for (i, p) in doc.paragraphs.iter().enumerate() {
+        let count = doc.paragraphs.len();
+        let paragraphs = paragraphs.start.min(count)..paragraphs.end.min(count);
+        for i in paragraphs.clone() {
+            let p = &doc.paragraphs[i];
             let kind = doc.kind(i);
             let tight = kind == BlockKind::Item && i > 0 && doc.kind(i - 1) == BlockKind::Item;
-            if i > 0 && !tight {
+            if i > paragraphs.start && !tight {
                 lines.push(p.start..p.start);
             }
             if !kind.keeps_lines() {
@@ -75,7 +107,33 @@ impl Wrapped {
                 }
             }
         }
-        Wrapped { width, lines }
+        Wrapped {
+            width,
+            lines,
+            whole: paragraphs.start == 0 && paragraphs.end == count,
+            paragraphs,
+        }
+    }
+
+    /// Whether the lines hold a byte offset of the text (or the text has no more lines).
+    pub fn holds(&self, offset: usize) -> bool {
+        if self.whole {
+            return true;
+        }
+        match (self.lines.first(), self.lines.last()) {
+            (Some(first), Some(last)) => first.start <= offset && offset <= last.end,
+            _ => false,
+        }
+    }
+
+    /// Whether the text has lines before the first one held.
+    pub fn more_above(&self) -> bool {
+        self.paragraphs.start > 0
+    }
+
+    /// Whether the text has lines after the last one held.
+    pub fn more_below(&self, doc: &Document) -> bool {
+        self.paragraphs.end < doc.paragraphs.len()
     }
 
     /// The line holding a byte offset (the line before, for an offset in the gap after it).
@@ -92,6 +150,24 @@ impl Wrapped {
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
     }
+}
+
+/// The paragraphs of a window of about `bytes` around `offset`: the whole document when it is
+/// not much longer than that.
+pub fn window_around(doc: &Document, offset: usize, bytes: usize) -> Range<usize> {
+    let paragraphs = &doc.paragraphs;
+    let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else {
+        return 0..0;
+    };
+    if last.end - first.start <= bytes * 2 {
+        return 0..paragraphs.len();
+    }
+    let low = offset.saturating_sub(bytes / 2).max(first.start);
+    let high = low + bytes;
+    // The paragraph holding `low`, up to the one holding `high`.
+    let start = paragraphs.partition_point(|p| p.end <= low);
+    let end = paragraphs.partition_point(|p| p.start < high).max(start + 1);
+    start.min(paragraphs.len() - 1)..end.min(paragraphs.len())
 }
 
 fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut Vec<Range<usize>>) {

@@ -43,7 +43,11 @@ fn left_side(state: &AppState) -> (String, Style) {
                     theme::TITLE,
                 );
             }
-            let counts = state.stats().map(TextStats::status_bar).unwrap_or_default();
+            let counts = if state.linking() {
+                strings::LINKING.to_string()
+            } else {
+                state.stats().map(TextStats::status_bar).unwrap_or_default()
+            };
             match state.dictionary_status() {
                 Some(opening) if counts.is_empty() => (opening, theme::DIM),
                 Some(opening) => (

@@ -22,7 +22,8 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     let wrapped = if state.wrapped().width == width {
         Cow::Borrowed(state.wrapped())
     } else {
-        Cow::Owned(Wrapped::for_document(state.text(), state.doc(), width))
+        let paragraphs = state.wrapped().paragraphs.clone();
+        Cow::Owned(Wrapped::window(state.text(), state.doc(), width, paragraphs))
     };
     let selection = selection_marks(state);
     let lines: Vec<Line> = wrapped

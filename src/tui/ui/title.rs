@@ -15,7 +15,11 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         return;
     }
     let (term, terms, percent) = state.position();
-    let position = strings::position(term, terms, percent);
+    let position = if state.linking() {
+        strings::position_linking(percent)
+    } else {
+        strings::position(term, terms, percent)
+    };
     let doc = state.doc();
     let mut title = doc.title().replace(['\n', '\r', '\t'], " ");
     if let Some(date) = &doc.meta.date {
