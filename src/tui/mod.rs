@@ -1,7 +1,7 @@
 //! The terminal reader: the text on the left, the glossary card or the translation on the right.
 //!
-//! `app` is the only code that touches the terminal; `state` holds everything the reader knows
-//! and changes only through [`state::AppState::update`]; `session` does the saving and reading
+//! `app` is the only code that touches the terminal; `reader` holds everything the reader knows
+//! and changes only through [`reader::ReaderState::update`]; `session` does the saving and reading
 //! back that `update` asks for; `ui` draws a pure view of the state.
 
 pub mod action;
@@ -15,8 +15,8 @@ pub mod library;
 pub mod open;
 mod paste;
 pub mod pronounce;
+pub mod reader;
 pub mod session;
-pub mod state;
 pub mod strings;
 pub mod toc;
 pub mod ui;
@@ -27,5 +27,5 @@ pub use app::{App, First, run};
 pub use dictionary::{DictQuery, DictionarySetup, SharedDictionaries};
 pub use keymap::{Keymap, Mode};
 pub use open::Opener;
+pub use reader::ReaderState;
 pub use session::{Session, Worker, dispatch};
-pub use state::AppState;

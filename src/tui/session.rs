@@ -5,7 +5,7 @@ use super::action::{Action, Effect, LookedUp, SavedEntry};
 use super::dictionary::{DictionaryJob, DictionarySetup, Progress, SharedDictionaries, look_up};
 use super::keymap::Keymap;
 use super::pronounce::Speech;
-use super::state::AppState;
+use super::reader::ReaderState;
 use super::strings;
 use super::ui::theme::Palette;
 use crate::glossary::save::save_entry;
@@ -44,7 +44,7 @@ pub struct Session {
 impl Session {
     /// The reader's state, resumed where the learner stopped, with the statuses read, and the
     /// worker that saves what the learner does from then on.
-    pub fn start(self, viewport: Size, colors: bool) -> (AppState, Worker) {
+    pub fn start(self, viewport: Size, colors: bool) -> (ReaderState, Worker) {
         let Session {
             doc,
             translation,
@@ -58,7 +58,7 @@ impl Session {
         } = self;
         // The state's linker owns the glossary; the setup keeps only where it comes from.
         let glossary = std::mem::take(&mut setup.glossary);
-        let mut state = AppState::new(doc, translation, Linker::new(glossary), viewport);
+        let mut state = ReaderState::new(doc, translation, Linker::new(glossary), viewport);
         state.set_colors(colors);
         state.set_keys_and_colors(keymap, palette);
         if let Some(offset) = store.position(&text_key) {
@@ -214,7 +214,7 @@ impl Reading {
 
     /// The position moved to `offset`: the words passed on the way forward are read, and
     /// those still new are met.
-    fn moved(&mut self, offset: usize, state: &AppState) {
+    fn moved(&mut self, offset: usize, state: &ReaderState) {
         let from = std::mem::replace(&mut self.offset, offset);
         if offset <= from {
             return;
@@ -245,7 +245,7 @@ impl Reading {
 
 /// Applies an action, does the work it asks for and feeds the results back, until nothing is
 /// left to do. Returns whether the reader should quit.
-pub fn dispatch(state: &mut AppState, worker: &mut Worker, action: Action) -> bool {
+pub fn dispatch(state: &mut ReaderState, worker: &mut Worker, action: Action) -> bool {
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in state.update(action) {
@@ -357,7 +357,7 @@ impl Worker {
     }
 
     /// Does one piece of work; what came of it, as actions for the state.
-    pub fn perform(&mut self, effect: Effect, state: &AppState) -> Vec<Action> {
+    pub fn perform(&mut self, effect: Effect, state: &ReaderState) -> Vec<Action> {
         match effect {
             Effect::Quit => Vec::new(),
             Effect::SetStatus { term, status } => {
@@ -487,7 +487,7 @@ impl Worker {
     }
 
     /// The text's statuses as the store has them, and any warning it has for the learner.
-    fn statuses(&mut self, state: &AppState) -> Vec<Action> {
+    fn statuses(&mut self, state: &ReaderState) -> Vec<Action> {
         let mut out = vec![Action::Statuses(Box::new(state.read_statuses(&self.store)))];
         let warnings = self.store.take_warnings();
         if !warnings.is_empty() {
@@ -543,7 +543,7 @@ mod tests {
         }
     }
 
-    fn selected_text(s: &AppState) -> String {
+    fn selected_text(s: &ReaderState) -> String {
         s.selected_spans()
             .iter()
             .map(|r| &s.text()[r.clone()])
@@ -551,7 +551,7 @@ mod tests {
             .join(" ")
     }
 
-    fn run(state: &mut AppState, worker: &mut Worker, actions: &[Action]) {
+    fn run(state: &mut ReaderState, worker: &mut Worker, actions: &[Action]) {
         for a in actions {
             assert!(!dispatch(state, worker, a.clone()));
         }
@@ -719,7 +719,7 @@ mod tests {
         for action in worker.wait_for_terms() {
             run(&mut state, &mut worker, &[action]);
         }
-        let token = |state: &AppState, word: &str| {
+        let token = |state: &ReaderState, word: &str| {
             state
                 .analysis()
                 .tokens

@@ -8,7 +8,7 @@ use crate::dict::Answer;
 use crate::learner::Status;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::state::{AppState, DictionaryState};
+use crate::tui::reader::{DictionaryState, ReaderState};
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -40,7 +40,7 @@ pub struct Pronunciation {
 }
 
 /// The pronunciation of the selection, as far as it has been worked out.
-fn pronunciation(state: &AppState) -> Option<Pronunciation> {
+fn pronunciation(state: &ReaderState) -> Option<Pronunciation> {
     let texts = crate::tui::pronounce::card_texts(state);
     let known = state.pronunciations();
     let ipa = known.ipa(texts.headword.as_deref()?)?.to_string();
@@ -146,7 +146,7 @@ pub struct SenseView {
 }
 
 /// The card for the current selection; `None` when nothing is selected.
-pub fn card_view(state: &AppState) -> Option<CardView> {
+pub fn card_view(state: &ReaderState) -> Option<CardView> {
     let text = state.text();
     let spans = state.selected_spans();
     if spans.is_empty() {
@@ -229,7 +229,7 @@ pub fn card_view(state: &AppState) -> Option<CardView> {
 
 /// What the dictionaries add to the selection's card. A glossary entry's card says nothing
 /// about dictionaries that are missing, opening or silent: the glossary has answered.
-fn dictionary_section(state: &AppState, for_entry: bool) -> DictionarySection {
+fn dictionary_section(state: &ReaderState, for_entry: bool) -> DictionarySection {
     let unless_entry = |section| {
         if for_entry {
             DictionarySection::Nothing
@@ -650,7 +650,7 @@ impl RowWrapper {
 }
 
 /// The card's rows for a pane `width` columns wide.
-fn card_rows(state: &AppState, width: usize) -> Vec<Line<'static>> {
+fn card_rows(state: &ReaderState, width: usize) -> Vec<Line<'static>> {
     let lines = match card_view(state) {
         Some(view) => card_lines(&view, state.palette()),
         None => vec![Line::styled(strings::NOTHING_SELECTED, theme::DIM)],
@@ -659,7 +659,7 @@ fn card_rows(state: &AppState, width: usize) -> Vec<Line<'static>> {
 }
 
 /// How far the card can scroll: its rows beyond the pane's height.
-pub fn max_scroll(state: &AppState) -> usize {
+pub fn max_scroll(state: &ReaderState) -> usize {
     let area = super::side_inner(&state.layout());
     if area.is_empty() {
         return 0;
@@ -708,7 +708,7 @@ fn labelled(label: &str, value: &str) -> Line<'static> {
     ])
 }
 
-pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
@@ -750,22 +750,22 @@ plural = "Diplomaten"
         Die Spionageaktivitäten waren alt. Ein Mann macht das.\n";
 
     /// The reader on TEXT, the dictionaries still opening.
-    fn opening(width: u16, height: u16) -> AppState {
+    fn opening(width: u16, height: u16) -> ReaderState {
         let glossary = parse(GLOSSARY, "test.toml").unwrap();
         let doc = Document::parse("t.txt", TEXT.to_string()).unwrap();
-        let mut s = AppState::new(doc, None, Linker::new(glossary), Size::new(width, height));
+        let mut s = ReaderState::new(doc, None, Linker::new(glossary), Size::new(width, height));
         s.expect_dictionaries();
         s
     }
 
     /// The reader on TEXT with the fixture dictionary open.
-    fn reader(width: u16, height: u16) -> AppState {
+    fn reader(width: u16, height: u16) -> ReaderState {
         let mut s = opening(width, height);
         apply(&mut s, Action::DictionariesReady(fixture_dictionaries()));
         s
     }
 
-    fn select(s: &mut AppState, word: &str) {
+    fn select(s: &mut ReaderState, word: &str) {
         apply(s, Action::SearchStart);
         for c in word.chars() {
             apply(s, Action::SearchInput(c));
@@ -775,7 +775,7 @@ plural = "Diplomaten"
         assert_eq!(selected, word);
     }
 
-    fn unknown(s: &AppState) -> (String, DictionarySection) {
+    fn unknown(s: &ReaderState) -> (String, DictionarySection) {
         let view = card_view(s).unwrap();
         match view.body {
             CardBody::Unknown { dictionary } => (view.surface, dictionary),
@@ -790,7 +790,7 @@ plural = "Diplomaten"
         }
     }
 
-    fn entry(s: &AppState) -> EntryCard {
+    fn entry(s: &ReaderState) -> EntryCard {
         match card_view(s).unwrap().body {
             CardBody::Entry(card) => *card,
             other => panic!("not an entry's card: {other:?}"),
@@ -798,7 +798,7 @@ plural = "Diplomaten"
     }
 
     /// The card's rows as plain text, one string a row.
-    fn rows(s: &AppState, width: usize) -> Vec<String> {
+    fn rows(s: &ReaderState, width: usize) -> Vec<String> {
         card_rows(s, width)
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())

@@ -3,7 +3,7 @@
 use super::theme;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, Mode};
-use crate::tui::state::AppState;
+use crate::tui::reader::ReaderState;
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -108,7 +108,7 @@ pub fn max_scroll(keymap: &Keymap, area: Rect) -> usize {
         .saturating_sub(visible)
 }
 
-pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
     let keymap = state.keymap();
     let rect = help_area(keymap, area);
     if rect.is_empty() {

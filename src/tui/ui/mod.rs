@@ -1,4 +1,4 @@
-//! Drawing: one pure view of `&AppState` a pane. Nothing here changes state or does I/O.
+//! Drawing: one pure view of `&ReaderState` a pane. Nothing here changes state or does I/O.
 
 pub mod card;
 pub mod form;
@@ -12,7 +12,7 @@ pub mod translation;
 
 use super::keymap::Mode;
 use super::layout::{AppLayout, layout};
-use super::state::{AppState, SidePane};
+use super::reader::{ReaderState, SidePane};
 use super::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,12 +23,12 @@ use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Draws the whole screen.
-pub fn render(state: &AppState, frame: &mut Frame) {
+pub fn render(state: &ReaderState, frame: &mut Frame) {
     let area = frame.area();
     let l = layout(area);
     title::render(state, frame, l.title);
     text::render(state, frame, l.text);
-    let (title, side): (&str, fn(&AppState, &mut Frame, Rect)) = match state.side() {
+    let (title, side): (&str, fn(&ReaderState, &mut Frame, Rect)) = match state.side() {
         SidePane::Card => (strings::CARD_TITLE, card::render),
         SidePane::Translation => (strings::TRANSLATION_TITLE, translation::render),
     };

@@ -1,4 +1,4 @@
-//! Everything the reader knows, and the one way it changes: [`AppState::update`]. No I/O here.
+//! Everything the reader knows, and the one way it changes: [`ReaderState::update`]. No I/O here.
 
 use super::action::{Action, Effect, LookedUp, SavedEntry, StatusSnapshot};
 use super::dictionary::{DictQuery, Looked, SharedDictionaries, is_compound_part};
@@ -101,7 +101,7 @@ pub struct Suggestion {
 
 /// The reader's state.
 #[derive(Debug, Clone)]
-pub struct AppState {
+pub struct ReaderState {
     doc: Document,
     /// `doc.source` with line breaks made spaces (same byte offsets): what is wrapped and searched.
     text: String,
@@ -201,7 +201,7 @@ fn index(analysis: &Analysis) -> (Vec<usize>, Vec<(Range<usize>, usize)>) {
     (words, link_spans)
 }
 
-impl AppState {
+impl ReaderState {
     /// Analyzes the text (and its translation) and wraps it for a terminal of `viewport` size.
     /// The first linked term is selected. Every term is new until [`Action::Statuses`] says
     /// otherwise.
@@ -210,7 +210,7 @@ impl AppState {
         translation: Option<Document>,
         linker: Linker,
         viewport: Size,
-    ) -> AppState {
+    ) -> ReaderState {
         let analysis = linker.analyze(&doc);
         let translation = translation.map(|t| {
             let t_analysis = crate::link::segment(&t.source, &t.paragraphs);
@@ -229,7 +229,7 @@ impl AppState {
         let text_width = usize::from(layout(Rect::from(viewport)).text.width);
         let wrapped = Wrapped::for_document(&text, &doc, text_width);
         let message = doc.notice.clone();
-        let mut state = AppState {
+        let mut state = ReaderState {
             doc,
             text,
             linker,
@@ -1718,7 +1718,7 @@ gender = "n"
     }
 
     /// The probe text, with the first linked term selected.
-    fn state(width: u16, height: u16) -> AppState {
+    fn state(width: u16, height: u16) -> ReaderState {
         let mut s = opened(width, height);
         s.selected = s.first_link_token();
         s.ensure_selection_visible();
@@ -1726,11 +1726,11 @@ gender = "n"
     }
 
     /// The probe text as it opens.
-    fn opened(width: u16, height: u16) -> AppState {
+    fn opened(width: u16, height: u16) -> ReaderState {
         let glossary = parse(GLOSSARY, "test.toml").unwrap();
         let doc = Document::parse("probe.de.txt", text()).unwrap();
         let en = Document::parse("probe.en.txt", english()).unwrap();
-        AppState::new(
+        ReaderState::new(
             doc,
             Some(en),
             Linker::new(glossary),
@@ -1738,7 +1738,7 @@ gender = "n"
         )
     }
 
-    fn selected_text(s: &AppState) -> String {
+    fn selected_text(s: &ReaderState) -> String {
         s.selected_spans()
             .iter()
             .map(|r| &s.text()[r.clone()])
@@ -1746,7 +1746,7 @@ gender = "n"
             .join(" ")
     }
 
-    fn selection_on_screen(s: &AppState) -> bool {
+    fn selection_on_screen(s: &ReaderState) -> bool {
         let line = s.wrapped().line_of(s.selected_spans()[0].start);
         line >= s.scroll() && line < s.scroll() + usize::from(s.layout().text.height)
     }
@@ -1759,7 +1759,7 @@ gender = "n"
     }
 
     /// Every term of the text known but those given.
-    fn known_but(s: &AppState, pairs: &[(&str, Status)]) -> Action {
+    fn known_but(s: &ReaderState, pairs: &[(&str, Status)]) -> Action {
         Action::Statuses(Box::new(StatusSnapshot {
             statuses: s
                 .terms()
@@ -1901,7 +1901,7 @@ gender = "n"
         assert_eq!(s.scroll(), 0);
     }
 
-    fn search(s: &mut AppState, query: &str) {
+    fn search(s: &mut ReaderState, query: &str) {
         s.update(Action::SearchStart);
         for c in query.chars() {
             s.update(Action::SearchInput(c));
