@@ -3,7 +3,7 @@
 use leser::glossary::Glossary;
 use leser::link::Linker;
 use leser::text::Document;
-use leser::tui::ui::help::max_scroll;
+use leser::tui::reader::help::max_scroll;
 use leser::tui::{Mode, ReaderState};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;

@@ -18,6 +18,7 @@ pub mod pronounce;
 pub mod reader;
 pub mod session;
 pub mod strings;
+pub mod theme;
 pub mod toc;
 pub mod ui;
 pub mod wrap;

@@ -163,7 +163,7 @@ mod tests {
     use crate::link::Linker;
     use crate::text::Document;
     use crate::tui::action::Action;
-    use crate::tui::ui::card::{Pronunciation, card_view};
+    use crate::tui::reader::card::{Pronunciation, card_view};
     use ratatui::layout::Size;
 
     const GLOSSARY: &str = r#"

@@ -648,7 +648,7 @@ mod tests {
     #[test]
     fn the_worker_looks_up_the_selected_word_once_the_dictionaries_are_open() {
         use crate::tui::dictionary::testing::fixture_dictionaries;
-        use crate::tui::ui::card::{CardBody, DictionarySection, card_view};
+        use crate::tui::reader::card::{CardBody, DictionarySection, card_view};
         let dir = tempfile::tempdir().unwrap();
         let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
         let mut actions = vec![Action::SearchStart];

@@ -7,7 +7,7 @@ use super::keymap::{Keymap, Mode};
 use super::layout::layout;
 use super::pronounce::{self, Pronunciations, Speech};
 use super::strings;
-use super::ui;
+use super::theme::Palette;
 use super::wrap::{Wrapped, flatten};
 use crate::glossary::{Entry, Glossary};
 use crate::learner::{Status, TextStats};
@@ -18,11 +18,11 @@ use ratatui::layout::{Rect, Size};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-mod card;
+pub mod card;
 mod dictionary;
 mod entry;
 mod feedback;
-mod help;
+pub mod help;
 mod search;
 mod select;
 mod span;
@@ -108,7 +108,7 @@ pub struct ReaderState {
     /// Whether the screen may use colour (`NO_COLOR` unset).
     colors: bool,
     /// The colours drawn with, when colour is allowed.
-    palette: ui::theme::Palette,
+    palette: Palette,
     dictionaries: DictionaryState,
     /// What the dictionaries answered, by query, for this session.
     looked_up: FxHashMap<DictQuery, Looked>,
@@ -215,7 +215,7 @@ impl ReaderState {
             span: None,
             form: None,
             colors: true,
-            palette: ui::theme::Palette::default(),
+            palette: Palette::default(),
             dictionaries: DictionaryState::Off,
             looked_up: FxHashMap::default(),
             dictionary_unfolded: false,
@@ -248,7 +248,7 @@ impl ReaderState {
             self.card_scroll = 0;
         }
         if resized || self.dictionary_unfolded != before.dictionary_unfolded {
-            self.card_scroll = self.card_scroll.min(ui::card::max_scroll(self));
+            self.card_scroll = self.card_scroll.min(card::max_scroll(self));
         }
         if resized || self.view_key() != before {
             self.needs_redraw = true;
@@ -300,14 +300,14 @@ impl ReaderState {
     }
 
     /// Keys and colours of the learner's own (`config.toml`), in place of the defaults.
-    pub fn set_keys_and_colors(&mut self, keymap: Keymap, palette: ui::theme::Palette) {
+    pub fn set_keys_and_colors(&mut self, keymap: Keymap, palette: Palette) {
         self.keymap = keymap;
         self.palette = palette;
         self.needs_redraw = true;
     }
 
     /// The colours drawn with.
-    pub fn palette(&self) -> &ui::theme::Palette {
+    pub fn palette(&self) -> &Palette {
         &self.palette
     }
 

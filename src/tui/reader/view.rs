@@ -2,10 +2,10 @@
 //! resizing and the mouse.
 
 use super::ReaderState;
+use super::help;
 use crate::de::token::TokenKind;
 use crate::link::Link;
 use crate::tui::layout::{AppLayout, layout};
-use crate::tui::ui;
 use crate::tui::wrap::Wrapped;
 use ratatui::layout::{Rect, Size};
 use std::ops::Range;
@@ -167,7 +167,7 @@ impl ReaderState {
         self.ensure_selection_visible();
         self.help_scroll = self
             .help_scroll
-            .min(ui::help::max_scroll(&self.keymap, self.area()));
+            .min(help::max_scroll(&self.keymap, self.area()));
     }
 
     /// Selects the word under a click in the text pane.
