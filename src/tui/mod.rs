@@ -2,7 +2,9 @@
 //!
 //! `app` is the only code that touches the terminal; `reader` holds everything the reader knows
 //! and changes only through [`reader::ReaderState::update`]; `session` does the saving and reading
-//! back that `update` asks for; `ui` draws a pure view of the state.
+//! back that `update` asks for; `ui` draws a pure view of the state (the card's and the help's
+//! lines are laid out in `reader`, so that the state scrolls them without calling `ui`);
+//! `library` is the other screen, with its own state, update and view.
 
 pub mod action;
 mod app;

@@ -1,4 +1,13 @@
-//! Everything the reader knows, and the one way it changes: [`ReaderState::update`]. No I/O here.
+//! The reader screen's state: everything the reader knows, and the one way it changes:
+//! [`ReaderState::update`], which dispatches by mode to the part that handles the action. No I/O
+//! here, and no drawing: `ui` draws a pure view of this state.
+//!
+//! The parts, each an `impl ReaderState` block with its tests: `view` (viewport, wrapped lines,
+//! scrolling, resize, mouse), `select` (what is selected, stepping term to term and word to word),
+//! `search`, `span` (choosing a new entry's words), `entry` (the entry form), `statuses` (terms,
+//! statuses, mark known), `dictionary` (the dictionaries and what they answered), `card` (the
+//! side card's content and scrolling), `help` (the help overlay's lines and scrolling),
+//! `feedback` (what the event loop reports back).
 
 use super::action::{Action, Effect};
 use super::dictionary::{DictQuery, Looked};

@@ -14,6 +14,7 @@ use super::keymap::Mode;
 use super::layout::{SIDE_PADDING, layout};
 use super::reader::{ReaderState, SidePane};
 use super::strings;
+/// The styles drawn with; they live outside `ui` because the state keeps the learner's palette.
 pub use super::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
