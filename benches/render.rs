@@ -7,7 +7,7 @@ use leser::glossary::Glossary;
 use leser::link::Linker;
 use leser::text::Document;
 use leser::tui::wrap::{Wrapped, flatten};
-use leser::tui::{Action, AppState, ui};
+use leser::tui::{Action, ReaderState, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
@@ -15,8 +15,8 @@ use std::hint::black_box;
 
 const SIZE: Size = Size::new(200, 60);
 
-fn reader() -> AppState {
-    AppState::new(
+fn reader() -> ReaderState {
+    ReaderState::new(
         Document::bundled(),
         Document::bundled_translation(),
         Linker::new(Glossary::bundled()),
@@ -61,7 +61,7 @@ fn setup(c: &mut Criterion) {
     group.bench_function("state_setup", |b| {
         b.iter_batched(
             || (doc.clone(), translation.clone(), linker.clone()),
-            |(d, t, l)| AppState::new(d, t, l, SIZE),
+            |(d, t, l)| ReaderState::new(d, t, l, SIZE),
             BatchSize::SmallInput,
         );
     });

@@ -17,7 +17,7 @@
 use crate::tui::keymap::{
     Key, KeySetting, Keymap, Mode, action_by_name, action_name, action_names,
 };
-use crate::tui::ui::theme::Palette;
+use crate::tui::theme::Palette;
 use ratatui::style::Color;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};

@@ -12,7 +12,7 @@ use leser::glossary::{Glossary, parse};
 use leser::learner::{Status, Store};
 use leser::link::Linker;
 use leser::text::Document;
-use leser::tui::{Action, AppState, ui};
+use leser::tui::{Action, ReaderState, ui};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -449,7 +449,7 @@ const READER_TEXT: &str = "+++\ntitle = \"Probe\"\n+++\n\nDer Diplomat kündigte
 const READER_TRANSLATION: &str = "The diplomat announced that the NATO-Russia Council meets. \
     The spying depends on Russia.\n\n\"We have taken note of that\", he said. He is coming.\n";
 
-fn assert_valid(state: &AppState) -> Result<(), TestCaseError> {
+fn assert_valid(state: &ReaderState) -> Result<(), TestCaseError> {
     let tokens = &state.analysis().tokens;
     if let Some(t) = state.selected_token() {
         prop_assert!(t < tokens.len(), "selected token {t} of {}", tokens.len());
@@ -471,7 +471,7 @@ fn reader(cases: u32) {
         |(width, height, inputs)| {
             let doc = Document::parse("probe.de.txt", READER_TEXT.into()).expect("text");
             let en = Document::parse("probe.en.txt", READER_TRANSLATION.into()).expect("text");
-            let mut state = AppState::new(
+            let mut state = ReaderState::new(
                 doc,
                 Some(en),
                 bundled_linker().clone(),

@@ -3,12 +3,12 @@
 use leser::glossary::Glossary;
 use leser::link::Linker;
 use leser::text::Document;
-use leser::tui::ui::help::max_scroll;
-use leser::tui::{AppState, Mode};
+use leser::tui::reader::help::max_scroll;
+use leser::tui::{Mode, ReaderState};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 
-fn press(state: &mut AppState, code: KeyCode) {
+fn press(state: &mut ReaderState, code: KeyCode) {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
     if let Some(action) = state.keymap().resolve(state.mode(), &key) {
         state.update(action);
@@ -17,7 +17,7 @@ fn press(state: &mut AppState, code: KeyCode) {
 
 #[test]
 fn the_help_pages_down_and_up_and_jumps_to_its_ends() {
-    let mut state = AppState::new(
+    let mut state = ReaderState::new(
         Document::bundled(),
         None,
         Linker::new(Glossary::bundled()),

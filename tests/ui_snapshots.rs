@@ -10,7 +10,7 @@ use leser::link::Linker;
 use leser::text::Document;
 use leser::tui::dictionary::look_up;
 use leser::tui::ui::theme;
-use leser::tui::{Action, AppState, Effect, LookedUp, SharedDictionaries, ui};
+use leser::tui::{Action, Effect, LookedUp, ReaderState, SharedDictionaries, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -20,8 +20,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The reader on the bundled article, with the statuses of a learner who marked nothing yet.
-fn reader(width: u16, height: u16) -> AppState {
-    let mut state = AppState::new(
+fn reader(width: u16, height: u16) -> ReaderState {
+    let mut state = ReaderState::new(
         Document::bundled(),
         Document::bundled_translation(),
         Linker::new(Glossary::bundled()),
@@ -34,14 +34,14 @@ fn reader(width: u16, height: u16) -> AppState {
     state
 }
 
-fn draw(state: &AppState) -> Terminal<TestBackend> {
+fn draw(state: &ReaderState) -> Terminal<TestBackend> {
     let size = state.viewport();
     let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
     terminal.draw(|f| ui::render(state, f)).unwrap();
     terminal
 }
 
-fn search(state: &mut AppState, query: &str) {
+fn search(state: &mut ReaderState, query: &str) {
     state.update(Action::SearchStart);
     for c in query.chars() {
         state.update(Action::SearchInput(c));
@@ -50,7 +50,7 @@ fn search(state: &mut AppState, query: &str) {
 }
 
 /// The text pane's cells drawn with the selection's style, row by row, spaces left out.
-fn selected_cells(state: &AppState, buffer: &Buffer) -> String {
+fn selected_cells(state: &ReaderState, buffer: &Buffer) -> String {
     let pane = state.layout().text;
     let mut out = String::new();
     for y in pane.top()..pane.bottom() {
@@ -64,7 +64,7 @@ fn selected_cells(state: &AppState, buffer: &Buffer) -> String {
     out.replace(' ', "")
 }
 
-fn selected_text(state: &AppState) -> String {
+fn selected_text(state: &ReaderState) -> String {
     state
         .selected_spans()
         .iter()
@@ -73,14 +73,14 @@ fn selected_text(state: &AppState) -> String {
         .replace(' ', "")
 }
 
-fn assert_selection_is_highlighted(state: &AppState, terminal: &Terminal<TestBackend>) {
+fn assert_selection_is_highlighted(state: &ReaderState, terminal: &Terminal<TestBackend>) {
     let expected = selected_text(state);
     assert!(!expected.is_empty(), "something is selected");
     assert_eq!(selected_cells(state, terminal.backend().buffer()), expected);
 }
 
 /// The state after `/Rates` Enter: the card for `des NATO-Russland-Rates`.
-fn after_search(width: u16, height: u16) -> AppState {
+fn after_search(width: u16, height: u16) -> ReaderState {
     let mut state = reader(width, height);
     search(&mut state, "Rates");
     assert!(
@@ -288,7 +288,7 @@ fn a_split_verb_is_highlighted_on_both_parts() {
 }
 
 /// The text pane's cells that show a byte range of the text, by screen position.
-fn cells_of(state: &AppState, range: std::ops::Range<usize>) -> Vec<(u16, u16)> {
+fn cells_of(state: &ReaderState, range: std::ops::Range<usize>) -> Vec<(u16, u16)> {
     let pane = state.layout().text;
     let wrapped = state.wrapped();
     let mut out = Vec::new();
@@ -314,7 +314,7 @@ fn cells_of(state: &AppState, range: std::ops::Range<usize>) -> Vec<(u16, u16)> 
 }
 
 /// A state whose learner marked the second term learning 2 (the selection stays on the first).
-fn with_a_learning_term(colors: bool) -> (AppState, std::ops::Range<usize>) {
+fn with_a_learning_term(colors: bool) -> (ReaderState, std::ops::Range<usize>) {
     let mut state = reader(120, 40);
     state.set_colors(colors);
     let glossary = state.glossary().clone();
@@ -448,7 +448,7 @@ fn confirm_80x24() {
 }
 
 /// Applies an action and answers the dictionary lookups it asks for, as the event loop would.
-fn settle(state: &mut AppState, action: Action) {
+fn settle(state: &mut ReaderState, action: Action) {
     let mut queue = vec![action];
     while let Some(action) = queue.pop() {
         for effect in state.update(action) {
@@ -462,7 +462,7 @@ fn settle(state: &mut AppState, action: Action) {
 }
 
 /// The reader with the fixture dictionary open (never the machine's own), on `word`.
-fn with_dictionary(width: u16, height: u16, word: &str) -> AppState {
+fn with_dictionary(width: u16, height: u16, word: &str) -> ReaderState {
     let mut state = reader(width, height);
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict/ding-de-en.txt");
     let source = Source::from_path(&path).expect("the Ding fixture");
@@ -517,7 +517,7 @@ fn dictionary_folded_and_unfolded_80x24() {
 fn a_markdown_book_with_chapters_verse_and_emphasis_80x24() {
     let md = "+++\ntitle = \"Abendbuch\"\n+++\n# Erstes Kapitel\n\nDer *Mond* ist **aufgegangen**.\n\nDer Mond ist aufgegangen,\nDie goldnen Sternlein prangen\nAm Himmel hell und klar.\n\n# Zweites Kapitel\n\nDer Rat tagte.\n";
     let doc = Document::parse("texts/abend.md", md.to_string()).expect("parses");
-    let mut state = AppState::new(
+    let mut state = ReaderState::new(
         doc,
         None,
         Linker::new(Glossary::bundled()),

@@ -9,7 +9,7 @@ use crate::terms::{FormKey, Found};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-/// One step for [`crate::tui::state::AppState::update`]. The `snake_case` names are the ones a
+/// One step for [`crate::tui::reader::ReaderState::update`]. The `snake_case` names are the ones a
 /// key configuration file uses (`next_term`, `search_start`, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -8,8 +8,8 @@ use super::keymap::Mode;
 use super::library::figures::FiguresJob;
 use super::library::{self, LibraryAction, LibraryEffect, LibraryState, Target};
 use super::open::Opener;
+use super::reader::ReaderState;
 use super::session::{Session, Worker, dispatch};
-use super::state::AppState;
 use super::strings;
 use super::toc::{TocOutcome, TocState};
 use super::ui;
@@ -126,7 +126,7 @@ fn input_waiting() -> anyhow::Result<bool> {
 #[derive(Debug)]
 enum Screen {
     Reader {
-        state: Box<AppState>,
+        state: Box<ReaderState>,
         worker: Box<Worker>,
         /// The table of contents, while it is open.
         toc: Option<TocState>,
@@ -407,8 +407,12 @@ impl App {
 }
 
 /// Moves the reader to a byte offset (a chapter's start) and saves the position there.
-fn jump(state: &mut AppState, worker: &mut Worker, offset: usize) {
-    state.resume_at(offset);
+fn jump(state: &mut ReaderState, worker: &mut Worker, offset: usize) {
+    for effect in state.resume_at(offset) {
+        for action in worker.perform(effect, state) {
+            dispatch(state, worker, action);
+        }
+    }
     let start = state
         .selected_token()
         .and_then(|t| state.analysis().tokens.get(t))
@@ -421,7 +425,7 @@ fn jump(state: &mut AppState, worker: &mut Worker, offset: usize) {
 }
 
 /// The action for a terminal event, in the state's current mode.
-fn action_for(event: &Event, state: &AppState) -> Option<Action> {
+fn action_for(event: &Event, state: &ReaderState) -> Option<Action> {
     match event {
         Event::Key(key) => state.keymap().resolve(state.mode(), key),
         Event::Paste(text) => Some(Action::Paste(text.clone())),

@@ -171,7 +171,7 @@ pub(crate) mod testing {
     use super::{SharedDictionaries, look_up};
     use crate::dict::{Dictionaries, Dictionary, Source};
     use crate::tui::action::{Action, Effect, LookedUp};
-    use crate::tui::state::AppState;
+    use crate::tui::reader::ReaderState;
     use std::path::Path;
     use std::sync::Arc;
 
@@ -184,7 +184,7 @@ pub(crate) mod testing {
     }
 
     /// Applies an action and answers the lookups it asks for, as the worker would.
-    pub fn apply(state: &mut AppState, action: Action) -> Vec<Effect> {
+    pub fn apply(state: &mut ReaderState, action: Action) -> Vec<Effect> {
         let mut queue = vec![action];
         let mut rest = Vec::new();
         while let Some(action) = queue.pop() {

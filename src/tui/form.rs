@@ -1,7 +1,7 @@
 //! The form that adds or edits a glossary entry: a few text fields, one focused, and the
 //! checks that turn them into an [`Entry`].
 
-use super::state::Suggestion;
+use super::reader::Suggestion;
 use super::strings::form as text;
 use crate::glossary::{Entry, Gender, Pos};
 

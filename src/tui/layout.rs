@@ -7,6 +7,8 @@ use ratatui::layout::Rect;
 pub const STACK_BELOW_WIDTH: u16 = 90;
 const SIDE_MIN_WIDTH: u16 = 30;
 const SIDE_MAX_WIDTH: u16 = 56;
+/// Columns of padding on each side of the side pane's content.
+pub const SIDE_PADDING: u16 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct AppLayout {
@@ -20,6 +22,25 @@ pub struct AppLayout {
     pub status: Rect,
     /// True when the side pane is below the text.
     pub stacked: bool,
+}
+
+impl AppLayout {
+    /// Where the side pane's content goes: inside the line that parts it from the text (left
+    /// of it, or above it when stacked), below its title, with padding on each side. The frame
+    /// `ui` draws around the pane leaves exactly this inside.
+    pub fn side_inner(&self) -> Rect {
+        let mut r = self.side;
+        if !self.stacked {
+            r.x = r.x.saturating_add(1).min(r.right());
+            r.width = r.width.saturating_sub(1);
+        }
+        // The title's row, on the top border when stacked.
+        r.y = r.y.saturating_add(1).min(r.bottom());
+        r.height = r.height.saturating_sub(1);
+        r.x = r.x.saturating_add(SIDE_PADDING);
+        r.width = r.width.saturating_sub(2 * SIDE_PADDING);
+        r
+    }
 }
 
 pub fn layout(area: Rect) -> AppLayout {

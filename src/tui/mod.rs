@@ -1,8 +1,10 @@
 //! The terminal reader: the text on the left, the glossary card or the translation on the right.
 //!
-//! `app` is the only code that touches the terminal; `state` holds everything the reader knows
-//! and changes only through [`state::AppState::update`]; `session` does the saving and reading
-//! back that `update` asks for; `ui` draws a pure view of the state.
+//! `app` is the only code that touches the terminal; `reader` holds everything the reader knows
+//! and changes only through [`reader::ReaderState::update`]; `session` does the saving and reading
+//! back that `update` asks for; `ui` draws a pure view of the state (the card's and the help's
+//! lines are laid out in `reader`, so that the state scrolls them without calling `ui`);
+//! `library` is the other screen, with its own state, update and view.
 
 pub mod action;
 mod app;
@@ -16,9 +18,10 @@ pub mod open;
 mod paste;
 pub mod preview;
 pub mod pronounce;
+pub mod reader;
 pub mod session;
-pub mod state;
 pub mod strings;
+pub mod theme;
 pub mod toc;
 pub mod ui;
 pub mod wrap;
@@ -28,5 +31,5 @@ pub use app::{App, First, run};
 pub use dictionary::{DictQuery, DictionarySetup, SharedDictionaries};
 pub use keymap::{Keymap, Mode};
 pub use open::Opener;
+pub use reader::ReaderState;
 pub use session::{Session, Worker, dispatch};
-pub use state::AppState;

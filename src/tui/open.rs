@@ -26,7 +26,7 @@ pub struct Opener {
     pub speech: Option<crate::speech::SpeechSetup>,
     /// The keys and colours to read with (`config.toml`'s, else the defaults).
     pub keymap: super::keymap::Keymap,
-    pub palette: super::ui::theme::Palette,
+    pub palette: super::theme::Palette,
 }
 
 impl Opener {

@@ -20,17 +20,17 @@ mod tests {
     use crate::glossary::parse;
     use crate::link::Linker;
     use crate::text::Document;
-    use crate::tui::{Action, AppState, Effect, Mode};
+    use crate::tui::{Action, Effect, Mode, ReaderState};
     use ratatui::layout::Size;
 
-    fn state() -> AppState {
+    fn state() -> ReaderState {
         let glossary = parse(
             "[[term]]\nde = \"Diplomat\"\nen = \"diplomat\"\npos = \"noun\"\n",
             "g.toml",
         )
         .unwrap();
         let doc = Document::parse("t.txt", "Der Diplomat ging nach Kyiv.".to_string()).unwrap();
-        AppState::new(doc, None, Linker::new(glossary), Size::new(100, 30))
+        ReaderState::new(doc, None, Linker::new(glossary), Size::new(100, 30))
     }
 
     #[test]

@@ -88,7 +88,7 @@ pub struct WholeJob {
 #[derive(Debug)]
 pub enum WholePoll {
     Working,
-    Done(WholeText),
+    Done(Box<WholeText>),
     /// The thread ended without an answer.
     Failed,
 }
@@ -113,7 +113,7 @@ impl WholeJob {
 
     pub fn poll(&self) -> WholePoll {
         match self.done.try_recv() {
-            Ok(whole) => WholePoll::Done(whole),
+            Ok(whole) => WholePoll::Done(Box::new(whole)),
             Err(TryRecvError::Empty) => WholePoll::Working,
             Err(TryRecvError::Disconnected) => WholePoll::Failed,
         }

@@ -3,7 +3,7 @@
 //! the background); this only decides and remembers.
 
 use super::action::Effect;
-use super::state::AppState;
+use super::reader::ReaderState;
 use super::strings;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -98,7 +98,7 @@ impl Pronunciations {
 /// What the card of the selection pronounces: a glossary term's headword (and the form in
 /// the text, parts of a split verb joined); for a word without an entry, the word. Nothing
 /// for a span being chosen.
-pub fn card_texts(state: &AppState) -> CardTexts {
+pub fn card_texts(state: &ReaderState) -> CardTexts {
     if state.span().is_some() {
         return CardTexts::default();
     }
@@ -132,7 +132,7 @@ pub fn card_texts(state: &AppState) -> CardTexts {
 
 /// What `p` speaks: a glossary term as its headword with its article (`der Diplomat`,
 /// `ankündigen` for `kündigte … an`); otherwise the selected words.
-pub fn term_to_speak(state: &AppState) -> Option<String> {
+pub fn term_to_speak(state: &ReaderState) -> Option<String> {
     if state.span().is_none()
         && let Some(entry) = state
             .selected_link()
@@ -150,7 +150,7 @@ pub fn term_to_speak(state: &AppState) -> Option<String> {
 }
 
 /// What `P` speaks: the sentence the selection stands in.
-pub fn sentence_to_speak(state: &AppState) -> Option<String> {
+pub fn sentence_to_speak(state: &ReaderState) -> Option<String> {
     let sentence = state.analysis().sentences.get(state.selected_sentence()?)?;
     let text = state.text().get(sentence.range.clone())?.trim();
     (!text.is_empty()).then(|| text.to_string())
@@ -163,7 +163,7 @@ mod tests {
     use crate::link::Linker;
     use crate::text::Document;
     use crate::tui::action::Action;
-    use crate::tui::ui::card::{Pronunciation, card_view};
+    use crate::tui::reader::card::{Pronunciation, card_view};
     use ratatui::layout::Size;
 
     const GLOSSARY: &str = r#"
@@ -183,16 +183,16 @@ pos = "verb"
     const TEXT: &str = "Im Oktober kündigte die NATO an, acht Diplomaten auszuweisen. \
         Der Diplomat ging.\n";
 
-    fn reader(speech: Speech) -> AppState {
+    fn reader(speech: Speech) -> ReaderState {
         let glossary = parse(GLOSSARY, "test.toml").unwrap();
         let doc = Document::parse("t.txt", TEXT.to_string()).unwrap();
-        let mut s = AppState::new(doc, None, Linker::new(glossary), Size::new(120, 40));
+        let mut s = ReaderState::new(doc, None, Linker::new(glossary), Size::new(120, 40));
         s.set_speech(speech);
         s
     }
 
     /// Searches a word; the effects of every step.
-    fn select(s: &mut AppState, word: &str) -> Vec<Effect> {
+    fn select(s: &mut ReaderState, word: &str) -> Vec<Effect> {
         let mut effects = s.update(Action::SearchStart);
         for c in word.chars() {
             effects.extend(s.update(Action::SearchInput(c)));

@@ -6,7 +6,7 @@ use super::dictionary::{DictionaryJob, DictionarySetup, Progress, SharedDictiona
 use super::keymap::Keymap;
 use super::preview::{SharedWhole, WholeJob, WholePoll, preview_window};
 use super::pronounce::Speech;
-use super::state::AppState;
+use super::reader::ReaderState;
 use super::strings;
 use super::ui::theme::Palette;
 use crate::glossary::save::save_entry;
@@ -45,7 +45,7 @@ pub struct Session {
 impl Session {
     /// The reader's state, resumed where the learner stopped, with the statuses read, and the
     /// worker that saves what the learner does from then on.
-    pub fn start(self, viewport: Size, colors: bool) -> (AppState, Worker) {
+    pub fn start(self, viewport: Size, colors: bool) -> (ReaderState, Worker) {
         let Session {
             doc,
             translation,
@@ -72,11 +72,12 @@ impl Session {
                 Sources::default(),
             )
         });
-        let mut state = AppState::open(doc, translation, linker, viewport, window);
+        let mut state = ReaderState::open(doc, translation, linker, viewport, window);
         state.set_colors(colors);
         state.set_keys_and_colors(keymap, palette);
         if let Some(offset) = position {
-            state.resume_at(offset);
+            // No dictionaries are open yet: nothing to ask them.
+            let _ = state.resume_at(offset);
         }
         let dictionary_job = dictionaries.map(|d| {
             state.expect_dictionaries();
@@ -231,7 +232,7 @@ impl Reading {
 
     /// The position moved to `offset`: the words passed on the way forward are read, and
     /// those still new are met.
-    fn moved(&mut self, offset: usize, state: &AppState) {
+    fn moved(&mut self, offset: usize, state: &ReaderState) {
         let from = std::mem::replace(&mut self.offset, offset);
         if offset <= from {
             return;
@@ -262,7 +263,7 @@ impl Reading {
 
 /// Applies an action, does the work it asks for and feeds the results back, until nothing is
 /// left to do. Returns whether the reader should quit.
-pub fn dispatch(state: &mut AppState, worker: &mut Worker, action: Action) -> bool {
+pub fn dispatch(state: &mut ReaderState, worker: &mut Worker, action: Action) -> bool {
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in state.update(action) {
@@ -297,7 +298,7 @@ impl Worker {
             match job.poll() {
                 WholePoll::Working => {}
                 WholePoll::Done(whole) => {
-                    out.push(Action::WholeText(SharedWhole(Arc::new(whole))));
+                    out.push(Action::WholeText(SharedWhole(Arc::new(*whole))));
                     self.whole_job = None;
                 }
                 WholePoll::Failed => {
@@ -399,7 +400,7 @@ impl Worker {
     }
 
     /// Does one piece of work; what came of it, as actions for the state.
-    pub fn perform(&mut self, effect: Effect, state: &AppState) -> Vec<Action> {
+    pub fn perform(&mut self, effect: Effect, state: &ReaderState) -> Vec<Action> {
         match effect {
             Effect::Quit => Vec::new(),
             Effect::SetStatus { term, status } => {
@@ -529,7 +530,7 @@ impl Worker {
     }
 
     /// The text's statuses as the store has them, and any warning it has for the learner.
-    fn statuses(&mut self, state: &AppState) -> Vec<Action> {
+    fn statuses(&mut self, state: &ReaderState) -> Vec<Action> {
         let mut out = vec![Action::Statuses(Box::new(state.read_statuses(&self.store)))];
         let warnings = self.store.take_warnings();
         if !warnings.is_empty() {
@@ -585,7 +586,7 @@ mod tests {
         }
     }
 
-    fn selected_text(s: &AppState) -> String {
+    fn selected_text(s: &ReaderState) -> String {
         s.selected_spans()
             .iter()
             .map(|r| &s.text()[r.clone()])
@@ -593,7 +594,7 @@ mod tests {
             .join(" ")
     }
 
-    fn run(state: &mut AppState, worker: &mut Worker, actions: &[Action]) {
+    fn run(state: &mut ReaderState, worker: &mut Worker, actions: &[Action]) {
         for a in actions {
             assert!(!dispatch(state, worker, a.clone()));
         }
@@ -688,9 +689,50 @@ mod tests {
     }
 
     #[test]
+    fn a_long_text_resumes_at_once_and_is_linked_whole_in_the_background() {
+        use crate::tui::preview::LONG_TEXT_BYTES;
+        use std::fmt::Write;
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < LONG_TEXT_BYTES * 2 {
+            writeln!(
+                text,
+                "Absatz {i}: Er gab mir das Buch, und sie gibt es zurück.\n"
+            )
+            .unwrap();
+            i += 1;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let far = text.find("Absatz 9000:").unwrap();
+        let (mut state, mut worker) =
+            session_with(dir.path(), &text).start(Size::new(120, 40), true);
+        let jump = state.resume_at(far);
+        assert!(jump.is_empty(), "no dictionaries to ask");
+        run(&mut state, &mut worker, &[Action::NextWord]);
+        let at = state.selected_spans()[0].clone();
+        drop((state, worker));
+        // Reopened: the saved word is on the first screen, linked, before the whole text is.
+        let (mut state, mut worker) =
+            session_with(dir.path(), &text).start(Size::new(120, 40), true);
+        assert!(state.linking());
+        assert_eq!(state.selected_spans()[0], at);
+        let words = state.position().1;
+        for action in worker.wait_for_whole_text() {
+            assert!(!dispatch(&mut state, &mut worker, action));
+        }
+        assert!(!state.linking());
+        assert_eq!(
+            state.selected_spans()[0],
+            at,
+            "the same word once the whole is linked"
+        );
+        assert!(state.position().1 > words * 5);
+    }
+
+    #[test]
     fn the_worker_looks_up_the_selected_word_once_the_dictionaries_are_open() {
         use crate::tui::dictionary::testing::fixture_dictionaries;
-        use crate::tui::ui::card::{CardBody, DictionarySection, card_view};
+        use crate::tui::reader::card::{CardBody, DictionarySection, card_view};
         let dir = tempfile::tempdir().unwrap();
         let (mut state, mut worker) = session(dir.path()).start(Size::new(120, 40), true);
         let mut actions = vec![Action::SearchStart];
@@ -761,7 +803,7 @@ mod tests {
         for action in worker.wait_for_terms() {
             run(&mut state, &mut worker, &[action]);
         }
-        let token = |state: &AppState, word: &str| {
+        let token = |state: &ReaderState, word: &str| {
             state
                 .analysis()
                 .tokens

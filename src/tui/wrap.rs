@@ -166,7 +166,9 @@ pub fn window_around(doc: &Document, offset: usize, bytes: usize) -> Range<usize
     let high = low + bytes;
     // The paragraph holding `low`, up to the one holding `high`.
     let start = paragraphs.partition_point(|p| p.end <= low);
-    let end = paragraphs.partition_point(|p| p.start < high).max(start + 1);
+    let end = paragraphs
+        .partition_point(|p| p.start < high)
+        .max(start + 1);
     start.min(paragraphs.len() - 1)..end.min(paragraphs.len())
 }
 
@@ -310,5 +312,34 @@ mod tests {
         assert_eq!(w.line_of(4), 1);
         assert_eq!(w.line_of(9), 3);
         assert_eq!(w.line_of(11), 3);
+    }
+
+    #[test]
+    fn a_long_text_is_wrapped_a_window_around_the_offset() {
+        use std::fmt::Write;
+        let mut text = String::new();
+        for i in 0..2000 {
+            writeln!(text, "Absatz {i} hat Wörter.\n").unwrap();
+        }
+        let doc = Document::parse("t.txt", text.clone()).unwrap();
+        let flat = flatten(&doc.source);
+        let whole = Wrapped::for_document(&flat, &doc, 10);
+        assert!(whole.whole);
+        // Short enough: all of it.
+        assert_eq!(Wrapped::around(&flat, &doc, 10, 0,), whole);
+        let at = text.find("Absatz 1000 ").unwrap();
+        let window = Wrapped::window(&flat, &doc, 10, window_around(&doc, at, 4096));
+        assert!(!window.whole && window.more_above() && window.more_below(&doc));
+        assert!(window.holds(at) && !window.holds(0) && !window.holds(text.len() - 3));
+        // The window's lines are the whole text's lines there.
+        let first = whole.line_of(window.lines[0].start);
+        assert_eq!(window.lines[..], whole.lines[first..first + window.len()]);
+        let bytes = window.lines.last().unwrap().end - window.lines[0].start;
+        assert!((4096..4096 + 64).contains(&bytes), "{bytes} bytes");
+        // At the ends, the window starts or ends with the text.
+        let start = window_around(&doc, 0, 4096);
+        assert_eq!(start.start, 0);
+        let end = window_around(&doc, text.len(), 4096);
+        assert_eq!(end.end, doc.paragraphs.len());
     }
 }

@@ -3,7 +3,8 @@
 use super::state::{LibraryMode, LibraryState, Row, Sort};
 use super::{layout, strings};
 use crate::learner::library::day_of;
-use crate::tui::ui::{theme, truncate};
+use crate::tui::theme;
+use crate::tui::ui::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};

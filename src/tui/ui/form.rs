@@ -3,7 +3,7 @@
 
 use super::{theme, truncate_start};
 use crate::tui::form::{EntryForm, Field};
-use crate::tui::state::AppState;
+use crate::tui::reader::ReaderState;
 use crate::tui::strings::form as text;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -73,7 +73,7 @@ pub fn form_area(form: &EntryForm, area: Rect) -> Rect {
     }
 }
 
-pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
     let Some(form) = state.form() else { return };
     let rect = form_area(form, area);
     if rect.width < 3 || rect.height < 3 {

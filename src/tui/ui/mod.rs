@@ -1,19 +1,21 @@
-//! Drawing: one pure view of `&AppState` a pane. Nothing here changes state or does I/O.
+//! Drawing: one pure view of `&ReaderState` a pane. Nothing here changes state or does I/O.
 
 pub mod card;
 pub mod form;
 pub mod help;
 pub mod status;
 pub mod text;
-pub mod theme;
+
 pub mod title;
 pub mod toc;
 pub mod translation;
 
 use super::keymap::Mode;
-use super::layout::{AppLayout, layout};
-use super::state::{AppState, SidePane};
+use super::layout::{SIDE_PADDING, layout};
+use super::reader::{ReaderState, SidePane};
 use super::strings;
+/// The styles drawn with; they live outside `ui` because the state keeps the learner's palette.
+pub use super::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
@@ -23,12 +25,12 @@ use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Draws the whole screen.
-pub fn render(state: &AppState, frame: &mut Frame) {
+pub fn render(state: &ReaderState, frame: &mut Frame) {
     let area = frame.area();
     let l = layout(area);
     title::render(state, frame, l.title);
     text::render(state, frame, l.text);
-    let (title, side): (&str, fn(&AppState, &mut Frame, Rect)) = match state.side() {
+    let (title, side): (&str, fn(&ReaderState, &mut Frame, Rect)) = match state.side() {
         SidePane::Card => (strings::CARD_TITLE, card::render),
         SidePane::Translation => (strings::TRANSLATION_TITLE, translation::render),
     };
@@ -52,14 +54,9 @@ fn side_block(stacked: bool, title: &str) -> Block<'static> {
     let borders = if stacked { Borders::TOP } else { Borders::LEFT };
     Block::new()
         .borders(borders)
-        .padding(Padding::horizontal(1))
+        .padding(Padding::horizontal(SIDE_PADDING))
         .title(Line::styled(format!(" {title} "), theme::PANE_TITLE))
         .border_style(theme::DIM)
-}
-
-/// Where the side pane's content goes, inside its frame, for a layout.
-pub fn side_inner(l: &AppLayout) -> Rect {
-    side_block(l.stacked, strings::CARD_TITLE).inner(l.side)
 }
 
 /// Takes every colour off the frame (for `NO_COLOR`); underline, bold, dim and reverse stay,
@@ -122,6 +119,17 @@ pub fn truncate_start(s: &str, width: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_side_frame_leaves_the_layout_s_side_inner_free() {
+        for w in 0..=130 {
+            for h in 0..=30 {
+                let l = layout(Rect::new(0, 0, w, h));
+                let inner = side_block(l.stacked, strings::CARD_TITLE).inner(l.side);
+                assert_eq!(inner, l.side_inner(), "{w}x{h}");
+            }
+        }
+    }
 
     #[test]
     fn truncate_counts_columns_and_adds_an_ellipsis() {

@@ -4,7 +4,7 @@
 use super::{theme, truncate};
 use crate::learner::TextStats;
 use crate::tui::keymap::Mode;
-use crate::tui::state::AppState;
+use crate::tui::reader::ReaderState;
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -17,7 +17,7 @@ const HINT_GAP: &str = "  ";
 
 /// What the left side says, and how: the search prompt, a question, a message, the span being
 /// chosen, or the text's counts (after the dictionaries' progress while they open).
-fn left_side(state: &AppState) -> (String, Style) {
+fn left_side(state: &ReaderState) -> (String, Style) {
     match state.mode() {
         Mode::Search => (
             format!("{}{}", strings::SEARCH_PROMPT, state.query()),
@@ -60,7 +60,7 @@ fn left_side(state: &AppState) -> (String, Style) {
     }
 }
 
-pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
@@ -84,7 +84,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
 
 /// "→ next  ← prev  / search ...  q quit", from the keymap's hints for the current mode, in
 /// `room` columns: when not all fit, the first ones that do, and the last (quit, close, cancel).
-fn hint_spans(state: &AppState, room: usize) -> Vec<Span<'static>> {
+fn hint_spans(state: &ReaderState, room: usize) -> Vec<Span<'static>> {
     let hints: Vec<(String, String)> = state
         .keymap()
         .hints(state.mode())

@@ -3,7 +3,7 @@
 
 use super::theme;
 use crate::text::{BlockKind, InlineStyle};
-use crate::tui::state::AppState;
+use crate::tui::reader::ReaderState;
 use crate::tui::wrap::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use std::borrow::Cow;
 use std::ops::Range;
 
-pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
@@ -23,7 +23,12 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
         Cow::Borrowed(state.wrapped())
     } else {
         let paragraphs = state.wrapped().paragraphs.clone();
-        Cow::Owned(Wrapped::window(state.text(), state.doc(), width, paragraphs))
+        Cow::Owned(Wrapped::window(
+            state.text(),
+            state.doc(),
+            width,
+            paragraphs,
+        ))
     };
     let selection = selection_marks(state);
     let lines: Vec<Line> = wrapped
@@ -38,7 +43,7 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
 
 /// The selection's pieces and their styles: the selected term or word, or while a span is
 /// chosen, its words and the cursor.
-pub fn selection_marks(state: &AppState) -> Vec<(Range<usize>, Style)> {
+pub fn selection_marks(state: &ReaderState) -> Vec<(Range<usize>, Style)> {
     let spans = state.selected_spans();
     let Some(cursor) = state.span_cursor() else {
         let selected = state.palette().selected();
@@ -62,7 +67,7 @@ pub fn selection_marks(state: &AppState) -> Vec<(Range<usize>, Style)> {
 /// One screen line, cut into plain, marked and selected pieces. The selection's style replaces
 /// a term's own where they overlap.
 pub fn styled_line<'a>(
-    state: &'a AppState,
+    state: &'a ReaderState,
     line: Range<usize>,
     selection: &[(Range<usize>, Style)],
 ) -> Line<'a> {
@@ -136,7 +141,7 @@ pub fn styled_line<'a>(
 }
 
 /// How the document sets the stretches of a line, under the marks: headings, code, emphasis.
-fn base_styles(state: &AppState, line: Range<usize>) -> Vec<(Range<usize>, Style)> {
+fn base_styles(state: &ReaderState, line: Range<usize>) -> Vec<(Range<usize>, Style)> {
     let doc = state.doc();
     let mut out = Vec::new();
     // The paragraph the line is in (lines never cross paragraphs).

@@ -2,7 +2,7 @@
 
 use super::{theme, truncate};
 use crate::text::Document;
-use crate::tui::state::AppState;
+use crate::tui::reader::ReaderState;
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }

@@ -3,7 +3,7 @@
 
 use super::theme;
 use crate::tui::find::find_all;
-use crate::tui::state::AppState;
+use crate::tui::reader::ReaderState;
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,7 +29,7 @@ pub enum TranslationView<'a> {
     },
 }
 
-pub fn translation_view(state: &AppState) -> TranslationView<'_> {
+pub fn translation_view(state: &ReaderState) -> TranslationView<'_> {
     let Some(translation) = state.translation() else {
         return TranslationView::NoTranslation;
     };
@@ -105,7 +105,7 @@ fn word_end(s: &str, from: usize) -> usize {
         .map_or(s.len(), |(i, _)| from + i)
 }
 
-pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }

@@ -1,0 +1,134 @@
+//! The offline dictionaries as the reader knows them: opening, what the selection asks them,
+//! what they answered.
+
+use super::ReaderState;
+use crate::de::inflect::PARTICLES;
+use crate::de::sentence::split_clauses;
+use crate::de::token::TokenKind;
+use crate::tui::dictionary::{DictQuery, Looked, SharedDictionaries};
+use crate::tui::strings;
+
+/// The offline dictionaries, as far as the reader knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionaryState {
+    /// None were asked for (a state made without a session).
+    Off,
+    /// Being opened: the dictionary whose index is being built and how far, once one is.
+    Opening(Option<(String, u8)>),
+    /// Open (possibly none: nothing installed).
+    Ready(SharedDictionaries),
+}
+
+impl ReaderState {
+    /// The dictionaries are being opened: the status bar says so until they are ready.
+    pub fn expect_dictionaries(&mut self) {
+        self.dictionaries = DictionaryState::Opening(None);
+        self.needs_redraw = true;
+    }
+
+    pub fn dictionary_state(&self) -> &DictionaryState {
+        &self.dictionaries
+    }
+
+    /// The dictionaries, once open.
+    pub fn dictionaries(&self) -> Option<&SharedDictionaries> {
+        match &self.dictionaries {
+            DictionaryState::Ready(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// What the status bar says while the dictionaries open.
+    pub fn dictionary_status(&self) -> Option<String> {
+        match &self.dictionaries {
+            DictionaryState::Opening(None) => Some(strings::DICT_OPENING.to_string()),
+            DictionaryState::Opening(Some((name, percent))) => {
+                Some(strings::dict_indexing(name, *percent))
+            }
+            DictionaryState::Ready(_) => self
+                .resolving
+                .map(|(done, total)| strings::finding_headwords(done * 100 / total.max(1))),
+            DictionaryState::Off => None,
+        }
+    }
+
+    /// Whether a glossary entry's card shows the dictionaries' answers unfolded.
+    pub fn dictionary_unfolded(&self) -> bool {
+        self.dictionary_unfolded
+    }
+
+    /// What the dictionaries answered to a query, once asked.
+    pub fn looked_up(&self, query: &DictQuery) -> Option<&Looked> {
+        self.looked_up.get(query)
+    }
+
+    /// What the card asks the dictionaries: for a glossary term its entry's headword, for a
+    /// word (or a span of one word) the word.
+    pub fn dictionary_query(&self) -> Option<DictQuery> {
+        if let Some(span) = &self.span {
+            return match span.tokens() {
+                [token] => self.word_query(*token),
+                _ => None,
+            };
+        }
+        if let Some(link) = self.selected_link().and_then(|l| self.link(l)) {
+            let entry = self.entry(link.entry)?;
+            return Some(DictQuery {
+                word: entry.de.clone(),
+                particle: None,
+                pos: entry.pos.map(|p| p.as_str().to_string()),
+                // A headword's capital is its own.
+                sentence_start: false,
+            });
+        }
+        self.word_query(self.selected?)
+    }
+
+    /// The query for a word of the text: a word capitalized inside its sentence is a noun; any
+    /// other may be a finite verb whose particle ends the clause (`kündigte … an`), because the
+    /// linker splits verbs only for glossary entries.
+    pub(super) fn word_query(&self, token: usize) -> Option<DictQuery> {
+        let t = self.analysis.tokens.get(token)?;
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) {
+            return None;
+        }
+        let word = t.text(&self.text);
+        let sentence_start = self.starts_sentence(token);
+        let noun = crate::de::is_capitalized(word) && !sentence_start;
+        Some(DictQuery {
+            word: word.to_string(),
+            particle: if noun {
+                None
+            } else {
+                self.clause_end_particle(token)
+            },
+            pos: noun.then(|| "noun".to_string()),
+            sentence_start,
+        })
+    }
+
+    /// The separable particle that ends a token's clause, when it is a word after the token.
+    pub(super) fn clause_end_particle(&self, token: usize) -> Option<String> {
+        let sentence = self
+            .analysis
+            .sentences
+            .get(self.analysis.sentence_of_token(token)?)?;
+        let tokens = &self.analysis.tokens;
+        let clause = split_clauses(&self.text, tokens, sentence.tokens.clone())
+            .into_iter()
+            .find(|c| c.contains(&token))?;
+        let last = clause.rev().find(|&t| tokens[t].is_word())?;
+        if last <= token {
+            return None;
+        }
+        let word = tokens[last].text(&self.text).to_lowercase();
+        PARTICLES.contains(&word.as_str()).then_some(word)
+    }
+
+    /// The selection's query, when the dictionaries are open and have not been asked yet.
+    pub(super) fn missing_lookup(&self) -> Option<DictQuery> {
+        self.dictionaries()?;
+        self.dictionary_query()
+            .filter(|q| !self.looked_up.contains_key(q))
+    }
+}
