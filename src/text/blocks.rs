@@ -64,25 +64,33 @@ pub fn paragraphs(source: &str, body: Range<usize>) -> Vec<Range<usize>> {
 /// the way a hand-wrapped paragraph's are (the next line's first word would not have fitted).
 /// Lines that start like list items keep their breaks whatever their length.
 pub fn classify(paragraph: &str) -> BlockKind {
-    let lines: Vec<&str> = paragraph.lines().map(str::trim).collect();
-    if lines.len() < 2 {
+    // One line is prose: the common case, decided without counting.
+    if !paragraph.trim_end().contains('\n') {
         return BlockKind::Prose;
     }
-    if lines.iter().all(|l| starts_like_an_item(l)) {
+    let lines = || paragraph.lines().map(str::trim);
+    let (mut count, mut all_items, mut longest) = (0usize, true, 0usize);
+    for line in lines() {
+        count += 1;
+        all_items &= starts_like_an_item(line);
+        longest = longest.max(line.chars().count());
+    }
+    if count < 2 {
+        return BlockKind::Prose;
+    }
+    if all_items {
         return BlockKind::Verse;
     }
-    let chars: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
-    let longest = chars.iter().copied().max().unwrap_or(0);
     if longest > VERSE_LINE_MAX {
         return BlockKind::Prose;
     }
-    if lines.len() >= 3 {
-        let filled = lines.windows(2).zip(&chars).all(|(pair, &len)| {
-            let next_word = pair[1]
+    if count >= 3 {
+        let filled = lines().zip(lines().skip(1)).all(|(line, next)| {
+            let next_word = next
                 .split_whitespace()
                 .next()
                 .map_or(0, |w| w.chars().count());
-            len + 1 + next_word > longest
+            line.chars().count() + 1 + next_word > longest
         });
         if filled {
             return BlockKind::Prose;

@@ -78,10 +78,26 @@ impl PartialEq for SharedWhole {
 
 impl Eq for SharedWhole {}
 
-/// Links a whole text on a thread of its own.
+/// Links a whole text on a thread of its own, started at the first poll: the first frame is
+/// drawn before the thread takes a core.
 #[derive(Debug)]
 pub struct WholeJob {
-    done: Receiver<WholeText>,
+    state: JobState,
+}
+
+#[derive(Debug)]
+enum JobState {
+    Waiting(Box<Inputs>),
+    Running(Receiver<WholeText>),
+    Over,
+}
+
+#[derive(Debug)]
+struct Inputs {
+    doc: Arc<Document>,
+    translation: Option<Document>,
+    linker: Linker,
+    sources: Sources,
 }
 
 /// What [`WholeJob::poll`] found.
@@ -94,33 +110,65 @@ pub enum WholePoll {
 }
 
 impl WholeJob {
-    pub fn spawn(
+    pub fn new(
         doc: Arc<Document>,
         translation: Option<Document>,
         linker: Linker,
         sources: Sources,
     ) -> WholeJob {
+        WholeJob {
+            state: JobState::Waiting(Box::new(Inputs {
+                doc,
+                translation,
+                linker,
+                sources,
+            })),
+        }
+    }
+
+    fn start(inputs: Inputs) -> Receiver<WholeText> {
         let (send, done) = mpsc::channel();
         // A thread that cannot start leaves the channel closed: the poll says it failed.
         let _ = std::thread::Builder::new()
             .name("link-whole".into())
             .spawn(move || {
+                let Inputs {
+                    doc,
+                    translation,
+                    linker,
+                    sources,
+                } = inputs;
                 let whole = WholeText::build(&doc, translation.as_ref(), &linker, &sources);
                 let _ = send.send(whole);
             });
-        WholeJob { done }
+        done
     }
 
-    pub fn poll(&self) -> WholePoll {
-        match self.done.try_recv() {
-            Ok(whole) => WholePoll::Done(Box::new(whole)),
-            Err(TryRecvError::Empty) => WholePoll::Working,
-            Err(TryRecvError::Disconnected) => WholePoll::Failed,
+    /// Starts the thread, the first time; then whether it is done.
+    pub fn poll(&mut self) -> WholePoll {
+        if let JobState::Waiting(_) = &self.state
+            && let JobState::Waiting(inputs) = std::mem::replace(&mut self.state, JobState::Over)
+        {
+            self.state = JobState::Running(WholeJob::start(*inputs));
         }
+        let JobState::Running(done) = &self.state else {
+            return WholePoll::Failed;
+        };
+        let poll = match done.try_recv() {
+            Ok(whole) => WholePoll::Done(Box::new(whole)),
+            Err(TryRecvError::Empty) => return WholePoll::Working,
+            Err(TryRecvError::Disconnected) => WholePoll::Failed,
+        };
+        self.state = JobState::Over;
+        poll
     }
 
     /// Waits for the analysis (tests: the reader never waits).
     pub fn wait(self) -> Option<WholeText> {
-        self.done.recv().ok()
+        match self.state {
+            JobState::Waiting(inputs) => WholeJob::start(*inputs).recv().ok(),
+            JobState::Running(done) => done.recv().ok(),
+            JobState::Over => None,
+        }
     }
 }

@@ -65,7 +65,7 @@ impl Session {
         let window = preview_window(&doc, position.unwrap_or(doc.body.start));
         let doc = Arc::new(doc);
         let whole_job = window.as_ref().map(|_| {
-            WholeJob::spawn(
+            WholeJob::new(
                 Arc::clone(&doc),
                 translation.clone(),
                 linker.clone(),
@@ -294,7 +294,7 @@ impl Worker {
     /// What the background work has brought since the last call, as actions for the state.
     pub fn background(&mut self) -> Vec<Action> {
         let mut out = self.speech_results();
-        if let Some(job) = &self.whole_job {
+        if let Some(job) = &mut self.whole_job {
             match job.poll() {
                 WholePoll::Working => {}
                 WholePoll::Done(whole) => {
