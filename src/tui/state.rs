@@ -302,6 +302,10 @@ impl AppState {
         if let Some(query) = self.missing_lookup() {
             effects.push(Effect::LookUp(query));
         }
+        if self.side == SidePane::Translation {
+            let asked = super::gloss::lookups(self).into_iter().map(Effect::LookUp);
+            effects.extend(asked.filter(|e| !effects.contains(e)).collect::<Vec<_>>());
+        }
         let texts = pronounce::card_texts(self);
         effects.extend(self.pronunciations.ask(&texts));
         // Every move is saved as it is made, so a reader killed mid-text resumes there.
@@ -1074,7 +1078,7 @@ impl AppState {
     /// The query for a word of the text: a word capitalized inside its sentence is a noun; any
     /// other may be a finite verb whose particle ends the clause (`kündigte … an`), because the
     /// linker splits verbs only for glossary entries.
-    fn word_query(&self, token: usize) -> Option<DictQuery> {
+    pub fn word_query(&self, token: usize) -> Option<DictQuery> {
         let t = self.analysis.tokens.get(token)?;
         if !matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) {
             return None;

@@ -1,14 +1,18 @@
 //! The translation pane: the English sentence the selected term stands in, with the term's
-//! English marked where it can be found.
+//! English marked where it can be found, and under it the sentence word by word (a text
+//! without a translation has only that).
 
+use super::card::wrap_lines;
+use super::gloss::gloss_lines;
 use super::theme;
 use crate::tui::find::find_all;
+use crate::tui::gloss::sentence_gloss;
 use crate::tui::state::AppState;
 use crate::tui::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use std::ops::Range;
 
 /// Shortest word of a sense that is looked for as a word prefix (`expel` finds `expelled`).
@@ -24,8 +28,6 @@ pub enum TranslationView<'a> {
         text: &'a str,
         /// Byte ranges in `text` of the term's English.
         marks: Vec<Range<usize>>,
-        /// `der Diplomat — diplomat`, for a linked term.
-        gloss: Option<String>,
     },
 }
 
@@ -46,8 +48,7 @@ pub fn translation_view(state: &AppState) -> TranslationView<'_> {
         .and_then(|l| state.link(l))
         .and_then(|l| state.entry(l.entry));
     let marks = entry.map(|e| mark_english(text, &e.en)).unwrap_or_default();
-    let gloss = entry.map(|e| format!("{} — {}", e.display_headword(), e.english()));
-    TranslationView::Sentence { text, marks, gloss }
+    TranslationView::Sentence { text, marks }
 }
 
 /// Where a term's English stands in a sentence: each sense (without a leading "to ") as a whole
@@ -105,11 +106,12 @@ fn word_end(s: &str, from: usize) -> usize {
         .map_or(s.len(), |(i, _)| from + i)
 }
 
-pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
-    if area.is_empty() {
-        return;
-    }
-    let lines = match translation_view(state) {
+/// The translation pane's rows for a pane `width` columns wide: the English sentence (or why
+/// there is none), then the sentence word by word; and the rows of the selected word's gloss.
+pub fn pane_lines(state: &AppState, width: usize) -> (Vec<Line<'static>>, Option<Range<usize>>) {
+    let mut head: Vec<Line<'static>> = Vec::new();
+    let mut tail: Vec<Line<'static>> = Vec::new();
+    match translation_view(state) {
         TranslationView::NoTranslation => {
             let doc = state.doc();
             let looked_for: Vec<String> = doc
@@ -118,30 +120,55 @@ pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
                 .map(|p| p.display().to_string())
                 .collect();
             let hint = strings::no_translation(doc.meta.translation.is_some(), &looked_for);
-            vec![Line::styled(hint, theme::DIM)]
+            // The gloss is what the learner came for; where a translation would go, after it.
+            tail.push(Line::styled(hint, theme::DIM));
         }
-        TranslationView::NoSentence => vec![Line::styled(strings::NO_ALIGNED_SENTENCE, theme::DIM)],
-        TranslationView::Sentence { text, marks, gloss } => {
+        TranslationView::NoSentence => {
+            head.push(Line::styled(strings::NO_ALIGNED_SENTENCE, theme::DIM));
+        }
+        TranslationView::Sentence { text, marks } => {
             let mut spans = Vec::new();
             let mut at = 0;
             for m in marks {
-                spans.push(Span::raw(&text[at..m.start]));
+                spans.push(Span::raw(text[at..m.start].to_string()));
                 spans.push(Span::styled(
-                    &text[m.clone()],
+                    text[m.clone()].to_string(),
                     state.palette().translation(),
                 ));
                 at = m.end;
             }
-            spans.push(Span::raw(&text[at..]));
-            let mut lines = vec![Line::from(spans)];
-            if let Some(gloss) = gloss {
-                lines.push(Line::raw(""));
-                lines.push(Line::styled(gloss, theme::DIM));
-            }
-            lines
+            spans.push(Span::raw(text[at..].to_string()));
+            head.push(Line::from(spans));
         }
-    };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    }
+    let mut lines = wrap_lines(&head, width);
+    let mut selected = None;
+    if let Some(gloss) = sentence_gloss(state) {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        let (rows, sel) = gloss_lines(&gloss, state.selected_token(), width, state.palette());
+        let top = lines.len();
+        selected = sel.map(|r| r.start + top..r.end + top);
+        lines.extend(rows);
+    }
+    if !tail.is_empty() {
+        lines.push(Line::raw(""));
+        lines.extend(wrap_lines(&tail, width));
+    }
+    (lines, selected)
+}
+
+pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let (lines, selected) = pane_lines(state, usize::from(area.width));
+    // The selected word's column stays in view: a long sentence scrolls under it.
+    let height = usize::from(area.height);
+    let scroll = selected.map_or(0, |rows| rows.end.saturating_sub(height).min(rows.start));
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
 }
 
 #[cfg(test)]
