@@ -265,16 +265,26 @@ fn parts_text(src: &Context, parts: &[usize]) -> String {
 }
 
 /// Headword and English from the dictionaries' answers: the first answer's; for a compound
-/// answered through its parts, the parts' first senses joined (`espionage + activity`).
+/// answered through its parts, each part's first sense joined (`espionage + activity`).
 fn dictionary_gloss(found: &[Answer], term: Option<&str>, word: &str) -> (Option<String>, English) {
-    let parts: Vec<&Answer> = found.iter().filter(|a| is_compound_part(a)).collect();
     let first = &found[0];
     if is_compound_part(first) {
+        // One answer a part: a part's other answers (another dictionary's, its plural's)
+        // share its lemma or start like it.
+        let mut parts: Vec<&Answer> = Vec::new();
+        for answer in found.iter().filter(|a| is_compound_part(a)) {
+            let lemma = answer.lemma.to_lowercase();
+            let same = |a: &&Answer| {
+                let other = a.lemma.to_lowercase();
+                other.starts_with(&lemma) || lemma.starts_with(&other)
+            };
+            if !parts.iter().any(same) {
+                parts.push(answer);
+            }
+        }
         let english: Vec<String> = parts
             .iter()
-            .filter_map(|a| a.senses.first())
-            .map(|s| short_english(&s.text))
-            .filter(|s| !s.is_empty())
+            .filter_map(|a| first_sense(found, &a.lemma))
             .collect();
         let english = fit(&english.join(" + "), MAX_ENGLISH);
         let english = if english.is_empty() {
@@ -284,12 +294,7 @@ fn dictionary_gloss(found: &[Answer], term: Option<&str>, word: &str) -> (Option
         };
         return (term.map(str::to_string), english);
     }
-    let english = first
-        .senses
-        .first()
-        .map(|s| short_english(&s.text))
-        .filter(|s| !s.is_empty())
-        .map_or(English::Unknown, English::Sense);
+    let english = first_sense(found, &first.lemma).map_or(English::Unknown, English::Sense);
     // The answer's headword has the article; the term's is the one the text pane uses.
     let same_term = term.is_none_or(|t| t == first.lemma || t == word.to_lowercase());
     let headword = if same_term {
@@ -298,6 +303,22 @@ fn dictionary_gloss(found: &[Answer], term: Option<&str>, word: &str) -> (Option
         term.unwrap_or_default().to_string()
     };
     (Some(headword), english)
+}
+
+/// The first sense of the answers for `lemma`, made short: the first one without a register
+/// or region (`[coll.]`, `[Am.]`) where there is one, else the very first.
+fn first_sense(found: &[Answer], lemma: &str) -> Option<String> {
+    let senses = || {
+        found
+            .iter()
+            .filter(|a| a.lemma == lemma)
+            .flat_map(|a| &a.senses)
+    };
+    senses()
+        .find(|s| s.labels.is_empty())
+        .or_else(|| senses().next())
+        .map(|s| short_english(&s.text))
+        .filter(|s| !s.is_empty())
 }
 
 /// How the dictionaries mark an answer for a part of a compound.
@@ -372,6 +393,8 @@ pub fn short_english(sense: &str) -> String {
     let words: Vec<&str> = bare
         .split_whitespace()
         .filter(|w| !PLACEHOLDERS.contains(&w.trim_end_matches(',')))
+        // An abbreviation between slashes: `professor /prof./`.
+        .filter(|w| !(w.len() > 2 && w.starts_with('/') && w.ends_with('/')))
         .collect();
     let joined = words.join(" ");
     let joined = joined.trim_matches(|c: char| c == ',' || c.is_whitespace());
@@ -632,6 +655,49 @@ gender = "m"
     }
 
     #[test]
+    fn a_compound_is_glossed_by_its_parts_once_each() {
+        let text = "Ein Mathematikprofessor trägt sein Fahrrad über den Universitätsplatz.";
+        let part = |lemma: &str, sense: &str| Answer {
+            how: "part of Mathematikprofessor (Mathematik + professoren)".into(),
+            ..answer(lemma, lemma, sense)
+        };
+        let parts = vec![
+            part("Mathematik", "mathematics"),
+            part("Mathematik", "mathematics"),
+            part("Professor", "professor /prof./; prof"),
+            part("Professoren", "professors, profs"),
+        ];
+        let rows = rows(&gloss_with(
+            text,
+            &[],
+            &[("Mathematikprofessor", parts)],
+            true,
+        ));
+        assert_eq!(rows[1], "Mathematikprofessor /  / mathematics + professor");
+    }
+
+    #[test]
+    fn a_sense_with_a_register_gives_way_to_a_plain_one() {
+        let text = "Darauf schaut der Professor verdutzt auf das Rad in seinen Händen.";
+        let mut wonk = answer("Professor", "der Professor", "wonk");
+        wonk.senses[0].labels = vec!["coll.".into(), "Am.".into()];
+        let answers = vec![(
+            "Professor",
+            vec![
+                wonk,
+                answer("Professor", "der Professor", "professor /prof./"),
+            ],
+        )];
+        let rows = rows(&gloss_with(
+            text,
+            &[("Professor", None, "Professor")],
+            &answers,
+            true,
+        ));
+        assert_eq!(rows[3], "Professor / der Professor / professor");
+    }
+
+    #[test]
     fn numbers_pass_through_and_quotes_stick_to_their_words() {
         let rows = rows(&gloss_with(SPIEL, &[], &[], true));
         assert_eq!(rows[0], "„Das / der / the");
@@ -647,6 +713,8 @@ gender = "m"
         );
         assert_eq!(short_english("house {n} [archit.]"), "house");
         assert_eq!(short_english("the, to the"), "the, to the");
+        assert_eq!(short_english("professor /prof./"), "professor");
+        assert_eq!(short_english("and/or"), "and/or");
     }
 
     #[test]

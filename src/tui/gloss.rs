@@ -44,3 +44,111 @@ pub fn lookups(state: &AppState) -> Vec<DictQuery> {
     }
     queries
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gloss::English;
+    use crate::glossary::parse;
+    use crate::link::Linker;
+    use crate::terms::ask_dictionaries;
+    use crate::text::Document;
+    use crate::tui::action::{Action, Effect};
+    use crate::tui::dictionary::testing::{apply, fixture_dictionaries};
+    use ratatui::layout::Size;
+
+    const GLOSSARY: &str = r#"
+[[term]]
+de = "Diplomat"
+en = "diplomat"
+pos = "noun"
+gender = "m"
+"#;
+
+    const TEXT: &str = "Im Monat kündigte die NATO an, acht Diplomaten auszuweisen.\n";
+
+    /// The reader on TEXT, the dictionaries still opening.
+    fn opening() -> AppState {
+        let glossary = parse(GLOSSARY, "test.toml").unwrap();
+        let doc = Document::parse("t.txt", TEXT.to_string()).unwrap();
+        let mut s = AppState::new(doc, None, Linker::new(glossary), Size::new(120, 40));
+        s.expect_dictionaries();
+        s
+    }
+
+    /// Opens the fixture dictionary and answers what the state asks, as the worker would
+    /// (the text's headwords too).
+    fn open_dictionaries(s: &mut AppState) -> Vec<Effect> {
+        let dicts = fixture_dictionaries();
+        let mut rest = Vec::new();
+        for effect in apply(s, Action::DictionariesReady(dicts.clone())) {
+            match effect {
+                Effect::ResolveTerms(forms) => {
+                    let found = ask_dictionaries(&dicts.0, &forms);
+                    rest.extend(apply(s, Action::TermsResolved(found)));
+                }
+                other => rest.push(other),
+            }
+        }
+        rest
+    }
+
+    fn looked_up_words(effects: &[Effect]) -> Vec<String> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::LookUp(q) => Some(q.word.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_translation_pane_asks_for_the_sentence_s_words_once_and_fills_in() {
+        let mut s = opening();
+        // The dictionaries are opening: nothing to ask yet, the words wait.
+        let effects = s.update(Action::ToggleTranslation);
+        assert!(looked_up_words(&effects).is_empty());
+        let gloss = sentence_gloss(&s).unwrap();
+        assert!(gloss.items.iter().any(|i| i.english == English::Pending));
+
+        // Open: every word but the glossary's is asked about once.
+        let mut asked = Vec::new();
+        let mut state = s.clone();
+        for effect in state.update(Action::DictionariesReady(fixture_dictionaries())) {
+            if let Effect::LookUp(q) = effect {
+                asked.push(q.word);
+            }
+        }
+        asked.sort();
+        let mut unique = asked.clone();
+        unique.dedup();
+        assert_eq!(asked, unique);
+        assert!(asked.contains(&"Monat".to_string()), "{asked:?}");
+        assert!(!asked.contains(&"Diplomaten".to_string()), "{asked:?}");
+
+        open_dictionaries(&mut s);
+        let gloss = sentence_gloss(&s).unwrap();
+        assert!(gloss.pending.is_empty(), "{gloss:?}");
+        let kuendigte = gloss
+            .items
+            .iter()
+            .find(|i| i.text.starts_with("kündigte"))
+            .unwrap();
+        assert_eq!(kuendigte.text, "kündigte … an");
+        assert_eq!(kuendigte.headword.as_deref(), Some("ankündigen"));
+        assert_eq!(kuendigte.english, English::Sense("to announce".into()));
+        // Answered: the next key asks nothing more.
+        assert!(looked_up_words(&s.update(Action::NextWord)).is_empty());
+    }
+
+    #[test]
+    fn with_the_card_shown_only_the_card_s_word_is_looked_up() {
+        let mut s = opening();
+        open_dictionaries(&mut s);
+        let effects = apply(&mut s, Action::NextWord);
+        assert!(looked_up_words(&effects).is_empty());
+        let effects = s.update(Action::NextWord);
+        assert!(looked_up_words(&effects).len() <= 1, "{effects:?}");
+    }
+}
