@@ -255,8 +255,7 @@ pub mod desc {
     pub const SEARCH: &str = "search (Enter on an empty prompt repeats the last)";
     pub const SEARCH_NEXT: &str = "next match";
     pub const SEARCH_PREV: &str = "previous match";
-    pub const TOGGLE_TRANSLATION: &str =
-        "side pane: glossary card or translation (the sentence word by word)";
+    pub const TOGGLE_TRANSLATION: &str = "side pane: card, or translation word by word";
     pub const HELP: &str = "show this help";
     pub const CANCEL: &str = "clear the message, stop speaking";
     pub const QUIT: &str = "quit";

@@ -31,8 +31,8 @@ fn english_text(gloss: &Gloss, item: &Item) -> String {
     }
 }
 
-/// The gloss's rows for a pane `width` columns wide, and which rows hold the item of the
-/// selected token (so the pane can keep it in view).
+/// The gloss's rows for a pane `width` columns wide, and which rows hold the items of the
+/// selected token's term (so the pane can keep them in view).
 pub fn gloss_lines(
     gloss: &Gloss,
     selected: Option<usize>,
@@ -105,8 +105,10 @@ pub fn gloss_lines(
             }
             lines.push(Line::from(spans));
         }
-        if row.clone().any(|i| is_selected(&gloss.items[i])) && selected_rows.is_none() {
-            selected_rows = Some(start..lines.len());
+        if row.clone().any(|i| is_selected(&gloss.items[i])) {
+            // From the first row with a part of the selected term to the last.
+            let first = selected_rows.map_or(start, |r: Range<usize>| r.start);
+            selected_rows = Some(first..lines.len());
         }
     }
     (lines, selected_rows)

@@ -10,7 +10,7 @@ use crate::tui::gloss::sentence_gloss;
 use crate::tui::state::AppState;
 use crate::tui::strings;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
@@ -106,9 +106,18 @@ fn word_end(s: &str, from: usize) -> usize {
         .map_or(s.len(), |(i, _)| from + i)
 }
 
-/// The translation pane's rows for a pane `width` columns wide: the English sentence (or why
-/// there is none), then the sentence word by word; and the rows of the selected word's gloss.
-pub fn pane_lines(state: &AppState, width: usize) -> (Vec<Line<'static>>, Option<Range<usize>>) {
+/// The translation pane's rows for a pane `width` columns wide.
+#[derive(Debug, Default)]
+pub struct PaneLines {
+    /// The English sentence, or why there is none: it stays at the top.
+    pub head: Vec<Line<'static>>,
+    /// The sentence word by word, and where a translation would go when there is none.
+    pub body: Vec<Line<'static>>,
+    /// The rows of `body` that hold the selected word's gloss.
+    pub selected: Option<Range<usize>>,
+}
+
+pub fn pane_lines(state: &AppState, width: usize) -> PaneLines {
     let mut head: Vec<Line<'static>> = Vec::new();
     let mut tail: Vec<Line<'static>> = Vec::new();
     match translation_view(state) {
@@ -141,34 +150,51 @@ pub fn pane_lines(state: &AppState, width: usize) -> (Vec<Line<'static>>, Option
             head.push(Line::from(spans));
         }
     }
-    let mut lines = wrap_lines(&head, width);
-    let mut selected = None;
+    let mut pane = PaneLines {
+        head: wrap_lines(&head, width),
+        ..PaneLines::default()
+    };
     if let Some(gloss) = sentence_gloss(state) {
-        if !lines.is_empty() {
-            lines.push(Line::raw(""));
-        }
-        let (rows, sel) = gloss_lines(&gloss, state.selected_token(), width, state.palette());
-        let top = lines.len();
-        selected = sel.map(|r| r.start + top..r.end + top);
-        lines.extend(rows);
+        let (rows, selected) = gloss_lines(&gloss, state.selected_token(), width, state.palette());
+        pane.body = rows;
+        pane.selected = selected;
     }
     if !tail.is_empty() {
-        lines.push(Line::raw(""));
-        lines.extend(wrap_lines(&tail, width));
+        if !pane.body.is_empty() {
+            pane.body.push(Line::raw(""));
+        }
+        pane.body.extend(wrap_lines(&tail, width));
     }
-    (lines, selected)
+    pane
 }
 
 pub fn render(state: &AppState, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
-    let (lines, selected) = pane_lines(state, usize::from(area.width));
-    // The selected word's column stays in view: a long sentence scrolls under it.
-    let height = usize::from(area.height);
-    let scroll = selected.map_or(0, |rows| rows.end.saturating_sub(height).min(rows.start));
+    let pane = pane_lines(state, usize::from(area.width));
+    // The English keeps the top (at most half a short pane), a blank row under it.
+    let head_rows = u16::try_from(pane.head.len()).unwrap_or(u16::MAX);
+    let head_height = if pane.body.is_empty() {
+        area.height
+    } else {
+        head_rows.min(area.height / 2)
+    };
+    let gap = u16::from(head_height > 0 && !pane.body.is_empty());
+    let [head, _, body] = Layout::vertical([
+        Constraint::Length(head_height),
+        Constraint::Length(gap),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(pane.head), head);
+    // The selected word's column stays in view: a long sentence scrolls under the English.
+    let height = usize::from(body.height);
+    let scroll = pane
+        .selected
+        .map_or(0, |rows| rows.end.saturating_sub(height).min(rows.start));
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+    frame.render_widget(Paragraph::new(pane.body).scroll((scroll, 0)), body);
 }
 
 #[cfg(test)]
