@@ -18,6 +18,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// The widest English a gloss item shows, in display columns.
 pub const MAX_ENGLISH: usize = 24;
 
+/// How many tokens after its verb a split verb's particle is looked for.
+const MAX_PARTICLE_DISTANCE: usize = 200;
+
 /// What stands under a word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum English {
@@ -82,7 +85,9 @@ fn groups(src: &Context, range: std::ops::Range<usize>) -> FxHashMap<usize, Vec<
             && let Some(particle) = &form.particle
             && let Some(term) = src.terms.term_id(t)
         {
-            let part = (t + 1..range.end).find(|&p| {
+            // The particle ends the verb's clause: a sentence without stops ends the search.
+            let end = range.end.min(t + MAX_PARTICLE_DISTANCE);
+            let part = (t + 1..end).find(|&p| {
                 tokens[p].is_word()
                     && src.terms.term_id(p) == Some(term)
                     && src
@@ -234,7 +239,7 @@ fn word_item<'a>(
     let (headword, english) = match answers(t) {
         Some(found) if !found.is_empty() => dictionary_gloss(found, term, word),
         known => {
-            if known.is_none() && !pending.contains(&t) {
+            if known.is_none() {
                 pending.push(t);
             }
             match core_gloss(src, t) {

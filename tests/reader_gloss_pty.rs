@@ -40,7 +40,12 @@ fn under(reader: &Reader, word: &str) -> Option<[String; 2]> {
     let rows: Vec<Vec<char>> = reader
         .contents()
         .lines()
-        .map(|l| l.split_once('│').map_or("", |(_, side)| side).chars().collect())
+        .map(|l| {
+            l.split_once('│')
+                .map_or("", |(_, side)| side)
+                .chars()
+                .collect()
+        })
         .collect();
     let target: Vec<char> = word.chars().collect();
     let (row, column) = rows.iter().enumerate().find_map(|(i, r)| {
@@ -49,9 +54,15 @@ fn under(reader: &Reader, word: &str) -> Option<[String; 2]> {
             .map(|c| (i, c))
     })?;
     let at = |r: usize| -> String {
-        let cells = rows.get(r).map_or(&[][..], |cells| cells.get(column..).unwrap_or(&[]));
+        let cells = rows
+            .get(r)
+            .map_or(&[][..], |cells| cells.get(column..).unwrap_or(&[]));
         let text: String = cells.iter().collect();
-        text.split("  ").next().unwrap_or_default().trim().to_string()
+        text.split("  ")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
     };
     Some([at(row + 1), at(row + 2)])
 }
@@ -73,7 +84,11 @@ fn t_shows_the_sentence_word_by_word_with_a_split_verb_as_one_item() {
             && under(r, "einen") == Some(["ein".into(), "a, an".into()])
     });
     // Where a translation would go is still said, under the gloss.
-    assert!(reader.side_pane().contains(&squeeze("No translation found")));
+    assert!(
+        reader
+            .side_pane()
+            .contains(&squeeze("No translation found"))
+    );
     // `t` again: the card.
     reader.send("t");
     reader.wait_for("the card again", |r| {

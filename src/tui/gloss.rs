@@ -4,6 +4,7 @@
 use super::dictionary::DictQuery;
 use super::state::{AppState, DictionaryState};
 use crate::gloss::{Context, Gloss, build};
+use rustc_hash::FxHashSet;
 
 /// The gloss of the selection's sentence, with the dictionaries' answers that have come.
 pub fn sentence_gloss(state: &AppState) -> Option<Gloss> {
@@ -36,13 +37,13 @@ pub fn lookups(state: &AppState) -> Vec<DictQuery> {
     let Some(gloss) = sentence_gloss(state) else {
         return Vec::new();
     };
-    let mut queries: Vec<DictQuery> = Vec::new();
-    for query in gloss.pending.iter().filter_map(|&t| state.word_query(t)) {
-        if !queries.contains(&query) {
-            queries.push(query);
-        }
-    }
-    queries
+    let mut seen = FxHashSet::default();
+    gloss
+        .pending
+        .iter()
+        .filter_map(|&t| state.word_query(t))
+        .filter(|q| seen.insert(q.clone()))
+        .collect()
 }
 
 #[cfg(test)]
