@@ -17,6 +17,7 @@ use leser::tui::{Action, AppState, Effect, LookedUp, SharedDictionaries, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
+use std::collections::VecDeque;
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
@@ -51,17 +52,18 @@ fn reader(dicts: &SharedDictionaries, size: Size) -> AppState {
     state
 }
 
-/// `t`, and every lookup it asks for answered and fed back; the number of lookups.
+/// `t`, and every lookup it asks for answered and fed back in order, as the reader's
+/// dispatch does; the number of lookups.
 fn fill_in(state: &mut AppState) -> usize {
     let mut lookups = 0;
-    let mut queue = vec![Action::ToggleTranslation];
-    while let Some(action) = queue.pop() {
+    let mut queue = VecDeque::from([Action::ToggleTranslation]);
+    while let Some(action) = queue.pop_front() {
         for effect in state.update(action) {
             if let Effect::LookUp(query) = effect {
                 let dicts = state.dictionaries().expect("open");
                 let looked = look_up(&dicts.0, &query);
                 lookups += 1;
-                queue.push(Action::LookedUp(Box::new(LookedUp { query, looked })));
+                queue.push_back(Action::LookedUp(Box::new(LookedUp { query, looked })));
             }
         }
     }

@@ -143,6 +143,38 @@ gender = "m"
         assert!(looked_up_words(&s.update(Action::NextWord)).is_empty());
     }
 
+    /// Applies an action as the reader's dispatch does (first in, first out), answering each
+    /// lookup at once; the words looked up, in order.
+    fn dispatch_counting(s: &mut AppState, action: Action) -> Vec<String> {
+        let dicts = fixture_dictionaries();
+        let mut asked = Vec::new();
+        let mut queue = std::collections::VecDeque::from([action]);
+        while let Some(action) = queue.pop_front() {
+            for effect in s.update(action) {
+                if let Effect::LookUp(query) = effect {
+                    asked.push(query.word.clone());
+                    let looked = crate::tui::dictionary::look_up(&dicts.0, &query);
+                    let answer = crate::tui::action::LookedUp { query, looked };
+                    queue.push_back(Action::LookedUp(Box::new(answer)));
+                }
+            }
+        }
+        asked
+    }
+
+    #[test]
+    fn answers_coming_back_one_by_one_ask_for_nothing_again() {
+        let mut s = opening();
+        open_dictionaries(&mut s);
+        let asked = dispatch_counting(&mut s, Action::ToggleTranslation);
+        let mut unique = asked.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(asked.len(), unique.len(), "{asked:?}");
+        assert!(asked.len() >= 5, "{asked:?}");
+        assert!(sentence_gloss(&s).unwrap().pending.is_empty());
+    }
+
     #[test]
     fn with_the_card_shown_only_the_card_s_word_is_looked_up() {
         let mut s = opening();

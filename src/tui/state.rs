@@ -282,6 +282,8 @@ impl AppState {
         let position = self.selection_start();
         let resized = matches!(action, Action::Resize { .. });
         let cancel = action == Action::Cancel;
+        // An answer coming back asks for nothing more: the others asked with it are on the way.
+        let may_ask = !action.is_feedback() || matches!(action, Action::DictionariesReady(_));
         let mut effects = self.apply(action);
         // Esc silences the reader, whatever else it does.
         if cancel {
@@ -302,7 +304,7 @@ impl AppState {
         if let Some(query) = self.missing_lookup() {
             effects.push(Effect::LookUp(query));
         }
-        if self.side == SidePane::Translation {
+        if self.side == SidePane::Translation && may_ask {
             let asked = super::gloss::lookups(self).into_iter().map(Effect::LookUp);
             effects.extend(asked.filter(|e| !effects.contains(e)).collect::<Vec<_>>());
         }
