@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod de;
 pub mod dict;
+pub mod gloss;
 pub mod glossary;
 pub mod import;
 pub mod learner;

@@ -11,6 +11,7 @@ mod app;
 pub mod dictionary;
 mod find;
 pub mod form;
+pub mod gloss;
 pub mod keymap;
 pub mod layout;
 pub mod library;

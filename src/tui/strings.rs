@@ -2,6 +2,16 @@
 
 pub const CARD_TITLE: &str = "Glossary";
 pub const TRANSLATION_TITLE: &str = "Translation";
+/// The translation pane's title for a text without a translation: only the gloss is there.
+pub const GLOSS_TITLE: &str = "Word by word";
+/// Under a word of the gloss whose dictionary answer has not come yet.
+pub const GLOSS_PENDING: &str = "…";
+/// Under a word of the gloss that nobody knows.
+pub const GLOSS_UNKNOWN: &str = "?";
+/// Under a later part of a split verb or an expression: the word it belongs to.
+pub fn gloss_part_of(first: &str) -> String {
+    format!("← {first}")
+}
 pub const HELP_TITLE: &str = "Keys";
 /// The help's footer, with the key that closes it.
 pub fn help_footer(close: &str, scrolls: bool) -> String {
@@ -253,7 +263,7 @@ pub mod desc {
     pub const SEARCH: &str = "search (Enter on an empty prompt repeats the last)";
     pub const SEARCH_NEXT: &str = "next match";
     pub const SEARCH_PREV: &str = "previous match";
-    pub const TOGGLE_TRANSLATION: &str = "side pane: glossary card or translation";
+    pub const TOGGLE_TRANSLATION: &str = "side pane: card, or translation word by word";
     pub const HELP: &str = "show this help";
     pub const CANCEL: &str = "clear the message, stop speaking";
     pub const QUIT: &str = "quit";

@@ -87,7 +87,7 @@ impl ReaderState {
     /// The query for a word of the text: a word capitalized inside its sentence is a noun; any
     /// other may be a finite verb whose particle ends the clause (`kündigte … an`), because the
     /// linker splits verbs only for glossary entries.
-    pub(super) fn word_query(&self, token: usize) -> Option<DictQuery> {
+    pub fn word_query(&self, token: usize) -> Option<DictQuery> {
         let t = self.analysis.tokens.get(token)?;
         if !matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) {
             return None;

@@ -273,6 +273,8 @@ impl ReaderState {
         let position = self.selection_start();
         let resized = matches!(action, Action::Resize { .. });
         let cancel = action == Action::Cancel;
+        // An answer coming back asks for nothing more: the others asked with it are on the way.
+        let may_ask = !action.is_feedback() || matches!(action, Action::DictionariesReady(_));
         let mut effects = self.apply(action);
         // Esc silences the reader, whatever else it does.
         if cancel {
@@ -294,6 +296,10 @@ impl ReaderState {
         }
         if let Some(query) = self.missing_lookup() {
             effects.push(Effect::LookUp(query));
+        }
+        if self.side == SidePane::Translation && may_ask {
+            let asked = super::gloss::lookups(self).into_iter().map(Effect::LookUp);
+            effects.extend(asked.filter(|e| !effects.contains(e)).collect::<Vec<_>>());
         }
         let texts = pronounce::card_texts(self);
         effects.extend(self.pronunciations.ask(&texts));

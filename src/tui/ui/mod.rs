@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod form;
+pub mod gloss;
 pub mod help;
 pub mod status;
 pub mod text;
@@ -32,6 +33,9 @@ pub fn render(state: &ReaderState, frame: &mut Frame) {
     text::render(state, frame, l.text);
     let (title, side): (&str, fn(&ReaderState, &mut Frame, Rect)) = match state.side() {
         SidePane::Card => (strings::CARD_TITLE, card::render),
+        SidePane::Translation if state.translation().is_none() => {
+            (strings::GLOSS_TITLE, translation::render)
+        }
         SidePane::Translation => (strings::TRANSLATION_TITLE, translation::render),
     };
     let block = side_block(l.stacked, title);

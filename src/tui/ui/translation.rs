@@ -1,14 +1,18 @@
 //! The translation pane: the English sentence the selected term stands in, with the term's
-//! English marked where it can be found.
+//! English marked where it can be found, and under it the sentence word by word (a text
+//! without a translation has only that).
 
+use super::gloss::gloss_lines;
 use super::theme;
 use crate::tui::find::find_all;
+use crate::tui::gloss::sentence_gloss;
 use crate::tui::reader::ReaderState;
+use crate::tui::reader::card::wrap_lines;
 use crate::tui::strings;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use std::ops::Range;
 
 /// Shortest word of a sense that is looked for as a word prefix (`expel` finds `expelled`).
@@ -24,8 +28,6 @@ pub enum TranslationView<'a> {
         text: &'a str,
         /// Byte ranges in `text` of the term's English.
         marks: Vec<Range<usize>>,
-        /// `der Diplomat — diplomat`, for a linked term.
-        gloss: Option<String>,
     },
 }
 
@@ -46,8 +48,7 @@ pub fn translation_view(state: &ReaderState) -> TranslationView<'_> {
         .and_then(|l| state.link(l))
         .and_then(|l| state.entry(l.entry));
     let marks = entry.map(|e| mark_english(text, &e.en)).unwrap_or_default();
-    let gloss = entry.map(|e| format!("{} — {}", e.display_headword(), e.english()));
-    TranslationView::Sentence { text, marks, gloss }
+    TranslationView::Sentence { text, marks }
 }
 
 /// Where a term's English stands in a sentence: each sense (without a leading "to ") as a whole
@@ -105,11 +106,21 @@ fn word_end(s: &str, from: usize) -> usize {
         .map_or(s.len(), |(i, _)| from + i)
 }
 
-pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
-    if area.is_empty() {
-        return;
-    }
-    let lines = match translation_view(state) {
+/// The translation pane's rows for a pane `width` columns wide.
+#[derive(Debug, Default)]
+pub struct PaneLines {
+    /// The English sentence, or why there is none: it stays at the top.
+    pub head: Vec<Line<'static>>,
+    /// The sentence word by word, and where a translation would go when there is none.
+    pub body: Vec<Line<'static>>,
+    /// The rows of `body` that hold the selected word's gloss.
+    pub selected: Option<Range<usize>>,
+}
+
+pub fn pane_lines(state: &ReaderState, width: usize) -> PaneLines {
+    let mut head: Vec<Line<'static>> = Vec::new();
+    let mut tail: Vec<Line<'static>> = Vec::new();
+    match translation_view(state) {
         TranslationView::NoTranslation => {
             let doc = state.doc();
             let looked_for: Vec<String> = doc
@@ -118,30 +129,72 @@ pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
                 .map(|p| p.display().to_string())
                 .collect();
             let hint = strings::no_translation(doc.meta.translation.is_some(), &looked_for);
-            vec![Line::styled(hint, theme::DIM)]
+            // The gloss is what the learner came for; where a translation would go, after it.
+            tail.push(Line::styled(hint, theme::DIM));
         }
-        TranslationView::NoSentence => vec![Line::styled(strings::NO_ALIGNED_SENTENCE, theme::DIM)],
-        TranslationView::Sentence { text, marks, gloss } => {
+        TranslationView::NoSentence => {
+            head.push(Line::styled(strings::NO_ALIGNED_SENTENCE, theme::DIM));
+        }
+        TranslationView::Sentence { text, marks } => {
             let mut spans = Vec::new();
             let mut at = 0;
             for m in marks {
-                spans.push(Span::raw(&text[at..m.start]));
+                spans.push(Span::raw(text[at..m.start].to_string()));
                 spans.push(Span::styled(
-                    &text[m.clone()],
+                    text[m.clone()].to_string(),
                     state.palette().translation(),
                 ));
                 at = m.end;
             }
-            spans.push(Span::raw(&text[at..]));
-            let mut lines = vec![Line::from(spans)];
-            if let Some(gloss) = gloss {
-                lines.push(Line::raw(""));
-                lines.push(Line::styled(gloss, theme::DIM));
-            }
-            lines
+            spans.push(Span::raw(text[at..].to_string()));
+            head.push(Line::from(spans));
         }
+    }
+    let mut pane = PaneLines {
+        head: wrap_lines(&head, width),
+        ..PaneLines::default()
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    if let Some(gloss) = sentence_gloss(state) {
+        let (rows, selected) = gloss_lines(&gloss, state.selected_token(), width, state.palette());
+        pane.body = rows;
+        pane.selected = selected;
+    }
+    if !tail.is_empty() {
+        if !pane.body.is_empty() {
+            pane.body.push(Line::raw(""));
+        }
+        pane.body.extend(wrap_lines(&tail, width));
+    }
+    pane
+}
+
+pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let pane = pane_lines(state, usize::from(area.width));
+    // The English keeps the top (at most half a short pane), a blank row under it.
+    let head_rows = u16::try_from(pane.head.len()).unwrap_or(u16::MAX);
+    let head_height = if pane.body.is_empty() {
+        area.height
+    } else {
+        head_rows.min(area.height / 2)
+    };
+    let gap = u16::from(head_height > 0 && !pane.body.is_empty());
+    let [head, _, body] = Layout::vertical([
+        Constraint::Length(head_height),
+        Constraint::Length(gap),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(pane.head), head);
+    // The selected word's column stays in view: a long sentence scrolls under the English.
+    let height = usize::from(body.height);
+    let scroll = pane
+        .selected
+        .map_or(0, |rows| rows.end.saturating_sub(height).min(rows.start));
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(pane.body).scroll((scroll, 0)), body);
 }
 
 #[cfg(test)]
