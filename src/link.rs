@@ -798,12 +798,18 @@ mod tests {
             "g.toml",
         )
         .unwrap();
-        let linker = Linker::new(glossary);
-        for text in [
-            "NATO-Russland-RatesẞSpionageaktivitäten„",
-            "Die GROẞSPIONAGEAKTIVITÄTEN.",
-            "Die ẞẞẞ-Spionageaktivitäten.",
-        ] {
+        let linkers = [Linker::new(glossary), Linker::new(Glossary::bundled())];
+        for (linker, text) in linkers.iter().flat_map(|l| {
+            [
+                "NATO-Russland-RatesẞSpionageaktivitäten„",
+                "Die GROẞSPIONAGEAKTIVITÄTEN.",
+                "Die ẞẞẞ-Spionageaktivitäten.",
+                "Die İİİSpionageaktivitäten.",
+                "Die RatesßẞSpionageaktivitäten.",
+                "Die ȺȺSpionageaktivitäten und KİNDERAKTİVİTÄTEN.",
+            ]
+            .map(|t| (l, t))
+        }) {
             let doc = Document::parse("t.txt", text.to_string()).unwrap();
             for link in linker.analyze(&doc).links {
                 for s in &link.spans {

@@ -85,6 +85,11 @@ impl Linker {
         lower: &str,
         index: usize,
     ) -> Option<Candidate> {
+        // Parts are cut from the surface at the lower case's offsets: a word whose lower case
+        // is longer or shorter (İ, ẞ) is no compound the glossary could know.
+        if lower.len() != surface.len() {
+            return None;
+        }
         let bytes = lower.as_bytes();
         let mut chars = 0;
         let mut triple = String::new();
