@@ -104,11 +104,8 @@ pub struct ReaderState {
     sources: Sources,
     /// Every word's term.
     terms: Terms,
-    /// The status of each term (indexed like `terms.keys()`), each link and each token, from
-    /// `statuses`.
+    /// The status of each term (indexed like `terms.keys()`), from `statuses`.
     term_status: Vec<Status>,
-    link_status: Vec<Status>,
-    token_status: Vec<Status>,
     /// Whether the statuses have been read from the store.
     statuses_read: bool,
     /// While the dictionaries are asked for the words' headwords: forms answered, forms asked.
@@ -243,8 +240,6 @@ impl ReaderState {
             sources,
             terms,
             term_status: Vec::new(),
-            link_status: Vec::new(),
-            token_status: Vec::new(),
             statuses_read: false,
             resolving: None,
             mark_scope: None,

@@ -41,13 +41,19 @@ impl ReaderState {
         self.statuses.get(term).copied().unwrap_or_default()
     }
 
+    /// The status of a link's term.
     pub fn link_status(&self, link: usize) -> Status {
-        self.link_status.get(link).copied().unwrap_or_default()
+        let first = self.analysis.links.get(link).and_then(|l| l.tokens.first());
+        first.map_or(Status::New, |&t| self.token_status(t))
     }
 
     /// The status of a token's term.
     pub fn token_status(&self, token: usize) -> Status {
-        self.token_status.get(token).copied().unwrap_or_default()
+        self.terms
+            .term_id(token)
+            .and_then(|i| self.term_status.get(i))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The status of the selection (its term, or its word).
@@ -101,22 +107,13 @@ impl ReaderState {
             .resolve(&self.analysis, self.linker.glossary(), &self.sources);
     }
 
-    /// Looks each term's, link's and token's status up once, so that drawing only indexes.
+    /// Looks each term's status up once, so that drawing a token or link only indexes (a
+    /// book's million tokens cost nothing when a status changes).
     pub(super) fn index_statuses(&mut self) {
         let statuses = &self.statuses;
         self.term_status = term_statuses(&self.terms, |k| {
             statuses.get(k).copied().unwrap_or_default()
         });
-        let terms = &self.terms;
-        let term_status = &self.term_status;
-        let status_of = |t: usize| terms.term_id(t).map_or(Status::New, |i| term_status[i]);
-        self.link_status = self
-            .analysis
-            .links
-            .iter()
-            .map(|l| l.tokens.first().map_or(Status::New, |&t| status_of(t)))
-            .collect();
-        self.token_status = (0..self.analysis.tokens.len()).map(status_of).collect();
         if self.statuses_read {
             self.stats = Some(text_stats(&self.terms, &self.term_status));
         }
