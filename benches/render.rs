@@ -159,6 +159,11 @@ fn book(c: &mut Criterion) {
             state.update(Action::Statuses(Box::new(snapshot)))
         });
     });
+    // Drawn at the size the state last wrapped for, as in the reader.
+    state.update(Action::Resize {
+        width: SIZE.width,
+        height: SIZE.height,
+    });
     let mut terminal = Terminal::new(TestBackend::new(SIZE.width, SIZE.height)).unwrap();
     group.bench_function("frame_200x60_37mb", |b| {
         b.iter(|| {

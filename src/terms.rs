@@ -181,6 +181,8 @@ pub struct Terms {
     /// Per form: its term, and whether the term is a particle verb that takes the particle.
     form_term: Vec<u32>,
     form_particle: Vec<bool>,
+    /// Per key: how many tokens are of it (the running words it counts for).
+    occurrences: Vec<u32>,
 }
 
 impl Terms {
@@ -254,6 +256,17 @@ impl Terms {
             }
             self.token_term[t] = id;
         }
+        self.occurrences = vec![0; self.keys.len()];
+        for &id in &self.token_term {
+            if id != NONE {
+                self.occurrences[id as usize] += 1;
+            }
+        }
+    }
+
+    /// Per key (indexed like [`Terms::keys`]): how many tokens are of it.
+    pub fn occurrences(&self) -> &[u32] {
+        &self.occurrences
     }
 
     fn intern(&mut self, key: &str, origin: Origin) -> u32 {

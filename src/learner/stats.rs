@@ -117,11 +117,13 @@ pub fn text_stats(terms: &Terms, statuses: &[Status]) -> TextStats {
             Status::Ignored => stats.ignored += 1,
         }
     }
-    for (_, id) in terms.term_tokens() {
-        stats.words += 1;
+    // Running words by term, so that a book costs its terms, not its tokens.
+    for (id, &count) in terms.occurrences().iter().enumerate() {
+        let count = count as usize;
+        stats.words += count;
         match statuses.get(id) {
-            Some(Status::Known) => stats.known_words += 1,
-            Some(Status::Ignored) => stats.ignored_words += 1,
+            Some(Status::Known) => stats.known_words += count,
+            Some(Status::Ignored) => stats.ignored_words += count,
             _ => {}
         }
     }
