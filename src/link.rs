@@ -15,7 +15,7 @@ use crate::text::Document;
 use grammar::{ReadingContext, WordInfo, class};
 use index::{EntryInfo, HitKind, Hits, Shape, same_spelling};
 use rustc_hash::FxHashMap;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 /// One sentence of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,20 +107,7 @@ pub fn segment(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut sentences = Vec::new();
     for (p, range) in paragraphs.iter().enumerate() {
-        let first = tokens.len();
-        tokenize_into(text, range.clone(), &mut tokens);
-        for (k, r) in split_sentences(text, &tokens[first..])
-            .into_iter()
-            .enumerate()
-        {
-            let toks = first + r.start..first + r.end;
-            sentences.push(Sentence {
-                range: tokens[toks.start].start..tokens[toks.end - 1].end,
-                paragraph: p,
-                index_in_paragraph: k,
-                tokens: toks,
-            });
-        }
+        segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
     }
     let token_link = vec![None; tokens.len()];
     Analysis {
@@ -128,6 +115,32 @@ pub fn segment(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
         sentences,
         links: Vec::new(),
         token_link,
+    }
+}
+
+/// Appends the tokens and sentences of paragraph `p` (`text[range]`). A sentence's token range
+/// indexes `tokens`; `token_base` is added to it (tokens of earlier paragraphs not kept).
+fn segment_paragraph(
+    text: &str,
+    range: Range<usize>,
+    p: usize,
+    token_base: usize,
+    tokens: &mut Vec<Token>,
+    sentences: &mut Vec<Sentence>,
+) {
+    let first = tokens.len();
+    tokenize_into(text, range, tokens);
+    for (k, r) in split_sentences(text, &tokens[first..])
+        .into_iter()
+        .enumerate()
+    {
+        let toks = first + r.start..first + r.end;
+        sentences.push(Sentence {
+            range: tokens[toks.start].start..tokens[toks.end - 1].end,
+            paragraph: p,
+            index_in_paragraph: k,
+            tokens: token_base + toks.start..token_base + toks.end,
+        });
     }
 }
 
@@ -197,6 +210,14 @@ struct Scratch {
     forms: FxHashMap<(u32, ReadingSet, bool), String>,
 }
 
+impl Scratch {
+    /// Lowercases the paragraph `text[range]` once, into a reused buffer.
+    fn lower_paragraph(&mut self, text: &str, range: Range<usize>) {
+        self.lower_start = range.start;
+        self.lower_ok = crate::de::lowercase_same_length_into(&text[range], &mut self.lower_text);
+    }
+}
+
 impl Linker {
     pub fn new(glossary: Glossary) -> Linker {
         let mut linker = Linker {
@@ -248,26 +269,19 @@ impl Linker {
 
     /// Same as [`Linker::analyze`], for text already split into paragraphs (byte ranges).
     pub fn analyze_paragraphs(&self, text: &str, paragraphs: &[Range<usize>]) -> Analysis {
-        let Analysis {
-            tokens, sentences, ..
-        } = segment(text, paragraphs);
-        let mut links = Vec::with_capacity(tokens.len() / 4);
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        let mut sentences = Vec::new();
+        let mut links = Vec::with_capacity(text.len() / 24);
         let mut scratch = Scratch::default();
-        let mut lowered_paragraph = None;
-        for (s, sentence) in sentences.iter().enumerate() {
-            // Each paragraph is lowercased once, into a reused buffer.
-            if lowered_paragraph != Some(sentence.paragraph) {
-                lowered_paragraph = Some(sentence.paragraph);
-                let range = paragraphs[sentence.paragraph].clone();
-                scratch.lower_start = range.start;
-                scratch.lower_ok =
-                    crate::de::lowercase_same_length_into(&text[range], &mut scratch.lower_text);
-            }
-            self.link_sentence(
+        for (p, range) in paragraphs.iter().enumerate() {
+            let first_sentence = sentences.len();
+            segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
+            scratch.lower_paragraph(text, range.clone());
+            self.link_paragraph(
                 text,
                 &tokens,
-                sentence.tokens.clone(),
-                s,
+                &sentences[first_sentence..],
+                first_sentence,
                 &mut scratch,
                 &mut links,
             );
@@ -283,6 +297,71 @@ impl Linker {
             sentences,
             links,
             token_link,
+        }
+    }
+
+    /// The links of a document's body, a paragraph at a time, in text order, as
+    /// [`Linker::analyze`] finds them (token and sentence indices too): for callers that write
+    /// links out and need not keep them, such as `annotate`. `each` breaks off by returning
+    /// [`ControlFlow::Break`].
+    pub fn for_each_paragraph(
+        &self,
+        doc: &Document,
+        mut each: impl FnMut(&[Link]) -> ControlFlow<()>,
+    ) {
+        let text = &doc.source;
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        let mut links = Vec::new();
+        let mut scratch = Scratch::default();
+        let (mut token_base, mut sentence_base) = (0, 0);
+        for (p, range) in doc.linked_paragraphs().iter().enumerate() {
+            tokens.clear();
+            sentences.clear();
+            links.clear();
+            segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
+            scratch.lower_paragraph(text, range.clone());
+            self.link_paragraph(
+                text,
+                &tokens,
+                &sentences,
+                sentence_base,
+                &mut scratch,
+                &mut links,
+            );
+            for link in &mut links {
+                for t in &mut link.tokens {
+                    *t += token_base;
+                }
+            }
+            if each(&links).is_break() {
+                return;
+            }
+            token_base += tokens.len();
+            sentence_base += sentences.len();
+        }
+    }
+
+    /// Links the sentences of one paragraph, the first of them numbered `first_sentence`,
+    /// whose token ranges index `tokens`; the paragraph is in `scratch` in lower case.
+    fn link_paragraph(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        first_sentence: usize,
+        scratch: &mut Scratch,
+        links: &mut Vec<Link>,
+    ) {
+        for (k, sentence) in sentences.iter().enumerate() {
+            self.link_sentence(
+                text,
+                tokens,
+                sentence.tokens.clone(),
+                first_sentence + k,
+                scratch,
+                links,
+            );
         }
     }
 
