@@ -919,10 +919,9 @@ impl TextPosition {
     fn advance(&mut self, source: &str, offset: usize) -> (usize, usize) {
         let offset = offset.clamp(self.offset, source.len());
         let bytes = &source.as_bytes()[self.offset..offset];
-        // Counted a slice at a time (the compiler vectorizes these counts): the lines, then the
-        // characters after the last line end. A byte that is no UTF-8 continuation byte
-        // starts a character.
-        let newlines: usize = bytes.iter().map(|&b| usize::from(b == b'\n')).sum();
+        // The lines, then the characters after the last line end: a byte that is no UTF-8
+        // continuation byte starts a character.
+        let newlines = count_bytes(bytes, |b| b == b'\n');
         let tail = match bytes.iter().rposition(|&b| b == b'\n') {
             Some(last) => {
                 self.line += newlines;
@@ -931,14 +930,23 @@ impl TextPosition {
             }
             None => bytes,
         };
-        self.column += tail
-            .iter()
-            .map(|&b| usize::from(b & 0xc0 != 0x80))
-            .sum::<usize>();
+        self.column += count_bytes(tail, |b| b & 0xc0 != 0x80);
         self.scanned += offset - self.offset;
         self.offset = offset;
         (self.line + 1, self.column + 1)
     }
+}
+
+/// How many bytes match: counted in blocks small enough for a byte-wide sum, which the
+/// compiler turns into vector instructions.
+fn count_bytes(bytes: &[u8], matches: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n: u8 = block.iter().map(|&b| u8::from(matches(b))).sum();
+            usize::from(n)
+        })
+        .sum()
 }
 
 /// The words of a link as the text has them; parts that stand apart are joined with ` … `.

@@ -21,17 +21,22 @@ impl Linker {
         buf: &mut String,
     ) -> Option<Candidate> {
         let surface = token.text(text);
-        let capitalized = crate::de::is_capitalized(surface);
-        if !capitalized && !surface.as_bytes().contains(&b'-') {
-            return None;
-        }
+        // Words are short: a plain scan beats a call to memrchr.
+        let last_dash = |s: &str| s.bytes().rposition(|b| b == b'-');
+        let surface_dash = last_dash(surface);
+        let Some(surface_dash) = surface_dash else {
+            return if crate::de::is_capitalized(surface) {
+                self.closed_compound(surface, lower, index)
+            } else {
+                None
+            };
+        };
         // A hyphenated compound's last part is the noun (applications-Verzeichnissen).
-        let head_start = surface.rfind('-').map_or(0, |d| d + 1);
-        if !crate::de::is_capitalized(&surface[head_start..]) {
+        if !crate::de::is_capitalized(&surface[surface_dash + 1..]) {
             return None;
         }
         // The last hyphen of each: lowercasing may change the lengths before it (`ẞ` to `ß`).
-        if let (Some(dash), Some(surface_dash)) = (lower.rfind('-'), surface.rfind('-')) {
+        if let Some(dash) = last_dash(lower) {
             let dash_in_lower = dash;
             let dash = surface_dash;
             let last = &lower[dash_in_lower + 1..];
