@@ -703,6 +703,29 @@ pub fn write_annotations(
     Ok(())
 }
 
+/// Links a document and writes its links as `annotate` prints them (without dictionaries),
+/// each paragraph's as they are found: the links of a whole book are never all kept.
+pub fn write_links(
+    out: &mut impl std::io::Write,
+    doc: &Document,
+    linker: &Linker,
+    format: Format,
+) -> std::io::Result<()> {
+    let mut writer = AnnotationWriter::new(doc, linker.glossary(), format);
+    let mut written = Ok(());
+    linker.for_each_paragraph(doc, |links| {
+        written = links
+            .iter()
+            .try_for_each(|link| writer.write(out, &Record::of_link(link, linker.glossary())));
+        if written.is_ok() {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    });
+    written
+}
+
 fn start_of(spans: &[std::ops::Range<usize>]) -> usize {
     spans.first().map_or(0, |s| s.start)
 }
@@ -981,19 +1004,7 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
     let linker = Linker::new(glossary);
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let Some(dict) = &args.dict else {
-        // Without dictionaries, each paragraph's links are written as they are found.
-        let mut writer = AnnotationWriter::new(&doc, linker.glossary(), args.format);
-        let mut written = Ok(());
-        linker.for_each_paragraph(&doc, |links| {
-            written = links.iter().try_for_each(|link| {
-                writer.write(&mut stdout, &Record::of_link(link, linker.glossary()))
-            });
-            if written.is_ok() {
-                ControlFlow::Continue(())
-            } else {
-                ControlFlow::Break(())
-            }
-        });
+        let written = write_links(&mut stdout, &doc, &linker, args.format);
         return finish_stdout(written.and_then(|()| stdout.flush()));
     };
     let analysis = linker.analyze(&doc);
@@ -1514,9 +1525,12 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         let mut used = vec![false; linker.glossary().len()];
         for path in &args.texts {
             let doc = Document::load(path)?;
-            for link in linker.analyze(&doc).links {
-                used[link.entry] = true;
-            }
+            linker.for_each_paragraph(&doc, |links| {
+                for link in links {
+                    used[link.entry] = true;
+                }
+                ControlFlow::Continue(())
+            });
         }
         for (entry, _) in linker
             .glossary()
