@@ -876,6 +876,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn links_a_paragraph_at_a_time_as_the_whole_analysis_has_them() {
+        let linker = Linker::new(Glossary::bundled());
+        let doc = Document::bundled();
+        let whole = linker.analyze(&doc).links;
+        let mut streamed = Vec::new();
+        let mut calls = 0;
+        linker.for_each_paragraph(&doc, |links| {
+            calls += 1;
+            streamed.extend_from_slice(links);
+            ControlFlow::Continue(())
+        });
+        assert!(whole.len() > 50);
+        assert_eq!(streamed, whole);
+        assert_eq!(calls, doc.linked_paragraphs().len());
+        let mut after_break = 0;
+        linker.for_each_paragraph(&doc, |_| {
+            after_break += 1;
+            ControlFlow::Break(())
+        });
+        assert_eq!(after_break, 1);
+    }
+
+    #[test]
     fn a_capital_sharp_s_does_not_split_a_compound_inside_a_letter() {
         let glossary = crate::glossary::parse(
             "[[term]]\nde = \"Aktivität\"\nen = \"activity\"\npos = \"noun\"\ngender = \"f\"\n",
