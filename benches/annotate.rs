@@ -7,7 +7,7 @@
 //! `leser annotate`.
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use leser::cli::{Format, render_annotations};
+use leser::cli::{Format, render_annotations, write_links};
 use leser::glossary::{Glossary, parse};
 use leser::link::Linker;
 use leser::text::Document;
@@ -236,6 +236,17 @@ fn benches(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(doc.source.len() as u64));
         g.bench_function("fortunes-de, 1,000 entries", |b| {
             b.iter(|| black_box(linker.analyze(black_box(&doc))));
+        });
+        // What `annotate --format jsonl` does once the files are read: link and write.
+        g.bench_function("fortunes-de, 1,000 entries, jsonl written", |b| {
+            b.iter(|| {
+                write_links(
+                    &mut std::io::sink(),
+                    black_box(&doc),
+                    &linker,
+                    Format::Jsonl,
+                )
+            });
         });
     }
     g.finish();

@@ -7,6 +7,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::fmt::Write as _;
 use std::io::Write as _;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -671,13 +672,7 @@ pub fn write_annotations(
 ) -> std::io::Result<()> {
     let mut links = analysis.links.iter().peekable();
     let mut marks = marks.peekable();
-    let start_of = |spans: &[std::ops::Range<usize>]| spans.first().map_or(0, |s| s.start);
-    // Offsets, lines and columns are the file's (before line ends and Markdown were read),
-    // counted as the records go by, in text order.
-    let file = doc.file_text();
-    let mut position = TextPosition::default();
-    let mut file_spans: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut buf = String::new();
+    let mut writer = AnnotationWriter::new(doc, glossary, format);
     loop {
         let link_first = match (links.peek(), marks.peek()) {
             (None, None) => break,
@@ -685,45 +680,110 @@ pub fn write_annotations(
             (None, Some(_)) => false,
             (Some(l), Some(m)) => start_of(&l.spans) <= start_of(&m.spans),
         };
-        let mark;
-        let r = if link_first {
+        if link_first {
             let Some(link) = links.next() else { break };
-            Record {
-                term: &glossary.entries[link.entry].de,
-                spans: &link.spans,
-                form: &link.form,
-                parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
-                source: "glossary",
-                pos: "",
-                entry: glossary.entries.get(link.entry),
-                alternatives: &link.alternatives,
-            }
+            writer.write(out, &Record::of_link(link, glossary))?;
         } else {
-            let Some(m) = marks.next() else { break };
-            mark = m;
-            Record {
-                term: &mark.headword.lemma,
-                spans: &mark.spans,
-                form: &mark.headword.how,
-                parts: Vec::new(),
-                source: "dictionary",
-                pos: &mark.headword.pos,
-                entry: None,
-                alternatives: &[],
-            }
-        };
+            let Some(mark) = marks.next() else { break };
+            writer.write(
+                out,
+                &Record {
+                    term: &mark.headword.lemma,
+                    spans: &mark.spans,
+                    form: &mark.headword.how,
+                    parts: Vec::new(),
+                    source: "dictionary",
+                    pos: &mark.headword.pos,
+                    entry: None,
+                    alternatives: &[],
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Links a document and writes its links as `annotate` prints them (without dictionaries),
+/// each paragraph's as they are found: the links of a whole book are never all kept.
+pub fn write_links(
+    out: &mut impl std::io::Write,
+    doc: &Document,
+    linker: &Linker,
+    format: Format,
+) -> std::io::Result<()> {
+    let mut writer = AnnotationWriter::new(doc, linker.glossary(), format);
+    let mut written = Ok(());
+    linker.for_each_paragraph(doc, |links| {
+        written = links
+            .iter()
+            .try_for_each(|link| writer.write(out, &Record::of_link(link, linker.glossary())));
+        if written.is_ok() {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    });
+    written
+}
+
+fn start_of(spans: &[std::ops::Range<usize>]) -> usize {
+    spans.first().map_or(0, |s| s.start)
+}
+
+impl<'a> Record<'a> {
+    fn of_link(link: &'a crate::link::Link, glossary: &'a Glossary) -> Record<'a> {
+        Record {
+            term: &glossary.entries[link.entry].de,
+            spans: &link.spans,
+            form: &link.form,
+            parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
+            source: "glossary",
+            pos: "",
+            entry: glossary.entries.get(link.entry),
+            alternatives: &link.alternatives,
+        }
+    }
+}
+
+/// Writes records in text order. Offsets, lines and columns are the file's (before line ends
+/// and Markdown were read), counted as the records go by.
+struct AnnotationWriter<'a> {
+    doc: &'a Document,
+    glossary: &'a Glossary,
+    format: Format,
+    position: TextPosition,
+    file_spans: Vec<std::ops::Range<usize>>,
+    buf: String,
+}
+
+impl<'a> AnnotationWriter<'a> {
+    fn new(doc: &'a Document, glossary: &'a Glossary, format: Format) -> Self {
+        AnnotationWriter {
+            doc,
+            glossary,
+            format,
+            position: TextPosition::default(),
+            file_spans: Vec::new(),
+            buf: String::new(),
+        }
+    }
+
+    fn write(&mut self, out: &mut impl std::io::Write, r: &Record<'_>) -> std::io::Result<()> {
+        let doc = self.doc;
+        let buf = &mut self.buf;
         // One word is the text as it is; split parts are joined.
         let surface: std::borrow::Cow<'_, str> = match r.spans {
             [one] => std::borrow::Cow::Borrowed(&doc.source[one.clone()]),
             spans => std::borrow::Cow::Owned(link_surface(&doc.source, spans)),
         };
         let start = doc.file_offset(start_of(r.spans));
-        let (line, column) = position.advance(file, start);
-        file_spans.clear();
-        file_spans.extend(r.spans.iter().map(|s| doc.file_range(s.clone())));
+        let (line, column) = self.position.advance(doc.file_text(), start);
+        self.file_spans.clear();
+        self.file_spans
+            .extend(r.spans.iter().map(|s| doc.file_range(s.clone())));
         buf.clear();
-        match format {
-            Format::Jsonl => json_record(&mut buf, &r, &file_spans, line, &surface, glossary),
+        match self.format {
+            Format::Jsonl => json_record(buf, r, &self.file_spans, line, &surface, self.glossary),
             Format::Text => {
                 // For reading in a terminal: the glossary's words made safe there.
                 let _ = write!(
@@ -741,9 +801,8 @@ pub fn write_annotations(
                 buf.push('\n');
             }
         }
-        out.write_all(buf.as_bytes())?;
+        out.write_all(buf.as_bytes())
     }
-    Ok(())
 }
 
 /// One line of `annotate --format jsonl`: `term`, `spans`, `line`, `text`, `form`, `parts`
@@ -765,9 +824,15 @@ fn json_record(
         if i > 0 {
             buf.push(',');
         }
-        let _ = write!(buf, "[{},{}]", s.start, s.end);
+        buf.push('[');
+        push_number(buf, s.start);
+        buf.push(',');
+        push_number(buf, s.end);
+        buf.push(']');
     }
-    let _ = write!(buf, "],\"line\":{line},\"text\":");
+    buf.push_str("],\"line\":");
+    push_number(buf, line);
+    buf.push_str(",\"text\":");
     json_string(buf, surface);
     buf.push_str(",\"form\":");
     json_string(buf, r.form);
@@ -825,27 +890,39 @@ fn json_record(
     buf.push_str("}\n");
 }
 
-/// A JSON string: quotes, backslashes and control characters escaped.
+/// A JSON string: quotes, backslashes and control characters escaped. Byte by byte: what needs
+/// escaping is ASCII, and no byte of a longer UTF-8 character looks like it.
 fn json_string(buf: &mut String, s: &str) {
     buf.push('"');
     let mut rest = s;
-    while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| b == b'"' || b == b'\\' || b < b' ')
+    {
         buf.push_str(&rest[..i]);
-        let c = rest[i..].chars().next().unwrap_or_default();
-        match c {
-            '"' => buf.push_str("\\\""),
-            '\\' => buf.push_str("\\\\"),
-            '\n' => buf.push_str("\\n"),
-            '\t' => buf.push_str("\\t"),
-            '\r' => buf.push_str("\\r"),
-            c => {
-                let _ = write!(buf, "\\u{:04x}", u32::from(c));
+        match rest.as_bytes()[i] {
+            b'"' => buf.push_str("\\\""),
+            b'\\' => buf.push_str("\\\\"),
+            b'\n' => buf.push_str("\\n"),
+            b'\t' => buf.push_str("\\t"),
+            b'\r' => buf.push_str("\\r"),
+            b => {
+                buf.push_str("\\u00");
+                buf.push(char::from(HEX[usize::from(b >> 4)]));
+                buf.push(char::from(HEX[usize::from(b & 0xf)]));
             }
         }
-        rest = &rest[i + c.len_utf8()..];
+        rest = &rest[i + 1..];
     }
     buf.push_str(rest);
     buf.push('"');
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// A number in decimal, without the formatting machinery: a record has three or more.
+fn push_number(buf: &mut String, n: usize) {
+    buf.push_str(itoa::Buffer::new().format(n));
 }
 
 /// Line and column of offsets visited in text order, each byte looked at once: a text of one
@@ -864,19 +941,35 @@ impl TextPosition {
     /// 1-based line and column of `offset`, at or after the last one asked about.
     fn advance(&mut self, source: &str, offset: usize) -> (usize, usize) {
         let offset = offset.clamp(self.offset, source.len());
-        for &b in &source.as_bytes()[self.offset..offset] {
-            if b == b'\n' {
-                self.line += 1;
+        let bytes = &source.as_bytes()[self.offset..offset];
+        // The lines, then the characters after the last line end: a byte that is no UTF-8
+        // continuation byte starts a character.
+        let newlines = count_bytes(bytes, |b| b == b'\n');
+        let tail = match bytes.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.line += newlines;
                 self.column = 0;
-            } else if b & 0xc0 != 0x80 {
-                // Not a UTF-8 continuation byte: a character starts here.
-                self.column += 1;
+                &bytes[last + 1..]
             }
-        }
+            None => bytes,
+        };
+        self.column += count_bytes(tail, |b| b & 0xc0 != 0x80);
         self.scanned += offset - self.offset;
         self.offset = offset;
         (self.line + 1, self.column + 1)
     }
+}
+
+/// How many bytes match: counted in blocks small enough for a byte-wide sum, which the
+/// compiler turns into vector instructions.
+fn count_bytes(bytes: &[u8], matches: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n: u8 = block.iter().map(|&b| u8::from(matches(b))).sum();
+            usize::from(n)
+        })
+        .sum()
 }
 
 /// The words of a link as the text has them; parts that stand apart are joined with ` … `.
@@ -909,30 +1002,26 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
         notice(text);
     }
     let linker = Linker::new(glossary);
-    let analysis = linker.analyze(&doc);
-    let dicts = match &args.dict {
-        Some(path) => {
-            let extra: Vec<PathBuf> = path.iter().cloned().collect();
-            let dicts = open_dictionaries(&extra)?;
-            for e in dicts.errors() {
-                notice(&e.to_string());
-            }
-            for w in dicts.warnings() {
-                notice(&w);
-            }
-            if dicts.is_empty() {
-                anyhow::bail!(
-                    "no dictionary found: install trans-de-en or dict-freedict-deu-eng, or name one with --dict PATH"
-                );
-            }
-            Some(dicts)
-        }
-        None => None,
-    };
-    let marks = dicts
-        .iter()
-        .flat_map(|dicts| dictionary_marks(&doc, &analysis, dicts));
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let Some(dict) = &args.dict else {
+        let written = write_links(&mut stdout, &doc, &linker, args.format);
+        return finish_stdout(written.and_then(|()| stdout.flush()));
+    };
+    let analysis = linker.analyze(&doc);
+    let extra: Vec<PathBuf> = dict.iter().cloned().collect();
+    let dicts = open_dictionaries(&extra)?;
+    for e in dicts.errors() {
+        notice(&e.to_string());
+    }
+    for w in dicts.warnings() {
+        notice(&w);
+    }
+    if dicts.is_empty() {
+        anyhow::bail!(
+            "no dictionary found: install trans-de-en or dict-freedict-deu-eng, or name one with --dict PATH"
+        );
+    }
+    let marks = dictionary_marks(&doc, &analysis, &dicts);
     let written = write_annotations(
         &mut stdout,
         &doc,
@@ -942,6 +1031,11 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
         args.format,
     )
     .and_then(|()| stdout.flush());
+    finish_stdout(written)
+}
+
+/// The end of writing to stdout: a closed pipe (`leser annotate | head`) is not an error.
+fn finish_stdout(written: std::io::Result<()>) -> anyhow::Result<ExitCode> {
     match written {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         r => r.context("cannot write to standard output")?,
@@ -1431,9 +1525,12 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         let mut used = vec![false; linker.glossary().len()];
         for path in &args.texts {
             let doc = Document::load(path)?;
-            for link in linker.analyze(&doc).links {
-                used[link.entry] = true;
-            }
+            linker.for_each_paragraph(&doc, |links| {
+                for link in links {
+                    used[link.entry] = true;
+                }
+                ControlFlow::Continue(())
+            });
         }
         for (entry, _) in linker
             .glossary()

@@ -15,7 +15,7 @@ use crate::text::Document;
 use grammar::{ReadingContext, WordInfo, class};
 use index::{EntryInfo, HitKind, Hits, Shape, same_spelling};
 use rustc_hash::FxHashMap;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 /// One sentence of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,20 +107,7 @@ pub fn segment(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
     let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut sentences = Vec::new();
     for (p, range) in paragraphs.iter().enumerate() {
-        let first = tokens.len();
-        tokenize_into(text, range.clone(), &mut tokens);
-        for (k, r) in split_sentences(text, &tokens[first..])
-            .into_iter()
-            .enumerate()
-        {
-            let toks = first + r.start..first + r.end;
-            sentences.push(Sentence {
-                range: tokens[toks.start].start..tokens[toks.end - 1].end,
-                paragraph: p,
-                index_in_paragraph: k,
-                tokens: toks,
-            });
-        }
+        segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
     }
     let token_link = vec![None; tokens.len()];
     Analysis {
@@ -128,6 +115,32 @@ pub fn segment(text: &str, paragraphs: &[Range<usize>]) -> Analysis {
         sentences,
         links: Vec::new(),
         token_link,
+    }
+}
+
+/// Appends the tokens and sentences of paragraph `p` (`text[range]`). A sentence's token range
+/// indexes `tokens`; `token_base` is added to it (tokens of earlier paragraphs not kept).
+fn segment_paragraph(
+    text: &str,
+    range: Range<usize>,
+    p: usize,
+    token_base: usize,
+    tokens: &mut Vec<Token>,
+    sentences: &mut Vec<Sentence>,
+) {
+    let first = tokens.len();
+    tokenize_into(text, range, tokens);
+    for (k, r) in split_sentences(text, &tokens[first..])
+        .into_iter()
+        .enumerate()
+    {
+        let toks = first + r.start..first + r.end;
+        sentences.push(Sentence {
+            range: tokens[toks.start].start..tokens[toks.end - 1].end,
+            paragraph: p,
+            index_in_paragraph: k,
+            tokens: token_base + toks.start..token_base + toks.end,
+        });
     }
 }
 
@@ -197,14 +210,23 @@ struct Scratch {
     forms: FxHashMap<(u32, ReadingSet, bool), String>,
 }
 
+impl Scratch {
+    /// Lowercases the paragraph `text[range]` once, into a reused buffer.
+    fn lower_paragraph(&mut self, text: &str, range: Range<usize>) {
+        self.lower_start = range.start;
+        self.lower_ok = crate::de::lowercase_same_length_into(&text[range], &mut self.lower_text);
+    }
+}
+
 impl Linker {
     pub fn new(glossary: Glossary) -> Linker {
         let mut linker = Linker {
             glossary: Glossary::default(),
             info: Vec::with_capacity(glossary.entries.len()),
-            // About 40 forms an entry: sized once instead of rehashing as it grows.
+            // About ten forms an entry (six to eleven in real and synthetic glossaries): sized
+            // once instead of rehashing as it grows, no larger, as untouched room still costs.
             forms: hashbrown::HashMap::with_capacity_and_hasher(
-                glossary.entries.len() * 40,
+                glossary.entries.len() * 10,
                 rustc_hash::FxBuildHasher,
             ),
             key_buf: String::new(),
@@ -248,26 +270,19 @@ impl Linker {
 
     /// Same as [`Linker::analyze`], for text already split into paragraphs (byte ranges).
     pub fn analyze_paragraphs(&self, text: &str, paragraphs: &[Range<usize>]) -> Analysis {
-        let Analysis {
-            tokens, sentences, ..
-        } = segment(text, paragraphs);
-        let mut links = Vec::with_capacity(tokens.len() / 4);
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        let mut sentences = Vec::new();
+        let mut links = Vec::with_capacity(text.len() / 24);
         let mut scratch = Scratch::default();
-        let mut lowered_paragraph = None;
-        for (s, sentence) in sentences.iter().enumerate() {
-            // Each paragraph is lowercased once, into a reused buffer.
-            if lowered_paragraph != Some(sentence.paragraph) {
-                lowered_paragraph = Some(sentence.paragraph);
-                let range = paragraphs[sentence.paragraph].clone();
-                scratch.lower_start = range.start;
-                scratch.lower_ok =
-                    crate::de::lowercase_same_length_into(&text[range], &mut scratch.lower_text);
-            }
-            self.link_sentence(
+        for (p, range) in paragraphs.iter().enumerate() {
+            let first_sentence = sentences.len();
+            segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
+            scratch.lower_paragraph(text, range.clone());
+            self.link_paragraph(
                 text,
                 &tokens,
-                sentence.tokens.clone(),
-                s,
+                &sentences[first_sentence..],
+                first_sentence,
                 &mut scratch,
                 &mut links,
             );
@@ -286,6 +301,71 @@ impl Linker {
         }
     }
 
+    /// The links of a document's body, a paragraph at a time, in text order, as
+    /// [`Linker::analyze`] finds them (token and sentence indices too): for callers that write
+    /// links out and need not keep them, such as `annotate`. `each` breaks off by returning
+    /// [`ControlFlow::Break`].
+    pub fn for_each_paragraph(
+        &self,
+        doc: &Document,
+        mut each: impl FnMut(&[Link]) -> ControlFlow<()>,
+    ) {
+        let text = &doc.source;
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        let mut links = Vec::new();
+        let mut scratch = Scratch::default();
+        let (mut token_base, mut sentence_base) = (0, 0);
+        for (p, range) in doc.linked_paragraphs().iter().enumerate() {
+            tokens.clear();
+            sentences.clear();
+            links.clear();
+            segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
+            scratch.lower_paragraph(text, range.clone());
+            self.link_paragraph(
+                text,
+                &tokens,
+                &sentences,
+                sentence_base,
+                &mut scratch,
+                &mut links,
+            );
+            for link in &mut links {
+                for t in &mut link.tokens {
+                    *t += token_base;
+                }
+            }
+            if each(&links).is_break() {
+                return;
+            }
+            token_base += tokens.len();
+            sentence_base += sentences.len();
+        }
+    }
+
+    /// Links the sentences of one paragraph, the first of them numbered `first_sentence`,
+    /// whose token ranges index `tokens`; the paragraph is in `scratch` in lower case.
+    fn link_paragraph(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        first_sentence: usize,
+        scratch: &mut Scratch,
+        links: &mut Vec<Link>,
+    ) {
+        for (k, sentence) in sentences.iter().enumerate() {
+            self.link_sentence(
+                text,
+                tokens,
+                sentence.tokens.clone(),
+                first_sentence + k,
+                scratch,
+                links,
+            );
+        }
+    }
+
     /// Looks a word up: as written (lowercased), then in reformed spelling (daß → dass,
     /// Photographie → Fotografie).
     fn lookup(&self, lower: &str, buf: &mut String) -> Option<&Hits> {
@@ -293,9 +373,13 @@ impl Linker {
             return Some(h);
         }
         // One pass over the bytes for ß (C3 9F) and ph: most words have neither.
-        let bytes = lower.as_bytes();
-        let eszett = bytes.windows(2).any(|w| w == [0xc3, 0x9f]);
-        let ph = bytes.windows(2).any(|w| w == *b"ph");
+        let (mut eszett, mut ph) = (false, false);
+        let mut prev = 0u8;
+        for &b in lower.as_bytes() {
+            eszett |= prev == 0xc3 && b == 0x9f;
+            ph |= prev == b'p' && b == b'h';
+            prev = b;
+        }
         if !eszett && !ph {
             return None;
         }
@@ -790,6 +874,29 @@ fn find_expression<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_a_paragraph_at_a_time_as_the_whole_analysis_has_them() {
+        let linker = Linker::new(Glossary::bundled());
+        let doc = Document::bundled();
+        let whole = linker.analyze(&doc).links;
+        let mut streamed = Vec::new();
+        let mut calls = 0;
+        linker.for_each_paragraph(&doc, |links| {
+            calls += 1;
+            streamed.extend_from_slice(links);
+            ControlFlow::Continue(())
+        });
+        assert!(whole.len() > 50);
+        assert_eq!(streamed, whole);
+        assert_eq!(calls, doc.linked_paragraphs().len());
+        let mut after_break = 0;
+        linker.for_each_paragraph(&doc, |_| {
+            after_break += 1;
+            ControlFlow::Break(())
+        });
+        assert_eq!(after_break, 1);
+    }
 
     #[test]
     fn a_capital_sharp_s_does_not_split_a_compound_inside_a_letter() {

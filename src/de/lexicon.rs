@@ -750,6 +750,14 @@ pub const COMPOUND_MODIFIERS: &[&str] = &[
     "öl",
 ];
 
+/// Whether a lowercase stem is one of [`COMPOUND_MODIFIERS`]: one hash probe, as compounds are
+/// split at every letter of every unknown capitalized word.
+pub fn is_compound_modifier(stem: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| COMPOUND_MODIFIERS.iter().copied().collect());
+    SET.contains(stem)
+}
+
 /// Names that end like a compound but are none: Russland is not a kind of Land.
 pub const NOT_COMPOUNDS: &[&str] = &[
     "deutschland",
@@ -804,5 +812,13 @@ mod tests {
         assert_eq!(old_spellings("schifffahrt"), ["schiffahrt"]);
         assert_eq!(old_spellings("fotografie"), ["photographie"]);
         assert!(old_spellings("haus").is_empty());
+    }
+
+    #[test]
+    fn compound_modifiers_are_found_by_their_stem() {
+        assert!(COMPOUND_MODIFIERS.iter().all(|m| is_compound_modifier(m)));
+        assert!(is_compound_modifier("abend"));
+        assert!(!is_compound_modifier("abends"));
+        assert!(!is_compound_modifier(""));
     }
 }

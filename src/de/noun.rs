@@ -7,7 +7,7 @@
 //! made, the rarer one marked [`Sureness::Possible`], so that the linker lets it lose to any
 //! other word that has the same form.
 
-use super::inflect::Reading;
+use super::inflect::{Reading, cat};
 use crate::glossary::Gender;
 
 /// How sure a generated form is.
@@ -134,13 +134,13 @@ impl Forms {
     fn plural(&mut self, plural: &str, sureness: Sureness) {
         self.add(plural.to_string(), Reading::Plural, sureness);
         if !plural.ends_with(['n', 's']) {
-            self.add(format!("{plural}n"), Reading::DativePlural, sureness);
+            self.add(cat!(plural, "n"), Reading::DativePlural, sureness);
         }
     }
 
     fn umlaut_plural(&mut self, noun: &str, ending: &str, sureness: Sureness) {
         if let Some(u) = umlaut(noun) {
-            self.plural(&format!("{u}{ending}"), sureness);
+            self.plural(&cat!(u, ending), sureness);
         }
     }
 }
@@ -189,16 +189,16 @@ pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> V
             && !lower.ends_with("ee")
             && match plural {
                 Some(p) => {
-                    (p == format!("{noun}en") || p == format!("{noun}n"))
+                    (p == cat!(noun, "en") || p == cat!(noun, "n"))
                         && (weak_masculine_ending(&lower) || lower.ends_with('e'))
                 }
                 None => weak_masculine_ending(&lower) || lower.ends_with('e'),
             };
         if weak {
             let oblique = if lower.ends_with('e') {
-                format!("{noun}n")
+                cat!(noun, "n")
             } else {
-                format!("{noun}en")
+                cat!(noun, "en")
             };
             let s = if plural.is_some() { Given } else { cap(Likely) };
             out.add(oblique.clone(), Reading::ObliqueSingular, s);
@@ -207,33 +207,33 @@ pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> V
             }
             if lower.ends_with('e') {
                 // der Name, des Namens; der Buchstabe, des Buchstabens.
-                out.add(format!("{oblique}s"), Reading::GenitiveSingular, Possible);
+                out.add(cat!(oblique, "s"), Reading::GenitiveSingular, Possible);
             } else if plural.is_none() {
                 // der Staat, des Staat(e)s; der Moment, des Moments: strong after all.
-                out.add(format!("{noun}s"), Reading::GenitiveSingular, Possible);
-                out.add(format!("{noun}es"), Reading::GenitiveSingular, Possible);
-                out.plural(&format!("{noun}e"), Possible);
+                out.add(cat!(noun, "s"), Reading::GenitiveSingular, Possible);
+                out.add(cat!(noun, "es"), Reading::GenitiveSingular, Possible);
+                out.plural(&cat!(noun, "e"), Possible);
             }
             continue;
         }
         let gen_sure = if plural.is_some() { Given } else { cap(Likely) };
         if lower.ends_with("nis") {
-            out.add(format!("{noun}ses"), Reading::GenitiveSingular, gen_sure);
+            out.add(cat!(noun, "ses"), Reading::GenitiveSingular, gen_sure);
         } else if sibilant {
-            out.add(format!("{noun}es"), Reading::GenitiveSingular, gen_sure);
+            out.add(cat!(noun, "es"), Reading::GenitiveSingular, gen_sure);
         } else {
-            out.add(format!("{noun}s"), Reading::GenitiveSingular, gen_sure);
+            out.add(cat!(noun, "s"), Reading::GenitiveSingular, gen_sure);
             if !unstressed_end && !vowel_end {
-                out.add(format!("{noun}es"), Reading::GenitiveSingular, gen_sure);
+                out.add(cat!(noun, "es"), Reading::GenitiveSingular, gen_sure);
             }
         }
         if !unstressed_end && !vowel_end && one_syllable && !lower.ends_with("nis") {
             // Old dative: im Hause, am Tage, zu Grabe.
-            out.add(format!("{noun}e"), Reading::DativeSingular, Possible);
+            out.add(cat!(noun, "e"), Reading::DativeSingular, Possible);
         }
         if lower.ends_with('r') && g == Gender::M && plural.is_none() {
             // der Herr, den Herrn; der Bauer, des Bauern.
-            out.add(format!("{noun}n"), Reading::ObliqueSingular, Possible);
+            out.add(cat!(noun, "n"), Reading::ObliqueSingular, Possible);
         }
         if plural.is_none() {
             masculine_neuter_plural(noun, &lower, g, &mut out, gender.is_some());
@@ -247,26 +247,26 @@ fn feminine_plural(noun: &str, lower: &str, out: &mut Forms, sure_gender: bool) 
     use Sureness::{Likely, Possible};
     let s = if sure_gender { Likely } else { Possible };
     if FEMININE_EN.iter().any(|e| lower.ends_with(e)) {
-        out.plural(&format!("{noun}{}", en_ending(lower)), s);
+        out.plural(&cat!(noun, en_ending(lower)), s);
     } else if lower.ends_with("in") {
-        out.plural(&format!("{noun}nen"), s);
+        out.plural(&cat!(noun, "nen"), s);
     } else if lower.ends_with("nis") {
-        out.plural(&format!("{noun}se"), s);
+        out.plural(&cat!(noun, "se"), s);
     } else if lower.ends_with('e') || lower.ends_with("el") || lower.ends_with("er") {
-        out.plural(&format!("{noun}n"), s);
+        out.plural(&cat!(noun, "n"), s);
         // die Mutter → Mütter, die Tochter → Töchter.
         if lower.ends_with("er") {
             out.umlaut_plural(noun, "", Possible);
         }
     } else if lower.ends_with('a') {
         // die Firma → Firmen, die Kamera → Kameras.
-        out.plural(&format!("{}en", &noun[..noun.len() - 1]), Possible);
-        out.plural(&format!("{noun}s"), Possible);
+        out.plural(&cat!(&noun[..noun.len() - 1], "en"), Possible);
+        out.plural(&cat!(noun, "s"), Possible);
     } else if lower.ends_with(['i', 'o', 'u', 'y']) && !diphthong_end(lower) {
-        out.plural(&format!("{noun}s"), s);
+        out.plural(&cat!(noun, "s"), s);
     } else {
         // die Frau → Frauen; die Hand → Hände, die Nacht → Nächte.
-        out.plural(&format!("{noun}{}", en_ending(lower)), s);
+        out.plural(&cat!(noun, en_ending(lower)), s);
         out.umlaut_plural(noun, "e", Possible);
     }
 }
@@ -308,46 +308,46 @@ fn masculine_neuter_plural(
         out.umlaut_plural(noun, "", Possible);
         if lower.ends_with("el") || lower.ends_with("er") {
             // der Bauer → Bauern, der Stachel → Stacheln, das Auge-like -n plurals.
-            out.plural(&format!("{noun}n"), Possible);
+            out.plural(&cat!(noun, "n"), Possible);
         }
     } else if lower.ends_with("ee") {
         // der See → Seen, der Tee → Tees.
-        out.plural(&format!("{noun}n"), likely);
-        out.plural(&format!("{noun}s"), Possible);
+        out.plural(&cat!(noun, "n"), likely);
+        out.plural(&cat!(noun, "s"), Possible);
     } else if lower.ends_with('e') {
         // das Auge → Augen, das Ende → Enden; das Gebäude → Gebäude.
-        out.plural(&format!("{noun}n"), likely);
+        out.plural(&cat!(noun, "n"), likely);
         out.plural(noun, Possible);
     } else if lower.ends_with("ium") {
-        out.plural(&format!("{}ien", stem_of("ium")), likely);
+        out.plural(&cat!(stem_of("ium"), "ien"), likely);
     } else if lower.ends_with("um") && syllables(lower) > 1 && !lower.ends_with("aum") {
         // das Museum → Museen, das Zentrum → Zentren; not der Baum, der Raum.
-        out.plural(&format!("{}en", stem_of("um")), likely);
+        out.plural(&cat!(stem_of("um"), "en"), likely);
     } else if lower.ends_with("ma") && gender == Gender::N {
         // das Thema → Themen, das Komma → Kommas, das Schema → Schemata.
-        out.plural(&format!("{}en", stem_of("a")), likely);
-        out.plural(&format!("{noun}s"), Possible);
-        out.plural(&format!("{noun}ta"), Possible);
+        out.plural(&cat!(stem_of("a"), "en"), likely);
+        out.plural(&cat!(noun, "s"), Possible);
+        out.plural(&cat!(noun, "ta"), Possible);
     } else if lower.ends_with(['a', 'i', 'o', 'u', 'y']) && !diphthong_end(lower) {
-        out.plural(&format!("{noun}s"), likely);
+        out.plural(&cat!(noun, "s"), likely);
     } else if lower.ends_with("ismus") {
-        out.plural(&format!("{}en", stem_of("us")), likely);
+        out.plural(&cat!(stem_of("us"), "en"), likely);
     } else if lower.ends_with("us") && !diphthong_end(&lower[..lower.len() - 1]) {
         // der Bus → Busse; der Rhythmus → Rhythmen.
-        out.plural(&format!("{noun}se"), likely);
-        out.plural(&format!("{}en", stem_of("us")), Possible);
+        out.plural(&cat!(noun, "se"), likely);
+        out.plural(&cat!(stem_of("us"), "en"), Possible);
     } else if lower.ends_with("nis") {
-        out.plural(&format!("{noun}se"), likely);
+        out.plural(&cat!(noun, "se"), likely);
     } else if lower.ends_with("or") && syllables(lower) > 1 {
         // der Motor → Motoren, der Autor → Autoren; der Meteor → Meteore.
-        out.plural(&format!("{noun}en"), likely);
-        out.plural(&format!("{noun}e"), Possible);
+        out.plural(&cat!(noun, "en"), likely);
+        out.plural(&cat!(noun, "e"), Possible);
     } else {
         // The open classes: der Tag → Tage, der Stuhl → Stühle, das Jahr → Jahre, das Dorf →
         // Dörfer, der Wald → Wälder, der Mensch → Menschen, der Park → Parks.
         let one_syllable = syllables(lower) <= 1;
         let ends_ss = lower.ends_with("ss") || lower.ends_with('ß');
-        out.plural(&format!("{noun}e"), likely);
+        out.plural(&cat!(noun, "e"), likely);
         let umlaut_e = if gender == Gender::M && one_syllable {
             likely
         } else {
@@ -363,11 +363,11 @@ fn masculine_neuter_plural(
             // das Schloss → Schlösser, das Fass → Fässer.
             out.umlaut_plural(noun, "er", Possible);
         } else {
-            out.plural(&format!("{noun}er"), er);
+            out.plural(&cat!(noun, "er"), er);
             out.umlaut_plural(noun, "er", er);
         }
-        out.plural(&format!("{noun}en"), Possible);
-        out.plural(&format!("{noun}s"), Possible);
+        out.plural(&cat!(noun, "en"), Possible);
+        out.plural(&cat!(noun, "s"), Possible);
     }
 }
 

@@ -195,6 +195,11 @@ fn scan_word_or_number(text: &str, start: usize, end: usize) -> (usize, TokenKin
                 i += 1;
             } else if b.is_ascii_digit() {
                 i += 1;
+            } else if b == 0xc3 && i + 1 < end && !matches!(bytes[i + 1], 0x97 | 0xb7) {
+                // À to ÿ but × and ÷ (umlauts, ß, accents) are letters: no decoding.
+                has_letter = true;
+                all_digits = false;
+                i += 2;
             } else if b >= 0x80 {
                 let c = text[i..end].chars().next().unwrap_or(' ');
                 if is_word_char(c) {
@@ -276,6 +281,17 @@ pub fn hyphen_parts(text: &str, token: Token) -> impl Iterator<Item = (usize, us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_letters_join_words_and_times_and_divides_do_not() {
+        let text = "Größe×Maß Çà÷ñ 3×4";
+        let words: Vec<&str> = tokenize(text)
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(words, ["Größe", "Maß", "Çà", "ñ"]);
+    }
 
     fn words(text: &str) -> Vec<(&str, TokenKind)> {
         tokenize(text)

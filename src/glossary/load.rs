@@ -70,13 +70,28 @@ pub fn parse(src: &str, path: &str) -> Result<Glossary, GlossaryError> {
 
 /// [`parse`] through the full TOML parser, collecting every problem with its place.
 pub(super) fn parse_thoroughly(src: &str, path: &str) -> Result<Glossary, GlossaryError> {
-    parse_with_warnings(src, path).0
+    parse_fully_with_warnings(src, path).0
 }
 
-/// [`parse`] through the full TOML parser, with the warnings also when there are errors
-/// (`leser check` shows both); when the glossary loads, its warnings are in it and the list
-/// is empty.
+/// [`parse`], with the warnings also when there are errors (`leser check` shows both); when
+/// the glossary loads, its warnings are in it and the list is empty. A plain glossary, which
+/// has neither, is read the quick way.
 pub fn parse_with_warnings(
+    src: &str,
+    path: &str,
+) -> (Result<Glossary, GlossaryError>, Vec<Diagnostic>) {
+    if let Some(entries) = super::fast::parse(src) {
+        let glossary = Glossary {
+            entries,
+            warnings: Vec::new(),
+        };
+        return (Ok(glossary), Vec::new());
+    }
+    parse_fully_with_warnings(src, path)
+}
+
+/// [`parse_with_warnings`] through the full TOML parser.
+fn parse_fully_with_warnings(
     src: &str,
     path: &str,
 ) -> (Result<Glossary, GlossaryError>, Vec<Diagnostic>) {

@@ -3,7 +3,7 @@
 
 use super::index::Hit;
 use super::{Candidate, CompoundPart, Linker, PendingForm};
-use crate::de::lexicon::{COMPOUND_MODIFIERS, LINKING_SUFFIXES, NOT_COMPOUNDS, PLACE_NAME_HEADS};
+use crate::de::lexicon::{LINKING_SUFFIXES, NOT_COMPOUNDS, PLACE_NAME_HEADS, is_compound_modifier};
 use crate::de::token::Token;
 
 /// Linking elements between a compound's parts, longest first (Frieden-s-, Sonne-n-).
@@ -21,17 +21,22 @@ impl Linker {
         buf: &mut String,
     ) -> Option<Candidate> {
         let surface = token.text(text);
-        let capitalized = crate::de::is_capitalized(surface);
-        if !capitalized && !surface.as_bytes().contains(&b'-') {
-            return None;
-        }
+        // Words are short: a plain scan beats a call to memrchr.
+        let last_dash = |s: &str| s.bytes().rposition(|b| b == b'-');
+        let surface_dash = last_dash(surface);
+        let Some(surface_dash) = surface_dash else {
+            return if crate::de::is_capitalized(surface) {
+                self.closed_compound(surface, lower, index)
+            } else {
+                None
+            };
+        };
         // A hyphenated compound's last part is the noun (applications-Verzeichnissen).
-        let head_start = surface.rfind('-').map_or(0, |d| d + 1);
-        if !crate::de::is_capitalized(&surface[head_start..]) {
+        if !crate::de::is_capitalized(&surface[surface_dash + 1..]) {
             return None;
         }
         // The last hyphen of each: lowercasing may change the lengths before it (`ẞ` to `ß`).
-        if let (Some(dash), Some(surface_dash)) = (lower.rfind('-'), surface.rfind('-')) {
+        if let Some(dash) = last_dash(lower) {
             let dash_in_lower = dash;
             let dash = surface_dash;
             let last = &lower[dash_in_lower + 1..];
@@ -123,7 +128,7 @@ impl Linker {
                 return None;
             }
             let modifier_lower = &lower[..at];
-            if !self.is_word(modifier_lower, 0) {
+            if !self.is_word(modifier_lower, 0, &mut triple) {
                 // An unknown first part of five letters or more before a noun of four or more
                 // (Seminar-leiter), unless the head makes a place name (Heidel-berg).
                 let head_len = lower.len() - at;
@@ -164,27 +169,27 @@ impl Linker {
 
     /// Whether a compound's first part (lowercase, maybe with its linking element) is a word:
     /// a form the glossary knows, a verb stem of it (Schreib-tisch), a frequent first part, a
-    /// noun by its suffix (Sicherheits-), or itself two such parts (Handbuch-seite).
-    fn is_word(&self, modifier: &str, depth: u8) -> bool {
-        if LINKING_SUFFIXES.iter().any(|s| modifier.ends_with(s)) && modifier.len() > 5 {
+    /// noun by its suffix (Sicherheits-), or itself two such parts (Handbuch-seite). `buf` is
+    /// scratch space.
+    fn is_word(&self, modifier: &str, depth: u8, buf: &mut String) -> bool {
+        if modifier.len() > 5 && LINKING_SUFFIXES.iter().any(|s| modifier.ends_with(s)) {
             return true;
         }
-        let mut buf = String::new();
         for link in LINKING {
             let Some(stem) = modifier.strip_suffix(link) else {
                 continue;
             };
-            if stem.chars().count() < 2 {
+            if stem.chars().nth(1).is_none() {
                 continue;
             }
-            if COMPOUND_MODIFIERS.contains(&stem) || self.forms.contains_key(stem) {
+            if self.forms.contains_key(stem) || is_compound_modifier(stem) {
                 return true;
             }
             if link.is_empty() {
                 buf.clear();
                 buf.push_str(stem);
                 buf.push_str("en");
-                if self.is_verb_form(&buf) {
+                if self.is_verb_form(buf) {
                     return true;
                 }
             }
@@ -193,7 +198,8 @@ impl Linker {
             // Handbuch-: two words.
             for (at, _) in modifier.char_indices().skip(2) {
                 let (a, b) = modifier.split_at(at);
-                if b.chars().count() >= 2 && self.is_word(a, 1) && self.is_word(b, 1) {
+                if b.chars().nth(1).is_some() && self.is_word(a, 1, buf) && self.is_word(b, 1, buf)
+                {
                     return true;
                 }
             }
