@@ -238,4 +238,13 @@ fn coverage_of_a_real_text() {
         "most frequent words without an answer: {:?}",
         &top[..top.len().min(40)]
     );
+    // All of them, for sorting out what the analysis misses.
+    let mut all = String::new();
+    for (w, n) in &top {
+        let _ = writeln!(all, "{n}\t{w}");
+    }
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("coverage-missed.txt");
+    if std::fs::write(&path, all).is_ok() {
+        println!("all of them: {}", path.display());
+    }
 }

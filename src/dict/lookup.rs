@@ -23,7 +23,9 @@ use super::dictd::parse_article;
 use super::ding::{self, LineKind};
 use super::index::{Genus, Info, Kind, Posting, Spelling, WordClass};
 use super::{Answer, Dictionaries, Dictionary, Entry, Sense, Store};
-use crate::de::analyze::{colloquial_form, lemma_candidates, modern_spelling, split_compound};
+use crate::de::analyze::{
+    colloquial_form, fuller_spellings, lemma_candidates, modern_spelling, split_compound,
+};
 use crate::de::inflect::{self, Reading, ReadingSet, VerbForm};
 use crate::glossary::Gender;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -425,6 +427,28 @@ impl Dictionaries {
             }
         }
         let hits = self.hits(cx, &mut queries, &analyzed, first_only);
+        if hits.is_empty() {
+            // Nothing knows the word as written: as it would be written in full, each
+            // spelling as a word of its own first (`vor'm` is `vor` before it is a form of
+            // anything `vorem` might be).
+            let spellings = fuller_spellings(cx.word);
+            for analyze in [false, true] {
+                for (spelling, how) in &spellings {
+                    let mut fuller = vec![Query {
+                        variant: Some(how),
+                        ..exact_query(spelling)
+                    }];
+                    let analyzed = if analyze { spelling.as_str() } else { "" };
+                    let hits = self.hits(cx, &mut fuller, analyzed, first_only);
+                    if !hits.is_empty() {
+                        return Ranked {
+                            queries: fuller,
+                            hits,
+                        };
+                    }
+                }
+            }
+        }
         Ranked { queries, hits }
     }
 
@@ -476,7 +500,8 @@ impl Dictionaries {
         };
         add(&mut hits, &mut best, queries, 0, false);
         let from = queries.len();
-        if !(first_only && best.is_some_and(|b| b < Rank::floor(true, 0, from))) {
+        let sure = first_only && best.is_some_and(|b| b < Rank::floor(true, 0, from));
+        if !analyzed.is_empty() && !sure {
             candidate_queries(analyzed, queries);
             add(&mut hits, &mut best, queries, from, true);
         }
@@ -508,7 +533,7 @@ impl Dictionaries {
         let mut readings = ReadingSet::default();
         if !q.exact {
             match p.kind {
-                Kind::Sub => return None,
+                Kind::Sub | Kind::Abbreviation => return None,
                 Kind::Phrase => {
                     // The phrase's verb is the candidate: the word must be one of its forms.
                     readings = self.verb_readings(&q.key, &q.form, q.split.as_deref());
@@ -551,7 +576,10 @@ impl Dictionaries {
             // A headword that is more than the key (`abfüllen/füllen`, `Wie?`) is not the
             // word itself.
             derived: !q.exact
-                || (matches!(p.kind, Kind::Head | Kind::Sub) && info.spelling == Spelling::Other),
+                || (matches!(p.kind, Kind::Head | Kind::Sub) && info.spelling == Spelling::Other)
+                // `cm` is Zentimeter when nothing is written `cm`; `AU` (written so) is
+                // Abgasuntersuchung first.
+                || (p.kind == Kind::Abbreviation && !is_abbreviation(cx.word)),
             start,
             own_headword: p.kind != Kind::Form || (info.class == WordClass::Verb && p.column <= 2),
             dict: di,
@@ -740,10 +768,20 @@ impl Dictionaries {
     }
 
     fn lookup_compound(&self, word: &str) -> Vec<Answer> {
-        let Some(parts) = self.split_compound(word) else {
-            return Vec::new();
+        // A verb with a particle only its verb answers: the particle alone is no part of it.
+        let (parts, joined) = match self.split_compound(word) {
+            Some(parts) => {
+                let joined = parts.join(" + ");
+                (parts, joined)
+            }
+            None => match self.prefixed_verb(word) {
+                Some((prefix, verb)) => {
+                    let joined = format!("{prefix} + {verb}");
+                    (vec![verb], joined)
+                }
+                None => return Vec::new(),
+            },
         };
-        let joined = parts.join(" + ");
         let mut answers = Vec::new();
         for part in &parts {
             let cx = Context {
@@ -768,7 +806,13 @@ impl Dictionaries {
     /// (`Spionageaktivitäten` → `Spionageaktivität`, `NATO-Russland-Rates` →
     /// `NATO-Russland-Rat`).
     fn compound_headword(&self, word: &str) -> Option<Headword> {
-        let parts = self.split_compound(word)?;
+        let Some(parts) = self.split_compound(word) else {
+            let (prefix, verb) = self.prefixed_verb(word)?;
+            return Some(Headword {
+                lemma: format!("{prefix}{verb}"),
+                pos: "verb".to_string(),
+            });
+        };
         let last = parts.last()?;
         // Where the last part starts: its headword's longest beginning found in the word,
         // umlauts aside (`Hausbäume`: `Baum`).
@@ -824,6 +868,45 @@ impl Dictionaries {
         })
     }
 
+    /// A verb no dictionary lists with its particle or prefix, as that and the verb without
+    /// it: `anschwitzen` → (`an`, `schwitzen`), `hineingetan` → (`hinein`, `tun`),
+    /// `verquirlt` → (`ver`, `quirlen`). The longest prefix that leaves a known verb wins.
+    fn prefixed_verb(&self, word: &str) -> Option<(&'static str, String)> {
+        use crate::de::lexicon::{INSEPARABLE_PREFIXES, PARTICLES};
+        if crate::de::is_capitalized(word) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let mut prefixes: Vec<&'static str> = PARTICLES
+            .iter()
+            .chain(INSEPARABLE_PREFIXES)
+            // `ge` makes participles: `gepostet` is no verb `gepost`.
+            .filter(|p| **p != "ge" && lower.starts_with(**p))
+            .copied()
+            .collect();
+        prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        prefixes.into_iter().find_map(|prefix| {
+            let rest = &lower[prefix.len()..];
+            if rest.chars().count() < 3 {
+                return None;
+            }
+            let cx = Context {
+                word: rest,
+                pos: None,
+                sentence_start: false,
+            };
+            let ranked = self.rank(cx, None, true);
+            let hit = ranked.hits.first()?;
+            if hit.info.class != WordClass::Verb {
+                return None;
+            }
+            let lemma = self.dicts[hit.rank.dict]
+                .lemma_of(hit.posting, &ranked.queries[hit.rank.query].key)?;
+            (!lemma.contains(' ') && lemma.chars().all(char::is_alphabetic))
+                .then(|| (prefix, lemma.to_lowercase()))
+        })
+    }
+
     /// A compound's parts, its dictionary lookups kept while it is split (the same pieces
     /// come up at many split points).
     fn split_compound(&self, word: &str) -> Option<Vec<String>> {
@@ -842,9 +925,11 @@ impl Dictionaries {
     /// verbs of phrases do not count).
     fn knows_word(&self, word: &str) -> bool {
         let key = word.to_lowercase();
-        self.dicts
-            .iter()
-            .any(|d| d.index().get(&key).any(|p| p.kind != Kind::Phrase))
+        self.dicts.iter().any(|d| {
+            d.index()
+                .get(&key)
+                .any(|p| !matches!(p.kind, Kind::Phrase | Kind::Abbreviation))
+        })
     }
 
     /// Whether [`Dictionaries::lookup`] would answer, for marking words: what
@@ -1281,11 +1366,11 @@ fn ding_piece(
         &form_alt
     };
     let (head, head_alt, sense_col, entry_how) = match p.kind {
-        Kind::Head | Kind::Keyword | Kind::Phrase if col == 0 => {
-            let how = if p.kind == Kind::Phrase {
-                format!("{}{key}", super::PHRASE_WITH)
-            } else {
-                String::new()
+        Kind::Head | Kind::Keyword | Kind::Phrase | Kind::Abbreviation if col == 0 => {
+            let how = match p.kind {
+                Kind::Phrase => format!("{}{key}", super::PHRASE_WITH),
+                Kind::Abbreviation => format!("abbreviation of {}", matched.bare),
+                _ => String::new(),
             };
             (matched, alt, 0, how)
         }
