@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -365,7 +365,7 @@ pub fn library(args: &LibraryArgs) -> anyhow::Result<ExitCode> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DictionaryMark {
     pub spans: smallvec::SmallVec<[std::ops::Range<usize>; 2]>,
-    pub headword: Rc<MarkedHeadword>,
+    pub headword: Arc<MarkedHeadword>,
 }
 
 /// What a mark says about its word, shared by the marks of the same form.
@@ -399,7 +399,7 @@ pub fn dictionary_cache_dir() -> PathBuf {
 }
 
 /// A word's headword, as its marks share it.
-type Named = Option<Rc<MarkedHeadword>>;
+type Named = Option<Arc<MarkedHeadword>>;
 
 /// What was asked about a word (its particle, whether it starts a sentence), and the answer.
 type Asked = (Option<&'static str>, bool, Named);
@@ -413,6 +413,27 @@ struct Answered<'d> {
 }
 
 impl Answered<'_> {
+    /// The answer kept for a word; one not looked up yet (none, once [`Answered::look_up_all`]
+    /// ran) is looked up, not kept.
+    fn known(&self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
+        if let Some(asked) = self.known.get(word)
+            && let Some((_, _, named)) = asked
+                .iter()
+                .find(|(p, s, _)| *p == particle && *s == sentence_start)
+        {
+            return named.clone();
+        }
+        self.dicts
+            .headword_and_form(word, particle, sentence_start)
+            .map(|(h, how)| {
+                Arc::new(MarkedHeadword {
+                    lemma: h.lemma,
+                    pos: h.pos,
+                    how,
+                })
+            })
+    }
+
     fn get(&mut self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
         if let Some(named) = self.known.get(word).and_then(|asked| {
             asked
@@ -425,7 +446,7 @@ impl Answered<'_> {
             .dicts
             .headword_and_form(word, particle, sentence_start)
             .map(|(h, how)| {
-                Rc::new(MarkedHeadword {
+                Arc::new(MarkedHeadword {
                     lemma: h.lemma,
                     pos: h.pos,
                     how,
@@ -440,10 +461,11 @@ impl Answered<'_> {
     }
 }
 
-/// Words no link covers that a dictionary answers, in text order, worked out a sentence at a
-/// time as they are asked for. A verb whose separable particle ends its clause is marked with
-/// it when that makes a verb the dictionaries know (`kündigte` … `an`: `ankündigen`). The
-/// distinct word forms are looked up first, on as many threads as there are cores.
+/// Words no link covers that a dictionary answers, in text order, worked out a block of
+/// sentences at a time as they are asked for. A verb whose separable particle ends its clause
+/// is marked with it when that makes a verb the dictionaries know (`kündigte` … `an`:
+/// `ankündigen`). The distinct word forms are looked up first, and each block's marks worked
+/// out, on as many threads as there are cores.
 pub fn dictionary_marks<'a>(
     doc: &'a Document,
     analysis: &'a Analysis,
@@ -454,10 +476,54 @@ pub fn dictionary_marks<'a>(
         known: rustc_hash::FxHashMap::default(),
     };
     answered.look_up_all(doc, analysis);
+    let threads = worker_threads();
     analysis
         .sentences
-        .iter()
-        .flat_map(move |sentence| sentence_marks(doc, analysis, sentence, &mut answered))
+        .chunks(MARK_BLOCK)
+        .flat_map(move |block| {
+            let answered = &answered;
+            let chunk = block.len().div_ceil(threads).max(1);
+            let parts: Vec<Vec<DictionaryMark>> = std::thread::scope(|s| {
+                let workers: Vec<_> = block
+                    .chunks(chunk)
+                    .map(|part| {
+                        s.spawn(move || {
+                            part.iter()
+                                .flat_map(|sentence| {
+                                    sentence_marks(doc, analysis, sentence, answered)
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .zip(block.chunks(chunk))
+                    // A worker that panicked: its sentences are worked out here.
+                    .map(|(w, part)| {
+                        w.join().unwrap_or_else(|_| {
+                            part.iter()
+                                .flat_map(|sentence| {
+                                    sentence_marks(doc, analysis, sentence, answered)
+                                })
+                                .collect()
+                        })
+                    })
+                    .collect()
+            });
+            parts.into_iter().flatten()
+        })
+}
+
+/// Sentences whose marks are worked out together: enough to share among threads, few enough
+/// that a book's marks are not all held at once.
+const MARK_BLOCK: usize = 4096;
+
+/// Threads for looking words up: as many as there are cores, up to 8.
+fn worker_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 8)
 }
 
 impl Answered<'_> {
@@ -490,10 +556,7 @@ impl Answered<'_> {
 
     /// Looks `queries` up on as many threads as there are cores, and keeps the answers.
     fn look_up_in_parallel(&mut self, queries: &[(&str, Option<&'static str>, bool)]) {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .clamp(1, 8);
-        let chunk = queries.len().div_ceil(threads).max(1);
+        let chunk = queries.len().div_ceil(worker_threads()).max(1);
         let dicts = self.dicts;
         let found: Vec<Vec<Option<(crate::dict::Headword, String)>>> = std::thread::scope(|s| {
             let workers: Vec<_> = queries
@@ -515,7 +578,7 @@ impl Answered<'_> {
         for (part, answers) in queries.chunks(chunk).zip(found) {
             for (&(word, particle, start), answer) in part.iter().zip(answers) {
                 let named = answer.map(|(h, how)| {
-                    Rc::new(MarkedHeadword {
+                    Arc::new(MarkedHeadword {
                         lemma: h.lemma,
                         pos: h.pos,
                         how,
@@ -580,7 +643,7 @@ fn sentence_marks(
     doc: &Document,
     analysis: &Analysis,
     sentence: &crate::link::Sentence,
-    answered: &mut Answered<'_>,
+    answered: &Answered<'_>,
 ) -> Vec<DictionaryMark> {
     let tokens = &analysis.tokens;
     let text = doc.source.as_str();
@@ -594,9 +657,9 @@ fn sentence_marks(
         let word = tokens[t].text(text);
         let split = w
             .particle
-            .filter(|_| may_be_verb(&answered.get(word, None, w.start)))
+            .filter(|_| may_be_verb(&answered.known(word, None, w.start)))
             .and_then(|(l, p)| {
-                let named = answered.get(word, Some(p), w.start)?;
+                let named = answered.known(word, Some(p), w.start)?;
                 makes_particle_verb(&named.lemma, word, p).then_some((l, named))
             });
         let mut spans = smallvec::smallvec![tokens[t].start..tokens[t].end];
@@ -606,7 +669,7 @@ fn sentence_marks(
                 spans.push(tokens[l].start..tokens[l].end);
                 Some(named)
             }
-            None => answered.get(word, None, w.start),
+            None => answered.known(word, None, w.start),
         };
         if let Some(headword) = named {
             marks.push(DictionaryMark { spans, headword });
@@ -765,9 +828,15 @@ fn json_record(
         if i > 0 {
             buf.push(',');
         }
-        let _ = write!(buf, "[{},{}]", s.start, s.end);
+        buf.push('[');
+        push_number(buf, s.start);
+        buf.push(',');
+        push_number(buf, s.end);
+        buf.push(']');
     }
-    let _ = write!(buf, "],\"line\":{line},\"text\":");
+    buf.push_str("],\"line\":");
+    push_number(buf, line);
+    buf.push_str(",\"text\":");
     json_string(buf, surface);
     buf.push_str(",\"form\":");
     json_string(buf, r.form);
@@ -825,11 +894,30 @@ fn json_record(
     buf.push_str("}\n");
 }
 
+/// A number in decimal, without the formatting machinery: a book has a million of them.
+fn push_number(buf: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // A digit: below 10.
+        digits[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 /// A JSON string: quotes, backslashes and control characters escaped.
 fn json_string(buf: &mut String, s: &str) {
     buf.push('"');
     let mut rest = s;
-    while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| b == b'"' || b == b'\\' || b < b' ')
+    {
         buf.push_str(&rest[..i]);
         let c = rest[i..].chars().next().unwrap_or_default();
         match c {

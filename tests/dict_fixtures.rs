@@ -899,6 +899,9 @@ fn an_abbreviation_finds_its_entry_after_the_word_itself() {
     assert_eq!(answers[0].lemma, "Zentimeter");
     assert_eq!(answers[0].how, "abbreviation of Zentimeter");
     assert_eq!(dicts.headword("cm", None).expect("cm").lemma, "Zentimeter");
+    // Written in capitals, an abbreviation is not a word in lower case.
+    assert_eq!(dicts.lookup("TB", None)[0].lemma, "Tuberkulose");
+    assert!(dicts.headword("tb", None).is_none());
 }
 
 #[test]
@@ -931,5 +934,18 @@ fn a_verb_with_a_particle_nobody_lists_is_its_verb_with_the_particle() {
             .starts_with("part of angeschwitzt (an + schwitzen)"),
         "{}",
         answers[0].how
+    );
+}
+
+#[test]
+fn an_adjective_s_form_is_that_adjective_before_a_headword_of_its_own() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("größte", None);
+    assert_eq!(answers[0].lemma, "groß");
+    assert!(answers.iter().any(|a| a.lemma == "größte"));
+    assert_eq!(
+        dicts.headword("größte", None).expect("größte").lemma,
+        "groß"
     );
 }

@@ -157,7 +157,7 @@ pub fn fuller_spellings(word: &str) -> Vec<(String, &'static str)> {
         push(format!("{}en", &word[..word.len() - 1]), ELIDED);
     }
     if word.contains("ss") {
-        push(word.replace("ss", "ß"), "ss for ß");
+        push(word.replace("ss", "ß"), SS_FOR_SHARP_S);
     }
     let umlauts = word
         .replace("ae", "ä")
@@ -166,12 +166,16 @@ pub fn fuller_spellings(word: &str) -> Vec<(String, &'static str)> {
         .replace("Ae", "Ä")
         .replace("Oe", "Ö")
         .replace("Ue", "Ü");
-    push(umlauts, "written without umlauts");
+    push(umlauts, NO_UMLAUTS);
     out
 }
 
 /// What [`fuller_spellings`] calls an e put back.
 const ELIDED: &str = "elided e";
+/// What [`fuller_spellings`] calls ß written ss.
+pub const SS_FOR_SHARP_S: &str = "ss for ß";
+/// What [`fuller_spellings`] calls umlauts written ae, oe, ue.
+pub const NO_UMLAUTS: &str = "written without umlauts";
 
 /// Colloquial short forms and the words they stand for, sorted by the short form.
 const COLLOQUIAL: &[(&str, &str)] = &[

@@ -508,6 +508,11 @@ impl LineInfo<'_> {
         };
         let (spelling, capitals) = if matches!(kind, Kind::Head | Kind::Sub) {
             Info::spelling_of(&head.bare, key)
+        } else if kind == Kind::Abbreviation {
+            // How the abbreviation is written: `cm`, but `TB`.
+            alts.get(alt)
+                .and_then(|a| a.abbreviations.iter().find(|x| x.to_lowercase() == key))
+                .map_or((Spelling::Other, 0), |x| Info::spelling_of(x, key))
         } else {
             (Spelling::Other, 0)
         };

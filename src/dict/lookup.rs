@@ -24,7 +24,8 @@ use super::ding::{self, LineKind};
 use super::index::{Genus, Info, Kind, Posting, Spelling, WordClass};
 use super::{Answer, Dictionaries, Dictionary, Entry, Sense, Store};
 use crate::de::analyze::{
-    colloquial_form, fuller_spellings, lemma_candidates, modern_spelling, split_compound,
+    NO_UMLAUTS, SS_FOR_SHARP_S, colloquial_form, fuller_spellings, lemma_candidates,
+    modern_spelling, split_compound,
 };
 use crate::de::inflect::{self, Reading, ReadingSet, VerbForm};
 use crate::glossary::Gender;
@@ -123,12 +124,20 @@ const OLD_SPELLING: &str = "old spelling";
 fn candidate_queries(word: &str, out: &mut Vec<Query>) {
     let lower: Rc<str> = Rc::from(word.to_lowercase());
     let modern: Option<Rc<str>> = modern_spelling(&lower).map(Rc::from);
+    let from = out.len();
     for c in lemma_candidates(word) {
         // The modern spelling itself is among the exact queries already (see `queries`).
         if c.desc == OLD_SPELLING {
             continue;
         }
         let old_spelling = c.desc.ends_with(OLD_SPELLING);
+        // The same headword from another reading finds the same entries.
+        if out[from..]
+            .iter()
+            .any(|q| q.lemma == c.lemma && q.variant.is_some() == old_spelling)
+        {
+            continue;
+        }
         out.push(Query {
             key: c.lemma.to_lowercase(),
             form: match (&modern, old_spelling) {
@@ -332,7 +341,12 @@ impl Dictionaries {
         for d in &self.dicts {
             rebuilt |= d.repair();
         }
-        if rebuilt { f() } else { result }
+        if rebuilt {
+            self.forget_known_words();
+            f()
+        } else {
+            result
+        }
     }
 
     fn lookup_once(
@@ -431,7 +445,12 @@ impl Dictionaries {
             // Nothing knows the word as written: as it would be written in full, each
             // spelling as a word of its own first (`vor'm` is `vor` before it is a form of
             // anything `vorem` might be).
-            let spellings = fuller_spellings(cx.word);
+            let mut spellings = fuller_spellings(cx.word);
+            if crate::de::is_capitalized(cx.word) && !cx.sentence_start {
+                // A noun or a name: only its letters may be written otherwise (`Strasse`,
+                // `Aerger`); `Müller` is no `Müllere`.
+                spellings.retain(|(_, how)| matches!(*how, SS_FOR_SHARP_S | NO_UMLAUTS));
+            }
             for analyze in [false, true] {
                 for (spelling, how) in &spellings {
                     let mut fuller = vec![Query {
@@ -470,11 +489,11 @@ impl Dictionaries {
                        best: &mut Option<Rank>,
                        queries: &[Query],
                        from: usize,
-                       derived: bool| {
+                       floor_derived: bool| {
             for (di, d) in self.dicts.iter().enumerate() {
                 let index = d.index();
                 for (qi, q) in queries.iter().enumerate().skip(from) {
-                    if first_only && best.is_some_and(|b| b < Rank::floor(derived, di, qi)) {
+                    if first_only && best.is_some_and(|b| b < Rank::floor(floor_derived, di, qi)) {
                         return;
                     }
                     let mut phrases = 0;
@@ -500,10 +519,15 @@ impl Dictionaries {
         };
         add(&mut hits, &mut best, queries, 0, false);
         let from = queries.len();
-        let sure = first_only && best.is_some_and(|b| b < Rank::floor(true, 0, from));
+        // An adjective headword may be another's form (`größte`): the analyser must be asked.
+        let adjective = hits
+            .iter()
+            .any(|h| h.info.class == WordClass::Adj && h.posting.kind == Kind::Head);
+        let sure = first_only && !adjective && best.is_some_and(|b| b < Rank::floor(true, 0, from));
         if !analyzed.is_empty() && !sure {
             candidate_queries(analyzed, queries);
-            add(&mut hits, &mut best, queries, from, true);
+            // An adjective's form ranks as the word itself (see `hit`).
+            add(&mut hits, &mut best, queries, from, !adjective);
         }
         hits.sort_by_key(|h| h.rank);
         hits
@@ -527,6 +551,13 @@ impl Dictionaries {
         if matches!(d.store, Store::Dictd(_))
             && info.spelling == Spelling::Other
             && !is_abbreviation(cx.word)
+        {
+            return None;
+        }
+        // A word in lower case is no abbreviation written in capitals: `tb` is not `TB`.
+        if p.kind == Kind::Abbreviation
+            && info.spelling != Spelling::Lower
+            && !cx.word.chars().any(char::is_uppercase)
         {
             return None;
         }
@@ -569,19 +600,33 @@ impl Dictionaries {
         } else {
             0
         };
+        // An adjective's inflected or compared form the generator confirms is that adjective's
+        // before it is a headword of its own: `größte` is groß, `hohe` hoch (as a listed
+        // comparison is, see [`Rank::own_headword`]).
+        let compared = !q.exact
+            && info.class == WordClass::Adj
+            && cx.case_fits(false)
+            && !readings.is_empty()
+            && readings.iter().all(|r| {
+                matches!(
+                    r,
+                    Reading::AdjInflected | Reading::Comparative | Reading::Superlative
+                )
+            });
         let rank = Rank {
             phrase: p.kind == Kind::Phrase,
             other_pos: cx.pos.is_some_and(|pos| info.class.as_str() != pos),
             case_misfit: !cx.case_fits(info.capitalized),
             // A headword that is more than the key (`abfüllen/füllen`, `Wie?`) is not the
             // word itself.
-            derived: !q.exact
+            derived: (!q.exact && !compared)
                 || (matches!(p.kind, Kind::Head | Kind::Sub) && info.spelling == Spelling::Other)
                 // `cm` is Zentimeter when nothing is written `cm`; `AU` (written so) is
                 // Abgasuntersuchung first.
                 || (p.kind == Kind::Abbreviation && !is_abbreviation(cx.word)),
             start,
-            own_headword: p.kind != Kind::Form || (info.class == WordClass::Verb && p.column <= 2),
+            own_headword: !compared
+                && (p.kind != Kind::Form || (info.class == WordClass::Verb && p.column <= 2)),
             dict: di,
             query: qi,
             penalty: info.penalty,
@@ -910,24 +955,44 @@ impl Dictionaries {
     /// A compound's parts, its dictionary lookups kept while it is split (the same pieces
     /// come up at many split points).
     fn split_compound(&self, word: &str) -> Option<Vec<String>> {
-        let known: std::cell::RefCell<FxHashMap<String, bool>> = std::cell::RefCell::default();
-        split_compound(word, |p| {
-            if let Some(&k) = known.borrow().get(p) {
-                return k;
-            }
-            let k = self.knows_word(p);
-            known.borrow_mut().insert(p.to_string(), k);
-            k
-        })
+        split_compound(word, |p| self.knows_word(p))
+    }
+
+    /// Forgets which words the dictionaries know (after an index was rebuilt).
+    pub(super) fn forget_known_words(&self) {
+        self.known_words
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
     }
 
     /// Whether any dictionary has `word` as a headword or form, for splitting compounds (the
-    /// verbs of phrases do not count).
+    /// verbs of phrases do not count); kept.
     fn knows_word(&self, word: &str) -> bool {
         let key = word.to_lowercase();
+        let known = |cache: &mut KnownWords| cache.get(key.as_str()).copied();
+        let lock = || {
+            self.known_words
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(k) = known(&mut lock()) {
+            return k;
+        }
+        let k = self.looks_up_word(&key);
+        let mut cache = lock();
+        if cache.len() >= KNOWN_WORDS_KEPT {
+            cache.clear();
+        }
+        cache.insert(key.into_boxed_str(), k);
+        k
+    }
+
+    /// [`Dictionaries::knows_word`] for a lowercase key, asking the indexes.
+    fn looks_up_word(&self, key: &str) -> bool {
         self.dicts.iter().any(|d| {
             d.index()
-                .get(&key)
+                .get(key)
                 .any(|p| !matches!(p.kind, Kind::Phrase | Kind::Abbreviation))
         })
     }
@@ -1038,6 +1103,12 @@ fn declines_like_adjective(lemma: &str) -> bool {
     let lower = lemma.to_lowercase();
     STEMS.contains(&lower.as_str()) || (lower.ends_with('e') && lower.chars().count() >= 4)
 }
+
+/// Whether the dictionaries know a word, by lowercase word.
+pub(super) type KnownWords = FxHashMap<Box<str>, bool>;
+
+/// Words whose knowing is kept, at most.
+const KNOWN_WORDS_KEPT: usize = 1 << 18;
 
 /// Verbs whose forms are kept, at most.
 const VERBS_KEPT: usize = 4096;
