@@ -237,6 +237,8 @@ struct Hit {
     /// What the word is of the headword, by the inflection generator: for derived headwords
     /// (which it must confirm), and for listed forms when worked out.
     readings: ReadingSet,
+    /// An adjective's form the generator confirms, ranked as the word itself (see `hit`).
+    compared: bool,
 }
 
 /// The ranked hits of a word, and the queries they came from.
@@ -529,6 +531,14 @@ impl Dictionaries {
             // An adjective's form ranks as the word itself (see `hit`).
             add(&mut hits, &mut best, queries, from, !adjective);
         }
+        if !adjective {
+            // Only a word that is an adjective headword itself yields to the adjective it is
+            // a form of: `einem` stays the article's.
+            for h in hits.iter_mut().filter(|h| h.compared) {
+                h.rank.derived = true;
+                h.rank.own_headword = h.posting.kind != Kind::Form;
+            }
+        }
         hits.sort_by_key(|h| h.rank);
         hits
     }
@@ -554,10 +564,11 @@ impl Dictionaries {
         {
             return None;
         }
-        // A word in lower case is no abbreviation written in capitals: `tb` is not `TB`.
+        // An abbreviation is written as the dictionary writes it: `tb` is not `TB`, `Max`
+        // inside a sentence not `max.` (at a sentence's start it may be).
         if p.kind == Kind::Abbreviation
-            && info.spelling != Spelling::Lower
-            && !cx.word.chars().any(char::is_uppercase)
+            && info.spell(&q.key).as_deref() != Some(cx.word)
+            && !(info.spelling == Spelling::Lower && cx.sentence_start)
         {
             return None;
         }
@@ -637,6 +648,7 @@ impl Dictionaries {
             posting: p,
             info,
             readings,
+            compared,
         })
     }
 
