@@ -521,10 +521,12 @@ impl Dictionaries {
         };
         add(&mut hits, &mut best, queries, 0, false);
         let from = queries.len();
-        // An adjective headword may be another's form (`größte`): the analyser must be asked.
-        let adjective = hits
-            .iter()
-            .any(|h| h.info.class == WordClass::Adj && h.posting.kind == Kind::Head);
+        // An adjective headword with an ending may be another's form (`größte`): the analyser
+        // must be asked.
+        let adjective = analyzed.ends_with(['e', 'm', 'n', 'r', 's'])
+            && hits
+                .iter()
+                .any(|h| h.info.class == WordClass::Adj && h.posting.kind == Kind::Head);
         let sure = first_only && !adjective && best.is_some_and(|b| b < Rank::floor(true, 0, from));
         if !analyzed.is_empty() && !sure {
             candidate_queries(analyzed, queries);
