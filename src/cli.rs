@@ -10,7 +10,7 @@ use std::io::Write as _;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -366,7 +366,7 @@ pub fn library(args: &LibraryArgs) -> anyhow::Result<ExitCode> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DictionaryMark {
     pub spans: smallvec::SmallVec<[std::ops::Range<usize>; 2]>,
-    pub headword: Rc<MarkedHeadword>,
+    pub headword: Arc<MarkedHeadword>,
 }
 
 /// What a mark says about its word, shared by the marks of the same form.
@@ -400,7 +400,7 @@ pub fn dictionary_cache_dir() -> PathBuf {
 }
 
 /// A word's headword, as its marks share it.
-type Named = Option<Rc<MarkedHeadword>>;
+type Named = Option<Arc<MarkedHeadword>>;
 
 /// What was asked about a word (its particle, whether it starts a sentence), and the answer.
 type Asked = (Option<&'static str>, bool, Named);
@@ -414,6 +414,27 @@ struct Answered<'d> {
 }
 
 impl Answered<'_> {
+    /// The answer kept for a word; one not looked up yet (none, once [`Answered::look_up_all`]
+    /// ran) is looked up, not kept.
+    fn known(&self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
+        if let Some(asked) = self.known.get(word)
+            && let Some((_, _, named)) = asked
+                .iter()
+                .find(|(p, s, _)| *p == particle && *s == sentence_start)
+        {
+            return named.clone();
+        }
+        self.dicts
+            .headword_and_form(word, particle, sentence_start)
+            .map(|(h, how)| {
+                Arc::new(MarkedHeadword {
+                    lemma: h.lemma,
+                    pos: h.pos,
+                    how,
+                })
+            })
+    }
+
     fn get(&mut self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
         if let Some(named) = self.known.get(word).and_then(|asked| {
             asked
@@ -426,7 +447,7 @@ impl Answered<'_> {
             .dicts
             .headword_and_form(word, particle, sentence_start)
             .map(|(h, how)| {
-                Rc::new(MarkedHeadword {
+                Arc::new(MarkedHeadword {
                     lemma: h.lemma,
                     pos: h.pos,
                     how,
@@ -441,10 +462,11 @@ impl Answered<'_> {
     }
 }
 
-/// Words no link covers that a dictionary answers, in text order, worked out a sentence at a
-/// time as they are asked for. A verb whose separable particle ends its clause is marked with
-/// it when that makes a verb the dictionaries know (`kündigte` … `an`: `ankündigen`). The
-/// distinct word forms are looked up first, on as many threads as there are cores.
+/// Words no link covers that a dictionary answers, in text order, worked out a block of
+/// sentences at a time as they are asked for. A verb whose separable particle ends its clause
+/// is marked with it when that makes a verb the dictionaries know (`kündigte` … `an`:
+/// `ankündigen`). The distinct word forms are looked up first, and each block's marks worked
+/// out, on as many threads as there are cores.
 pub fn dictionary_marks<'a>(
     doc: &'a Document,
     analysis: &'a Analysis,
@@ -455,10 +477,54 @@ pub fn dictionary_marks<'a>(
         known: rustc_hash::FxHashMap::default(),
     };
     answered.look_up_all(doc, analysis);
+    let threads = worker_threads();
     analysis
         .sentences
-        .iter()
-        .flat_map(move |sentence| sentence_marks(doc, analysis, sentence, &mut answered))
+        .chunks(MARK_BLOCK)
+        .flat_map(move |block| {
+            let answered = &answered;
+            let chunk = block.len().div_ceil(threads).max(1);
+            let parts: Vec<Vec<DictionaryMark>> = std::thread::scope(|s| {
+                let workers: Vec<_> = block
+                    .chunks(chunk)
+                    .map(|part| {
+                        s.spawn(move || {
+                            part.iter()
+                                .flat_map(|sentence| {
+                                    sentence_marks(doc, analysis, sentence, answered)
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .zip(block.chunks(chunk))
+                    // A worker that panicked: its sentences are worked out here.
+                    .map(|(w, part)| {
+                        w.join().unwrap_or_else(|_| {
+                            part.iter()
+                                .flat_map(|sentence| {
+                                    sentence_marks(doc, analysis, sentence, answered)
+                                })
+                                .collect()
+                        })
+                    })
+                    .collect()
+            });
+            parts.into_iter().flatten()
+        })
+}
+
+/// Sentences whose marks are worked out together: enough to share among threads, few enough
+/// that a book's marks are not all held at once.
+const MARK_BLOCK: usize = 4096;
+
+/// Threads for looking words up: as many as there are cores, up to 8.
+fn worker_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 8)
 }
 
 impl Answered<'_> {
@@ -491,10 +557,7 @@ impl Answered<'_> {
 
     /// Looks `queries` up on as many threads as there are cores, and keeps the answers.
     fn look_up_in_parallel(&mut self, queries: &[(&str, Option<&'static str>, bool)]) {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .clamp(1, 8);
-        let chunk = queries.len().div_ceil(threads).max(1);
+        let chunk = queries.len().div_ceil(worker_threads()).max(1);
         let dicts = self.dicts;
         let found: Vec<Vec<Option<(crate::dict::Headword, String)>>> = std::thread::scope(|s| {
             let workers: Vec<_> = queries
@@ -516,7 +579,7 @@ impl Answered<'_> {
         for (part, answers) in queries.chunks(chunk).zip(found) {
             for (&(word, particle, start), answer) in part.iter().zip(answers) {
                 let named = answer.map(|(h, how)| {
-                    Rc::new(MarkedHeadword {
+                    Arc::new(MarkedHeadword {
                         lemma: h.lemma,
                         pos: h.pos,
                         how,
@@ -581,7 +644,7 @@ fn sentence_marks(
     doc: &Document,
     analysis: &Analysis,
     sentence: &crate::link::Sentence,
-    answered: &mut Answered<'_>,
+    answered: &Answered<'_>,
 ) -> Vec<DictionaryMark> {
     let tokens = &analysis.tokens;
     let text = doc.source.as_str();
@@ -595,9 +658,9 @@ fn sentence_marks(
         let word = tokens[t].text(text);
         let split = w
             .particle
-            .filter(|_| may_be_verb(&answered.get(word, None, w.start)))
+            .filter(|_| may_be_verb(&answered.known(word, None, w.start)))
             .and_then(|(l, p)| {
-                let named = answered.get(word, Some(p), w.start)?;
+                let named = answered.known(word, Some(p), w.start)?;
                 makes_particle_verb(&named.lemma, word, p).then_some((l, named))
             });
         let mut spans = smallvec::smallvec![tokens[t].start..tokens[t].end];
@@ -607,7 +670,7 @@ fn sentence_marks(
                 spans.push(tokens[l].start..tokens[l].end);
                 Some(named)
             }
-            None => answered.get(word, None, w.start),
+            None => answered.known(word, None, w.start),
         };
         if let Some(headword) = named {
             marks.push(DictionaryMark { spans, headword });

@@ -12,9 +12,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::OnceLock;
 
-/// The share of the table whose first answer must be right. The goal is 97%; the function
-/// words count on the core lexicon, which answers before the dictionaries once it is there.
-const FLOOR: f64 = 0.65;
+/// The share of the table whose first answer must be right: what leser reached (90.7% of 225
+/// rows), less a margin for dictionary updates. The goal is 97%; the function words count on
+/// the core lexicon, which answers before the dictionaries.
+const FLOOR: f64 = 0.85;
 
 const FORTUNES: &str = "/usr/share/games/fortunes/de";
 
@@ -238,4 +239,13 @@ fn coverage_of_a_real_text() {
         "most frequent words without an answer: {:?}",
         &top[..top.len().min(40)]
     );
+    // All of them, for sorting out what the analysis misses.
+    let mut all = String::new();
+    for (w, n) in &top {
+        let _ = writeln!(all, "{n}\t{w}");
+    }
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("coverage-missed.txt");
+    if std::fs::write(&path, all).is_ok() {
+        println!("all of them: {}", path.display());
+    }
 }

@@ -890,3 +890,62 @@ fn the_headword_api_agrees_with_the_first_answer() {
         ("Spionageaktivität", "noun")
     );
 }
+
+#[test]
+fn an_abbreviation_finds_its_entry_after_the_word_itself() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("cm", None);
+    assert_eq!(answers[0].lemma, "Zentimeter");
+    assert_eq!(answers[0].how, "abbreviation of Zentimeter");
+    assert_eq!(dicts.headword("cm", None).expect("cm").lemma, "Zentimeter");
+    // Written in capitals, an abbreviation is not a word in lower case.
+    assert_eq!(dicts.lookup("TB", None)[0].lemma, "Tuberkulose");
+    assert!(dicts.headword("tb", None).is_none());
+}
+
+#[test]
+fn a_word_written_as_spoken_is_looked_up_in_full() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let heut = dicts.lookup("heut", None);
+    assert_eq!(heut[0].lemma, "heute");
+    assert_eq!(heut[0].how, "dropped final e for heute");
+    assert_eq!(
+        dicts.headword("schwitz'n", None).expect("schwitz'n").lemma,
+        "schwitzen"
+    );
+}
+
+#[test]
+fn a_verb_with_a_particle_nobody_lists_is_its_verb_with_the_particle() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let headword = dicts.headword("anschwitzen", None).expect("anschwitzen");
+    assert_eq!(
+        (headword.lemma.as_str(), headword.pos.as_str()),
+        ("anschwitzen", "verb")
+    );
+    let answers = dicts.lookup("angeschwitzt", None);
+    assert_eq!(answers[0].lemma, "schwitzen");
+    assert!(
+        answers[0]
+            .how
+            .starts_with("part of angeschwitzt (an + schwitzen)"),
+        "{}",
+        answers[0].how
+    );
+}
+
+#[test]
+fn an_adjective_s_form_is_that_adjective_before_a_headword_of_its_own() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("größte", None);
+    assert_eq!(answers[0].lemma, "groß");
+    assert!(answers.iter().any(|a| a.lemma == "größte"));
+    assert_eq!(
+        dicts.headword("größte", None).expect("größte").lemma,
+        "groß"
+    );
+}

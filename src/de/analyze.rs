@@ -116,6 +116,67 @@ pub fn modern_spelling(word: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Fuller spellings of a word written as it is spoken or typed on an old keyboard, with what
+/// each is, to try when nothing answers the word itself: an elided e put back (`hab'n` →
+/// haben, `g'sagt` → gesagt, `and're` → andere), a contracted article dropped (`vor'm` →
+/// vor, `für'n` → für), a dropped final e (`wär` → wäre, `heut` → heute), `gehn` → gehen,
+/// an `es` written on (`gehts` → geht), ss for ß (`weiss` → weiß), ae, oe, ue for umlauts
+/// (`wuerde` → würde).
+pub fn fuller_spellings(word: &str) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    let mut push = |spelling: String, how: &'static str| {
+        if spelling != word && !out.iter().any(|(s, _)| *s == spelling) {
+            out.push((spelling, how));
+        }
+    };
+    if let Some(at) = word.find(['\'', '’']) {
+        let apostrophe = word[at..].chars().next().map_or(1, char::len_utf8);
+        let (before, after) = (&word[..at], &word[at + apostrophe..]);
+        if before.is_empty() || after.contains(['\'', '’']) {
+            return out;
+        }
+        push(format!("{before}e{after}"), ELIDED);
+        if before.chars().count() >= 2 && after.chars().count() <= 3 {
+            push(before.to_string(), "contracted");
+        }
+        return out;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n < 3 || !chars.iter().all(|c| c.is_alphabetic()) {
+        return out;
+    }
+    let last = chars[n - 1].to_ascii_lowercase();
+    if !is_vowel(last) {
+        push(format!("{word}e"), "dropped final e");
+    }
+    if n >= 4 && word.ends_with("ts") {
+        push(word[..word.len() - 1].to_string(), "with es written on");
+    }
+    if last == 'n' && (chars[n - 2] == 'h' || (is_vowel(chars[n - 2]) && chars[n - 2] != 'e')) {
+        push(format!("{}en", &word[..word.len() - 1]), ELIDED);
+    }
+    if word.contains("ss") {
+        push(word.replace("ss", "ß"), SS_FOR_SHARP_S);
+    }
+    let umlauts = word
+        .replace("ae", "ä")
+        .replace("oe", "ö")
+        .replace("ue", "ü")
+        .replace("Ae", "Ä")
+        .replace("Oe", "Ö")
+        .replace("Ue", "Ü");
+    push(umlauts, NO_UMLAUTS);
+    out
+}
+
+/// What [`fuller_spellings`] calls an e put back.
+const ELIDED: &str = "elided e";
+/// What [`fuller_spellings`] calls ß written ss.
+pub const SS_FOR_SHARP_S: &str = "ss for ß";
+/// What [`fuller_spellings`] calls umlauts written ae, oe, ue.
+pub const NO_UMLAUTS: &str = "written without umlauts";
+
 /// Colloquial short forms and the words they stand for, sorted by the short form.
 const COLLOQUIAL: &[(&str, &str)] = &[
     ("dran", "daran"),
@@ -668,6 +729,26 @@ mod tests {
         lemmas(word)
             .into_iter()
             .find(|(l, _)| known.contains(&l.as_str()))
+    }
+
+    #[test]
+    fn words_written_as_spoken_have_fuller_spellings() {
+        let first = |w: &str| fuller_spellings(w).first().map(|(s, _)| s.clone());
+        assert_eq!(first("hab'n").as_deref(), Some("haben"));
+        assert_eq!(first("g'sagt").as_deref(), Some("gesagt"));
+        assert!(
+            fuller_spellings("vor'm")
+                .iter()
+                .any(|(s, how)| s == "vor" && *how == "contracted")
+        );
+        assert_eq!(first("heut").as_deref(), Some("heute"));
+        assert!(fuller_spellings("gehts").iter().any(|(s, _)| s == "geht"));
+        assert!(fuller_spellings("gehn").iter().any(|(s, _)| s == "gehen"));
+        assert!(fuller_spellings("weiss").iter().any(|(s, _)| s == "weiß"));
+        assert!(fuller_spellings("wuerde").iter().any(|(s, _)| s == "würde"));
+        // Numbers and short words have none.
+        assert!(fuller_spellings("3er").is_empty());
+        assert!(fuller_spellings("zu").is_empty());
     }
 
     #[test]

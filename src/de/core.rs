@@ -508,6 +508,12 @@ mod tests {
     }
 
     #[test]
+    fn old_and_colloquial_spellings_of_function_words_are_known() {
+        assert_eq!(headword("zuviel"), Some("zuviel"));
+        assert_eq!(lookup("Sowas")[0].en, "something like that, such a thing");
+    }
+
+    #[test]
     fn lookup_ignores_case_and_punctuation() {
         assert_eq!(headword("„Dem"), Some("der"));
         assert_eq!(headword("ÜBERS,"), Some("übers"));

@@ -132,6 +132,8 @@ pub struct Cleaned {
     pub labels: Vec<String>,
     /// `<Aalmolch>`: other spellings and search words.
     pub keywords: Vec<String>,
+    /// `Zentimeter {m} /cm/`, `Student {m} /stud./`: abbreviations, without their last dot.
+    pub abbreviations: Vec<String>,
     /// The article an alternative starts with (`die Polizei {f}`), which `bare` leaves out.
     pub article: Option<&'static str>,
 }
@@ -266,10 +268,23 @@ fn take_apart(raw: &str, mut plain_bare: Option<(&mut Collapsed, &mut String)>) 
             rest = &rest[end + 1..];
             continue;
         }
+        let after_space = raw[..raw.len() - rest.len()]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        if c == '/'
+            && after_space
+            && let Some(inner) = abbreviation_at(rest)
+        {
+            out.abbreviations
+                .push(inner.trim_end_matches('.').to_string());
+            rest = &rest[inner.len() + 2..];
+            continue;
+        }
         // Up to the next bracket at once: most of an alternative is plain text.
         let first = c.len_utf8();
         let run = rest[first..]
-            .find(['{', '[', '<', '('])
+            .find(['{', '[', '<', '(', '/'])
             .map_or(rest.len(), |n| n + first);
         display.push_str(&rest[..run]);
         if let Some((plain, bare)) = plain_bare.as_mut() {
@@ -280,6 +295,21 @@ fn take_apart(raw: &str, mut plain_bare: Option<(&mut Collapsed, &mut String)>) 
     }
     out.display = display.0;
     out
+}
+
+/// The abbreviation `rest` starts with, between slashes (`/cm/`, `/stud./`): one word, the
+/// closing slash ending the alternative or followed by a space (`langsam / gemütlich` and
+/// `fahren/drüberfahren` are none).
+fn abbreviation_at(rest: &str) -> Option<&str> {
+    let inner_len = rest[1..].find('/')?;
+    let inner = &rest[1..=inner_len];
+    let after = &rest[inner_len + 2..];
+    (!inner.is_empty()
+        && inner.len() <= 16
+        && !inner.contains(char::is_whitespace)
+        && inner.chars().any(char::is_alphabetic)
+        && after.chars().next().is_none_or(char::is_whitespace))
+    .then_some(inner)
 }
 
 /// Prepositions that govern a placeholder object: `von etw.`, `auf jdn.`, `als etw.`.
@@ -478,6 +508,11 @@ impl LineInfo<'_> {
         };
         let (spelling, capitals) = if matches!(kind, Kind::Head | Kind::Sub) {
             Info::spelling_of(&head.bare, key)
+        } else if kind == Kind::Abbreviation {
+            // How the abbreviation is written: `cm`, but `TB`.
+            alts.get(alt)
+                .and_then(|a| a.abbreviations.iter().find(|x| x.to_lowercase() == key))
+                .map_or((Spelling::Other, 0), |x| Info::spelling_of(x, key))
         } else {
             (Spelling::Other, 0)
         };
@@ -568,6 +603,12 @@ pub fn cleaned_column_keys(
             let kw = kw.to_lowercase();
             if !kw.contains(' ') && usable_key(&kw) {
                 emit(&kw, Kind::Keyword, alt);
+            }
+        }
+        for abbr in &c.abbreviations {
+            let abbr = abbr.to_lowercase();
+            if usable_key(&abbr) {
+                emit(&abbr, Kind::Abbreviation, alt);
             }
         }
     }
@@ -916,6 +957,34 @@ mod tests {
             vec!["heralded", "proclaimed"]
         );
         assert_eq!(line_kind(&line), LineKind::Verb);
+    }
+
+    #[test]
+    fn abbreviations_between_slashes_are_kept_apart() {
+        let student = clean("Student {m} /stud./");
+        assert_eq!(student.bare, "Student");
+        assert_eq!(student.abbreviations, ["stud"]);
+        assert_eq!(clean("Kilogramm {n}; Kilo {n} /kg/").abbreviations, ["kg"]);
+        // Slashes between words are no abbreviation.
+        let slow = clean("langsam / gemütlich fahren");
+        assert!(slow.abbreviations.is_empty());
+        assert_eq!(slow.bare, "langsam / gemütlich fahren");
+        assert!(
+            clean("über jdn./etw. fahren/drüberfahren")
+                .abbreviations
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_is_a_key_of_its_own() {
+        let mut keys = Vec::new();
+        for_each_key(
+            &parse_line("Zentimeter {m} /cm/ | Zentimeter {pl} :: centimetre").expect("parses"),
+            |key, kind, column, _, _| keys.push((key.to_string(), kind, column)),
+        );
+        assert!(keys.contains(&("cm".to_string(), Kind::Abbreviation, 0)));
+        assert!(keys.contains(&("zentimeter".to_string(), Kind::Head, 0)));
     }
 
     #[test]

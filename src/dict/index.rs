@@ -48,7 +48,7 @@ use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 12;
+const VERSION: u32 = 16;
 const HEADER_LEN: usize = 84;
 /// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
 /// costs a few microseconds, large enough that the directory stays small.
@@ -86,6 +86,8 @@ pub enum Kind {
     Sub = 3,
     /// The verb of a multi-word headword (`abziehen` for `von einem Ort abziehen`).
     Phrase = 4,
+    /// An abbreviation the dictionary gives (`cm` for `Zentimeter`).
+    Abbreviation = 5,
 }
 
 impl Kind {
@@ -96,6 +98,7 @@ impl Kind {
             2 => Kind::Form,
             3 => Kind::Sub,
             4 => Kind::Phrase,
+            5 => Kind::Abbreviation,
             _ => return None,
         })
     }

@@ -23,7 +23,10 @@ use super::dictd::parse_article;
 use super::ding::{self, LineKind};
 use super::index::{Genus, Info, Kind, Posting, Spelling, WordClass};
 use super::{Answer, Dictionaries, Dictionary, Entry, Sense, Store};
-use crate::de::analyze::{colloquial_form, lemma_candidates, modern_spelling, split_compound};
+use crate::de::analyze::{
+    NO_UMLAUTS, SS_FOR_SHARP_S, colloquial_form, fuller_spellings, lemma_candidates,
+    modern_spelling, split_compound,
+};
 use crate::de::inflect::{self, Reading, ReadingSet, VerbForm};
 use crate::glossary::Gender;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -121,12 +124,20 @@ const OLD_SPELLING: &str = "old spelling";
 fn candidate_queries(word: &str, out: &mut Vec<Query>) {
     let lower: Rc<str> = Rc::from(word.to_lowercase());
     let modern: Option<Rc<str>> = modern_spelling(&lower).map(Rc::from);
+    let from = out.len();
     for c in lemma_candidates(word) {
         // The modern spelling itself is among the exact queries already (see `queries`).
         if c.desc == OLD_SPELLING {
             continue;
         }
         let old_spelling = c.desc.ends_with(OLD_SPELLING);
+        // The same headword from another reading finds the same entries.
+        if out[from..]
+            .iter()
+            .any(|q| q.lemma == c.lemma && q.variant.is_some() == old_spelling)
+        {
+            continue;
+        }
         out.push(Query {
             key: c.lemma.to_lowercase(),
             form: match (&modern, old_spelling) {
@@ -226,6 +237,8 @@ struct Hit {
     /// What the word is of the headword, by the inflection generator: for derived headwords
     /// (which it must confirm), and for listed forms when worked out.
     readings: ReadingSet,
+    /// An adjective's form the generator confirms, ranked as the word itself (see `hit`).
+    compared: bool,
 }
 
 /// The ranked hits of a word, and the queries they came from.
@@ -330,7 +343,12 @@ impl Dictionaries {
         for d in &self.dicts {
             rebuilt |= d.repair();
         }
-        if rebuilt { f() } else { result }
+        if rebuilt {
+            self.forget_known_words();
+            f()
+        } else {
+            result
+        }
     }
 
     fn lookup_once(
@@ -425,6 +443,33 @@ impl Dictionaries {
             }
         }
         let hits = self.hits(cx, &mut queries, &analyzed, first_only);
+        if hits.is_empty() {
+            // Nothing knows the word as written: as it would be written in full, each
+            // spelling as a word of its own first (`vor'm` is `vor` before it is a form of
+            // anything `vorem` might be).
+            let mut spellings = fuller_spellings(cx.word);
+            if crate::de::is_capitalized(cx.word) && !cx.sentence_start {
+                // A noun or a name: only its letters may be written otherwise (`Strasse`,
+                // `Aerger`); `Müller` is no `Müllere`.
+                spellings.retain(|(_, how)| matches!(*how, SS_FOR_SHARP_S | NO_UMLAUTS));
+            }
+            for analyze in [false, true] {
+                for (spelling, how) in &spellings {
+                    let mut fuller = vec![Query {
+                        variant: Some(how),
+                        ..exact_query(spelling)
+                    }];
+                    let analyzed = if analyze { spelling.as_str() } else { "" };
+                    let hits = self.hits(cx, &mut fuller, analyzed, first_only);
+                    if !hits.is_empty() {
+                        return Ranked {
+                            queries: fuller,
+                            hits,
+                        };
+                    }
+                }
+            }
+        }
         Ranked { queries, hits }
     }
 
@@ -446,11 +491,11 @@ impl Dictionaries {
                        best: &mut Option<Rank>,
                        queries: &[Query],
                        from: usize,
-                       derived: bool| {
+                       floor_derived: bool| {
             for (di, d) in self.dicts.iter().enumerate() {
                 let index = d.index();
                 for (qi, q) in queries.iter().enumerate().skip(from) {
-                    if first_only && best.is_some_and(|b| b < Rank::floor(derived, di, qi)) {
+                    if first_only && best.is_some_and(|b| b < Rank::floor(floor_derived, di, qi)) {
                         return;
                     }
                     let mut phrases = 0;
@@ -476,9 +521,25 @@ impl Dictionaries {
         };
         add(&mut hits, &mut best, queries, 0, false);
         let from = queries.len();
-        if !(first_only && best.is_some_and(|b| b < Rank::floor(true, 0, from))) {
+        // An adjective headword with an ending may be another's form (`größte`): the analyser
+        // must be asked.
+        let adjective = analyzed.ends_with(['e', 'm', 'n', 'r', 's'])
+            && hits
+                .iter()
+                .any(|h| h.info.class == WordClass::Adj && h.posting.kind == Kind::Head);
+        let sure = first_only && !adjective && best.is_some_and(|b| b < Rank::floor(true, 0, from));
+        if !analyzed.is_empty() && !sure {
             candidate_queries(analyzed, queries);
-            add(&mut hits, &mut best, queries, from, true);
+            // An adjective's form ranks as the word itself (see `hit`).
+            add(&mut hits, &mut best, queries, from, !adjective);
+        }
+        if !adjective {
+            // Only a word that is an adjective headword itself yields to the adjective it is
+            // a form of: `einem` stays the article's.
+            for h in hits.iter_mut().filter(|h| h.compared) {
+                h.rank.derived = true;
+                h.rank.own_headword = h.posting.kind != Kind::Form;
+            }
         }
         hits.sort_by_key(|h| h.rank);
         hits
@@ -505,10 +566,18 @@ impl Dictionaries {
         {
             return None;
         }
+        // An abbreviation is written as the dictionary writes it: `tb` is not `TB`, `Max`
+        // inside a sentence not `max.` (at a sentence's start it may be).
+        if p.kind == Kind::Abbreviation
+            && info.spell(&q.key).as_deref() != Some(cx.word)
+            && !(info.spelling == Spelling::Lower && cx.sentence_start)
+        {
+            return None;
+        }
         let mut readings = ReadingSet::default();
         if !q.exact {
             match p.kind {
-                Kind::Sub => return None,
+                Kind::Sub | Kind::Abbreviation => return None,
                 Kind::Phrase => {
                     // The phrase's verb is the candidate: the word must be one of its forms.
                     readings = self.verb_readings(&q.key, &q.form, q.split.as_deref());
@@ -544,16 +613,33 @@ impl Dictionaries {
         } else {
             0
         };
+        // An adjective's inflected or compared form the generator confirms is that adjective's
+        // before it is a headword of its own: `größte` is groß, `hohe` hoch (as a listed
+        // comparison is, see [`Rank::own_headword`]).
+        let compared = !q.exact
+            && info.class == WordClass::Adj
+            && cx.case_fits(false)
+            && !readings.is_empty()
+            && readings.iter().all(|r| {
+                matches!(
+                    r,
+                    Reading::AdjInflected | Reading::Comparative | Reading::Superlative
+                )
+            });
         let rank = Rank {
             phrase: p.kind == Kind::Phrase,
             other_pos: cx.pos.is_some_and(|pos| info.class.as_str() != pos),
             case_misfit: !cx.case_fits(info.capitalized),
             // A headword that is more than the key (`abfüllen/füllen`, `Wie?`) is not the
             // word itself.
-            derived: !q.exact
-                || (matches!(p.kind, Kind::Head | Kind::Sub) && info.spelling == Spelling::Other),
+            derived: (!q.exact && !compared)
+                || (matches!(p.kind, Kind::Head | Kind::Sub) && info.spelling == Spelling::Other)
+                // `cm` is Zentimeter when nothing is written `cm`; `AU` (written so) is
+                // Abgasuntersuchung first.
+                || (p.kind == Kind::Abbreviation && !is_abbreviation(cx.word)),
             start,
-            own_headword: p.kind != Kind::Form || (info.class == WordClass::Verb && p.column <= 2),
+            own_headword: !compared
+                && (p.kind != Kind::Form || (info.class == WordClass::Verb && p.column <= 2)),
             dict: di,
             query: qi,
             penalty: info.penalty,
@@ -564,6 +650,7 @@ impl Dictionaries {
             posting: p,
             info,
             readings,
+            compared,
         })
     }
 
@@ -740,10 +827,20 @@ impl Dictionaries {
     }
 
     fn lookup_compound(&self, word: &str) -> Vec<Answer> {
-        let Some(parts) = self.split_compound(word) else {
-            return Vec::new();
+        // A verb with a particle only its verb answers: the particle alone is no part of it.
+        let (parts, joined) = match self.split_compound(word) {
+            Some(parts) => {
+                let joined = parts.join(" + ");
+                (parts, joined)
+            }
+            None => match self.prefixed_verb(word) {
+                Some((prefix, verb)) => {
+                    let joined = format!("{prefix} + {verb}");
+                    (vec![verb], joined)
+                }
+                None => return Vec::new(),
+            },
         };
-        let joined = parts.join(" + ");
         let mut answers = Vec::new();
         for part in &parts {
             let cx = Context {
@@ -768,7 +865,13 @@ impl Dictionaries {
     /// (`Spionageaktivitäten` → `Spionageaktivität`, `NATO-Russland-Rates` →
     /// `NATO-Russland-Rat`).
     fn compound_headword(&self, word: &str) -> Option<Headword> {
-        let parts = self.split_compound(word)?;
+        let Some(parts) = self.split_compound(word) else {
+            let (prefix, verb) = self.prefixed_verb(word)?;
+            return Some(Headword {
+                lemma: format!("{prefix}{verb}"),
+                pos: "verb".to_string(),
+            });
+        };
         let last = parts.last()?;
         // Where the last part starts: its headword's longest beginning found in the word,
         // umlauts aside (`Hausbäume`: `Baum`).
@@ -824,27 +927,88 @@ impl Dictionaries {
         })
     }
 
-    /// A compound's parts, its dictionary lookups kept while it is split (the same pieces
-    /// come up at many split points).
-    fn split_compound(&self, word: &str) -> Option<Vec<String>> {
-        let known: std::cell::RefCell<FxHashMap<String, bool>> = std::cell::RefCell::default();
-        split_compound(word, |p| {
-            if let Some(&k) = known.borrow().get(p) {
-                return k;
+    /// A verb no dictionary lists with its particle or prefix, as that and the verb without
+    /// it: `anschwitzen` → (`an`, `schwitzen`), `hineingetan` → (`hinein`, `tun`),
+    /// `verquirlt` → (`ver`, `quirlen`). The longest prefix that leaves a known verb wins.
+    fn prefixed_verb(&self, word: &str) -> Option<(&'static str, String)> {
+        use crate::de::lexicon::{INSEPARABLE_PREFIXES, PARTICLES};
+        if crate::de::is_capitalized(word) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let mut prefixes: Vec<&'static str> = PARTICLES
+            .iter()
+            .chain(INSEPARABLE_PREFIXES)
+            // `ge` makes participles: `gepostet` is no verb `gepost`.
+            .filter(|p| **p != "ge" && lower.starts_with(**p))
+            .copied()
+            .collect();
+        prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        prefixes.into_iter().find_map(|prefix| {
+            let rest = &lower[prefix.len()..];
+            if rest.chars().count() < 3 {
+                return None;
             }
-            let k = self.knows_word(p);
-            known.borrow_mut().insert(p.to_string(), k);
-            k
+            let cx = Context {
+                word: rest,
+                pos: None,
+                sentence_start: false,
+            };
+            let ranked = self.rank(cx, None, true);
+            let hit = ranked.hits.first()?;
+            if hit.info.class != WordClass::Verb {
+                return None;
+            }
+            let lemma = self.dicts[hit.rank.dict]
+                .lemma_of(hit.posting, &ranked.queries[hit.rank.query].key)?;
+            (!lemma.contains(' ') && lemma.chars().all(char::is_alphabetic))
+                .then(|| (prefix, lemma.to_lowercase()))
         })
     }
 
+    /// A compound's parts, its dictionary lookups kept while it is split (the same pieces
+    /// come up at many split points).
+    fn split_compound(&self, word: &str) -> Option<Vec<String>> {
+        split_compound(word, |p| self.knows_word(p))
+    }
+
+    /// Forgets which words the dictionaries know (after an index was rebuilt).
+    pub(super) fn forget_known_words(&self) {
+        self.known_words
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+    }
+
     /// Whether any dictionary has `word` as a headword or form, for splitting compounds (the
-    /// verbs of phrases do not count).
+    /// verbs of phrases do not count); kept.
     fn knows_word(&self, word: &str) -> bool {
         let key = word.to_lowercase();
-        self.dicts
-            .iter()
-            .any(|d| d.index().get(&key).any(|p| p.kind != Kind::Phrase))
+        let known = |cache: &mut KnownWords| cache.get(key.as_str()).copied();
+        let lock = || {
+            self.known_words
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(k) = known(&mut lock()) {
+            return k;
+        }
+        let k = self.looks_up_word(&key);
+        let mut cache = lock();
+        if cache.len() >= KNOWN_WORDS_KEPT {
+            cache.clear();
+        }
+        cache.insert(key.into_boxed_str(), k);
+        k
+    }
+
+    /// [`Dictionaries::knows_word`] for a lowercase key, asking the indexes.
+    fn looks_up_word(&self, key: &str) -> bool {
+        self.dicts.iter().any(|d| {
+            d.index()
+                .get(key)
+                .any(|p| !matches!(p.kind, Kind::Phrase | Kind::Abbreviation))
+        })
     }
 
     /// Whether [`Dictionaries::lookup`] would answer, for marking words: what
@@ -953,6 +1117,12 @@ fn declines_like_adjective(lemma: &str) -> bool {
     let lower = lemma.to_lowercase();
     STEMS.contains(&lower.as_str()) || (lower.ends_with('e') && lower.chars().count() >= 4)
 }
+
+/// Whether the dictionaries know a word, by lowercase word.
+pub(super) type KnownWords = FxHashMap<Box<str>, bool>;
+
+/// Words whose knowing is kept, at most.
+const KNOWN_WORDS_KEPT: usize = 1 << 18;
 
 /// Verbs whose forms are kept, at most.
 const VERBS_KEPT: usize = 4096;
@@ -1281,11 +1451,11 @@ fn ding_piece(
         &form_alt
     };
     let (head, head_alt, sense_col, entry_how) = match p.kind {
-        Kind::Head | Kind::Keyword | Kind::Phrase if col == 0 => {
-            let how = if p.kind == Kind::Phrase {
-                format!("{}{key}", super::PHRASE_WITH)
-            } else {
-                String::new()
+        Kind::Head | Kind::Keyword | Kind::Phrase | Kind::Abbreviation if col == 0 => {
+            let how = match p.kind {
+                Kind::Phrase => format!("{}{key}", super::PHRASE_WITH),
+                Kind::Abbreviation => format!("abbreviation of {}", matched.bare),
+                _ => String::new(),
             };
             (matched, alt, 0, how)
         }

@@ -599,6 +599,9 @@ pub struct Dictionaries {
     errors: Vec<DictError>,
     /// Verbs' forms, made to confirm that a word is one of them.
     verb_forms: Mutex<lookup::VerbFormCache>,
+    /// Whether a dictionary knows a word (lowercase), for splitting compounds: the same parts
+    /// come up in many words.
+    known_words: Mutex<lookup::KnownWords>,
 }
 
 impl Dictionaries {
@@ -631,6 +634,7 @@ impl Dictionaries {
     /// Forgets what lookups keep so that a word looked up again costs little (entries taken
     /// apart, dictzip chunks inflated): for measuring a first lookup, or to free the memory.
     pub fn forget_entries(&self) {
+        self.forget_known_words();
         for d in &self.dicts {
             d.pieces().clear();
             d.heads
