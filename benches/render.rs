@@ -159,6 +159,23 @@ fn book(c: &mut Criterion) {
             state.update(Action::Statuses(Box::new(snapshot)))
         });
     });
+    // The status key also files the selected form under its headword: a filing changed.
+    let mut filed = false;
+    group.bench_function("status_and_filing_read_back_37mb", |b| {
+        b.iter(|| {
+            filed = !filed;
+            let statuses = std::iter::once((term.clone(), Status::Learning(1))).collect();
+            let mut filings = rustc_hash::FxHashMap::default();
+            if filed {
+                filings.insert("gab".to_string(), "geben".to_string());
+            }
+            let snapshot = StatusSnapshot {
+                statuses,
+                filed: filings,
+            };
+            state.update(Action::Statuses(Box::new(snapshot)))
+        });
+    });
     // Drawn at the size the state last wrapped for, as in the reader.
     state.update(Action::Resize {
         width: SIZE.width,

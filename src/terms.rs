@@ -269,6 +269,90 @@ impl Terms {
         &self.occurrences
     }
 
+    /// Resolves the words again with changed sources, like [`Terms::resolve`], but touches only
+    /// the tokens whose form's term changed: a learner's filing or a batch of the
+    /// dictionaries' answers costs a book its forms and one pass over its tokens, not a rebuild.
+    /// A headword left with no token stays in [`Terms::keys`] with no occurrences.
+    pub fn refresh(&mut self, sources: &Sources) {
+        let mut lower = String::new();
+        let mut changed = vec![false; self.forms.len()];
+        let mut old = Vec::new();
+        for (f, is_changed) in changed.iter_mut().enumerate() {
+            let resolved = sources.resolve(&self.forms[f]);
+            let origin = resolved.as_ref().map_or(Origin::Word, |(_, o)| *o);
+            let (id, particle) = match resolved {
+                Some((found, origin)) => {
+                    (self.intern(&found.headword, origin), found.with_particle)
+                }
+                None => {
+                    crate::de::lowercase_into(&self.forms[f].word, &mut lower);
+                    (self.intern(&lower, Origin::Word), false)
+                }
+            };
+            self.form_origin[f] = origin;
+            if (id, particle) != (self.form_term[f], self.form_particle[f]) {
+                *is_changed = true;
+                old.push((f, self.form_term[f], self.form_particle[f]));
+                self.form_term[f] = id;
+                self.form_particle[f] = particle;
+            }
+        }
+        if old.is_empty() {
+            return;
+        }
+        let mut old_of = vec![(NONE, false); self.forms.len()];
+        for &(f, id, particle) in &old {
+            old_of[f] = (id, particle);
+        }
+        self.occurrences.resize(self.keys.len(), 0);
+        for t in 0..self.token_form.len().min(self.token_term.len()) {
+            let f = self.token_form[t];
+            if f == NONE || !changed[f as usize] {
+                continue;
+            }
+            let (old_id, old_particle) = old_of[f as usize];
+            let new_id = self.form_term[f as usize];
+            // A token another verb took as its particle keeps that verb's term.
+            if self.token_term[t] == old_id {
+                self.set_term(t, new_id);
+            }
+            let Some(&p) = self.particle_token.get(&t) else {
+                continue;
+            };
+            if old_particle && self.token_term[p] == old_id {
+                // The particle is its own word again.
+                let own = self
+                    .token_form
+                    .get(p)
+                    .filter(|&&pf| pf != NONE)
+                    .map_or(NONE, |&pf| self.form_term[pf as usize]);
+                self.set_term(p, own);
+            }
+            let own_word = self
+                .token_form
+                .get(p)
+                .is_some_and(|&pf| pf != NONE && self.token_term[p] == self.form_term[pf as usize]);
+            if self.form_particle[f as usize] && (own_word || self.token_term[p] == NONE) {
+                self.set_term(p, new_id);
+            }
+        }
+    }
+
+    /// Gives a token another term, keeping the counts.
+    fn set_term(&mut self, token: usize, id: u32) {
+        let before = self.token_term[token];
+        if before == id {
+            return;
+        }
+        if before != NONE {
+            self.occurrences[before as usize] -= 1;
+        }
+        if id != NONE {
+            self.occurrences[id as usize] += 1;
+        }
+        self.token_term[token] = id;
+    }
+
     fn intern(&mut self, key: &str, origin: Origin) -> u32 {
         if let Some(&id) = self.key_ids.get(key) {
             return id;
@@ -578,6 +662,72 @@ mod tests {
                 ("ging".to_string(), "gehen".to_string()),
                 ("geht".to_string(), "gehen".to_string())
             ]
+        );
+    }
+
+    /// Every token's term and every term's count, as strings: what two `Terms` must agree on.
+    fn token_terms(terms: &Terms, tokens: usize) -> (Vec<Option<String>>, Vec<(String, u32)>) {
+        let per_token = (0..tokens)
+            .map(|t| terms.term_of_token(t).map(str::to_string))
+            .collect();
+        let mut counts: Vec<(String, u32)> = terms
+            .keys()
+            .iter()
+            .cloned()
+            .zip(terms.occurrences().iter().copied())
+            .filter(|(_, c)| *c > 0)
+            .collect();
+        counts.sort();
+        (per_token, counts)
+    }
+
+    #[test]
+    fn refreshing_with_new_sources_gives_what_a_new_build_gives() {
+        let text = "Er kündigte den Besuch an. Sie ging, er geht an. Er gab mir das Buch, sie gibt es an. \
+                    Kündigte er es an? Ging sie?";
+        let found = |h: &str, p: bool| {
+            Some(Found {
+                headword: h.to_string(),
+                with_particle: p,
+            })
+        };
+        let form = |w: &str, p: Option<&str>| FormKey {
+            word: w.to_string(),
+            particle: p.map(str::to_string),
+            sentence_start: false,
+        };
+        let mut steps = vec![Sources::default()];
+        let mut s = Sources::default();
+        s.dictionary
+            .insert(form("kündigte", Some("an")), found("ankündigen", true));
+        s.dictionary
+            .insert(form("ging", None), found("gehen", false));
+        steps.push(s.clone());
+        s.filed
+            .insert("geht … an".to_string(), "angehen".to_string());
+        s.dictionary
+            .insert(form("geht", Some("an")), found("gehen", false));
+        steps.push(s.clone());
+        s.filed.insert("gab".to_string(), "geben".to_string());
+        s.filed
+            .insert("gibt … an".to_string(), "angeben".to_string());
+        s.dictionary
+            .insert(form("kündigte", Some("an")), found("kündigen", false));
+        steps.push(s.clone());
+        steps.push(Sources::default());
+        let (doc, analysis, mut terms) = terms_of(text, DIPLOMAT, &steps[0]);
+        let linker = Linker::new(parse(DIPLOMAT, "g.toml").unwrap());
+        for (i, sources) in steps.iter().enumerate() {
+            terms.refresh(sources);
+            let fresh = Terms::build(&doc.source, &analysis, linker.glossary(), sources);
+            let n = analysis.tokens.len();
+            assert_eq!(token_terms(&terms, n), token_terms(&fresh, n), "step {i}");
+        }
+        // The split verbs took their particles where their headword has it.
+        terms.refresh(&steps[1]);
+        assert_eq!(
+            term_at(&doc, &analysis, &terms, "an").as_deref(),
+            Some("ankündigen")
         );
     }
 

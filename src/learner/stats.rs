@@ -109,7 +109,13 @@ fn share(part: usize, whole: usize) -> f64 {
 /// they cover.
 pub fn text_stats(terms: &Terms, statuses: &[Status]) -> TextStats {
     let mut stats = TextStats::default();
-    for status in statuses {
+    let counts = terms.occurrences();
+    // A headword no token is of any more (its forms filed elsewhere) is no term of the text.
+    let present = statuses
+        .iter()
+        .enumerate()
+        .filter(|(id, _)| counts.get(*id).is_none_or(|&c| c > 0));
+    for (_, status) in present {
         match status {
             Status::New => stats.new += 1,
             Status::Learning(_) => stats.learning += 1,

@@ -103,8 +103,7 @@ impl ReaderState {
 
     /// Resolves the words' terms again from the sources, keeping the analysis.
     pub(super) fn resolve_terms(&mut self) {
-        self.terms
-            .resolve(&self.analysis, self.linker.glossary(), &self.sources);
+        self.terms.refresh(&self.sources);
     }
 
     /// Looks each term's status up once, so that drawing a token or link only indexes (a
