@@ -498,14 +498,8 @@ impl ReaderState {
         self.colors
     }
 
-    /// Links the text again with a changed glossary, keeping the selection where it was.
-    fn relink(&mut self, glossary: Glossary) {
-        let offset = self.selection_start();
-        self.linker = Linker::new(glossary);
-        self.analysis = match &self.partial {
-            Some(window) => preview::analyze_window(&self.linker, &self.doc, window),
-            None => self.linker.analyze(&self.doc),
-        };
+    /// The word stops, link spans and terms of a new analysis.
+    fn index_analysis(&mut self) {
         let (words, link_spans) = index(&self.analysis);
         self.words = words;
         self.link_spans = link_spans;
@@ -515,6 +509,17 @@ impl ReaderState {
             self.linker.glossary(),
             &self.sources,
         );
+    }
+
+    /// Links the text again with a changed glossary, keeping the selection where it was.
+    fn relink(&mut self, glossary: Glossary) {
+        let offset = self.selection_start();
+        self.linker = Linker::new(glossary);
+        self.analysis = match &self.partial {
+            Some(window) => preview::analyze_window(&self.linker, &self.doc, window),
+            None => self.linker.analyze(&self.doc),
+        };
+        self.index_analysis();
         self.selected = offset
             .and_then(|o| self.token_at_or_after(o))
             .or_else(|| self.first_link_token())

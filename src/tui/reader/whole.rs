@@ -3,7 +3,6 @@
 
 use super::ReaderState;
 use super::span::Span;
-use crate::terms::Terms;
 use crate::tui::action::Effect;
 use crate::tui::keymap::Mode;
 use crate::tui::preview::{self, SharedWhole, WholeText};
@@ -44,15 +43,7 @@ impl ReaderState {
         let selected = self.selection_start();
         self.analysis = preview::analyze_window(&self.linker, &self.doc, &window);
         self.partial = Some(window);
-        let (words, link_spans) = super::index(&self.analysis);
-        self.words = words;
-        self.link_spans = link_spans;
-        self.terms = Terms::build(
-            &self.text,
-            &self.analysis,
-            self.linker.glossary(),
-            &self.sources,
-        );
+        self.index_analysis();
         self.selected = selected
             .and_then(|o| self.token_at_or_after(o))
             .or_else(|| self.words.first().copied());
