@@ -183,6 +183,14 @@ pub struct Terms {
     form_particle: Vec<bool>,
     /// Per key: how many tokens are of it (the running words it counts for).
     occurrences: Vec<u32>,
+    /// The tokens of each form: those of form `f` are
+    /// `form_tokens[form_token_start[f]..form_token_start[f + 1]]`.
+    form_token_start: Vec<u32>,
+    form_tokens: Vec<u32>,
+    /// Form → its index in `forms`.
+    form_ids: FxHashMap<FormKey, u32>,
+    /// Filing key ([`FormKey::filing_key`]) → the forms filed by it.
+    filing_forms: FxHashMap<String, Vec<u32>>,
 }
 
 impl Terms {
@@ -196,8 +204,46 @@ impl Terms {
             particle_token: forms.particle_token,
             ..Terms::default()
         };
+        terms.index_forms();
         terms.resolve(analysis, glossary, sources);
         terms
+    }
+
+    /// Each form's tokens, index and filing key, so that a changed answer or filing touches
+    /// only its own forms' tokens.
+    fn index_forms(&mut self) {
+        let mut start = vec![0u32; self.forms.len() + 1];
+        for &f in &self.token_form {
+            if f != NONE {
+                start[f as usize + 1] += 1;
+            }
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut tokens = vec![0u32; start.last().map_or(0, |&n| n as usize)];
+        for (t, &f) in self.token_form.iter().enumerate() {
+            if f != NONE {
+                tokens[next[f as usize] as usize] = t as u32;
+                next[f as usize] += 1;
+            }
+        }
+        self.form_token_start = start;
+        self.form_tokens = tokens;
+        self.form_ids = self
+            .forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.clone(), i as u32))
+            .collect();
+        self.filing_forms.clear();
+        for (i, f) in self.forms.iter().enumerate() {
+            self.filing_forms
+                .entry(f.filing_key())
+                .or_default()
+                .push(i as u32);
+        }
     }
 
     /// Resolves the words again with changed sources (the same analysis and glossary).
@@ -269,16 +315,53 @@ impl Terms {
         &self.occurrences
     }
 
-    /// Resolves the words again with changed sources, like [`Terms::resolve`], but touches only
-    /// the tokens whose form's term changed: a learner's filing or a batch of the
-    /// dictionaries' answers costs a book its forms and one pass over its tokens, not a rebuild.
-    /// A headword left with no token stays in [`Terms::keys`] with no occurrences.
+    /// Resolves every form again with changed sources, like [`Terms::resolve`], but touches
+    /// only the tokens whose form's term changed. A headword left with no token stays in
+    /// [`Terms::keys`] with no occurrences.
     pub fn refresh(&mut self, sources: &Sources) {
+        self.refresh_forms(sources, 0..self.forms.len());
+    }
+
+    /// Resolves again the forms filed by these filing keys (the learner's filings that
+    /// changed): their tokens only.
+    pub fn refile<'a>(
+        &mut self,
+        sources: &Sources,
+        filing_keys: impl IntoIterator<Item = &'a str>,
+    ) {
+        let mut forms: Vec<usize> = filing_keys
+            .into_iter()
+            .filter_map(|k| self.filing_forms.get(k))
+            .flatten()
+            .map(|&f| f as usize)
+            .collect();
+        forms.sort_unstable();
+        forms.dedup();
+        self.refresh_forms(sources, forms);
+    }
+
+    /// Resolves again these forms (the dictionaries just answered them): their tokens only.
+    pub fn answered<'a>(
+        &mut self,
+        sources: &Sources,
+        forms: impl IntoIterator<Item = &'a FormKey>,
+    ) {
+        let ids: Vec<usize> = forms
+            .into_iter()
+            .filter_map(|f| self.form_ids.get(f))
+            .map(|&f| f as usize)
+            .collect();
+        self.refresh_forms(sources, ids);
+    }
+
+    fn refresh_forms(&mut self, sources: &Sources, forms: impl IntoIterator<Item = usize>) {
         let mut lower = String::new();
-        let mut changed = vec![false; self.forms.len()];
-        let mut old = Vec::new();
-        for (f, is_changed) in changed.iter_mut().enumerate() {
-            let resolved = sources.resolve(&self.forms[f]);
+        let mut changed = Vec::new();
+        for f in forms {
+            let Some(form) = self.forms.get(f) else {
+                continue;
+            };
+            let resolved = sources.resolve(form);
             let origin = resolved.as_ref().map_or(Origin::Word, |(_, o)| *o);
             let (id, particle) = match resolved {
                 Some((found, origin)) => {
@@ -291,50 +374,49 @@ impl Terms {
             };
             self.form_origin[f] = origin;
             if (id, particle) != (self.form_term[f], self.form_particle[f]) {
-                *is_changed = true;
-                old.push((f, self.form_term[f], self.form_particle[f]));
+                changed.push((f, self.form_term[f], self.form_particle[f]));
                 self.form_term[f] = id;
                 self.form_particle[f] = particle;
             }
         }
-        if old.is_empty() {
+        if changed.is_empty() {
             return;
         }
-        let mut old_of = vec![(NONE, false); self.forms.len()];
-        for &(f, id, particle) in &old {
-            old_of[f] = (id, particle);
-        }
         self.occurrences.resize(self.keys.len(), 0);
-        for t in 0..self.token_form.len().min(self.token_term.len()) {
-            let f = self.token_form[t];
-            if f == NONE || !changed[f as usize] {
-                continue;
+        for (f, old_id, old_particle) in changed {
+            let range = self.form_token_start[f] as usize..self.form_token_start[f + 1] as usize;
+            for i in range {
+                let t = self.form_tokens[i] as usize;
+                self.retoken(t, f, old_id, old_particle);
             }
-            let (old_id, old_particle) = old_of[f as usize];
-            let new_id = self.form_term[f as usize];
-            // A token another verb took as its particle keeps that verb's term.
-            if self.token_term[t] == old_id {
-                self.set_term(t, new_id);
-            }
-            let Some(&p) = self.particle_token.get(&t) else {
-                continue;
-            };
-            if old_particle && self.token_term[p] == old_id {
-                // The particle is its own word again.
-                let own = self
-                    .token_form
-                    .get(p)
-                    .filter(|&&pf| pf != NONE)
-                    .map_or(NONE, |&pf| self.form_term[pf as usize]);
-                self.set_term(p, own);
-            }
-            let own_word = self
+        }
+    }
+
+    /// Gives token `t` of form `f` its form's new term (it had `old_id`), and the clause's
+    /// particle with it when the new term takes it.
+    fn retoken(&mut self, t: usize, f: usize, old_id: u32, old_particle: bool) {
+        let new_id = self.form_term[f];
+        // A token another verb took as its particle keeps that verb's term.
+        if self.token_term[t] == old_id {
+            self.set_term(t, new_id);
+        }
+        let Some(&p) = self.particle_token.get(&t) else {
+            return;
+        };
+        let own = |terms: &Terms| {
+            terms
                 .token_form
                 .get(p)
-                .is_some_and(|&pf| pf != NONE && self.token_term[p] == self.form_term[pf as usize]);
-            if self.form_particle[f as usize] && (own_word || self.token_term[p] == NONE) {
-                self.set_term(p, new_id);
-            }
+                .filter(|&&pf| pf != NONE)
+                .map_or(NONE, |&pf| terms.form_term[pf as usize])
+        };
+        if old_particle && self.token_term[p] == old_id {
+            // The particle is its own word again.
+            self.set_term(p, own(self));
+        }
+        let free = self.token_term[p] == NONE || self.token_term[p] == own(self);
+        if self.form_particle[f] && free {
+            self.set_term(p, new_id);
         }
     }
 
@@ -716,12 +798,35 @@ mod tests {
         steps.push(s.clone());
         steps.push(Sources::default());
         let (doc, analysis, mut terms) = terms_of(text, DIPLOMAT, &steps[0]);
+        // The same changes told form by form: the filings and answers that changed.
+        let mut told = terms.clone();
         let linker = Linker::new(parse(DIPLOMAT, "g.toml").unwrap());
         for (i, sources) in steps.iter().enumerate() {
             terms.refresh(sources);
+            let before = &steps[i.saturating_sub(1)];
+            let filings: Vec<&str> = before
+                .filed
+                .keys()
+                .chain(sources.filed.keys())
+                .filter(|k| before.filed.get(*k) != sources.filed.get(*k))
+                .map(String::as_str)
+                .collect();
+            told.refile(sources, filings);
+            let answers: Vec<&FormKey> = before
+                .dictionary
+                .keys()
+                .chain(sources.dictionary.keys())
+                .filter(|k| before.dictionary.get(*k) != sources.dictionary.get(*k))
+                .collect();
+            told.answered(sources, answers);
             let fresh = Terms::build(&doc.source, &analysis, linker.glossary(), sources);
             let n = analysis.tokens.len();
             assert_eq!(token_terms(&terms, n), token_terms(&fresh, n), "step {i}");
+            assert_eq!(
+                token_terms(&told, n),
+                token_terms(&fresh, n),
+                "step {i}, told"
+            );
         }
         // The split verbs took their particles where their headword has it.
         terms.refresh(&steps[1]);

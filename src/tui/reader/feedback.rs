@@ -17,8 +17,16 @@ impl ReaderState {
                 let refiled = filed != self.sources.filed;
                 if refiled {
                     // Forms filed meanwhile (here or by another reader) change their terms.
-                    self.sources.filed = filed;
-                    self.resolve_terms();
+                    let old = std::mem::replace(&mut self.sources.filed, filed);
+                    let new = &self.sources.filed;
+                    let changed: Vec<String> = old
+                        .keys()
+                        .chain(new.keys())
+                        .filter(|k| old.get(*k) != new.get(*k))
+                        .cloned()
+                        .collect();
+                    self.terms
+                        .refile(&self.sources, changed.iter().map(String::as_str));
                 }
                 self.index_statuses();
                 if self.mode == Mode::Confirm && self.new_term_count() == 0 {
@@ -34,10 +42,11 @@ impl ReaderState {
                     let done = done + found.len();
                     (done < total).then_some((done, total))
                 });
+                let forms: Vec<_> = found.iter().map(|(form, _)| form.clone()).collect();
                 for (form, headword) in found {
                     self.sources.dictionary.insert(form, headword);
                 }
-                self.resolve_terms();
+                self.terms.answered(&self.sources, &forms);
                 // The statuses read hold every term's, new headwords' too.
                 self.index_statuses();
             }
