@@ -417,6 +417,9 @@ impl Answered<'_> {
     /// The answer kept for a word; one not looked up yet (none, once [`Answered::look_up_all`]
     /// ran) is looked up, not kept.
     fn known(&self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
+        if let Some(core) = core_named(word, particle, sentence_start) {
+            return Some(core);
+        }
         if let Some(asked) = self.known.get(word)
             && let Some((_, _, named)) = asked
                 .iter()
@@ -436,6 +439,9 @@ impl Answered<'_> {
     }
 
     fn get(&mut self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
+        if let Some(core) = core_named(word, particle, sentence_start) {
+            return Some(core);
+        }
         if let Some(named) = self.known.get(word).and_then(|asked| {
             asked
                 .iter()
@@ -467,6 +473,18 @@ impl Answered<'_> {
 /// is marked with it when that makes a verb the dictionaries know (`kündigte` … `an`:
 /// `ankündigen`). The distinct word forms are looked up first, and each block's marks worked
 /// out, on as many threads as there are cores.
+/// The core lexicon's answer for a word, which comes before the dictionaries' (as on the
+/// reader's cards): `einer` is the article, not a comparative of `ein`.
+fn core_named(word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
+    let noun_like = !sentence_start && crate::de::is_capitalized(word);
+    let entry = crate::de::core::entry_in_text(word, noun_like, particle.is_some())?;
+    Some(Arc::new(MarkedHeadword {
+        lemma: entry.headword.to_string(),
+        pos: entry.pos.to_string(),
+        how: entry.function.to_string(),
+    }))
+}
+
 pub fn dictionary_marks<'a>(
     doc: &'a Document,
     analysis: &'a Analysis,

@@ -145,15 +145,8 @@ fn lemma_has_particle(lemma: &str, particle: &str) -> bool {
 /// a verb whose clause ends in a particle may be a particle verb (`hat … vor`), which is the
 /// dictionaries' too.
 fn core_headword(form: &FormKey) -> Option<String> {
-    let entries = crate::de::core::lookup(&form.word);
-    let entry = if form.noun_like() {
-        entries.iter().find(|e| e.is_polite())?
-    } else {
-        entries.first()?
-    };
-    if form.particle.is_some() && entry.pos == "verb" {
-        return None;
-    }
+    let entry =
+        crate::de::core::entry_in_text(&form.word, form.noun_like(), form.particle.is_some())?;
     Some(entry.headword.to_string())
 }
 

@@ -261,6 +261,49 @@ fn annotate_dict_marks_words_only_a_dictionary_knows() {
 }
 
 #[test]
+fn annotate_dict_answers_function_words_from_the_core_lexicon_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict/ding-de-en.txt");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("dictionaries = [{:?}]\n", fixture.display().to_string()),
+    )
+    .unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(
+        &text,
+        "Das war einer der besten Tage. Im Haus ist es warm.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_leser"))
+        .args(["annotate", "--dict", "--format", "jsonl"])
+        .arg(&text)
+        .env("LESER_CONFIG", &config)
+        .env("LESER_CACHE_DIR", dir.path().join("cache"))
+        .env("LESER_NO_SYSTEM_DICTIONARIES", "1")
+        .output()
+        .expect("leser runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let of = |word: &str| {
+        records
+            .iter()
+            .find(|r| r["text"] == word)
+            .unwrap_or_else(|| panic!("{word} is answered: {records:?}"))
+    };
+    assert_eq!(of("einer")["term"], "ein");
+    assert_eq!(of("einer")["pos"], "art");
+    assert_eq!(of("Im")["term"], "im");
+    assert_eq!(of("Im")["form"], "in + dem");
+    assert_eq!(of("war")["term"], "sein");
+}
+
+#[test]
 fn config_names_extra_dictionaries_and_a_broken_one_is_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict/ding-de-en.txt");

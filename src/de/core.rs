@@ -188,6 +188,24 @@ fn is_parts(function: &str) -> bool {
 
 /// The core lexicon's entries for a word as a text has it (case and surrounding punctuation
 /// do not matter), the commonest function first; empty when it has none.
+/// The core lexicon's entry for a word of a text, where it answers before the dictionaries.
+/// A capitalized word inside a sentence (`noun_like`) is a noun, the dictionaries' (`am
+/// Morgen`), unless the form is a polite pronoun (`Sie`, `Ihnen`); a verb whose clause ends in
+/// a particle may be a particle verb (`hat … vor`), the dictionaries' too.
+pub fn entry_in_text(
+    word: &str,
+    noun_like: bool,
+    with_particle: bool,
+) -> Option<&'static CoreEntry> {
+    let entries = lookup(word);
+    let entry = if noun_like {
+        entries.iter().find(|e| e.is_polite())?
+    } else {
+        entries.first()?
+    };
+    (!(with_particle && entry.pos == "verb")).then_some(entry)
+}
+
 pub fn lookup(word: &str) -> &'static [CoreEntry] {
     let lexicon = &*LEXICON;
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
