@@ -76,6 +76,8 @@ pub struct ReaderState {
     analysis: Analysis,
     /// While a long text is linked on a thread: the paragraphs `analysis` holds so far.
     partial: Option<Range<usize>>,
+    /// Work asked for while an action was applied (the headwords of a part newly linked).
+    asked: Vec<Effect>,
     /// Word tokens, in order: the stops of next/previous word.
     words: Vec<usize>,
     /// Every span of every link, by start: (span, link).
@@ -222,6 +224,7 @@ impl ReaderState {
             linker,
             analysis,
             partial,
+            asked: Vec::new(),
             words,
             link_spans,
             translation,
@@ -271,6 +274,7 @@ impl ReaderState {
         // An answer coming back asks for nothing more: the others asked with it are on the way.
         let may_ask = !action.is_feedback() || matches!(action, Action::DictionariesReady(_));
         let mut effects = self.apply(action);
+        effects.append(&mut self.asked);
         // Esc silences the reader, whatever else it does.
         if cancel {
             effects.extend(self.pronunciations.stop());
@@ -421,11 +425,19 @@ impl ReaderState {
             Action::CardScrollUp => self.scroll_card(1, false),
             Action::ToggleDictionary => self.dictionary_unfolded = !self.dictionary_unfolded,
             Action::Start => {
+                let start = self.doc.paragraphs.first().map_or(0, |p| p.start);
+                self.link_to(start);
                 self.selected = self.words.first().copied();
                 self.scroll = 0;
                 self.ensure_selection_visible();
             }
             Action::End => {
+                let end = self
+                    .doc
+                    .paragraphs
+                    .last()
+                    .map_or(0, |p| p.end.saturating_sub(1));
+                self.link_to(end);
                 self.selected = self.words.last().copied();
                 self.cover_selection();
                 self.scroll = self.max_scroll();

@@ -72,6 +72,7 @@ impl ReaderState {
 
     /// Selects the linked term overlapping a range, else the first word in it (or after it).
     pub(super) fn select_in(&mut self, range: Range<usize>) {
+        self.link_to(range.start);
         let tokens = &self.analysis.tokens;
         let first = tokens.partition_point(|t| t.end <= range.start);
         let overlapping = first

@@ -58,6 +58,13 @@ impl ReaderState {
         self.ask_for_headwords()
     }
 
+    /// Links the part of a long text around `offset` (see [`ReaderState::link_around`]); the
+    /// work that asks for comes with the action's effects.
+    pub(super) fn link_to(&mut self, offset: usize) {
+        let effects = self.link_around(offset);
+        self.asked.extend(effects);
+    }
+
     /// Keeps the lines on screen linked while a long text is linked in part; a selection that
     /// scrolled off moves to the screen's first word.
     pub(super) fn keep_screen_linked(&mut self) -> Vec<Effect> {
@@ -159,7 +166,7 @@ impl ReaderState {
 #[cfg(test)]
 mod tests {
     use super::super::ReaderState;
-    use super::super::testing::{GLOSSARY, selected_text, selection_on_screen};
+    use super::super::testing::{GLOSSARY, search, selected_text, selection_on_screen};
     use crate::glossary::parse;
     use crate::link::Linker;
     use crate::text::Document;
@@ -300,6 +307,23 @@ mod tests {
             s.wrapped().len(),
             "the last line on screen"
         );
+    }
+
+    #[test]
+    fn end_and_search_reach_parts_not_linked_yet() {
+        let (mut s, _) = opened_at(0, Size::new(100, 30));
+        s.update(Action::End);
+        assert!(s.linking());
+        assert_eq!(selected_text(&s), "Hause");
+        assert!(!s.wrapped().more_below(s.doc()));
+        assert!(selection_on_screen(&s));
+        let last = paragraph_number(&s);
+        s.update(Action::Start);
+        assert_eq!(paragraph_number(&s), 0);
+        let middle = format!("Absatz {}:", last / 2);
+        search(&mut s, &middle);
+        assert_eq!(paragraph_number(&s), last / 2, "the match is selected");
+        assert!(selection_on_screen(&s));
     }
 
     #[test]
