@@ -260,16 +260,22 @@ fn annotate_dict_marks_words_only_a_dictionary_knows() {
     assert!(stdout.lines().any(|l| l.contains("\"term\":\"ankündigen\"") && l.contains("\"source\":\"glossary\"")));
 }
 
-#[test]
-fn annotate_dict_answers_function_words_from_the_core_lexicon_first() {
-    let dir = tempfile::tempdir().unwrap();
+/// A config file in `dir` that names the Ding fixture as a dictionary.
+fn fixture_dictionary_config(dir: &Path) -> std::path::PathBuf {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict/ding-de-en.txt");
-    let config = dir.path().join("config.toml");
+    let config = dir.join("config.toml");
     std::fs::write(
         &config,
         format!("dictionaries = [{:?}]\n", fixture.display().to_string()),
     )
-    .unwrap();
+    .expect("the temp dir is writable");
+    config
+}
+
+#[test]
+fn annotate_dict_answers_function_words_from_the_core_lexicon_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = fixture_dictionary_config(dir.path());
     let text = dir.path().join("t.txt");
     std::fs::write(
         &text,
@@ -306,13 +312,7 @@ fn annotate_dict_answers_function_words_from_the_core_lexicon_first() {
 #[test]
 fn config_names_extra_dictionaries_and_a_broken_one_is_one_line() {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict/ding-de-en.txt");
-    let config = dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        format!("dictionaries = [{:?}]\n", fixture.display().to_string()),
-    )
-    .unwrap();
+    let config = fixture_dictionary_config(dir.path());
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_leser"))
             .args(args)
@@ -385,13 +385,7 @@ fn lookup_answers_function_words_from_the_core_lexicon_without_a_dictionary() {
 #[test]
 fn lookup_puts_the_core_answer_before_the_dictionary_s() {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict/ding-de-en.txt");
-    let config = dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        format!("dictionaries = [{:?}]\n", fixture.display().to_string()),
-    )
-    .unwrap();
+    let config = fixture_dictionary_config(dir.path());
     let out = leser_without_system_dictionaries(&["lookup", "Die"], dir.path(), &config);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = String::from_utf8_lossy(&out.stdout);
