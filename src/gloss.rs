@@ -340,8 +340,16 @@ fn core_gloss(src: &Context, t: usize) -> Option<(String, String)> {
     let entries = crate::de::core::lookup(word);
     let form = src.terms.form_of_token(t);
     let noun_like = form.is_some_and(crate::terms::FormKey::noun_like);
+    let next = src
+        .analysis
+        .tokens
+        .get(t + 1)
+        .filter(|n| n.is_word() && n.start == token.end + 1)
+        .map(|n| n.text(src.text));
     let entry = if noun_like {
         entries.iter().find(|e| e.is_polite())?
+    } else if crate::de::core::is_possessive_sein(word, next) {
+        entries.iter().find(|e| e.pos == "pron")?
     } else {
         entries.first()?
     };
@@ -582,6 +590,21 @@ gender = "m"
         assert_eq!(rows[4], "Hammer / der Hammer / hammer");
         // Not in the glossary nor the core lexicon, and the dictionaries not asked yet.
         assert_eq!(rows[5], "besitzt, /  / …");
+    }
+
+    #[test]
+    fn sein_before_its_noun_is_his_and_at_the_clause_end_to_be() {
+        for (text, english) in [
+            ("Er trägt sein Fahrrad.", "his"),
+            ("Er trägt sein neues Fahrrad.", "his"),
+            ("Er sagt, dass es kaputt sein muss.", "to be"),
+            ("Das kann sein.", "to be"),
+            ("Es wird sein und bleiben.", "to be"),
+        ] {
+            let rows = rows(&gloss_with(text, &[], &[], false));
+            let sein = rows.iter().find(|r| r.starts_with("sein")).expect("sein");
+            assert!(sein.ends_with(&format!("/ {english}")), "{text}: {rows:?}");
+        }
     }
 
     #[test]

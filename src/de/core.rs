@@ -206,6 +206,24 @@ pub fn entry_in_text(
     (!(with_particle && entry.pos == "verb")).then_some(entry)
 }
 
+/// Words after which an infinitive `sein` may still stand (`sein und bleiben`).
+const AFTER_INFINITIVE: &[&str] = &["und", "oder", "aber", "sondern", "denn", "als", "wie", "zu"];
+
+/// Whether `sein` is the possessive (his, its) rather than the verb: the infinitive stands at
+/// the end of its clause (`Das kann sein.`) or before the finite verb of a clause that ends
+/// with it (`weil es kaputt sein muss`), the possessive before its noun (`sein Fahrrad`, `sein
+/// neues Rad`). `next` is the word right after it, if a word follows directly.
+pub fn is_possessive_sein(word: &str, next: Option<&str>) -> bool {
+    let Some(next) = next.filter(|_| word.eq_ignore_ascii_case("sein")) else {
+        return false;
+    };
+    let lower = next.to_lowercase();
+    let verb_follows = !crate::de::is_capitalized(next)
+        && (AFTER_INFINITIVE.contains(&lower.as_str())
+            || lookup(&lower).iter().any(|e| e.pos == "verb"));
+    !verb_follows
+}
+
 pub fn lookup(word: &str) -> &'static [CoreEntry] {
     let lexicon = &*LEXICON;
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -589,6 +607,13 @@ mod tests {
 
     #[test]
     fn core_answers_come_before_the_dictionaries() {
+        assert!(is_possessive_sein("sein", Some("Fahrrad")));
+        assert!(is_possessive_sein("Sein", Some("neues")));
+        assert!(!is_possessive_sein("sein", None));
+        assert!(!is_possessive_sein("sein", Some("und")));
+        assert!(!is_possessive_sein("sein", Some("muss")));
+        assert!(!is_possessive_sein("sein", Some("wird")));
+        assert!(!is_possessive_sein("seine", Some("Frau")));
         let merged = with_core_answers("Die", None, None, vec![dictionary_answer("Dienstag")]);
         assert_eq!(merged[0].lemma, "der");
         assert!(is_core(&merged[0]));

@@ -95,6 +95,19 @@ impl ReaderState {
         let word = t.text(&self.text);
         let sentence_start = self.starts_sentence(token);
         let noun = crate::de::is_capitalized(word) && !sentence_start;
+        let next = self
+            .analysis
+            .tokens
+            .get(token + 1)
+            .filter(|n| n.is_word() && n.start == t.end + 1)
+            .map(|n| n.text(&self.text));
+        let pos = if noun {
+            Some("noun".to_string())
+        } else if crate::de::core::is_possessive_sein(word, next) {
+            Some("pron".to_string())
+        } else {
+            None
+        };
         Some(DictQuery {
             word: word.to_string(),
             particle: if noun {
@@ -102,7 +115,7 @@ impl ReaderState {
             } else {
                 self.clause_end_particle(token)
             },
-            pos: noun.then(|| "noun".to_string()),
+            pos,
             sentence_start,
         })
     }
@@ -130,5 +143,33 @@ impl ReaderState {
         self.dictionaries()?;
         self.dictionary_query()
             .filter(|q| !self.looked_up.contains_key(q))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::glossary::Glossary;
+    use crate::link::Linker;
+    use crate::text::Document;
+    use crate::tui::reader::ReaderState;
+    use ratatui::layout::Size;
+
+    #[test]
+    fn sein_is_asked_as_the_possessive_before_its_noun_and_as_the_verb_at_the_clause_end() {
+        let text = "Er trägt sein Fahrrad, weil es kaputt sein muss.";
+        let doc = Document::parse("t.txt", text.to_string()).unwrap();
+        let s = ReaderState::new(
+            doc,
+            None,
+            Linker::new(Glossary::default()),
+            Size::new(80, 24),
+        );
+        let tokens = &s.analysis().tokens;
+        let sein: Vec<usize> = (0..tokens.len())
+            .filter(|&t| tokens[t].text(s.text()) == "sein")
+            .collect();
+        assert_eq!(sein.len(), 2);
+        assert_eq!(s.word_query(sein[0]).unwrap().pos.as_deref(), Some("pron"));
+        assert_eq!(s.word_query(sein[1]).unwrap().pos, None);
     }
 }
