@@ -43,7 +43,9 @@ impl AppLayout {
     }
 }
 
-pub fn layout(area: Rect) -> AppLayout {
+/// Every screen's rows: a title line on top, a status line at the bottom (when there is room
+/// for both), the body between them.
+pub fn screen_rows(area: Rect) -> (Rect, Rect, Rect) {
     let title = Rect {
         height: area.height.min(1),
         ..area
@@ -59,6 +61,11 @@ pub fn layout(area: Rect) -> AppLayout {
         height: area.height - title.height - status.height,
         ..area
     };
+    (title, body, status)
+}
+
+pub fn layout(area: Rect) -> AppLayout {
+    let (title, body, status) = screen_rows(area);
     let stacked = area.width < STACK_BELOW_WIDTH;
     let (text_pane, side) = if stacked {
         let side_height = body.height / 2;

@@ -29,21 +29,7 @@ pub struct LibraryLayout {
 }
 
 pub fn layout(area: Rect) -> LibraryLayout {
-    let title = Rect {
-        height: area.height.min(1),
-        ..area
-    };
-    let status_height = u16::from(area.height >= 2);
-    let status = Rect {
-        y: area.bottom() - status_height,
-        height: status_height,
-        ..area
-    };
-    let body = Rect {
-        y: title.bottom(),
-        height: area.height - title.height - status.height,
-        ..area
-    };
+    let (title, body, status) = crate::tui::layout::screen_rows(area);
     let charts_height = if area.height >= CHARTS_FROM_HEIGHT {
         (body.height * 2 / 5).clamp(8, 14)
     } else {
