@@ -20,6 +20,21 @@ const DROPPED: &[&str] = &[
     "audio", "canvas", "object", "math", "menu", "dialog",
 ];
 
+/// Whether an element is navigation by its role or class, whatever its name: the
+/// `<div class="navheader">` DocBook puts above each chapter (it repeats the title), a
+/// `<div role="navigation">`, a breadcrumb trail.
+fn is_navigation(el: &scraper::node::Element) -> bool {
+    matches!(
+        el.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "search")
+    ) || el.classes().any(|c| {
+        matches!(
+            c.to_ascii_lowercase().as_str(),
+            "navheader" | "navfooter" | "navigation" | "navbar" | "breadcrumb" | "breadcrumbs"
+        )
+    })
+}
+
 /// Elements that start and end a block.
 const BLOCKS: &[&str] = &[
     "p",
@@ -234,7 +249,10 @@ impl Writer {
         if DROPPED.contains(&name) {
             return;
         }
-        if el.value().attr("hidden").is_some() || el.value().attr("aria-hidden") == Some("true") {
+        if el.value().attr("hidden").is_some()
+            || el.value().attr("aria-hidden") == Some("true")
+            || is_navigation(el.value())
+        {
             return;
         }
         match name {
@@ -356,6 +374,25 @@ fn is_item(block: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn navigation_by_role_or_class_is_left_out() {
+        // As DocBook writes a chapter (debian-reference): the title repeated in a navigation
+        // table above the chapter's own heading.
+        let html = r#"<html><head><title>Kapitel 2. Paketmanagement</title></head><body>
+            <div class="navheader"><table><tr><th>Kapitel 2. Paketmanagement</th></tr>
+            <tr><td><a href="ch01.html">Zurück</a></td></tr></table></div>
+            <div class="chapter"><h1 class="title">Kapitel 2. Paketmanagement</h1>
+            <div role="navigation"><a href="/">Start</a> › Handbuch</div>
+            <ol class="Breadcrumb"><li>Start</li></ol>
+            <p>Debian ist ein freies Betriebssystem.</p></div>
+            <div class="navfooter"><a href="ch03.html">Weiter</a></div></body></html>"#;
+        let md = tighten_lists(&Page::parse(html).markdown(0));
+        assert_eq!(
+            md,
+            "# Kapitel 2. Paketmanagement\n\nDebian ist ein freies Betriebssystem."
+        );
+    }
 
     #[test]
     fn the_article_without_navigation_scripts_or_footer() {
