@@ -1124,30 +1124,12 @@ fn finish_stdout(written: std::io::Result<()>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every word's term in a text: the glossary's links, the forms the learner filed, the core
-/// lexicon and, where they are installed, the dictionaries' headwords (each form asked once).
-pub fn text_terms(
-    doc: &Document,
-    analysis: &Analysis,
-    glossary: &Glossary,
-    store: &crate::learner::Store,
-    dicts: &crate::dict::Dictionaries,
-) -> crate::terms::Terms {
-    use crate::terms::{Sources, Terms, ask_dictionaries};
-    let mut sources = Sources {
-        filed: store
-            .filings()
-            .map(|(f, t)| (f.to_string(), t.to_string()))
-            .collect(),
-        ..Sources::default()
-    };
-    let mut terms = Terms::build(&doc.source, analysis, glossary, &sources);
-    if !dicts.is_empty() {
-        let forms = terms.unasked(&sources, 0);
-        sources.dictionary.extend(ask_dictionaries(dicts, &forms));
-        terms.resolve(analysis, glossary, &sources);
-    }
-    terms
+/// The forms the learner filed, by filing key, as [`crate::terms::Sources`] takes them.
+fn filed_forms(store: &crate::learner::Store) -> rustc_hash::FxHashMap<String, String> {
+    store
+        .filings()
+        .map(|(f, t)| (f.to_string(), t.to_string()))
+        .collect()
 }
 
 /// A text with its glossary, store, dictionaries and every word's term, for `stats` and
@@ -1172,7 +1154,13 @@ fn open_text(text: Option<&Path>, data: &DataArgs, dicts: &DictArgs) -> anyhow::
     let dicts = open_dictionaries(&dicts.paths)?;
     let linker = Linker::new(setup.glossary);
     let analysis = linker.analyze(&doc);
-    let terms = text_terms(&doc, &analysis, linker.glossary(), &store, &dicts);
+    let terms = crate::terms::text_terms(
+        &doc.source,
+        &analysis,
+        linker.glossary(),
+        filed_forms(&store),
+        &dicts,
+    );
     let statuses = crate::learner::term_statuses(&terms, |t| store.status(t));
     Ok(OpenText {
         doc,
@@ -1396,7 +1384,7 @@ fn library_stats(args: &StatsArgs, dir: &Path, glossary: Glossary) -> anyhow::Re
     use crate::learner::Store;
     use crate::learner::library::{date_of, day_of, now_secs};
     use crate::tui::library::Target;
-    use crate::tui::library::figures::text_figures;
+    use crate::tui::library::figures::Counting;
     let opener = crate::tui::Opener {
         data_dir: dir.to_path_buf(),
         glossary: args.data.glossary.clone(),
@@ -1408,6 +1396,13 @@ fn library_stats(args: &StatsArgs, dir: &Path, glossary: Glossary) -> anyhow::Re
     let (rows, progress) = opener.rows()?;
     let store = Store::open(dir)?;
     let linker = Linker::new(glossary);
+    let dicts = open_dictionaries(&args.dicts.paths)?;
+    let filed = filed_forms(&store);
+    let counting = Counting {
+        linker: &linker,
+        filed: &filed,
+        dicts: &dicts,
+    };
     let percent =
         |s: Option<f64>| s.map_or_else(|| "–".to_string(), |s| format!("{}%", (s * 100.0).floor()));
     let mut out = String::new();
@@ -1421,7 +1416,7 @@ fn library_stats(args: &StatsArgs, dir: &Path, glossary: Glossary) -> anyhow::Re
             Target::Bundled => Document::bundled(),
             Target::File(path) => Document::load(path)?,
         };
-        let figures = text_figures(&doc, &linker, &store);
+        let figures = counting.figures(&doc, &store);
         let title = crate::tui::ui::truncate(&row.title, 40);
         let pad = 40usize.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_ref()));
         let _ = writeln!(

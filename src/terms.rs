@@ -132,6 +132,29 @@ pub fn ask_dictionaries(dicts: &Dictionaries, forms: &[FormKey]) -> Vec<(FormKey
         .collect()
 }
 
+/// Every word's term in a text: the glossary's links, the forms the learner filed (filing
+/// key → headword), the core lexicon and the dictionaries' headwords (each form asked once;
+/// none when `dicts` is empty).
+pub fn text_terms(
+    text: &str,
+    analysis: &Analysis,
+    glossary: &Glossary,
+    filed: impl IntoIterator<Item = (String, String)>,
+    dicts: &Dictionaries,
+) -> Terms {
+    let mut sources = Sources {
+        filed: filed.into_iter().collect(),
+        ..Sources::default()
+    };
+    let mut terms = Terms::build(text, analysis, glossary, &sources);
+    if !dicts.is_empty() {
+        let forms = terms.unasked(&sources, 0);
+        sources.dictionary.extend(ask_dictionaries(dicts, &forms));
+        terms.resolve(analysis, glossary, &sources);
+    }
+    terms
+}
+
 /// Whether a headword starts with the particle: `ankündigen`, `etw. ankündigen`.
 fn lemma_has_particle(lemma: &str, particle: &str) -> bool {
     lemma.split_whitespace().any(|w| {

@@ -12,9 +12,6 @@ use crate::text::Document;
 use ratatui::layout::Size;
 use std::path::PathBuf;
 
-/// The cache dir's folder of text vocabularies.
-const VOCABULARY_DIR: &str = "vocabulary";
-
 /// What every screen opens things with: the data dir, the glossary flag, the dictionaries.
 #[derive(Debug, Clone)]
 pub struct Opener {
@@ -90,12 +87,12 @@ impl Opener {
         let glossary = GlossarySetup::load(self.glossary.as_deref(), &self.data_dir)
             .map_err(|e| anyhow::anyhow!("{e}"))?
             .glossary;
-        let vocabulary_dir = self
-            .dictionaries
-            .as_ref()
-            .and_then(|d| d.cache_dir.as_ref())
-            .map(|d| d.join(VOCABULARY_DIR));
-        let job = FiguresJob::spawn(texts, glossary, self.data_dir.clone(), vocabulary_dir);
+        let job = FiguresJob::spawn(
+            texts,
+            glossary,
+            self.data_dir.clone(),
+            self.dictionaries.clone(),
+        );
         Ok((state, job))
     }
 
