@@ -225,6 +225,9 @@ pub enum Effect {
         original: Option<String>,
         entry: Entry,
     },
+    /// Link the whole of a long text on a thread, with the glossary as it is now (it changed
+    /// while only part of the text was linked again).
+    LinkWhole,
     /// Read the statuses again (the text's terms changed).
     LoadStatuses,
     /// Ask the dictionaries about the selection.

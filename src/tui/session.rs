@@ -475,6 +475,16 @@ impl Worker {
                     Err(message) => vec![Action::Failed(message)],
                 }
             }
+            Effect::LinkWhole => {
+                // A job still linking with the glossary as it was is dropped with its answer.
+                self.whole_job = Some(WholeJob::new(
+                    state.shared_doc(),
+                    state.translation().map(|t| t.doc.clone()),
+                    state.linker().clone(),
+                    Sources::default(),
+                ));
+                Vec::new()
+            }
             Effect::LoadStatuses => {
                 let mut out = self.refresh();
                 out.extend(self.statuses(state));
@@ -727,6 +737,57 @@ mod tests {
             "the same word once the whole is linked"
         );
         assert!(state.position().1 > words * 5);
+    }
+
+    #[test]
+    fn an_entry_added_in_a_book_links_the_book_whole_in_the_background() {
+        use crate::tui::preview::LONG_TEXT_BYTES;
+        use std::fmt::Write;
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < LONG_TEXT_BYTES * 2 {
+            writeln!(text, "Absatz {i}: Er gab mir das Buch zurück.\n").unwrap();
+            i += 1;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let (mut state, mut worker) =
+            session_with(dir.path(), &text).start(Size::new(120, 40), true);
+        for action in worker.wait_for_whole_text() {
+            assert!(!dispatch(&mut state, &mut worker, action));
+        }
+        assert!(!state.linking());
+        let entry = crate::glossary::parse(
+            "[[term]]\nde = \"Buch\"\nen = [\"book\"]\npos = \"noun\"\ngender = \"n\"\n",
+            "mine.toml",
+        )
+        .unwrap()
+        .entries
+        .remove(0);
+        for action in worker.perform(
+            Effect::SaveEntry {
+                original: None,
+                entry,
+            },
+            &state,
+        ) {
+            assert!(!dispatch(&mut state, &mut worker, action));
+        }
+        let books = |state: &ReaderState| {
+            state
+                .analysis()
+                .links
+                .iter()
+                .filter(|l| state.entry(l.entry).is_some_and(|e| e.de == "Buch"))
+                .count()
+        };
+        assert!(state.linking(), "only the part on screen linked at once");
+        let near = books(&state);
+        assert!(near > 0);
+        for action in worker.wait_for_whole_text() {
+            assert!(!dispatch(&mut state, &mut worker, action));
+        }
+        assert!(!state.linking());
+        assert_eq!(books(&state), i, "every paragraph's Buch");
     }
 
     #[test]

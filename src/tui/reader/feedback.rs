@@ -56,13 +56,14 @@ impl ReaderState {
                     headword,
                     path,
                 } = *saved;
-                self.relink(glossary);
+                let link_whole = self.relink(glossary);
                 self.form = None;
                 self.span = None;
                 self.mode = Mode::Normal;
                 self.message = Some(strings::saved_entry(&headword, &path));
                 // The text's terms changed: their statuses must be read again.
                 let mut effects = vec![Effect::LoadStatuses];
+                effects.extend(link_whole);
                 if self.dictionaries().is_some_and(|d| !d.0.is_empty()) {
                     let forms = self.terms.unasked(&self.sources, 0);
                     if !forms.is_empty() {

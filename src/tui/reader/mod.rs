@@ -523,10 +523,14 @@ impl ReaderState {
         );
     }
 
-    /// Links the text again with a changed glossary, keeping the selection where it was.
-    fn relink(&mut self, glossary: Glossary) {
+    /// Links the text again with a changed glossary, keeping the selection where it was. A
+    /// long text is linked again around the selection only, as when it opened, and the effect
+    /// asks for the whole text to be linked on a thread: the reader does not wait for a book.
+    fn relink(&mut self, glossary: Glossary) -> Option<Effect> {
         let offset = self.selection_start();
         self.linker = Linker::new(glossary);
+        let around = offset.unwrap_or(self.doc.body.start);
+        self.partial = preview::preview_window(&self.doc, around);
         self.analysis = match &self.partial {
             Some(window) => preview::analyze_window(&self.linker, &self.doc, window),
             None => self.linker.analyze(&self.doc),
@@ -538,10 +542,21 @@ impl ReaderState {
             .or_else(|| self.words.first().copied());
         self.index_statuses();
         self.ensure_selection_visible();
+        self.partial.is_some().then_some(Effect::LinkWhole)
     }
 
     pub fn doc(&self) -> &Document {
         &self.doc
+    }
+
+    /// The document, as the thread that links it whole shares it.
+    pub fn shared_doc(&self) -> Arc<Document> {
+        Arc::clone(&self.doc)
+    }
+
+    /// The linker of the glossary as it is now.
+    pub fn linker(&self) -> &Linker {
+        &self.linker
     }
 
     /// The text as drawn: the source with line breaks made spaces, same byte offsets.

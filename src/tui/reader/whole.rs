@@ -170,7 +170,7 @@ mod tests {
     use crate::glossary::parse;
     use crate::link::Linker;
     use crate::text::Document;
-    use crate::tui::action::Action;
+    use crate::tui::action::{Action, Effect, SavedEntry};
     use crate::tui::preview::{LONG_TEXT_BYTES, SharedWhole, WholeText, preview_window};
     use ratatui::layout::Size;
     use std::fmt::Write;
@@ -324,6 +324,47 @@ mod tests {
         search(&mut s, &middle);
         assert_eq!(paragraph_number(&s), last / 2, "the match is selected");
         assert!(selection_on_screen(&s));
+    }
+
+    #[test]
+    fn a_saved_entry_relinks_a_book_around_the_selection_and_the_rest_on_a_thread() {
+        let (mut s, whole) = opened_at(LONG_TEXT_BYTES, Size::new(100, 30));
+        s.update(Action::WholeText(SharedWhole(Arc::new(whole))));
+        assert!(!s.linking());
+        s.update(Action::NextWord);
+        let at = s.selected_spans()[0].clone();
+        let mut glossary = s.glossary().clone();
+        let treffen =
+            "[[term]]\nde = \"Treffen\"\nen = [\"meeting\"]\npos = \"noun\"\ngender = \"n\"\n";
+        glossary
+            .entries
+            .extend(parse(treffen, "mine.toml").unwrap().entries);
+        let effects = s.update(Action::EntrySaved(Box::new(SavedEntry {
+            glossary,
+            headword: "Treffen".to_string(),
+            path: "mine.toml".to_string(),
+        })));
+        // Only the part around the selection is linked again before the next frame.
+        assert!(effects.contains(&Effect::LinkWhole), "{effects:?}");
+        assert!(s.linking());
+        assert!(s.analysis().tokens.len() < s.text().len() / 20);
+        assert_eq!(s.selected_spans()[0], at, "same word selected");
+        let links_treffen = |s: &ReaderState| {
+            s.analysis()
+                .links
+                .iter()
+                .filter(|l| s.entry(l.entry).is_some_and(|e| e.de == "Treffen"))
+                .count()
+        };
+        let near = links_treffen(&s);
+        assert!(near > 0, "the new entry links on screen at once");
+        // The thread links the whole text with the new entry, and the reader takes it over.
+        let relinked =
+            WholeText::build(s.doc(), None, s.linker(), &crate::terms::Sources::default());
+        s.update(Action::WholeText(SharedWhole(Arc::new(relinked))));
+        assert!(!s.linking());
+        assert!(links_treffen(&s) > near * 5, "every paragraph's Treffen");
+        assert_eq!(s.selected_spans()[0], at, "same word selected");
     }
 
     #[test]
