@@ -555,7 +555,10 @@ impl Answered<'_> {
         for sentence in &analysis.sentences {
             for w in sentence_words(doc, analysis, sentence) {
                 let word = analysis.tokens[w.token].text(text);
-                plain.insert((word, w.start));
+                // The core lexicon answers before the dictionaries (see `known`).
+                if core_named(word, None, w.start).is_none() {
+                    plain.insert((word, w.start));
+                }
                 if let Some((_, p)) = w.particle {
                     split.insert((word, p, w.start));
                 }
@@ -1112,6 +1115,9 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
         args.format,
     )
     .and_then(|()| stdout.flush());
+    // The process ends here: what a book's lookups keep (entries taken apart, chunks
+    // inflated, the analysis) is left to the system rather than freed piece by piece.
+    std::mem::forget((dicts, analysis, doc));
     finish_stdout(written)
 }
 
