@@ -5,9 +5,9 @@
 mod compound;
 mod grammar;
 mod index;
+mod memo;
 
 use crate::de::inflect::{ADVERB_PARTICLES, PARTICLES, Reading, ReadingSet, Sureness};
-use crate::de::lowercase_into;
 use crate::de::sentence::{Clause, clauses_into, split_sentences};
 use crate::de::token::{Token, TokenKind, tokenize_into};
 use crate::glossary::Glossary;
@@ -186,19 +186,15 @@ enum PendingForm {
 
 /// What is known of each token of the sentence being linked, reused from sentence to sentence.
 #[derive(Default)]
-struct Scratch {
-    /// The current paragraph in lower case, starting at byte `lower_start` of the text, when
-    /// lowercasing keeps every byte offset (`lower_ok`; it does for German): words are sliced
-    /// from it instead of lowercased one by one.
-    lower_text: String,
-    lower_start: usize,
-    lower_ok: bool,
+struct Scratch<'a> {
+    /// The distinct forms of the text so far.
+    memo: memo::Forms<'a>,
     candidates: Vec<Candidate>,
     clauses: Vec<Clause>,
     /// Whether a token of the sentence is taken by a link, by token index minus the first's.
     used: Vec<bool>,
-    /// Lowercased words, by token index minus the sentence's first token.
-    lower: Vec<String>,
+    /// The form of each token ([`memo::NO_FORM`] for punctuation), by the same index.
+    form: Vec<u32>,
     /// [`grammar::word_info`] of each token, by the same index.
     info: Vec<WordInfo>,
     capital: Vec<bool>,
@@ -208,14 +204,6 @@ struct Scratch {
     word_capital: Vec<bool>,
     /// Explanations already written, by entry, readings and whether the clause has `ich`.
     forms: FxHashMap<(u32, ReadingSet, bool), String>,
-}
-
-impl Scratch {
-    /// Lowercases the paragraph `text[range]` once, into a reused buffer.
-    fn lower_paragraph(&mut self, text: &str, range: Range<usize>) {
-        self.lower_start = range.start;
-        self.lower_ok = crate::de::lowercase_same_length_into(&text[range], &mut self.lower_text);
-    }
 }
 
 impl Linker {
@@ -277,7 +265,6 @@ impl Linker {
         for (p, range) in paragraphs.iter().enumerate() {
             let first_sentence = sentences.len();
             segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
-            scratch.lower_paragraph(text, range.clone());
             self.link_paragraph(
                 text,
                 &tokens,
@@ -321,7 +308,6 @@ impl Linker {
             sentences.clear();
             links.clear();
             segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
-            scratch.lower_paragraph(text, range.clone());
             self.link_paragraph(
                 text,
                 &tokens,
@@ -345,13 +331,13 @@ impl Linker {
 
     /// Links the sentences of one paragraph, the first of them numbered `first_sentence`,
     /// whose token ranges index `tokens`; the paragraph is in `scratch` in lower case.
-    fn link_paragraph(
-        &self,
-        text: &str,
+    fn link_paragraph<'a>(
+        &'a self,
+        text: &'a str,
         tokens: &[Token],
         sentences: &[Sentence],
         first_sentence: usize,
-        scratch: &mut Scratch,
+        scratch: &mut Scratch<'a>,
         links: &mut Vec<Link>,
     ) {
         for (k, sentence) in sentences.iter().enumerate() {
@@ -398,41 +384,30 @@ impl Linker {
         None
     }
 
-    fn link_sentence(
-        &self,
-        text: &str,
+    fn link_sentence<'a>(
+        &'a self,
+        text: &'a str,
         tokens: &[Token],
         sentence: Range<usize>,
         sentence_index: usize,
-        scratch: &mut Scratch,
+        scratch: &mut Scratch<'a>,
         out: &mut Vec<Link>,
     ) {
         scratch.candidates.clear();
-        // Lowercase and classify every word of the sentence once.
-        let n = sentence.len();
-        if scratch.lower.len() < n {
-            scratch.lower.resize_with(n, String::new);
-        }
+        // Each token's form: lowercased, classified and looked up once a text.
+        scratch.form.clear();
         scratch.info.clear();
         scratch.capital.clear();
-        for (k, i) in sentence.clone().enumerate() {
-            let lower = &mut scratch.lower[k];
-            lower.clear();
-            if tokens[i].is_word() || tokens[i].kind == TokenKind::Abbreviation {
-                if scratch.lower_ok {
-                    let at = scratch.lower_start;
-                    lower.push_str(&scratch.lower_text[tokens[i].start - at..tokens[i].end - at]);
-                } else {
-                    lowercase_into(tokens[i].text(text), lower);
-                }
-                scratch.info.push(grammar::word_info(lower));
-                scratch
-                    .capital
-                    .push(crate::de::is_capitalized(tokens[i].text(text)));
+        for token in &tokens[sentence.clone()] {
+            let id = if token.is_word() || token.kind == TokenKind::Abbreviation {
+                scratch.memo.of(self, text, *token)
             } else {
-                scratch.info.push(WordInfo::default());
-                scratch.capital.push(false);
-            }
+                memo::NO_FORM
+            };
+            let form = scratch.memo.get(id);
+            scratch.form.push(id);
+            scratch.info.push(form.info);
+            scratch.capital.push(form.capital);
         }
         let mut clauses = std::mem::take(&mut scratch.clauses);
         clauses_into(text, tokens, sentence.clone(), &mut clauses);
@@ -527,17 +502,18 @@ impl Linker {
         out[first_link..].sort_unstable_by_key(|l| l.spans.first().map_or(0, |r| r.start));
     }
 
-    fn clause_candidates(
-        &self,
-        text: &str,
+    fn clause_candidates<'a>(
+        &'a self,
+        text: &'a str,
         tokens: &[Token],
         clause: &Clause,
         sentence_start: usize,
-        scratch: &mut Scratch,
+        scratch: &mut Scratch<'a>,
     ) {
         let Scratch {
             candidates: found,
-            lower: pool,
+            memo,
+            form: token_form,
             info: token_info,
             capital: token_capital,
             words,
@@ -563,9 +539,10 @@ impl Linker {
         let words = &*words;
         let infos = &*infos;
         let capitals = &*capitals;
-        let lower = |i: usize| pool[i - sentence_start].as_str();
+        let memo = &*memo;
+        let lower = |i: usize| memo.lower(token_form[i - sentence_start]);
         // The lowercased word at a position in the clause.
-        let lowers = |k: usize| pool[words[k] - sentence_start].as_str();
+        let lowers = |k: usize| memo.lower(token_form[words[k] - sentence_start]);
         let info_of = |i: usize| token_info[i - sentence_start];
         let capital = |i: usize| token_capital[i - sentence_start];
         let Some(&last_word) = words.last() else {
@@ -587,10 +564,10 @@ impl Linker {
             bare: false,
         };
         let subject_persons = grammar::pronoun_persons(clause_classes);
-        let mut buf = String::new();
         for (wpos, &i) in words.iter().enumerate() {
-            let Some(hits) = self.lookup(lower(i), &mut buf) else {
-                if let Some(c) = self.compound_candidate(text, tokens[i], i, lower(i), &mut buf) {
+            let form = memo.get(token_form[i - sentence_start]);
+            let Some(hits) = form.hits else {
+                if let Some(c) = memo.compound(form, i) {
                     found.push(c);
                 }
                 continue;
