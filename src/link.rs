@@ -150,7 +150,7 @@ pub struct Linker {
     glossary: Glossary,
     info: Vec<EntryInfo>,
     /// Lowercased surface form → entries it is a form of.
-    forms: hashbrown::HashMap<String, Hits, rustc_hash::FxBuildHasher>,
+    forms: index::FormIndex,
     /// Reused while building `forms`.
     key_buf: String,
     /// Forms that two entries share where one of them is a guess, settled once all are in.
@@ -213,10 +213,7 @@ impl Linker {
             info: Vec::with_capacity(glossary.entries.len()),
             // About ten forms an entry (six to eleven in real and synthetic glossaries): sized
             // once instead of rehashing as it grows, no larger, as untouched room still costs.
-            forms: hashbrown::HashMap::with_capacity_and_hasher(
-                glossary.entries.len() * 10,
-                rustc_hash::FxBuildHasher,
-            ),
+            forms: index::FormIndex::with_capacity(glossary.entries.len() * 10),
             key_buf: String::new(),
             contested: Vec::new(),
             noun_starts: vec![0; 1024],
