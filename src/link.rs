@@ -162,6 +162,33 @@ pub struct Linker {
     indexing_noun: bool,
 }
 
+/// Links as they are found: `links[..kept]`. Those after are spare, left from an earlier
+/// paragraph whose links were not kept, and lend their buffers to the next ones.
+#[derive(Default)]
+struct Found {
+    links: Vec<Link>,
+    kept: usize,
+}
+
+impl Found {
+    /// The next link, to be filled in.
+    fn next(&mut self) -> &mut Link {
+        if self.links.len() == self.kept {
+            self.links.push(Link {
+                entry: 0,
+                tokens: Vec::new(),
+                spans: Vec::new(),
+                sentence: 0,
+                form: String::new(),
+                parts: Vec::new(),
+                alternatives: Vec::new(),
+            });
+        }
+        self.kept += 1;
+        &mut self.links[self.kept - 1]
+    }
+}
+
 /// A possible link before overlaps are resolved.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -257,7 +284,10 @@ impl Linker {
     pub fn analyze_paragraphs(&self, text: &str, paragraphs: &[Range<usize>]) -> Analysis {
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut sentences = Vec::new();
-        let mut links = Vec::with_capacity(text.len() / 24);
+        let mut found = Found {
+            links: Vec::with_capacity(text.len() / 24),
+            kept: 0,
+        };
         let mut scratch = Scratch::default();
         for (p, range) in paragraphs.iter().enumerate() {
             let first_sentence = sentences.len();
@@ -268,9 +298,10 @@ impl Linker {
                 &sentences[first_sentence..],
                 first_sentence,
                 &mut scratch,
-                &mut links,
+                &mut found,
             );
         }
+        let links = found.links;
         let mut token_link = vec![None; tokens.len()];
         for (i, l) in links.iter().enumerate() {
             for &t in &l.tokens {
@@ -297,13 +328,13 @@ impl Linker {
         let text = &doc.source;
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
-        let mut links = Vec::new();
+        let mut found = Found::default();
         let mut scratch = Scratch::default();
         let (mut token_base, mut sentence_base) = (0, 0);
         for (p, range) in doc.linked_paragraphs().iter().enumerate() {
             tokens.clear();
             sentences.clear();
-            links.clear();
+            found.kept = 0;
             segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
             self.link_paragraph(
                 text,
@@ -311,14 +342,15 @@ impl Linker {
                 &sentences,
                 sentence_base,
                 &mut scratch,
-                &mut links,
+                &mut found,
             );
-            for link in &mut links {
+            let links = &mut found.links[..found.kept];
+            for link in &mut *links {
                 for t in &mut link.tokens {
                     *t += token_base;
                 }
             }
-            if each(&links).is_break() {
+            if each(links).is_break() {
                 return;
             }
             token_base += tokens.len();
@@ -327,7 +359,7 @@ impl Linker {
     }
 
     /// Links the sentences of one paragraph, the first of them numbered `first_sentence`,
-    /// whose token ranges index `tokens`; the paragraph is in `scratch` in lower case.
+    /// whose token ranges index `tokens`: its links are added to `links`.
     fn link_paragraph<'a>(
         &'a self,
         text: &'a str,
@@ -335,7 +367,7 @@ impl Linker {
         sentences: &[Sentence],
         first_sentence: usize,
         scratch: &mut Scratch<'a>,
-        links: &mut Vec<Link>,
+        links: &mut Found,
     ) {
         for (k, sentence) in sentences.iter().enumerate() {
             self.link_sentence(
@@ -388,7 +420,7 @@ impl Linker {
         sentence: Range<usize>,
         sentence_index: usize,
         scratch: &mut Scratch<'a>,
-        out: &mut Vec<Link>,
+        out: &mut Found,
     ) {
         scratch.candidates.clear();
         // Each token's form: lowercased, classified and looked up once a text.
@@ -425,7 +457,7 @@ impl Linker {
         });
         scratch.used.clear();
         scratch.used.resize(sentence.len(), false);
-        let first_link = out.len();
+        let first_link = out.kept;
         let mut k = 0;
         while k < cands.len() {
             // Candidates just as good for the same tokens: the alternatives of this one.
@@ -444,12 +476,6 @@ impl Linker {
                 k = end;
                 continue;
             }
-            let mut alternatives: Vec<usize> = cands[k + 1..end]
-                .iter()
-                .map(|c| c.entry)
-                .filter(|&e| e != cands[k].entry)
-                .collect();
-            alternatives.dedup();
             let c = std::mem::replace(
                 &mut cands[k],
                 Candidate {
@@ -460,43 +486,59 @@ impl Linker {
                     rank: 0,
                 },
             );
-            k = end;
             for &t in &c.tokens {
                 scratch.used[t - sentence.start] = true;
             }
-            let (form, parts) = match c.form {
-                PendingForm::Text(text) => (text, c.parts),
+            let link = out.next();
+            link.alternatives.clear();
+            link.alternatives.extend(
+                cands[k + 1..end]
+                    .iter()
+                    .map(|c| c.entry)
+                    .filter(|&e| e != c.entry),
+            );
+            link.alternatives.dedup();
+            k = end;
+            link.form.clear();
+            match c.form {
+                PendingForm::Text(text) => {
+                    link.form = text;
+                    link.parts = c.parts;
+                }
                 PendingForm::Readings { readings, ich } => {
                     let form = scratch
                         .forms
                         .entry((c.entry as u32, readings, ich))
-                        .or_insert_with(|| self.describe(c.entry, readings, ich))
-                        .clone();
+                        .or_insert_with(|| self.describe(c.entry, readings, ich));
                     match &self.info[c.entry].compound {
-                        Some((joined, parts)) if form.is_empty() => (joined.clone(), parts.clone()),
-                        Some((joined, parts)) => (format!("{joined}, {form}"), parts.clone()),
-                        None => (form, c.parts),
+                        Some((joined, parts)) => {
+                            link.form.push_str(joined);
+                            if !form.is_empty() {
+                                link.form.push_str(", ");
+                                link.form.push_str(form);
+                            }
+                            link.parts.clone_from(parts);
+                        }
+                        None => {
+                            link.form.push_str(form);
+                            link.parts = c.parts;
+                        }
                     }
                 }
-            };
-            out.push(Link {
-                entry: c.entry,
-                spans: c
-                    .tokens
-                    .iter()
-                    .map(|&t| tokens[t].start..tokens[t].end)
-                    .collect(),
-                tokens: c.tokens.to_vec(),
-                sentence: sentence_index,
-                form,
-                parts,
-                alternatives,
-            });
+            }
+            link.entry = c.entry;
+            link.spans.clear();
+            link.spans
+                .extend(c.tokens.iter().map(|&t| tokens[t].start..tokens[t].end));
+            link.tokens.clear();
+            link.tokens.extend_from_slice(&c.tokens);
+            link.sentence = sentence_index;
         }
         cands.clear();
         scratch.candidates = cands;
         // Sentences come in text order, so sorting each sentence's links orders them all.
-        out[first_link..].sort_unstable_by_key(|l| l.spans.first().map_or(0, |r| r.start));
+        out.links[first_link..out.kept]
+            .sort_unstable_by_key(|l| l.spans.first().map_or(0, |r| r.start));
     }
 
     fn clause_candidates<'a>(
@@ -564,8 +606,8 @@ impl Linker {
         for (wpos, &i) in words.iter().enumerate() {
             let form = memo.get(token_form[i - sentence_start]);
             let Some(hits) = form.hits else {
-                if let Some(c) = memo.compound(form, i) {
-                    found.push(c);
+                if let Some(c) = form.compound {
+                    found.push(memo.compound(c, i));
                 }
                 continue;
             };

@@ -57,12 +57,26 @@ impl Default for Forms<'_> {
 
 impl<'a> Forms<'a> {
     /// The form of a word or abbreviation token, worked out on its first occurrence.
+    #[inline]
     pub fn of(&mut self, linker: &'a Linker, text: &'a str, token: Token) -> u32 {
         let surface = token.text(text);
         let word = token.kind == TokenKind::Word;
-        if let Some(&id) = self.ids.get(&(surface, word)) {
-            return id;
+        match self.ids.get(&(surface, word)) {
+            Some(&id) => id,
+            None => self.add(linker, text, token, surface, word),
         }
+    }
+
+    /// A form seen for the first time: lowercased, classified, looked up, maybe split.
+    #[inline(never)]
+    fn add(
+        &mut self,
+        linker: &'a Linker,
+        text: &'a str,
+        token: Token,
+        surface: &'a str,
+        word: bool,
+    ) -> u32 {
         let start = self.lower.len();
         lowercase_into(surface, &mut self.buf);
         self.lower.push_str(&self.buf);
@@ -89,20 +103,22 @@ impl<'a> Forms<'a> {
         id
     }
 
+    #[inline]
     pub fn get(&self, id: u32) -> &Form<'a> {
         &self.seen[id as usize]
     }
 
     /// The lower case of a form ("" for [`NO_FORM`]).
+    #[inline]
     pub fn lower(&self, id: u32) -> &str {
         let r = &self.seen[id as usize].lower;
         &self.lower[r.start as usize..r.end as usize]
     }
 
-    /// The compound candidate of a form, for the token at `index`.
-    pub fn compound(&self, form: &Form<'a>, index: usize) -> Option<Candidate> {
-        let mut c = self.compounds[form.compound? as usize].clone();
+    /// The compound candidate [`Form::compound`] names, for the token at `index`.
+    pub fn compound(&self, compound: u32, index: usize) -> Candidate {
+        let mut c = self.compounds[compound as usize].clone();
         c.tokens = smallvec::smallvec![index];
-        Some(c)
+        c
     }
 }
