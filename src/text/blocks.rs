@@ -50,15 +50,14 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let line = match find_newline(rest.as_bytes()) {
+        Some(match find_newline(rest.as_bytes()) {
             Some(i) => {
                 let line = &rest[..i];
                 rest = &rest[i + 1..];
-                line
+                line.strip_suffix('\r').unwrap_or(line)
             }
             None => std::mem::take(&mut rest),
-        };
-        Some(line.strip_suffix('\r').unwrap_or(line))
+        })
     })
 }
 
