@@ -252,10 +252,20 @@ impl Linker {
         }
         linker.glossary = glossary;
         linker.settle_guesses();
-        for i in 0..linker.info.len() {
-            let de = &linker.glossary.entries[i].de;
-            if linker.info[i].noun_like && !de.contains([' ', '-']) {
-                let compound = linker.closed_compound(de, &de.to_lowercase(), 0).map(|c| {
+        linker
+    }
+
+    /// A compound headword's parts (Spionage + Aktivität), joined and one by one, when its head
+    /// has an entry of its own: worked out when the entry first links.
+    fn headword_compound(&self, entry: usize) -> Option<&(String, Vec<CompoundPart>)> {
+        let info = &self.info[entry];
+        info.compound
+            .get_or_init(|| {
+                let de = &self.glossary.entries[entry].de;
+                if !info.noun_like || de.contains([' ', '-']) {
+                    return None;
+                }
+                self.closed_compound(de, &de.to_lowercase(), 0).map(|c| {
                     (
                         c.parts
                             .iter()
@@ -264,11 +274,9 @@ impl Linker {
                             .join(" + "),
                         c.parts,
                     )
-                });
-                linker.info[i].compound = compound;
-            }
-        }
-        linker
+                })
+            })
+            .as_ref()
     }
 
     pub fn glossary(&self) -> &Glossary {
@@ -510,7 +518,7 @@ impl Linker {
                         .forms
                         .entry((c.entry as u32, readings, ich))
                         .or_insert_with(|| self.describe(c.entry, readings, ich));
-                    match &self.info[c.entry].compound {
+                    match self.headword_compound(c.entry) {
                         Some((joined, parts)) => {
                             link.form.push_str(joined);
                             if !form.is_empty() {

@@ -129,8 +129,9 @@ pub(super) struct EntryInfo {
     pub weak: bool,
     /// `an|kündigen` for separable verbs; the headword otherwise.
     pub verb_display: Option<String>,
-    /// A compound headword whose head has an entry of its own: Spionage + Aktivität.
-    pub compound: Option<(String, Vec<CompoundPart>)>,
+    /// A compound headword whose head has an entry of its own: Spionage + Aktivität (see
+    /// [`Linker::headword_compound`]).
+    pub compound: std::sync::OnceLock<Option<(String, Vec<CompoundPart>)>>,
 }
 
 pub(super) fn is_verb_like(word: &str) -> bool {
@@ -388,7 +389,7 @@ impl Linker {
             adjective: false,
             weak: false,
             verb_display: None,
-            compound: None,
+            compound: std::sync::OnceLock::new(),
         };
         match words.as_slice() {
             [] => {}
