@@ -297,6 +297,7 @@ impl Linker {
             kept: 0,
         };
         let mut scratch = Scratch::default();
+        scratch.memo.reserve_for(text.len());
         for (p, range) in paragraphs.iter().enumerate() {
             let first_sentence = sentences.len();
             segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
@@ -338,6 +339,7 @@ impl Linker {
         let mut sentences = Vec::new();
         let mut found = Found::default();
         let mut scratch = Scratch::default();
+        scratch.memo.reserve_for(text.len());
         let (mut token_base, mut sentence_base) = (0, 0);
         for (p, range) in doc.linked_paragraphs().iter().enumerate() {
             tokens.clear();
@@ -444,7 +446,7 @@ impl Linker {
             let form = scratch.memo.get(id);
             scratch.form.push(id);
             scratch.info.push(form.info);
-            scratch.capital.push(form.capital);
+            scratch.capital.push(form.capital());
         }
         let mut clauses = std::mem::take(&mut scratch.clauses);
         clauses_into(text, tokens, sentence.clone(), &mut clauses);
@@ -614,7 +616,7 @@ impl Linker {
         for (wpos, &i) in words.iter().enumerate() {
             let form = memo.get(token_form[i - sentence_start]);
             let Some(hits) = form.hits else {
-                if let Some(c) = form.compound {
+                if let Some(c) = form.compound() {
                     found.push(memo.compound(c, i));
                 }
                 continue;
