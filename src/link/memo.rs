@@ -73,6 +73,21 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The hash of the form a key is for, when the table grows.
+    fn rehash(&self, tails: &[u8], seen: &[Form<'_>]) -> u64 {
+        let n = (self.len & !(1 << 31)) as usize;
+        let word = self.len >> 31 != 0;
+        if n <= 16 {
+            return hash(&self.prefix[..n], word);
+        }
+        let tail = seen[self.id as usize].tail as usize;
+        let mut bytes = self.prefix.to_vec();
+        bytes.extend_from_slice(&tails[tail..tail + n - 16]);
+        hash(&bytes, word)
+    }
+}
+
 fn hash(surface: &[u8], word: bool) -> u64 {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
@@ -110,7 +125,8 @@ impl<'a> Forms<'a> {
     pub fn reserve_for(&mut self, bytes: usize) {
         // About one distinct form in 60 bytes of text (fortunes-de: 41,000 in 2.3 MB).
         let forms = bytes / 48;
-        self.ids.reserve(forms, |_| 0);
+        let (tails, seen) = (&self.tails, &self.seen);
+        self.ids.reserve(forms, |k| k.rehash(tails, seen));
         self.seen.reserve(forms);
         self.lower.reserve(forms * 10);
     }
@@ -182,17 +198,8 @@ impl<'a> Forms<'a> {
         });
         let (prefix, len) = Key::of(surface, word);
         let (tails, seen) = (&self.tails, &self.seen);
-        self.ids.insert_unique(hash, Key { prefix, len, id }, |k| {
-            let n = (k.len & !(1 << 31)) as usize;
-            let word = k.len >> 31 != 0;
-            if n <= 16 {
-                return self::hash(&k.prefix[..n], word);
-            }
-            let tail = seen[k.id as usize].tail as usize;
-            let mut bytes = k.prefix.to_vec();
-            bytes.extend_from_slice(&tails[tail..tail + n - 16]);
-            self::hash(&bytes, word)
-        });
+        self.ids
+            .insert_unique(hash, Key { prefix, len, id }, |k| k.rehash(tails, seen));
         id
     }
 
@@ -214,5 +221,43 @@ impl<'a> Forms<'a> {
         let mut c = self.compounds[compound as usize].clone();
         c.tokens = smallvec::smallvec![index];
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+
+    #[test]
+    fn a_form_keeps_its_id_as_the_table_grows() {
+        let linker = Linker::new(Glossary::bundled());
+        let words: Vec<String> = (0..3000)
+            .map(|i| match i % 3 {
+                0 => format!("Wort{i}"),
+                1 => format!("Spionageaktivitäten{i}"),
+                _ => format!("nato-russland-rat-und-so-weiter-{i}"),
+            })
+            .collect();
+        let text = words.join(" ");
+        let tokens = crate::de::token::tokenize(&text);
+        assert_eq!(tokens.len(), words.len());
+        let mut forms = Forms::default();
+        let first: Vec<u32> = tokens
+            .iter()
+            .map(|&t| forms.of(&linker, &text, t))
+            .collect();
+        let again: Vec<u32> = tokens
+            .iter()
+            .map(|&t| forms.of(&linker, &text, t))
+            .collect();
+        assert_eq!(first, again);
+        let mut distinct = first.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), words.len());
+        for (&id, word) in first.iter().zip(&words) {
+            assert_eq!(forms.lower(id), word.to_lowercase());
+        }
     }
 }
