@@ -220,7 +220,10 @@ struct Scratch<'a> {
     clauses: Vec<Clause>,
     /// Whether a token of the sentence is taken by a link, by token index minus the first's.
     used: Vec<bool>,
-    /// The form of each token ([`memo::NO_FORM`] for punctuation), by the same index.
+    /// The first token of the paragraph being linked.
+    first_token: usize,
+    /// The form of each token of the paragraph ([`memo::NO_FORM`] for punctuation), by token
+    /// index minus `first_token`.
     form: Vec<u32>,
     /// [`grammar::word_info`] of each token, by the same index.
     info: Vec<WordInfo>,
@@ -379,6 +382,28 @@ impl Linker {
         scratch: &mut Scratch<'a>,
         links: &mut Found,
     ) {
+        // Each token's form: lowercased, classified and looked up once a text. All of a
+        // paragraph's in one loop, whose look-ups into the (large) memo overlap.
+        let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
+            return;
+        };
+        scratch.first_token = first.tokens.start;
+        scratch.form.clear();
+        scratch.info.clear();
+        scratch.capital.clear();
+        for token in &tokens[first.tokens.start..last.tokens.end] {
+            let id = if token.is_word() || token.kind == TokenKind::Abbreviation {
+                scratch.memo.of(self, text, *token)
+            } else {
+                memo::NO_FORM
+            };
+            scratch.form.push(id);
+        }
+        for &id in &scratch.form {
+            let form = scratch.memo.get(id);
+            scratch.info.push(form.info);
+            scratch.capital.push(form.capital());
+        }
         for (k, sentence) in sentences.iter().enumerate() {
             self.link_sentence(
                 text,
@@ -433,21 +458,6 @@ impl Linker {
         out: &mut Found,
     ) {
         scratch.candidates.clear();
-        // Each token's form: lowercased, classified and looked up once a text.
-        scratch.form.clear();
-        scratch.info.clear();
-        scratch.capital.clear();
-        for token in &tokens[sentence.clone()] {
-            let id = if token.is_word() || token.kind == TokenKind::Abbreviation {
-                scratch.memo.of(self, text, *token)
-            } else {
-                memo::NO_FORM
-            };
-            let form = scratch.memo.get(id);
-            scratch.form.push(id);
-            scratch.info.push(form.info);
-            scratch.capital.push(form.capital());
-        }
         let mut clauses = std::mem::take(&mut scratch.clauses);
         clauses_into(text, tokens, sentence.clone(), &mut clauses);
         for clause in &clauses {
@@ -568,8 +578,10 @@ impl Linker {
             words,
             word_info: infos,
             word_capital: capitals,
+            first_token: first,
             ..
         } = scratch;
+        let first = *first;
         words.clear();
         infos.clear();
         capitals.clear();
@@ -578,9 +590,9 @@ impl Linker {
             for i in part.clone() {
                 if tokens[i].is_word() {
                     words.push(i);
-                    let info = token_info[i - sentence_start];
+                    let info = token_info[i - first];
                     infos.push(info);
-                    capitals.push(token_capital[i - sentence_start]);
+                    capitals.push(token_capital[i - first]);
                     clause_classes |= info.class;
                 }
             }
@@ -589,11 +601,11 @@ impl Linker {
         let infos = &*infos;
         let capitals = &*capitals;
         let memo = &*memo;
-        let lower = |i: usize| memo.lower(token_form[i - sentence_start]);
+        let lower = |i: usize| memo.lower(token_form[i - first]);
         // The lowercased word at a position in the clause.
-        let lowers = |k: usize| memo.lower(token_form[words[k] - sentence_start]);
-        let info_of = |i: usize| token_info[i - sentence_start];
-        let capital = |i: usize| token_capital[i - sentence_start];
+        let lowers = |k: usize| memo.lower(token_form[words[k] - first]);
+        let info_of = |i: usize| token_info[i - first];
+        let capital = |i: usize| token_capital[i - first];
         let Some(&last_word) = words.last() else {
             return;
         };
@@ -614,7 +626,7 @@ impl Linker {
         };
         let subject_persons = grammar::pronoun_persons(clause_classes);
         for (wpos, &i) in words.iter().enumerate() {
-            let form = memo.get(token_form[i - sentence_start]);
+            let form = memo.get(token_form[i - first]);
             let Some(hits) = form.hits else {
                 if let Some(c) = form.compound() {
                     found.push(memo.compound(c, i));
@@ -649,8 +661,7 @@ impl Linker {
             // A capitalized word right after a first name or Dr. is a name: Otto Hahn.
             let after_name = capitalized
                 && i > sentence_start
-                && token_info[i - 1 - sentence_start].class & (class::FIRST_NAME | class::TITLE)
-                    != 0;
+                && token_info[i - 1 - first].class & (class::FIRST_NAME | class::TITLE) != 0;
             let attributive = ctx.before_capitalized
                 && !capitalized
                 && (wpos == 0 || prev & (class::DETERMINER | class::PREPOSITION) != 0);
