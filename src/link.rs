@@ -5,9 +5,9 @@
 mod compound;
 mod grammar;
 mod index;
+mod memo;
 
 use crate::de::inflect::{ADVERB_PARTICLES, PARTICLES, Reading, ReadingSet, Sureness};
-use crate::de::lowercase_into;
 use crate::de::sentence::{Clause, clauses_into, split_sentences};
 use crate::de::token::{Token, TokenKind, tokenize_into};
 use crate::glossary::Glossary;
@@ -150,7 +150,7 @@ pub struct Linker {
     glossary: Glossary,
     info: Vec<EntryInfo>,
     /// Lowercased surface form → entries it is a form of.
-    forms: hashbrown::HashMap<String, Hits, rustc_hash::FxBuildHasher>,
+    forms: index::FormIndex,
     /// Reused while building `forms`.
     key_buf: String,
     /// Forms that two entries share where one of them is a guess, settled once all are in.
@@ -160,6 +160,33 @@ pub struct Linker {
     noun_starts: Vec<u64>,
     /// Set while a noun's forms are indexed.
     indexing_noun: bool,
+}
+
+/// Links as they are found: `links[..kept]`. Those after are spare, left from an earlier
+/// paragraph whose links were not kept, and lend their buffers to the next ones.
+#[derive(Default)]
+struct Found {
+    links: Vec<Link>,
+    kept: usize,
+}
+
+impl Found {
+    /// The next link, to be filled in.
+    fn next(&mut self) -> &mut Link {
+        if self.links.len() == self.kept {
+            self.links.push(Link {
+                entry: 0,
+                tokens: Vec::new(),
+                spans: Vec::new(),
+                sentence: 0,
+                form: String::new(),
+                parts: Vec::new(),
+                alternatives: Vec::new(),
+            });
+        }
+        self.kept += 1;
+        &mut self.links[self.kept - 1]
+    }
 }
 
 /// A possible link before overlaps are resolved.
@@ -186,19 +213,18 @@ enum PendingForm {
 
 /// What is known of each token of the sentence being linked, reused from sentence to sentence.
 #[derive(Default)]
-struct Scratch {
-    /// The current paragraph in lower case, starting at byte `lower_start` of the text, when
-    /// lowercasing keeps every byte offset (`lower_ok`; it does for German): words are sliced
-    /// from it instead of lowercased one by one.
-    lower_text: String,
-    lower_start: usize,
-    lower_ok: bool,
+struct Scratch<'a> {
+    /// The distinct forms of the text so far.
+    memo: memo::Forms<'a>,
     candidates: Vec<Candidate>,
     clauses: Vec<Clause>,
     /// Whether a token of the sentence is taken by a link, by token index minus the first's.
     used: Vec<bool>,
-    /// Lowercased words, by token index minus the sentence's first token.
-    lower: Vec<String>,
+    /// The first token of the paragraph being linked.
+    first_token: usize,
+    /// The form of each token of the paragraph ([`memo::NO_FORM`] for punctuation), by token
+    /// index minus `first_token`.
+    form: Vec<u32>,
     /// [`grammar::word_info`] of each token, by the same index.
     info: Vec<WordInfo>,
     capital: Vec<bool>,
@@ -210,14 +236,6 @@ struct Scratch {
     forms: FxHashMap<(u32, ReadingSet, bool), String>,
 }
 
-impl Scratch {
-    /// Lowercases the paragraph `text[range]` once, into a reused buffer.
-    fn lower_paragraph(&mut self, text: &str, range: Range<usize>) {
-        self.lower_start = range.start;
-        self.lower_ok = crate::de::lowercase_same_length_into(&text[range], &mut self.lower_text);
-    }
-}
-
 impl Linker {
     pub fn new(glossary: Glossary) -> Linker {
         let mut linker = Linker {
@@ -225,10 +243,7 @@ impl Linker {
             info: Vec::with_capacity(glossary.entries.len()),
             // About ten forms an entry (six to eleven in real and synthetic glossaries): sized
             // once instead of rehashing as it grows, no larger, as untouched room still costs.
-            forms: hashbrown::HashMap::with_capacity_and_hasher(
-                glossary.entries.len() * 10,
-                rustc_hash::FxBuildHasher,
-            ),
+            forms: index::FormIndex::with_capacity(glossary.entries.len() * 10),
             key_buf: String::new(),
             contested: Vec::new(),
             noun_starts: vec![0; 1024],
@@ -240,10 +255,20 @@ impl Linker {
         }
         linker.glossary = glossary;
         linker.settle_guesses();
-        for i in 0..linker.info.len() {
-            let de = &linker.glossary.entries[i].de;
-            if linker.info[i].noun_like && !de.contains([' ', '-']) {
-                let compound = linker.closed_compound(de, &de.to_lowercase(), 0).map(|c| {
+        linker
+    }
+
+    /// A compound headword's parts (Spionage + Aktivität), joined and one by one, when its head
+    /// has an entry of its own: worked out when the entry first links.
+    fn headword_compound(&self, entry: usize) -> Option<&(String, Vec<CompoundPart>)> {
+        let info = &self.info[entry];
+        info.compound
+            .get_or_init(|| {
+                let de = &self.glossary.entries[entry].de;
+                if !info.noun_like || de.contains([' ', '-']) {
+                    return None;
+                }
+                self.closed_compound(de, &de.to_lowercase(), 0).map(|c| {
                     (
                         c.parts
                             .iter()
@@ -252,11 +277,9 @@ impl Linker {
                             .join(" + "),
                         c.parts,
                     )
-                });
-                linker.info[i].compound = compound;
-            }
-        }
-        linker
+                })
+            })
+            .as_ref()
     }
 
     pub fn glossary(&self) -> &Glossary {
@@ -272,21 +295,25 @@ impl Linker {
     pub fn analyze_paragraphs(&self, text: &str, paragraphs: &[Range<usize>]) -> Analysis {
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut sentences = Vec::new();
-        let mut links = Vec::with_capacity(text.len() / 24);
+        let mut found = Found {
+            links: Vec::with_capacity(text.len() / 24),
+            kept: 0,
+        };
         let mut scratch = Scratch::default();
+        scratch.memo.reserve_for(text.len());
         for (p, range) in paragraphs.iter().enumerate() {
             let first_sentence = sentences.len();
             segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
-            scratch.lower_paragraph(text, range.clone());
             self.link_paragraph(
                 text,
                 &tokens,
                 &sentences[first_sentence..],
                 first_sentence,
                 &mut scratch,
-                &mut links,
+                &mut found,
             );
         }
+        let links = found.links;
         let mut token_link = vec![None; tokens.len()];
         for (i, l) in links.iter().enumerate() {
             for &t in &l.tokens {
@@ -313,29 +340,30 @@ impl Linker {
         let text = &doc.source;
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
-        let mut links = Vec::new();
+        let mut found = Found::default();
         let mut scratch = Scratch::default();
+        scratch.memo.reserve_for(text.len());
         let (mut token_base, mut sentence_base) = (0, 0);
         for (p, range) in doc.linked_paragraphs().iter().enumerate() {
             tokens.clear();
             sentences.clear();
-            links.clear();
+            found.kept = 0;
             segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
-            scratch.lower_paragraph(text, range.clone());
             self.link_paragraph(
                 text,
                 &tokens,
                 &sentences,
                 sentence_base,
                 &mut scratch,
-                &mut links,
+                &mut found,
             );
-            for link in &mut links {
+            let links = &mut found.links[..found.kept];
+            for link in &mut *links {
                 for t in &mut link.tokens {
                     *t += token_base;
                 }
             }
-            if each(&links).is_break() {
+            if each(links).is_break() {
                 return;
             }
             token_base += tokens.len();
@@ -344,16 +372,38 @@ impl Linker {
     }
 
     /// Links the sentences of one paragraph, the first of them numbered `first_sentence`,
-    /// whose token ranges index `tokens`; the paragraph is in `scratch` in lower case.
-    fn link_paragraph(
-        &self,
-        text: &str,
+    /// whose token ranges index `tokens`: its links are added to `links`.
+    fn link_paragraph<'a>(
+        &'a self,
+        text: &'a str,
         tokens: &[Token],
         sentences: &[Sentence],
         first_sentence: usize,
-        scratch: &mut Scratch,
-        links: &mut Vec<Link>,
+        scratch: &mut Scratch<'a>,
+        links: &mut Found,
     ) {
+        // Each token's form: lowercased, classified and looked up once a text. All of a
+        // paragraph's in one loop, whose look-ups into the (large) memo overlap.
+        let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
+            return;
+        };
+        scratch.first_token = first.tokens.start;
+        scratch.form.clear();
+        scratch.info.clear();
+        scratch.capital.clear();
+        for token in &tokens[first.tokens.start..last.tokens.end] {
+            let id = if token.is_word() || token.kind == TokenKind::Abbreviation {
+                scratch.memo.of(self, text, *token)
+            } else {
+                memo::NO_FORM
+            };
+            scratch.form.push(id);
+        }
+        for &id in &scratch.form {
+            let form = scratch.memo.get(id);
+            scratch.info.push(form.info);
+            scratch.capital.push(form.capital());
+        }
         for (k, sentence) in sentences.iter().enumerate() {
             self.link_sentence(
                 text,
@@ -398,42 +448,16 @@ impl Linker {
         None
     }
 
-    fn link_sentence(
-        &self,
-        text: &str,
+    fn link_sentence<'a>(
+        &'a self,
+        text: &'a str,
         tokens: &[Token],
         sentence: Range<usize>,
         sentence_index: usize,
-        scratch: &mut Scratch,
-        out: &mut Vec<Link>,
+        scratch: &mut Scratch<'a>,
+        out: &mut Found,
     ) {
         scratch.candidates.clear();
-        // Lowercase and classify every word of the sentence once.
-        let n = sentence.len();
-        if scratch.lower.len() < n {
-            scratch.lower.resize_with(n, String::new);
-        }
-        scratch.info.clear();
-        scratch.capital.clear();
-        for (k, i) in sentence.clone().enumerate() {
-            let lower = &mut scratch.lower[k];
-            lower.clear();
-            if tokens[i].is_word() || tokens[i].kind == TokenKind::Abbreviation {
-                if scratch.lower_ok {
-                    let at = scratch.lower_start;
-                    lower.push_str(&scratch.lower_text[tokens[i].start - at..tokens[i].end - at]);
-                } else {
-                    lowercase_into(tokens[i].text(text), lower);
-                }
-                scratch.info.push(grammar::word_info(lower));
-                scratch
-                    .capital
-                    .push(crate::de::is_capitalized(tokens[i].text(text)));
-            } else {
-                scratch.info.push(WordInfo::default());
-                scratch.capital.push(false);
-            }
-        }
         let mut clauses = std::mem::take(&mut scratch.clauses);
         clauses_into(text, tokens, sentence.clone(), &mut clauses);
         for clause in &clauses {
@@ -453,7 +477,7 @@ impl Linker {
         });
         scratch.used.clear();
         scratch.used.resize(sentence.len(), false);
-        let first_link = out.len();
+        let first_link = out.kept;
         let mut k = 0;
         while k < cands.len() {
             // Candidates just as good for the same tokens: the alternatives of this one.
@@ -472,12 +496,6 @@ impl Linker {
                 k = end;
                 continue;
             }
-            let mut alternatives: Vec<usize> = cands[k + 1..end]
-                .iter()
-                .map(|c| c.entry)
-                .filter(|&e| e != cands[k].entry)
-                .collect();
-            alternatives.dedup();
             let c = std::mem::replace(
                 &mut cands[k],
                 Candidate {
@@ -488,63 +506,82 @@ impl Linker {
                     rank: 0,
                 },
             );
-            k = end;
             for &t in &c.tokens {
                 scratch.used[t - sentence.start] = true;
             }
-            let (form, parts) = match c.form {
-                PendingForm::Text(text) => (text, c.parts),
+            let link = out.next();
+            link.alternatives.clear();
+            link.alternatives.extend(
+                cands[k + 1..end]
+                    .iter()
+                    .map(|c| c.entry)
+                    .filter(|&e| e != c.entry),
+            );
+            link.alternatives.dedup();
+            k = end;
+            link.form.clear();
+            match c.form {
+                PendingForm::Text(text) => {
+                    link.form = text;
+                    link.parts = c.parts;
+                }
                 PendingForm::Readings { readings, ich } => {
                     let form = scratch
                         .forms
                         .entry((c.entry as u32, readings, ich))
-                        .or_insert_with(|| self.describe(c.entry, readings, ich))
-                        .clone();
-                    match &self.info[c.entry].compound {
-                        Some((joined, parts)) if form.is_empty() => (joined.clone(), parts.clone()),
-                        Some((joined, parts)) => (format!("{joined}, {form}"), parts.clone()),
-                        None => (form, c.parts),
+                        .or_insert_with(|| self.describe(c.entry, readings, ich));
+                    match self.headword_compound(c.entry) {
+                        Some((joined, parts)) => {
+                            link.form.push_str(joined);
+                            if !form.is_empty() {
+                                link.form.push_str(", ");
+                                link.form.push_str(form);
+                            }
+                            link.parts.clone_from(parts);
+                        }
+                        None => {
+                            link.form.push_str(form);
+                            link.parts = c.parts;
+                        }
                     }
                 }
-            };
-            out.push(Link {
-                entry: c.entry,
-                spans: c
-                    .tokens
-                    .iter()
-                    .map(|&t| tokens[t].start..tokens[t].end)
-                    .collect(),
-                tokens: c.tokens.to_vec(),
-                sentence: sentence_index,
-                form,
-                parts,
-                alternatives,
-            });
+            }
+            link.entry = c.entry;
+            link.spans.clear();
+            link.spans
+                .extend(c.tokens.iter().map(|&t| tokens[t].start..tokens[t].end));
+            link.tokens.clear();
+            link.tokens.extend_from_slice(&c.tokens);
+            link.sentence = sentence_index;
         }
         cands.clear();
         scratch.candidates = cands;
         // Sentences come in text order, so sorting each sentence's links orders them all.
-        out[first_link..].sort_unstable_by_key(|l| l.spans.first().map_or(0, |r| r.start));
+        out.links[first_link..out.kept]
+            .sort_unstable_by_key(|l| l.spans.first().map_or(0, |r| r.start));
     }
 
-    fn clause_candidates(
-        &self,
-        text: &str,
+    fn clause_candidates<'a>(
+        &'a self,
+        text: &'a str,
         tokens: &[Token],
         clause: &Clause,
         sentence_start: usize,
-        scratch: &mut Scratch,
+        scratch: &mut Scratch<'a>,
     ) {
         let Scratch {
             candidates: found,
-            lower: pool,
+            memo,
+            form: token_form,
             info: token_info,
             capital: token_capital,
             words,
             word_info: infos,
             word_capital: capitals,
+            first_token: first,
             ..
         } = scratch;
+        let first = *first;
         words.clear();
         infos.clear();
         capitals.clear();
@@ -553,9 +590,9 @@ impl Linker {
             for i in part.clone() {
                 if tokens[i].is_word() {
                     words.push(i);
-                    let info = token_info[i - sentence_start];
+                    let info = token_info[i - first];
                     infos.push(info);
-                    capitals.push(token_capital[i - sentence_start]);
+                    capitals.push(token_capital[i - first]);
                     clause_classes |= info.class;
                 }
             }
@@ -563,11 +600,12 @@ impl Linker {
         let words = &*words;
         let infos = &*infos;
         let capitals = &*capitals;
-        let lower = |i: usize| pool[i - sentence_start].as_str();
+        let memo = &*memo;
+        let lower = |i: usize| memo.lower(token_form[i - first]);
         // The lowercased word at a position in the clause.
-        let lowers = |k: usize| pool[words[k] - sentence_start].as_str();
-        let info_of = |i: usize| token_info[i - sentence_start];
-        let capital = |i: usize| token_capital[i - sentence_start];
+        let lowers = |k: usize| memo.lower(token_form[words[k] - first]);
+        let info_of = |i: usize| token_info[i - first];
+        let capital = |i: usize| token_capital[i - first];
         let Some(&last_word) = words.last() else {
             return;
         };
@@ -587,11 +625,11 @@ impl Linker {
             bare: false,
         };
         let subject_persons = grammar::pronoun_persons(clause_classes);
-        let mut buf = String::new();
         for (wpos, &i) in words.iter().enumerate() {
-            let Some(hits) = self.lookup(lower(i), &mut buf) else {
-                if let Some(c) = self.compound_candidate(text, tokens[i], i, lower(i), &mut buf) {
-                    found.push(c);
+            let form = memo.get(token_form[i - first]);
+            let Some(hits) = form.hits else {
+                if let Some(c) = form.compound() {
+                    found.push(memo.compound(c, i));
                 }
                 continue;
             };
@@ -623,8 +661,7 @@ impl Linker {
             // A capitalized word right after a first name or Dr. is a name: Otto Hahn.
             let after_name = capitalized
                 && i > sentence_start
-                && token_info[i - 1 - sentence_start].class & (class::FIRST_NAME | class::TITLE)
-                    != 0;
+                && token_info[i - 1 - first].class & (class::FIRST_NAME | class::TITLE) != 0;
             let attributive = ctx.before_capitalized
                 && !capitalized
                 && (wpos == 0 || prev & (class::DETERMINER | class::PREPOSITION) != 0);

@@ -368,6 +368,16 @@ pub const OLD_SPELLINGS: &[(&str, &str, SpellingScope)] = &[
     ("rau", "rauh", SpellingScope::Whole),
 ];
 
+// `old_spellings` keeps one bit a spelling, and looks for each by its first three letters.
+const _: () = {
+    assert!(OLD_SPELLINGS.len() <= 32);
+    let mut k = 0;
+    while k < OLD_SPELLINGS.len() {
+        assert!(OLD_SPELLINGS[k].0.len() >= 3);
+        k += 1;
+    }
+};
+
 /// The old spellings of a headword (lowercase in, lowercase out): `nummerieren` →
 /// `numerieren`, `Schifffahrt` → `schiffahrt` (three equal consonants were two before a vowel).
 pub fn old_spellings(lower: &str) -> Vec<String> {
@@ -386,13 +396,23 @@ pub fn old_spellings(lower: &str) -> Vec<String> {
     });
     let mut out = Vec::new();
     let bytes = lower.as_bytes();
-    let any_start = bytes.windows(3).any(|w| {
+    // The spellings found inside the word, as bits by their index: looked for only where
+    // their first three letters may start.
+    let mut inside = 0u32;
+    for (at, w) in bytes.windows(3).enumerate() {
         let s = slot(w);
-        STARTS[s / 64] & (1 << (s % 64)) != 0
-    });
-    for &(today, before, scope) in OLD_SPELLINGS {
+        if STARTS[s / 64] & (1 << (s % 64)) == 0 {
+            continue;
+        }
+        for (k, &(today, _, scope)) in OLD_SPELLINGS.iter().enumerate() {
+            if scope == SpellingScope::Inside && bytes[at..].starts_with(today.as_bytes()) {
+                inside |= 1 << k;
+            }
+        }
+    }
+    for (k, &(today, before, scope)) in OLD_SPELLINGS.iter().enumerate() {
         let applies = match scope {
-            SpellingScope::Inside => any_start && lower.contains(today),
+            SpellingScope::Inside => inside & (1 << k) != 0,
             SpellingScope::End => lower.ends_with(today),
             SpellingScope::Whole => lower == today,
         };

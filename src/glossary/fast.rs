@@ -299,6 +299,15 @@ impl Reader<'_> {
             self.at += 1;
             return Some(s);
         }
+        // Most strings have no escape: found whole and copied once.
+        let plain = self.src[start..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < b' ' && b != b'\t' || b == 0x7f)?;
+        if self.src[start + plain] == b'"' {
+            self.at = start + plain + 1;
+            return Some(self.text[start..start + plain].to_string());
+        }
+        self.at = start + plain;
         let mut out = String::new();
         let mut run = start;
         loop {

@@ -35,6 +35,77 @@ pub(super) struct Hit {
 /// The entries one form belongs to: nearly always one, kept inline.
 pub(super) type Hits = smallvec::SmallVec<[Hit; 1]>;
 
+/// Lowercased surface form → entries it is a form of. The forms are kept one after the other
+/// in one string, the table holds where each is: one allocation for all keys instead of one a
+/// key, and nothing to free key by key.
+#[derive(Debug, Clone, Default)]
+pub(super) struct FormIndex {
+    keys: String,
+    table: hashbrown::HashTable<Slot>,
+}
+
+#[derive(Debug, Clone)]
+struct Slot {
+    start: u32,
+    len: u32,
+    hits: Hits,
+}
+
+fn hash(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
+}
+
+impl FormIndex {
+    pub fn with_capacity(forms: usize) -> FormIndex {
+        FormIndex {
+            keys: String::with_capacity(forms * 12),
+            table: hashbrown::HashTable::with_capacity(forms),
+        }
+    }
+
+    fn key<'k>(keys: &'k str, slot: &Slot) -> &'k str {
+        &keys[slot.start as usize..(slot.start + slot.len) as usize]
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Hits> {
+        self.table
+            .find(hash(key), |s| Self::key(&self.keys, s) == key)
+            .map(|s| &s.hits)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Hits> {
+        let keys = &self.keys;
+        self.table
+            .find_mut(hash(key), |s| Self::key(keys, s) == key)
+            .map(|s| &mut s.hits)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The hits of a form, empty ones added if it is new.
+    pub fn entry(&mut self, key: &str) -> &mut Hits {
+        let keys = &mut self.keys;
+        let entry = self.table.entry(
+            hash(key),
+            |s| Self::key(keys, s) == key,
+            |s| hash(Self::key(keys, s)),
+        );
+        let slot = entry.or_insert_with(|| {
+            let start = keys.len() as u32;
+            keys.push_str(key);
+            Slot {
+                start,
+                len: key.len() as u32,
+                hits: Hits::new(),
+            }
+        });
+        &mut slot.into_mut().hits
+    }
+}
+
 /// What kind of entry, for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Shape {
@@ -58,8 +129,9 @@ pub(super) struct EntryInfo {
     pub weak: bool,
     /// `an|kündigen` for separable verbs; the headword otherwise.
     pub verb_display: Option<String>,
-    /// A compound headword whose head has an entry of its own: Spionage + Aktivität.
-    pub compound: Option<(String, Vec<CompoundPart>)>,
+    /// A compound headword whose head has an entry of its own: Spionage + Aktivität (see
+    /// [`Linker::headword_compound`]).
+    pub compound: std::sync::OnceLock<Option<(String, Vec<CompoundPart>)>>,
 }
 
 pub(super) fn is_verb_like(word: &str) -> bool {
@@ -169,8 +241,7 @@ impl Linker {
             self.noun_starts[pair / 64] |= 1 << (pair % 64);
         }
         let common = sureness != Sureness::Given && is_common_word(key);
-        // entry_ref allocates the key only when the form is new.
-        let hits = self.forms.entry_ref(key).or_default();
+        let hits = self.forms.entry(key);
         if let Some(h) = hits
             .iter_mut()
             .find(|h| h.entry as usize == entry && h.kind == kind)
@@ -318,7 +389,7 @@ impl Linker {
             adjective: false,
             weak: false,
             verb_display: None,
-            compound: None,
+            compound: std::sync::OnceLock::new(),
         };
         match words.as_slice() {
             [] => {}

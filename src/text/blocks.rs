@@ -30,6 +30,37 @@ impl BlockKind {
 /// A verse line is at most this many characters; prose that is broken by hand is longer.
 const VERSE_LINE_MAX: usize = 55;
 
+/// Where the next line end is: sixteen bytes at a time, as lines are some seventy bytes long
+/// and a call to `memchr` costs more than it saves on so few.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(16) {
+        if chunk.iter().fold(0u8, |any, &b| any | u8::from(b == b'\n')) != 0 {
+            break;
+        }
+        at += 16;
+    }
+    bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i)
+}
+
+/// The lines of a text as [`str::lines`] gives them (without `\n` or `\r\n`).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        Some(match find_newline(rest.as_bytes()) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        })
+    })
+}
+
 /// Paragraph ranges inside `body`: blank lines separate them; each is trimmed.
 pub fn paragraphs(source: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -37,18 +68,16 @@ pub fn paragraphs(source: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut last_end = body.start;
     let mut pos = body.start;
     while pos < body.end {
-        let end = source[pos..body.end]
-            .find('\n')
-            .map_or(body.end, |i| pos + i + 1);
+        let end = find_newline(&source.as_bytes()[pos..body.end]).map_or(body.end, |i| pos + i + 1);
         let line = &source[pos..end];
-        if line.trim().is_empty() {
+        let text = line.trim_start();
+        if text.is_empty() {
             if let Some(s) = start.take() {
                 out.push(s..last_end);
             }
         } else {
-            let lead = line.len() - line.trim_start().len();
             if start.is_none() {
-                start = Some(pos + lead);
+                start = Some(pos + line.len() - text.len());
             }
             last_end = pos + line.trim_end().len();
         }
@@ -65,15 +94,19 @@ pub fn paragraphs(source: &str, body: Range<usize>) -> Vec<Range<usize>> {
 /// Lines that start like list items keep their breaks whatever their length.
 pub fn classify(paragraph: &str) -> BlockKind {
     // One line is prose: the common case, decided without counting.
-    if !paragraph.trim_end().contains('\n') {
+    if find_newline(paragraph.trim_end().as_bytes()).is_none() {
         return BlockKind::Prose;
     }
-    let lines = || paragraph.lines().map(str::trim);
+    let lines = || lines(paragraph).map(str::trim);
     let (mut count, mut all_items, mut longest) = (0usize, true, 0usize);
     for line in lines() {
         count += 1;
         all_items &= starts_like_an_item(line);
         longest = longest.max(line.chars().count());
+        // Neither a list nor short lines: prose, whatever the lines after.
+        if !all_items && longest > VERSE_LINE_MAX {
+            return BlockKind::Prose;
+        }
     }
     if count < 2 {
         return BlockKind::Prose;
@@ -132,5 +165,26 @@ mod tests {
         let list =
             "- Brot und Butter, Käse, Wurst und alles, was man zum Frühstück braucht\n- Milch";
         assert_eq!(classify(list), BlockKind::Verse);
+    }
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        let long = "x".repeat(40);
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "a\n\nb\r\n",
+            "\r\n\r",
+            &format!("{long}\n{long}{long}\r\n\n{long}"),
+        ] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 }
