@@ -424,6 +424,7 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
     let line_info = LineInfo {
         heads: &heads,
         english_labelled,
+        richness: richness(line.de_columns().count()),
     };
     cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| {
         emit(key, k, 0, alt, line_info.of(key, k, 0, alt, &heads));
@@ -466,7 +467,25 @@ struct LineInfo<'a> {
     /// A label on the first English of the headword column that marks a field or register
     /// (`[techn.]`, `[coll.]`, `[Am.]`).
     english_labelled: bool,
+    /// How much the line says: see [`richness`].
+    richness: u8,
 }
+
+/// How much a line says of its headword, from its columns (forms, examples, uses), 0 to
+/// [`MAX_RICHNESS`]. Ding writes most about a word's commonest senses: `fliegen {vi} (nach)`
+/// with its conjugation and examples is "to fly", the bare `fliegen {vi} | fliegend | geflogen`
+/// is "to wing".
+fn richness(columns: usize) -> u8 {
+    match columns {
+        0..=3 => 0,
+        4..=5 => 1,
+        6..=8 => 2,
+        9..=12 => 3,
+        _ => MAX_RICHNESS,
+    }
+}
+
+const MAX_RICHNESS: u8 = 4;
 
 /// Subject labels of everyday senses, which say nothing against a sense being a main one
 /// (`Auge {n} [anat.]` is the eye).
@@ -517,8 +536,8 @@ impl LineInfo<'_> {
             (Spelling::Other, 0)
         };
         let penalty = match kind {
-            Kind::Sub => 6,
-            Kind::Phrase => 7,
+            Kind::Sub => Info::MAX_PENALTY - 1,
+            Kind::Phrase => Info::MAX_PENALTY,
             _ => {
                 let mut p = 0;
                 if head_alt > 0 {
@@ -557,7 +576,8 @@ impl LineInfo<'_> {
                 if head.tags.iter().any(|t| t == "pl") {
                     p += 1;
                 }
-                p.min(5)
+                // What marks a narrower sense counts twice what the line says of it.
+                p.min(5) * 2 + MAX_RICHNESS - self.richness
             }
         };
         Info {

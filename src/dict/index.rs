@@ -48,7 +48,7 @@ use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 16;
+const VERSION: u32 = 17;
 const HEADER_LEN: usize = 84;
 /// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
 /// costs a few microseconds, large enough that the directory stays small.
@@ -220,10 +220,10 @@ pub struct Info {
     /// The headword starts with a capital: a noun, a name.
     pub capitalized: bool,
     pub spelling: Spelling,
-    /// How far the sense is from the headword's main ones: 0 for a line that starts with the
-    /// headword alone (`gehen {vi}`), more for placeholders (`etw. machen`), labels
-    /// (`[ugs.]`), a later alternative, a phrase (`gegen etw. sein`); 6 and 7 for sub-entries
-    /// and phrase headwords.
+    /// How far the sense is from the headword's main ones: least for a line that starts with
+    /// the headword alone (`gehen {vi}`) and says much of it (forms, examples), more for
+    /// placeholders (`etw. machen`), labels (`[ugs.]`), a later alternative, a phrase (`gegen
+    /// etw. sein`), a bare line; the most for sub-entries and phrase headwords.
     pub penalty: u8,
     /// For [`Spelling::Mixed`], which of the headword's first 16 characters are capitals
     /// (bit 0 the first).
@@ -231,7 +231,7 @@ pub struct Info {
 }
 
 impl Info {
-    pub const MAX_PENALTY: u8 = 7;
+    pub const MAX_PENALTY: u8 = 31;
 
     fn encode(self) -> u32 {
         u32::from(self.known)
@@ -315,7 +315,7 @@ impl Info {
             genus,
             capitalized: bits & (1 << 8) != 0,
             spelling,
-            penalty: ((bits >> 11) & 7) as u8,
+            penalty: ((bits >> 11) & 31) as u8,
             capitals: (bits >> 16) as u16,
         }
     }

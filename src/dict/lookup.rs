@@ -437,7 +437,9 @@ impl Dictionaries {
     fn rank(&self, cx: Context<'_>, particle: Option<&str>, first_only: bool) -> Ranked {
         let (with_particle, (mut queries, analyzed)) = queries(cx.word, particle);
         if let Some((mut queries, joined)) = with_particle {
-            let hits = self.hits(cx, &mut queries, &joined, first_only);
+            let mut hits = self.hits(cx, &mut queries, &joined, first_only);
+            // A particle makes a verb (`hält … an`), never a noun (`Anhalten`, `Ausweg`).
+            hits.retain(|h| !h.info.capitalized);
             if !hits.is_empty() {
                 return Ranked { queries, hits };
             }
