@@ -424,7 +424,19 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
     let line_info = LineInfo {
         heads: &heads,
         english_labelled,
-        richness: richness(line.de_columns().count()),
+        // The forms a line of its kind lists first say nothing of how much it says.
+        columns: line
+            .de_columns()
+            .skip(
+                1 + match kind {
+                    LineKind::Verb => 4,
+                    LineKind::Adjective => 2,
+                    LineKind::Noun => 1,
+                    LineKind::Other => 0,
+                },
+            )
+            .map(str::to_lowercase)
+            .collect(),
     };
     cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| {
         emit(key, k, 0, alt, line_info.of(key, k, 0, alt, &heads));
@@ -467,25 +479,42 @@ struct LineInfo<'a> {
     /// A label on the first English of the headword column that marks a field or register
     /// (`[techn.]`, `[coll.]`, `[Am.]`).
     english_labelled: bool,
-    /// How much the line says: see [`richness`].
-    richness: u8,
+    /// The columns after the headwords' and their forms', lowercase, for
+    /// [`LineInfo::richness`].
+    columns: Vec<String>,
 }
 
-/// How much a line says of its headword, from its columns (forms, examples, uses), 0 to
-/// [`MAX_RICHNESS`]. Ding writes most about a word's commonest senses: `fliegen {vi} (nach)`
-/// with its conjugation and examples is "to fly", the bare `fliegen {vi} | fliegend | geflogen`
-/// is "to wing".
-fn richness(columns: usize) -> u8 {
-    match columns {
-        0..=3 => 0,
-        4..=5 => 1,
-        6..=8 => 2,
-        9..=12 => 3,
+/// How much a line says of one of its headwords, 0 to [`MAX_RICHNESS`]: the columns after its
+/// forms (examples, uses, compounds) that name it. Ding writes most about a word's commonest
+/// senses: `fliegen {vi} (nach)` with its examples is "to fly", the bare `fliegen {vi} |
+/// fliegend | geflogen` is "to wing"; the examples of `groß; breit; etabliert; …` are about
+/// the others.
+fn richness(mentions: usize) -> u8 {
+    match mentions {
+        0 => 0,
+        1 => 1,
+        2..=3 => 2,
+        4..=6 => 3,
+        7..=10 => 4,
         _ => MAX_RICHNESS,
     }
 }
 
-const MAX_RICHNESS: u8 = 4;
+impl LineInfo<'_> {
+    /// [`richness`] for the headword `bare`: the columns with its stem (`flieg` for
+    /// `fliegen`, `gro` for `groß`).
+    fn richness(&self, bare: &str) -> u8 {
+        let lower = bare.to_lowercase();
+        let chars = lower.chars().count();
+        let stem: String = lower.chars().take((chars.saturating_sub(2)).max(3)).collect();
+        if stem.is_empty() {
+            return 0;
+        }
+        richness(self.columns.iter().filter(|c| c.contains(&stem)).count())
+    }
+}
+
+const MAX_RICHNESS: u8 = 5;
 
 /// Subject labels of everyday senses, which say nothing against a sense being a main one
 /// (`Auge {n} [anat.]` is the eye).
@@ -535,6 +564,7 @@ impl LineInfo<'_> {
         } else {
             (Spelling::Other, 0)
         };
+        let mut of_use = false;
         let penalty = match kind {
             Kind::Sub => Info::MAX_PENALTY - 1,
             Kind::Phrase => Info::MAX_PENALTY,
@@ -552,6 +582,7 @@ impl LineInfo<'_> {
                 if (head.article.is_none() && words.join(" ") != head.bare)
                     || bare_words > key.split(' ').count()
                 {
+                    of_use = true;
                     // `gegen etw. sein`, `ein Fahrzeug fahren`: a use of the word, not the
                     // word. Placeholders alone (`etw. machen`) are just how it is used.
                     p += 4;
@@ -560,24 +591,20 @@ impl LineInfo<'_> {
                     // `sich ausweisen` after `jdn. ausweisen`.
                     p += 1;
                 }
-                if head.display.starts_with('(') {
-                    // `(Last; Verantwortung) tragen`: a sense for some objects only.
+                if restricting_comment(&head.display) {
+                    // `(Last; Verantwortung) tragen`: a sense for some objects only. A comment
+                    // after the word is no sign: Ding tells main senses apart by them too
+                    // (`Seite {f} (räumlicher Bereich …)`, `Geist {m} (nichtkörperliches
+                    // Phänomen)`).
                     p += 3;
-                } else if head.display.contains('(') {
-                    // `Auge {n} (eines Würfels)`, `sehen {vi} (auf; nach)`: a narrower sense.
-                    p += 1;
                 }
                 if is_marked(&head.labels) || self.english_labelled {
                     p += 2;
-                } else if self.heads.iter().any(|h| is_marked(&h.labels)) {
-                    // `Mensch; Heini; Fuzzi; Typ [ugs.]`: a colloquial group of synonyms.
-                    p += 1;
                 }
                 if head.tags.iter().any(|t| t == "pl") {
                     p += 1;
                 }
-                // What marks a narrower sense counts twice what the line says of it.
-                p.min(5) * 2 + MAX_RICHNESS - self.richness
+                p.min(5) * 2 + MAX_RICHNESS - self.richness(&head.bare)
             }
         };
         Info {
@@ -588,8 +615,26 @@ impl LineInfo<'_> {
             spelling,
             penalty,
             capitals,
+            of_use,
         }
     }
+}
+
+/// Whether a headword starts with a comment that restricts its sense: `(Last; Verantwortung)
+/// tragen`, not `(jdm.) etw. geben`. A comment of placeholders and function words (`(jdm.)`,
+/// `(mit etw.)`) says how the word is built, not what it means.
+fn restricting_comment(display: &str) -> bool {
+    let Some(inside) = display
+        .strip_prefix('(')
+        .and_then(|rest| rest.split_once(')'))
+        .map(|(inside, _)| inside)
+    else {
+        return false;
+    };
+    !inside
+        .split([' ', ';', ',', '/'])
+        .filter(|w| !w.is_empty())
+        .all(|w| is_placeholder(w) || w.ends_with('.') || !crate::de::core::lookup(w).is_empty())
 }
 
 /// `stuhl` → `Stuhl`.

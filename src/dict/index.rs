@@ -225,10 +225,17 @@ pub struct Info {
     /// placeholders (`etw. machen`), labels (`[ugs.]`), a later alternative, a phrase (`gegen
     /// etw. sein`), a bare line; the most for sub-entries and phrase headwords.
     pub penalty: u8,
-    /// For [`Spelling::Mixed`], which of the headword's first 16 characters are capitals
+    /// For [`Spelling::Mixed`], which of the headword's first 15 characters are capitals
     /// (bit 0 the first).
     pub capitals: u16,
+    /// A form listed for a use of the word, not the word (`ähnlich` in the forms of `ähnlich
+    /// sein`): it says nothing of which headword the word is.
+    pub of_use: bool,
 }
+
+/// The characters whose capitals [`Info::capitals`] keeps.
+const CAPITALS_KEPT: usize = 15;
+const CAPITALS_MASK: u16 = (1 << CAPITALS_KEPT) - 1;
 
 impl Info {
     pub const MAX_PENALTY: u8 = 31;
@@ -240,7 +247,8 @@ impl Info {
             | u32::from(self.capitalized) << 8
             | (self.spelling as u32) << 9
             | u32::from(self.penalty.min(Info::MAX_PENALTY)) << 11
-            | u32::from(self.capitals) << 16
+            | u32::from(self.capitals & CAPITALS_MASK) << 16
+            | u32::from(self.of_use) << 31
     }
 
     /// How a headword is spelled compared with its lowercase key, and its capitals.
@@ -249,7 +257,7 @@ impl Info {
         let mut lower = String::with_capacity(headword.len());
         for (i, c) in headword.chars().enumerate() {
             if c.is_uppercase() {
-                if i >= 16 {
+                if i >= CAPITALS_KEPT {
                     return (Spelling::Other, 0);
                 }
                 capitals |= 1 << i;
@@ -280,7 +288,7 @@ impl Info {
                 };
                 let mut out = String::with_capacity(key.len());
                 for (i, c) in key.chars().enumerate() {
-                    if i < 16 && capitals & (1 << i) != 0 {
+                    if i < CAPITALS_KEPT && capitals & (1 << i) != 0 {
                         out.extend(c.to_uppercase());
                     } else {
                         out.push(c);
@@ -316,7 +324,8 @@ impl Info {
             capitalized: bits & (1 << 8) != 0,
             spelling,
             penalty: ((bits >> 11) & 31) as u8,
-            capitals: (bits >> 16) as u16,
+            capitals: ((bits >> 16) as u16) & CAPITALS_MASK,
+            of_use: bits & (1 << 31) != 0,
         }
     }
 }
@@ -1469,6 +1478,7 @@ mod tests {
             spelling: Spelling::Mixed,
             penalty: 7,
             capitals: 0b1011,
+            of_use: true,
         };
         assert_eq!(Info::decode(info.encode()), info);
         assert_eq!(Info::decode(Info::default().encode()), Info::default());
@@ -1496,6 +1506,7 @@ mod tests {
             let info = Info {
                 spelling,
                 capitals,
+                of_use: false,
                 ..Info::default()
             };
             let info = Info::decode(info.encode());

@@ -29,7 +29,7 @@ use crate::de::analyze::{
 };
 use crate::de::inflect::{self, Reading, ReadingSet, VerbForm};
 use crate::glossary::Gender;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::ops::ControlFlow;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -239,6 +239,13 @@ struct Hit {
     readings: ReadingSet,
     /// An adjective's form the generator confirms, ranked as the word itself (see `hit`).
     compared: bool,
+}
+
+impl Hit {
+    /// A derived headword's hit the generator has not confirmed (yet): see `hits`.
+    fn unconfirmed(&self) -> bool {
+        self.rank.derived && self.readings.is_empty() && self.posting.kind != Kind::Phrase
+    }
 }
 
 /// The ranked hits of a word, and the queries they came from.
@@ -484,8 +491,9 @@ impl Dictionaries {
         analyzed: &str,
         first_only: bool,
     ) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let mut seen: FxHashSet<(usize, Entry)> = FxHashSet::default();
+        let mut hits: Vec<Hit> = Vec::new();
+        // Where each line's hit is: a line answers once, for the query that ranks it best.
+        let mut seen: FxHashMap<(usize, Entry), usize> = FxHashMap::default();
         let mut best: Option<Rank> = None;
         // Adds the hits of `queries[from..]`, all derived or none; with `first_only`, stops
         // where no hit could rank before the best one found.
@@ -508,14 +516,21 @@ impl Dictionaries {
                                 continue;
                             }
                         }
-                        // A line answers once, for the first query that finds it.
-                        if seen.contains(&(di, p.entry)) {
+                        let Some(hit) = self.hit(cx, (di, d), (qi, q), seq, p) else {
                             continue;
-                        }
-                        if let Some(hit) = self.hit(cx, (di, d), (qi, q), seq, p) {
-                            seen.insert((di, p.entry));
+                        };
+                        if !hit.unconfirmed() {
                             *best = Some(best.map_or(hit.rank, |b| b.min(hit.rank)));
-                            hits.push(hit);
+                        }
+                        match seen.get(&(di, p.entry)) {
+                            Some(&at)
+                                if hits[at].rank <= hit.rank
+                                    || (hit.unconfirmed() && !hits[at].unconfirmed()) => {}
+                            Some(&at) => hits[at] = hit,
+                            None => {
+                                seen.insert((di, p.entry), hits.len());
+                                hits.push(hit);
+                            }
                         }
                     }
                 }
@@ -535,6 +550,28 @@ impl Dictionaries {
             // An adjective's form ranks as the word itself (see `hit`).
             add(&mut hits, &mut best, queries, from, !adjective);
         }
+        // A noun's line the generator could not confirm the form for is confirmed by another
+        // line of the same noun that lists its plural (`Geistes`: `Geist {m} (nichtkörperliches
+        // Phänomen)` by `Gespenst {n}; Geist {m} | Gespenster {pl}; Geister {pl}`).
+        let confirmed: Vec<(usize, usize, ReadingSet)> = hits
+            .iter()
+            .filter(|h| h.rank.derived && !h.readings.is_empty() && h.info.class == WordClass::Noun)
+            .map(|h| (h.rank.dict, h.rank.query, h.readings))
+            .collect();
+        hits.retain_mut(|h| {
+            if !h.unconfirmed() {
+                return true;
+            }
+            // The genus of a line's later alternatives is the first's (`Gespenst {n}; Geist
+            // {m}`): the same query and class tell the same noun.
+            let sibling = confirmed
+                .iter()
+                .find(|&&(d, q, _)| d == h.rank.dict && q == h.rank.query);
+            sibling.is_some_and(|&(_, _, readings)| {
+                h.readings = readings;
+                true
+            })
+        });
         if !adjective {
             // Only a word that is an adjective headword itself yields to the adjective it is
             // a form of: `einem` stays the article's.
@@ -544,6 +581,13 @@ impl Dictionaries {
             }
         }
         hits.sort_by_key(|h| h.rank);
+        if std::env::var_os("LESER_DEBUG_RANK").is_some() {
+            for h in &hits {
+                let d = &self.dicts[h.rank.dict];
+                let text = d.entry_text(h.posting.entry).unwrap_or_default();
+                eprintln!("{:?} {:?} {}", h.rank, h.posting.kind, text.chars().take(110).collect::<String>());
+            }
+        }
         hits
     }
 
@@ -600,7 +644,9 @@ impl Dictionaries {
                     }
                     let lemma = d.lemma_of(p, &q.key)?;
                     readings = self.confirm(d, p, info, q, &lemma);
-                    if readings.is_empty() {
+                    // A noun's line that lists no plural may not tell a form; another line of
+                    // the same noun may (see `hits`).
+                    if readings.is_empty() && info.class != WordClass::Noun {
                         return None;
                     }
                 }
@@ -641,7 +687,9 @@ impl Dictionaries {
                 || (p.kind == Kind::Abbreviation && !is_abbreviation(cx.word)),
             start,
             own_headword: !compared
-                && (p.kind != Kind::Form || (info.class == WordClass::Verb && p.column <= 2)),
+                && (p.kind != Kind::Form
+                    || info.of_use
+                    || (info.class == WordClass::Verb && p.column <= 2)),
             dict: di,
             query: qi,
             penalty: info.penalty,
@@ -758,6 +806,9 @@ impl Dictionaries {
     /// lists its forms, its narrower senses mostly do not.
     fn answers(&self, ranked: &Ranked) -> Vec<Answer> {
         let mut answers: Vec<Answer> = Vec::new();
+        // Per answer, per sense: whether its line was found from a derived headword, and how
+        // far it is from the headword's main senses.
+        let mut distances: Vec<Vec<(bool, u8)>> = Vec::new();
         let mut phrases = vec![0usize; self.dicts.len()];
         for hit in &ranked.hits {
             let d = &self.dicts[hit.rank.dict];
@@ -790,6 +841,7 @@ impl Dictionaries {
                     for s in piece.senses {
                         if !a.senses.contains(&s) {
                             a.senses.push(s);
+                            distances[i].push((hit.rank.derived, hit.rank.penalty));
                         }
                     }
                 }
@@ -798,9 +850,13 @@ impl Dictionaries {
                         break;
                     }
                     piece.how = self.how(d, hit, q, &piece);
+                    distances.push(vec![(hit.rank.derived, hit.rank.penalty); piece.senses.len()]);
                     answers.push(piece);
                 }
             }
+        }
+        for (a, distance) in answers.iter_mut().zip(&distances) {
+            main_senses_first(a, distance);
         }
         answers
     }
@@ -1141,6 +1197,27 @@ fn gender_of(genus: Genus) -> Option<Gender> {
     }
 }
 
+/// Puts an answer's main senses first. Which line found the headword decides which headword
+/// answers, not which of its senses leads: `gegessen` is listed on `essen; speisen; dinieren`
+/// ("to dine") before the main line of `essen` ("to eat"). The senses its lines give as the
+/// word itself come before those found from a derived headword (the plural `Rechte` is listed
+/// on the line for "right", not on that for "law"); senses of the first sense's part of
+/// speech stay first, so that the answer's part of speech is the one that ranked it.
+fn main_senses_first(answer: &mut Answer, distance: &[(bool, u8)]) {
+    if answer.senses.len() < 2 || distance.len() != answer.senses.len() {
+        return;
+    }
+    let pos = answer.senses[0].pos.clone();
+    let mut order: Vec<(bool, (bool, u8), Sense)> = answer
+        .senses
+        .drain(..)
+        .zip(distance)
+        .map(|(s, &d)| (s.pos != pos, d, s))
+        .collect();
+    order.sort_by_key(|&(other_pos, d, _)| (other_pos, d));
+    answer.senses = order.into_iter().map(|(_, _, s)| s).collect();
+}
+
 /// Levenshtein distance by characters, for ranking a handful of suggestions.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -1237,6 +1314,7 @@ impl Dictionary {
                         spelling: Spelling::Other,
                         penalty: 0,
                         capitals: 0,
+                        of_use: false,
                     },
                     lemma: article.headword.into(),
                 })

@@ -468,6 +468,7 @@ impl ArticleHead {
             },
             penalty: 0,
             capitals: if same { self.capitals } else { 0 },
+            of_use: false,
         }
     }
 }
