@@ -6,6 +6,7 @@
 use leser::dict::{Answer, DEFAULT_PATHS, DictQuery, Dictionaries, Headword, look_up, word_query};
 use leser::glossary::Glossary;
 use leser::link::Linker;
+use leser::terms::{Sources, Terms, ask_dictionaries};
 use leser::text::Document;
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
@@ -219,35 +220,30 @@ fn coverage_of_a_real_text() {
         return;
     };
     let doc = Document::parse("fortunes.txt", text).expect("a text");
-    let analysis = Linker::new(Glossary::default()).analyze(&doc);
-    let mut asked: FxHashMap<(&str, bool), Option<Headword>> = FxHashMap::default();
+    let glossary = Glossary::default();
+    let analysis = Linker::new(glossary.clone()).analyze(&doc);
+    // The words as the reader counts them (numbers and the words of URLs are no terms), each
+    // form resolved as the reader resolves it: the core lexicon, then the dictionaries.
+    let terms = Terms::build(&doc.source, &analysis, &glossary, &Sources::default());
+    let mut sources = Sources::default();
+    sources
+        .dictionary
+        .extend(ask_dictionaries(d, terms.forms()));
     let (mut words, mut answered, mut names) = (0usize, 0usize, 0usize);
     let mut missed: FxHashMap<&str, usize> = FxHashMap::default();
-    for sentence in &analysis.sentences {
-        let first = sentence
-            .tokens
-            .clone()
-            .find(|&t| analysis.tokens[t].is_word());
-        for t in sentence.tokens.clone() {
-            let token = analysis.tokens[t];
-            if !token.is_word() {
-                continue;
-            }
-            let word = token.text(&doc.source);
-            let start = Some(t) == first;
-            words += 1;
-            let found = asked
-                .entry((word, start))
-                .or_insert_with(|| d.headword_in(word, None, start));
-            if found.is_some() {
-                answered += 1;
-            } else if leser::de::is_capitalized(word) {
-                // Capitalized and in no dictionary: a name, most likely (`-- Johann Wolfgang
-                // von Goethe` opens a sentence of its own).
-                names += 1;
-            } else {
-                *missed.entry(word).or_default() += 1;
-            }
+    for t in 0..analysis.tokens.len() {
+        let Some(form) = terms.form_of_token(t) else {
+            continue;
+        };
+        words += 1;
+        if sources.resolve(form).is_some() {
+            answered += 1;
+        } else if leser::de::is_capitalized(&form.word) {
+            // Capitalized and in no dictionary: a name, most likely (`-- Johann Wolfgang
+            // von Goethe` opens a sentence of its own).
+            names += 1;
+        } else {
+            *missed.entry(analysis.tokens[t].text(&doc.source)).or_default() += 1;
         }
     }
     let mut top: Vec<(&str, usize)> = missed.into_iter().collect();
@@ -257,7 +253,7 @@ fn coverage_of_a_real_text() {
         "{} bytes, {words} running words, {} distinct: {answered} answered ({:.1}%); \
          names aside ({names} capitalized words nobody knows): {:.1}%",
         doc.source.len(),
-        asked.len(),
+        terms.forms().len(),
         pct(answered, words),
         pct(answered, words - names)
     );

@@ -592,10 +592,7 @@ impl LineInfo<'_> {
                     p += 1;
                 }
                 if restricting_comment(&head.display) {
-                    // `(Last; Verantwortung) tragen`: a sense for some objects only. A comment
-                    // after the word is no sign: Ding tells main senses apart by them too
-                    // (`Seite {f} (räumlicher Bereich …)`, `Geist {m} (nichtkörperliches
-                    // Phänomen)`).
+                    // `(Last; Verantwortung) tragen`: a sense for some objects only.
                     p += 3;
                 }
                 if is_marked(&head.labels) || self.english_labelled {
@@ -604,7 +601,10 @@ impl LineInfo<'_> {
                 if head.tags.iter().any(|t| t == "pl") {
                     p += 1;
                 }
-                p.min(5) * 2 + MAX_RICHNESS - self.richness(&head.bare)
+                // A comment after the word tells senses apart, main ones too: it counts for
+                // half of what marks a narrower sense.
+                let comment = u8::from(head.display.contains('(') && !restricting_comment(&head.display));
+                p.min(5) * 2 + comment + MAX_RICHNESS - self.richness(&head.bare)
             }
         };
         Info {

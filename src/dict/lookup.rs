@@ -239,12 +239,14 @@ struct Hit {
     readings: ReadingSet,
     /// An adjective's form the generator confirms, ranked as the word itself (see `hit`).
     compared: bool,
+    /// A noun the analyser derives whose form this line could not confirm: see `hits`.
+    derived_unconfirmed: bool,
 }
 
 impl Hit {
     /// A derived headword's hit the generator has not confirmed (yet): see `hits`.
     fn unconfirmed(&self) -> bool {
-        self.rank.derived && self.readings.is_empty() && self.posting.kind != Kind::Phrase
+        self.derived_unconfirmed && self.readings.is_empty()
     }
 }
 
@@ -701,6 +703,7 @@ impl Dictionaries {
             info,
             readings,
             compared,
+            derived_unconfirmed: !q.exact && readings.is_empty(),
         })
     }
 
