@@ -441,6 +441,14 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
     cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| {
         emit(key, k, 0, alt, line_info.of(key, k, 0, alt, &heads));
     });
+    // The headword's one-word translations, for English words in a German text.
+    if let Some(en) = split_top(line.en, b'|').next() {
+        for alt in split_top(en, b';') {
+            if let Some(word) = english_word(alt) {
+                emit(&word, Kind::English, 0, 0, line_info.of(&word, Kind::English, 0, 0, &heads));
+            }
+        }
+    }
     for (i, de) in columns.enumerate() {
         let alts: Vec<Cleaned> = Column { de, en: "" }
             .de_alts()
@@ -451,6 +459,23 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
             emit(key, k, i + 1, alt, line_info.of(key, k, i + 1, alt, &alts));
         });
     }
+}
+
+/// An English alternative as one lowercase word, its comments and a verb's `to` aside:
+/// `to fly {flew; flown} (to)` is `fly`; `None` for more than one word (`human being`).
+pub fn english_word(alt: &str) -> Option<String> {
+    let text = alt
+        .split(['{', '[', '(', '<', '/'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let text = text.strip_prefix("to ").unwrap_or(text);
+    let word = text
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '-')
+        .then_some(text)
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))?;
+    Some(word.to_ascii_lowercase())
 }
 
 /// The alternative an answer for a key from alternative `alt` of column `col` is about, its

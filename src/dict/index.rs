@@ -48,7 +48,7 @@ use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 17;
+const VERSION: u32 = 18;
 const HEADER_LEN: usize = 84;
 /// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
 /// costs a few microseconds, large enough that the directory stays small.
@@ -88,6 +88,9 @@ pub enum Kind {
     Phrase = 4,
     /// An abbreviation the dictionary gives (`cm` for `Zentimeter`).
     Abbreviation = 5,
+    /// A one-word English translation of the headword (`the` for `der; die; das`): looked up
+    /// only for a word no German headword answers, an English word in a German text.
+    English = 6,
 }
 
 impl Kind {
@@ -99,6 +102,7 @@ impl Kind {
             3 => Kind::Sub,
             4 => Kind::Phrase,
             5 => Kind::Abbreviation,
+            6 => Kind::English,
             _ => return None,
         })
     }

@@ -34,6 +34,10 @@ use std::ops::ControlFlow;
 use std::rc::Rc;
 use std::sync::Arc;
 
+/// How an English word in a German text relates to its answer, whose senses are the German
+/// headwords it translates.
+pub const ENGLISH_WORD: &str = "English word";
+
 /// Phrase headwords shown for one word and dictionary: `sein` is in thousands.
 const MAX_PHRASES: usize = 8;
 /// Answers for one word, at most.
@@ -173,6 +177,8 @@ struct Context<'a> {
     /// The glossary's part of speech wanted first.
     pos: Option<&'a str>,
     sentence_start: bool,
+    /// Looking the word up as English (see [`Kind::English`]), and only so.
+    english: bool,
 }
 
 impl Context<'_> {
@@ -375,10 +381,14 @@ impl Dictionaries {
             word,
             pos,
             sentence_start,
+            english: false,
         };
         let mut answers = self.answers(&self.rank(cx, particle, false));
         if answers.is_empty() && particle.is_none() {
             answers = self.lookup_compound(word);
+        }
+        if answers.is_empty() && particle.is_none() {
+            answers = self.answers(&self.rank_english(cx, false));
         }
         answers
     }
@@ -408,6 +418,7 @@ impl Dictionaries {
             word,
             pos: None,
             sentence_start,
+            english: false,
         };
         let ranked = self.rank(cx, particle, true);
         if let Some(hit) = ranked.hits.first() {
@@ -437,7 +448,32 @@ impl Dictionaries {
         if particle.is_some() {
             return None;
         }
-        self.compound_headword(word).map(|h| (h, String::new()))
+        if let Some(h) = self.compound_headword(word) {
+            return Some((h, String::new()));
+        }
+        let english = self.rank_english(cx, true);
+        let hit = english.hits.first()?;
+        let headword = Headword {
+            lemma: english.queries[hit.rank.query].key.clone(),
+            pos: hit.info.class.as_str().to_string(),
+        };
+        Some((headword, ENGLISH_WORD.to_string()))
+    }
+
+    /// The hits of a word as an English word (see [`Kind::English`]): for a word no German
+    /// headword, form or compound answers.
+    fn rank_english(&self, cx: Context<'_>, first_only: bool) -> Ranked {
+        let cx = Context { english: true, ..cx };
+        let mut queries = vec![exact_query(cx.word)];
+        // Inside a sentence a capitalized word nobody knows is a name (`Bill`, `Frank`).
+        if crate::de::is_capitalized(cx.word) && !cx.sentence_start {
+            return Ranked {
+                queries,
+                hits: Vec::new(),
+            };
+        }
+        let hits = self.hits(cx, &mut queries, "", first_only);
+        Ranked { queries, hits }
     }
 
     /// The hits of a word, ranked. With `first_only`, only the first is sure to be right (the
@@ -603,6 +639,9 @@ impl Dictionaries {
         seq: usize,
         p: Posting,
     ) -> Option<Hit> {
+        if (p.kind == Kind::English) != cx.english {
+            return None;
+        }
         let info = d.info(p, &q.key);
         // A dictd article whose headword is more than the key is a compound's first part
         // (`Schnell…` for `schnell`) or an abbreviation's long form (`Amplitudenmodulation`
@@ -625,7 +664,7 @@ impl Dictionaries {
         let mut readings = ReadingSet::default();
         if !q.exact {
             match p.kind {
-                Kind::Sub | Kind::Abbreviation => return None,
+                Kind::Sub | Kind::Abbreviation | Kind::English => return None,
                 Kind::Phrase => {
                     // The phrase's verb is the candidate: the word must be one of its forms.
                     readings = self.verb_readings(&q.key, &q.form, q.split.as_deref());
@@ -908,6 +947,7 @@ impl Dictionaries {
                 word: part,
                 pos: None,
                 sentence_start: false,
+                english: false,
             };
             for mut a in self.answers(&self.rank(cx, None, false)) {
                 a.how = if a.how.is_empty() {
@@ -1014,6 +1054,7 @@ impl Dictionaries {
                 word: rest,
                 pos: None,
                 sentence_start: false,
+                english: false,
             };
             let ranked = self.rank(cx, None, true);
             let hit = ranked.hits.first()?;
@@ -1068,7 +1109,7 @@ impl Dictionaries {
         self.dicts.iter().any(|d| {
             d.index()
                 .get(key)
-                .any(|p| !matches!(p.kind, Kind::Phrase | Kind::Abbreviation))
+                .any(|p| !matches!(p.kind, Kind::Phrase | Kind::Abbreviation | Kind::English))
         })
     }
 
@@ -1120,12 +1161,22 @@ impl Dictionaries {
                 }
             });
         }
+        // English translations are no German headwords to suggest.
+        let german = |k: &String| {
+            self.dicts
+                .iter()
+                .any(|d| d.index().get(k).any(|p| p.kind != Kind::English))
+        };
+        one.retain(german);
+        two.retain(german);
         add(one, &mut keys);
         if keys.len() < n {
             add(two, &mut keys);
         }
         for d in &self.dicts {
-            add(d.index().keys_with_prefix(&lower, n * 4), &mut keys);
+            let mut found = d.index().keys_with_prefix(&lower, n * 4);
+            found.retain(german);
+            add(found, &mut keys);
         }
         // Real headwords before forms and phrases; shorter before longer.
         keys.sort_by_key(|k| {
@@ -1250,6 +1301,9 @@ impl Dictionary {
     /// The headword a posting leads to, bare (`Stuhl`, `ankündigen`): from the key where the
     /// index says it is the key, else from the entry.
     pub(super) fn lemma_of(&self, p: Posting, key: &str) -> Option<String> {
+        if p.kind == Kind::English {
+            return Some(key.to_string());
+        }
         if matches!(p.kind, Kind::Head | Kind::Sub)
             && let Some(lemma) = p.info.spell(key)
         {
@@ -1510,6 +1564,9 @@ fn ding_piece(
         .into_iter()
         .map(ding::clean)
         .collect();
+    if p.kind == Kind::English {
+        return Some(english_piece(dictionary, &head_alts, key));
+    }
     let kind = ding::line_kind_of_cleaned(&head_alts);
     let col = usize::from(p.column);
     let column = line.column(col)?;
@@ -1620,6 +1677,47 @@ fn ding_piece(
         },
         forms,
     })
+}
+
+/// The answer for an English word (`key`) from a line it translates: the word itself, its
+/// sense the line's German headwords (`der; die; das`).
+fn english_piece(dictionary: &str, heads: &[ding::Cleaned], key: &str) -> Piece {
+    let tags: Vec<String> = heads.iter().flat_map(|c| c.tags.iter().cloned()).collect();
+    let mut labels: Vec<String> = Vec::new();
+    for l in heads.iter().flat_map(|c| &c.labels) {
+        if !labels.contains(l) {
+            labels.push(l.clone());
+        }
+    }
+    let text = heads
+        .iter()
+        .map(ding::headword_display)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let pos = heads
+        .first()
+        .map_or("", |h| ding::pos_of(&tags, &h.display))
+        .to_string();
+    Piece {
+        answer: Answer {
+            headword: key.to_string(),
+            lemma: key.to_string(),
+            dictionary: dictionary.to_string(),
+            how: ENGLISH_WORD.to_string(),
+            forms: Vec::new(),
+            gender: None,
+            plural: None,
+            senses: vec![Sense {
+                de: String::new(),
+                text,
+                pos,
+                tags: ding::readable_tags(&tags),
+                labels,
+                synonyms: Vec::new(),
+            }],
+        },
+        forms: Some(Vec::new()),
+    }
 }
 
 /// The forms a line lists for its `alt`-th headword: `pl. Bündnisse`; `kündigte an`. Only
@@ -1767,6 +1865,7 @@ mod tests {
             word,
             pos: None,
             sentence_start: false,
+            english: false,
         };
         // A lowercase word is no noun: `des` is not `Des`.
         assert!(!inside("des").case_fits(true));
