@@ -243,7 +243,9 @@ fn coverage_of_a_real_text() {
             // von Goethe` opens a sentence of its own).
             names += 1;
         } else {
-            *missed.entry(analysis.tokens[t].text(&doc.source)).or_default() += 1;
+            *missed
+                .entry(analysis.tokens[t].text(&doc.source))
+                .or_default() += 1;
         }
     }
     let mut top: Vec<(&str, usize)> = missed.into_iter().collect();

@@ -445,7 +445,13 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
     if let Some(en) = split_top(line.en, b'|').next() {
         for alt in split_top(en, b';') {
             if let Some(word) = english_word(alt) {
-                emit(&word, Kind::English, 0, 0, line_info.of(&word, Kind::English, 0, 0, &heads));
+                emit(
+                    &word,
+                    Kind::English,
+                    0,
+                    0,
+                    line_info.of(&word, Kind::English, 0, 0, &heads),
+                );
             }
         }
     }
@@ -531,7 +537,10 @@ impl LineInfo<'_> {
     fn richness(&self, bare: &str) -> u8 {
         let lower = bare.to_lowercase();
         let chars = lower.chars().count();
-        let stem: String = lower.chars().take((chars.saturating_sub(2)).max(3)).collect();
+        let stem: String = lower
+            .chars()
+            .take((chars.saturating_sub(2)).max(3))
+            .collect();
         if stem.is_empty() {
             return 0;
         }
@@ -628,7 +637,8 @@ impl LineInfo<'_> {
                 }
                 // A comment after the word tells senses apart, main ones too: it counts for
                 // half of what marks a narrower sense.
-                let comment = u8::from(head.display.contains('(') && !restricting_comment(&head.display));
+                let comment =
+                    u8::from(head.display.contains('(') && !restricting_comment(&head.display));
                 p.min(5) * 2 + comment + MAX_RICHNESS - self.richness(&head.bare)
             }
         };

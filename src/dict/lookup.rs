@@ -463,7 +463,10 @@ impl Dictionaries {
     /// The hits of a word as an English word (see [`Kind::English`]): for a word no German
     /// headword, form or compound answers.
     fn rank_english(&self, cx: Context<'_>, first_only: bool) -> Ranked {
-        let cx = Context { english: true, ..cx };
+        let cx = Context {
+            english: true,
+            ..cx
+        };
         let mut queries = vec![exact_query(cx.word)];
         // Inside a sentence a capitalized word nobody knows is a name (`Bill`, `Frank`).
         if crate::de::is_capitalized(cx.word) && !cx.sentence_start {
@@ -623,7 +626,12 @@ impl Dictionaries {
             for h in &hits {
                 let d = &self.dicts[h.rank.dict];
                 let text = d.entry_text(h.posting.entry).unwrap_or_default();
-                eprintln!("{:?} {:?} {}", h.rank, h.posting.kind, text.chars().take(110).collect::<String>());
+                eprintln!(
+                    "{:?} {:?} {}",
+                    h.rank,
+                    h.posting.kind,
+                    text.chars().take(110).collect::<String>()
+                );
             }
         }
         hits
@@ -892,7 +900,10 @@ impl Dictionaries {
                         break;
                     }
                     piece.how = self.how(d, hit, q, &piece);
-                    distances.push(vec![(hit.rank.derived, hit.rank.penalty); piece.senses.len()]);
+                    distances.push(vec![
+                        (hit.rank.derived, hit.rank.penalty);
+                        piece.senses.len()
+                    ]);
                     answers.push(piece);
                 }
             }
