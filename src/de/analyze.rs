@@ -739,6 +739,18 @@ fn modifier_variants(lower: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_word_written_on_a_number_is_looked_up_without_it() {
+        let spellings =
+            |w: &str| -> Vec<String> { fuller_spellings(w).into_iter().map(|(s, _)| s).collect() };
+        assert_eq!(spellings("200g"), ["g"]);
+        assert_eq!(spellings("10jährigen"), ["jährigen"]);
+        assert_eq!(spellings("11-stellige"), ["stellige"]);
+        assert!(spellings("3er").is_empty(), "a number's own ending");
+        assert!(spellings("2te").is_empty());
+        assert_eq!(colloquial_form("n"), Some("ein"));
+    }
+
     fn lemmas(word: &str) -> Vec<(String, String)> {
         lemma_candidates(word)
             .into_iter()

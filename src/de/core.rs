@@ -723,6 +723,32 @@ mod tests {
     }
 
     #[test]
+    fn the_clause_tells_a_function_word_s_use() {
+        let pos = |clause: &str, word: &str| {
+            let words: Vec<&str> = clause.split(' ').collect();
+            let at = words.iter().position(|w| *w == word).expect("the word");
+            pos_in_clause(&words, at)
+        };
+        assert_eq!(pos("während die Füße riechen", "während"), Some("conj"));
+        assert_eq!(pos("während des Essens", "während"), Some("prep"));
+        assert_eq!(pos("während der Mann schläft", "während"), Some("conj"));
+        assert_eq!(pos("Während der Nacht schlief er", "Während"), Some("prep"));
+        assert_eq!(pos("Sie ist wie ein Messer", "wie"), Some("conj"));
+        assert_eq!(pos("genau wie wir", "wie"), Some("conj"));
+        assert_eq!(pos("Wie alt bist du", "Wie"), Some("adv"));
+        assert_eq!(pos("wie das geht", "wie"), Some("adv"));
+        assert_eq!(pos("Das wäre zu peinlich", "zu"), Some("adv"));
+        assert_eq!(pos("das ist zu viel", "zu"), Some("adv"));
+        assert_eq!(pos("ohne zu fragen", "zu"), Some("particle"));
+        assert_eq!(pos("zu großen Teilen", "zu"), None);
+        assert_eq!(pos("Er geht zu dem Arzt", "zu"), None);
+        assert_eq!(pos("zu Hause", "zu"), None);
+        assert_eq!(pos("Und auch sein Kind", "sein"), Some("pron"));
+        assert_eq!(pos("weil es kaputt sein muss", "sein"), None);
+        assert_eq!(pos("Er geht nach Hause", "geht"), None);
+    }
+
+    #[test]
     fn a_particle_verb_and_a_noun_lead_the_core_answers() {
         let merged = with_core_answers(
             "hat",

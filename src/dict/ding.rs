@@ -637,8 +637,7 @@ impl LineInfo<'_> {
                 }
                 // A comment after the word tells senses apart, main ones too: it counts for
                 // half of what marks a narrower sense.
-                let comment =
-                    u8::from(head.display.contains('(') && !restricting_comment(&head.display));
+                let comment = u8::from(sense_comment(&head.display));
                 p.min(5) * 2 + comment + MAX_RICHNESS - self.richness(&head.bare)
             }
         };
@@ -656,17 +655,29 @@ impl LineInfo<'_> {
 }
 
 /// Whether a headword starts with a comment that restricts its sense: `(Last; Verantwortung)
-/// tragen`, not `(jdm.) etw. geben`. A comment of placeholders and function words (`(jdm.)`,
-/// `(mit etw.)`) says how the word is built, not what it means.
+/// tragen`, not `(jdm.) etw. geben`.
 fn restricting_comment(display: &str) -> bool {
-    let Some(inside) = display
+    display
         .strip_prefix('(')
         .and_then(|rest| rest.split_once(')'))
-        .map(|(inside, _)| inside)
-    else {
-        return false;
-    };
-    !inside
+        .is_some_and(|(inside, _)| !is_valency(inside))
+}
+
+/// Whether a headword has a comment after it that tells its sense (`Auge {n} (eines
+/// Würfels)`), not just how it is built (`fliegen (nach)`).
+fn sense_comment(display: &str) -> bool {
+    display
+        .split('(')
+        .skip(1)
+        .filter_map(|part| part.split_once(')').map(|(inside, _)| inside))
+        .any(|inside| !is_valency(inside))
+        && !restricting_comment(display)
+}
+
+/// A comment of placeholders and function words only (`jdm.`, `mit etw.`, `auf; nach`): how
+/// the word is built, not what it means.
+fn is_valency(inside: &str) -> bool {
+    inside
         .split([' ', ';', ',', '/'])
         .filter(|w| !w.is_empty())
         .all(|w| is_placeholder(w) || w.ends_with('.') || !crate::de::core::lookup(w).is_empty())
@@ -1192,33 +1203,94 @@ mod tests {
             });
             found.expect("the key")
         };
-        assert_eq!(info("sein {vi} | seiend :: to be | being", "sein"), 0);
-        assert_eq!(info("etw. machen {vt} :: to do sth.", "machen"), 0);
-        assert!(info("gegen etw. sein {vi} :: to object to sth.", "sein") >= 4);
-        assert!(info("(Last; Verantwortung) tragen {vt} :: to bear", "tragen") >= 3);
+        let bare = info("sein {vi} | seiend :: to be | being", "sein");
+        assert_eq!(info("etw. machen {vt} :: to do sth.", "machen"), bare);
+        assert_eq!(
+            info("(jdm.) etw. geben {vt} :: to give sb. sth.", "geben"),
+            bare
+        );
+        assert!(info("gegen etw. sein {vi} :: to object to sth.", "sein") >= bare + 8);
+        assert!(info("(Last; Verantwortung) tragen {vt} :: to bear", "tragen") >= bare + 6);
         assert!(
             info(
                 "machen; zubereiten {vt} (Essen) :: to fix [Am.] [coll.]",
                 "machen"
-            ) >= 2
+            ) >= bare + 4
         );
         assert_eq!(
             info("Auge {n} [anat.] | Augen {pl} :: eye | eyes", "auge"),
-            0
+            bare
         );
         assert_eq!(
             info("Kind {n} :: child; bairn [Sc.] [Northern English]", "kind"),
-            0,
+            bare,
             "a label on a later English alternative"
         );
-        assert_eq!(info("Auge {n} (eines Würfels) :: pip", "auge"), 1);
-        assert_eq!(info("Mensch {m}; Typ {m} [ugs.] :: chap", "mensch"), 1);
+        assert_eq!(info("Auge {n} (eines Würfels) :: pip", "auge"), bare + 1);
         assert!(
             info(
                 "etw. bedienen; fahren {vt} [mach.] :: to operate sth.",
                 "fahren"
-            ) >= 4
+            ) >= bare + 8
         );
+    }
+
+    #[test]
+    fn a_line_with_examples_of_the_word_ranks_before_a_bare_one() {
+        let penalty = |line: &str, key: &str| {
+            let line = parse_line(line).expect("a Ding line");
+            let mut found = None;
+            for_each_key(&line, |k, kind, _, _, info| {
+                if k == key && kind == Kind::Head && found.is_none() {
+                    found = Some(info.penalty);
+                }
+            });
+            found.expect("the key")
+        };
+        let fly = penalty(
+            "fliegen {vi} (nach) | fliegend | geflogen | ich fliege | du fliegst | er/sie fliegt | \
+             wir/sie fliegen | ihr fliegt | ich/er/sie flog | nach Deutschland fliegen :: to fly (to) \
+             | flying | flown | I fly | you fly | he/she flies | we/they fly | you fly | I/he/she \
+             flew | to fly to Germany",
+            "fliegen",
+        );
+        let wing = penalty(
+            "fliegen {vi} | fliegend | geflogen :: to wing | winging | winged",
+            "fliegen",
+        );
+        assert!(fly < wing, "{fly} {wing}");
+        // Examples of the other headwords say nothing of this one.
+        let others = penalty(
+            "groß; breit {adj} | breiter | am breitesten | eine breite Straße | breite Schultern \
+             :: wide | wider | widest | a wide road | broad shoulders",
+            "groß",
+        );
+        let own = penalty(
+            "groß {adj} | größer | am größten | ein großes Haus | große Pläne :: big | bigger | \
+             biggest | a big house | big plans",
+            "groß",
+        );
+        assert!(own < others, "{own} {others}");
+    }
+
+    #[test]
+    fn english_words_are_one_word_translations() {
+        assert_eq!(
+            english_word("to fly {flew; flown} (to)").as_deref(),
+            Some("fly")
+        );
+        assert_eq!(english_word(" the ").as_deref(), Some("the"));
+        assert_eq!(
+            english_word("Christmas [Br.]").as_deref(),
+            Some("christmas")
+        );
+        assert_eq!(english_word("human being"), None);
+        assert_eq!(english_word("to give sb. sth."), None);
+        assert_eq!(english_word("…"), None);
+        let line = parse_line("der; die; das {art} :: the").expect("a line");
+        let mut keys = Vec::new();
+        for_each_key(&line, |k, kind, _, _, _| keys.push((k.to_string(), kind)));
+        assert!(keys.contains(&("the".to_string(), Kind::English)));
     }
 
     #[test]

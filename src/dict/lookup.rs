@@ -622,18 +622,6 @@ impl Dictionaries {
             }
         }
         hits.sort_by_key(|h| h.rank);
-        if std::env::var_os("LESER_DEBUG_RANK").is_some() {
-            for h in &hits {
-                let d = &self.dicts[h.rank.dict];
-                let text = d.entry_text(h.posting.entry).unwrap_or_default();
-                eprintln!(
-                    "{:?} {:?} {}",
-                    h.rank,
-                    h.posting.kind,
-                    text.chars().take(110).collect::<String>()
-                );
-            }
-        }
         hits
     }
 
@@ -1266,21 +1254,28 @@ fn gender_of(genus: Genus) -> Option<Gender> {
 /// answers, not which of its senses leads: `gegessen` is listed on `essen; speisen; dinieren`
 /// ("to dine") before the main line of `essen` ("to eat"). The senses its lines give as the
 /// word itself come before those found from a derived headword (the plural `Rechte` is listed
-/// on the line for "right", not on that for "law"); senses of the first sense's part of
-/// speech stay first, so that the answer's part of speech is the one that ranked it.
+/// on the line for "right", not on that for "law"). The first sense keeps the part of speech
+/// of the line that ranked the answer, which [`Dictionaries::headword`] names.
 fn main_senses_first(answer: &mut Answer, distance: &[(bool, u8)]) {
     if answer.senses.len() < 2 || distance.len() != answer.senses.len() {
         return;
     }
     let pos = answer.senses[0].pos.clone();
-    let mut order: Vec<(bool, (bool, u8), Sense)> = answer
+    let mut order: Vec<((bool, u8), Sense)> = answer
         .senses
         .drain(..)
         .zip(distance)
-        .map(|(s, &d)| (s.pos != pos, d, s))
+        .map(|(s, &d)| (d, s))
         .collect();
-    order.sort_by_key(|&(other_pos, d, _)| (other_pos, d));
-    answer.senses = order.into_iter().map(|(_, _, s)| s).collect();
+    order.sort_by_key(|&(d, _)| d);
+    let mut senses: Vec<Sense> = order.into_iter().map(|(_, s)| s).collect();
+    if senses[0].pos != pos
+        && let Some(i) = senses.iter().position(|s| s.pos == pos)
+    {
+        let first = senses.remove(i);
+        senses.insert(0, first);
+    }
+    answer.senses = senses;
 }
 
 /// Levenshtein distance by characters, for ranking a handful of suggestions.
@@ -1928,6 +1923,39 @@ mod tests {
         assert!(later_line < Rank::floor(true, 0, 0));
         assert!(derived < Rank::floor(true, 0, 2));
         assert!(derived >= Rank::floor(true, 0, 1));
+    }
+
+    #[test]
+    fn an_answer_s_main_senses_come_first_its_part_of_speech_leading() {
+        let sense = |text: &str, pos: &str| Sense {
+            de: String::new(),
+            text: text.to_string(),
+            pos: pos.to_string(),
+            tags: Vec::new(),
+            labels: Vec::new(),
+            synonyms: Vec::new(),
+        };
+        let mut answer = Answer {
+            headword: "essen".into(),
+            lemma: "essen".into(),
+            dictionary: "Ding".into(),
+            how: String::new(),
+            forms: Vec::new(),
+            gender: None,
+            plural: None,
+            senses: vec![
+                sense("to dine", "verb"),
+                sense("meal", "noun"),
+                sense("to eat", "verb"),
+                sense("to feed", "verb"),
+            ],
+        };
+        main_senses_first(
+            &mut answer,
+            &[(false, 9), (false, 0), (false, 2), (true, 0)],
+        );
+        let order: Vec<&str> = answer.senses.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(order, ["to eat", "meal", "to dine", "to feed"]);
     }
 
     #[test]

@@ -111,3 +111,48 @@ pub fn word_query(text: &str, analysis: &Analysis, token: usize) -> Option<DictQ
         sentence_start,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+    use crate::link::Linker;
+    use crate::text::Document;
+
+    /// The query for the first `word` of `text`.
+    fn query(text: &str, word: &str) -> DictQuery {
+        let doc = Document::parse("t.txt", text.to_string()).expect("a text");
+        let analysis = Linker::new(Glossary::default()).analyze(&doc);
+        let token = (0..analysis.tokens.len())
+            .find(|&t| analysis.tokens[t].text(&doc.source) == word)
+            .expect("the word");
+        word_query(&doc.source, &analysis, token).expect("a word")
+    }
+
+    #[test]
+    fn a_word_is_asked_with_its_clause_s_particle_and_its_use() {
+        let hielt = query("Er hielt an und kurbelte die Scheibe herunter.", "hielt");
+        assert_eq!(hielt.particle.as_deref(), Some("an"));
+        assert!(!hielt.sentence_start && hielt.pos.is_none());
+        let er = query("Er hielt an und kurbelte die Scheibe herunter.", "Er");
+        assert!(er.sentence_start && er.pos.is_none());
+        let nase = query("Warum läuft die Nase, während die Füße riechen?", "Nase");
+        assert_eq!((nase.pos.as_deref(), nase.particle), (Some("noun"), None));
+        let waehrend = query("Warum läuft die Nase, während die Füße riechen?", "während");
+        assert_eq!(waehrend.pos.as_deref(), Some("conj"));
+        let sein = query("Und auch sein Kind.", "sein");
+        assert_eq!(sein.pos.as_deref(), Some("pron"));
+        let wie = query("Sie ist wie ein Messer.", "wie");
+        assert_eq!(wie.pos.as_deref(), Some("conj"));
+    }
+
+    #[test]
+    fn no_query_for_what_is_no_word() {
+        let doc = Document::parse("t.txt", "Es kostet 20 Euro.".to_string()).expect("a text");
+        let analysis = Linker::new(Glossary::default()).analyze(&doc);
+        let number = (0..analysis.tokens.len())
+            .find(|&t| analysis.tokens[t].text(&doc.source) == "20")
+            .expect("the number");
+        assert_eq!(word_query(&doc.source, &analysis, number), None);
+    }
+}
