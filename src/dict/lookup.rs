@@ -15,9 +15,15 @@
 //!    `Kollegn` is no form of `Kolleg`, `Ein` none of `Ei`;
 //! 5. at a sentence's start, function words, then nouns, then the rest (`Die`, `Ein`);
 //! 6. the dictionaries in their order, the analyser's candidates in theirs;
-//! 7. a headword's main senses first: the line that starts with the headword alone (`gehen`
-//!    "to go"; `sein` "to be" and "his") before placeholders, labels, later alternatives and
-//!    uses in phrases (`gegen etw. sein`).
+//! 7. a headword's main senses first: the line that starts with the headword alone and says
+//!    most of it, its examples (`gehen` "to go"; `fliegen` "to fly" before "to wing"; `sein`
+//!    "to be" and "his"), before comments, labels, later alternatives and uses in phrases
+//!    (`gegen etw. sein`). Within an answer its senses are put in this order again, whichever
+//!    line found the headword (see `main_senses_first`).
+//!
+//! A word no German headword, form or compound answers, lowercase or opening its sentence, is
+//! looked up among the dictionary's one-word English translations: an English word in a
+//! German text (`the`: der, die, das).
 
 use super::dictd::parse_article;
 use super::ding::{self, LineKind};
