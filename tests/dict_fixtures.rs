@@ -901,7 +901,11 @@ fn an_abbreviation_finds_its_entry_after_the_word_itself() {
     assert_eq!(dicts.headword("cm", None).expect("cm").lemma, "Zentimeter");
     // Written in capitals, an abbreviation is not a word in lower case.
     assert_eq!(dicts.lookup("TB", None)[0].lemma, "Tuberkulose");
-    assert!(dicts.headword("tb", None).is_none());
+    // `tb` is no `TB`: in lower case it is the recipe unit (tablespoon) of the core lexicon.
+    assert_ne!(
+        dicts.headword("tb", None).map(|h| h.lemma),
+        Some("Tuberkulose".to_string())
+    );
 }
 
 #[test]
@@ -947,5 +951,37 @@ fn an_adjective_s_form_is_that_adjective_before_a_headword_of_its_own() {
     assert_eq!(
         dicts.headword("größte", None).expect("größte").lemma,
         "groß"
+    );
+}
+
+#[test]
+fn an_english_word_nothing_german_answers_is_answered_as_english() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup("house", None);
+    let first = answers.first().expect("an answer");
+    assert_eq!(
+        (first.lemma.as_str(), first.how.as_str()),
+        ("house", "English word")
+    );
+    assert!(first.senses[0].text.contains("Haus"), "{first:#?}");
+    let head = dicts.headword("house", None).expect("a headword");
+    assert_eq!(head.lemma, "house");
+    // A German word is German first, and a capitalized unknown word inside a sentence is a
+    // name, not English.
+    assert_eq!(dicts.lookup("Haus", None)[0].lemma, "Haus");
+    assert!(dicts.headword("House", None).is_none());
+    // English translations are suggested nowhere.
+    assert!(!dicts.nearest("hous", 5).iter().any(|s| s == "house"));
+}
+
+#[test]
+fn a_particle_makes_a_verb_never_a_noun() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let answers = dicts.lookup_in("weisung", Some("aus"), None, false);
+    assert!(
+        answers.iter().all(|a| a.lemma != "Ausweisung"),
+        "{answers:#?}"
     );
 }

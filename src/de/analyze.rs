@@ -121,7 +121,7 @@ pub fn modern_spelling(word: &str) -> Option<String> {
 /// haben, `g'sagt` → gesagt, `and're` → andere), a contracted article dropped (`vor'm` →
 /// vor, `für'n` → für), a dropped final e (`wär` → wäre, `heut` → heute), `gehn` → gehen,
 /// an `es` written on (`gehts` → geht), ss for ß (`weiss` → weiß), ae, oe, ue for umlauts
-/// (`wuerde` → würde).
+/// (`wuerde` → würde), a number written before it (`200g` → g).
 pub fn fuller_spellings(word: &str) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
     let mut push = |spelling: String, how: &'static str| {
@@ -139,6 +139,10 @@ pub fn fuller_spellings(word: &str) -> Vec<(String, &'static str)> {
         if before.chars().count() >= 2 && after.chars().count() <= 3 {
             push(before.to_string(), "contracted");
         }
+        return out;
+    }
+    if let Some(rest) = after_number(word) {
+        push(rest.to_string(), AFTER_A_NUMBER);
         return out;
     }
     let chars: Vec<char> = word.chars().collect();
@@ -170,6 +174,26 @@ pub fn fuller_spellings(word: &str) -> Vec<(String, &'static str)> {
     out
 }
 
+/// What [`fuller_spellings`] calls a word after the number it is written on.
+pub const AFTER_A_NUMBER: &str = "after a number";
+
+/// A word written on a number, the number aside: `200g` → `g`, `10jährigen` → `jährigen`,
+/// `11-stellige` → `stellige`. Not a number's own ending: `3er` (Dreier), `2te`.
+fn after_number(word: &str) -> Option<&str> {
+    let rest = word.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ','));
+    if rest.len() == word.len() {
+        return None;
+    }
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let ending = [
+        "er", "ern", "ers", "te", "ten", "ter", "tes", "tem", "st", "ste", "sten", "mal",
+    ];
+    (rest.chars().next().is_some_and(char::is_alphabetic)
+        && rest.chars().all(char::is_alphabetic)
+        && !ending.contains(&rest.to_lowercase().as_str()))
+    .then_some(rest)
+}
+
 /// What [`fuller_spellings`] calls an e put back.
 const ELIDED: &str = "elided e";
 /// What [`fuller_spellings`] calls ß written ss.
@@ -186,6 +210,7 @@ const COLLOQUIAL: &[(&str, &str)] = &[
     ("drum", "darum"),
     ("drunter", "darunter"),
     ("drüber", "darüber"),
+    ("n", "ein"),
     ("nem", "einem"),
     ("nen", "einen"),
     ("ner", "einer"),
@@ -713,6 +738,18 @@ fn modifier_variants(lower: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_written_on_a_number_is_looked_up_without_it() {
+        let spellings =
+            |w: &str| -> Vec<String> { fuller_spellings(w).into_iter().map(|(s, _)| s).collect() };
+        assert_eq!(spellings("200g"), ["g"]);
+        assert_eq!(spellings("10jährigen"), ["jährigen"]);
+        assert_eq!(spellings("11-stellige"), ["stellige"]);
+        assert!(spellings("3er").is_empty(), "a number's own ending");
+        assert!(spellings("2te").is_empty());
+        assert_eq!(colloquial_form("n"), Some("ein"));
+    }
 
     fn lemmas(word: &str) -> Vec<(String, String)> {
         lemma_candidates(word)

@@ -224,6 +224,106 @@ pub fn is_possessive_sein(word: &str, next: Option<&str>) -> bool {
     !verb_follows
 }
 
+/// The part of speech a function word has where it stands, when the words of its clause
+/// (`clause`, in order, punctuation left out; the word is `clause[at]`) tell its uses apart;
+/// `None` when they do not, or the word has one use. The card and the gloss ask the core
+/// lexicon (and the dictionaries) for this use first:
+///
+/// - `sein` before its noun is the possessive (see [`is_possessive_sein`]);
+/// - `während` before a genitive (`während des Essens`) is the preposition, before a subject
+///   or in a clause whose verb stands last (`während die Füße riechen`) the conjunction;
+/// - `wie` of comparison before a noun phrase (`wie ein Messer`) is the conjunction; before an
+///   adjective or a verb (`wie alt`, `wie geht`), or opening a clause whose verb stands last
+///   (`…, wie das geht`), the question word;
+/// - `zu` before an adjective or adverb (`zu peinlich`, `zu viel`) is the degree adverb
+///   (too), before an infinitive that ends the clause (`zu gehen`) the infinitive's particle.
+pub fn pos_in_clause(clause: &[&str], at: usize) -> Option<&'static str> {
+    let word = clause.get(at)?.to_lowercase();
+    let next = clause.get(at + 1).copied();
+    match word.as_str() {
+        "sein" => is_possessive_sein(&word, next).then_some("pron"),
+        "während" => Some(if waehrend_is_conjunction(clause, at) {
+            "conj"
+        } else {
+            "prep"
+        }),
+        "wie" => wie_pos(clause, at),
+        "zu" => zu_pos(clause, at),
+        _ => None,
+    }
+}
+
+/// Whether the clause's last word, after `at` and the word after it, is a verb there by its
+/// place: lowercase and no pronoun or article (`… wie das geht`, not `… schlief er`).
+fn ends_in_verb(clause: &[&str], at: usize) -> bool {
+    let Some(last) = clause.last().filter(|_| clause.len() > at + 2) else {
+        return false;
+    };
+    !crate::de::is_capitalized(last)
+        && lookup(last)
+            .iter()
+            .all(|e| !matches!(e.pos, "art" | "pron" | "adv" | "prep" | "particle"))
+}
+
+fn waehrend_is_conjunction(clause: &[&str], at: usize) -> bool {
+    let Some(next) = clause.get(at + 1) else {
+        return false;
+    };
+    let entries = lookup(next);
+    let genitive = entries.iter().any(|e| e.function.contains("genitive"));
+    let nominative = entries.iter().any(|e| e.function.contains("nominative"));
+    if !entries.is_empty() && !genitive {
+        // `die`, `sie`, `ich`, `man`: no genitive, so a subject.
+        return true;
+    }
+    if genitive && !nominative {
+        // `des`, `eines`, `dieses`.
+        return false;
+    }
+    // `der`, `einer`, a noun or a name: a preposition unless the clause ends in its verb.
+    ends_in_verb(clause, at)
+}
+
+fn wie_pos(clause: &[&str], at: usize) -> Option<&'static str> {
+    let next = clause.get(at + 1)?;
+    let entries = lookup(next);
+    if entries.is_empty() && !crate::de::is_capitalized(next) {
+        // `wie alt`, `wie geht`.
+        return Some("adv");
+    }
+    if at == 0 && ends_in_verb(clause, at) {
+        // `…, wie das geht`: a question of its own.
+        return Some("adv");
+    }
+    let noun_phrase = crate::de::is_capitalized(next)
+        || entries
+            .iter()
+            .any(|e| matches!(e.pos, "art" | "pron" | "num"));
+    noun_phrase.then_some("conj")
+}
+
+fn zu_pos(clause: &[&str], at: usize) -> Option<&'static str> {
+    let next = clause.get(at + 1)?;
+    if crate::de::is_capitalized(next) {
+        return None;
+    }
+    let entries = lookup(next);
+    if !entries.is_empty() {
+        let degree = entries.iter().any(|e| e.pos == "adv")
+            || ["viel", "viele", "wenig", "wenige"].contains(&entries[0].form);
+        return degree.then_some("adv");
+    }
+    let lower = next.to_lowercase();
+    let infinitive_like = lower.ends_with("en") || lower.ends_with("ern") || lower.ends_with("eln");
+    let last = at + 2 == clause.len();
+    match (infinitive_like, last) {
+        (true, true) => Some("particle"),
+        // `zu großen Teilen`: an adjective's ending before its noun.
+        (true, false) => None,
+        (false, _) => Some("adv"),
+    }
+}
+
 pub fn lookup(word: &str) -> &'static [CoreEntry] {
     let lexicon = &*LEXICON;
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
@@ -620,6 +720,32 @@ mod tests {
         assert_eq!(merged.last().map(|a| a.lemma.as_str()), Some("Dienstag"));
         let untouched = with_core_answers("Haus", None, None, vec![dictionary_answer("Haus")]);
         assert_eq!(lemmas(&untouched), [("Haus", "Ding de-en")]);
+    }
+
+    #[test]
+    fn the_clause_tells_a_function_word_s_use() {
+        let pos = |clause: &str, word: &str| {
+            let words: Vec<&str> = clause.split(' ').collect();
+            let at = words.iter().position(|w| *w == word).expect("the word");
+            pos_in_clause(&words, at)
+        };
+        assert_eq!(pos("während die Füße riechen", "während"), Some("conj"));
+        assert_eq!(pos("während des Essens", "während"), Some("prep"));
+        assert_eq!(pos("während der Mann schläft", "während"), Some("conj"));
+        assert_eq!(pos("Während der Nacht schlief er", "Während"), Some("prep"));
+        assert_eq!(pos("Sie ist wie ein Messer", "wie"), Some("conj"));
+        assert_eq!(pos("genau wie wir", "wie"), Some("conj"));
+        assert_eq!(pos("Wie alt bist du", "Wie"), Some("adv"));
+        assert_eq!(pos("wie das geht", "wie"), Some("adv"));
+        assert_eq!(pos("Das wäre zu peinlich", "zu"), Some("adv"));
+        assert_eq!(pos("das ist zu viel", "zu"), Some("adv"));
+        assert_eq!(pos("ohne zu fragen", "zu"), Some("particle"));
+        assert_eq!(pos("zu großen Teilen", "zu"), None);
+        assert_eq!(pos("Er geht zu dem Arzt", "zu"), None);
+        assert_eq!(pos("zu Hause", "zu"), None);
+        assert_eq!(pos("Und auch sein Kind", "sein"), Some("pron"));
+        assert_eq!(pos("weil es kaputt sein muss", "sein"), None);
+        assert_eq!(pos("Er geht nach Hause", "geht"), None);
     }
 
     #[test]

@@ -424,10 +424,37 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
     let line_info = LineInfo {
         heads: &heads,
         english_labelled,
+        // The forms a line of its kind lists first say nothing of how much it says.
+        columns: line
+            .de_columns()
+            .skip(
+                1 + match kind {
+                    LineKind::Verb => 4,
+                    LineKind::Adjective => 2,
+                    LineKind::Noun => 1,
+                    LineKind::Other => 0,
+                },
+            )
+            .map(str::to_lowercase)
+            .collect(),
     };
     cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| {
         emit(key, k, 0, alt, line_info.of(key, k, 0, alt, &heads));
     });
+    // The headword's one-word translations, for English words in a German text.
+    if let Some(en) = split_top(line.en, b'|').next() {
+        for alt in split_top(en, b';') {
+            if let Some(word) = english_word(alt) {
+                emit(
+                    &word,
+                    Kind::English,
+                    0,
+                    0,
+                    line_info.of(&word, Kind::English, 0, 0, &heads),
+                );
+            }
+        }
+    }
     for (i, de) in columns.enumerate() {
         let alts: Vec<Cleaned> = Column { de, en: "" }
             .de_alts()
@@ -438,6 +465,23 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
             emit(key, k, i + 1, alt, line_info.of(key, k, i + 1, alt, &alts));
         });
     }
+}
+
+/// An English alternative as one lowercase word, its comments and a verb's `to` aside:
+/// `to fly {flew; flown} (to)` is `fly`; `None` for more than one word (`human being`).
+pub fn english_word(alt: &str) -> Option<String> {
+    let text = alt
+        .split(['{', '[', '(', '<', '/'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let text = text.strip_prefix("to ").unwrap_or(text);
+    let word = text
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '-')
+        .then_some(text)
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))?;
+    Some(word.to_ascii_lowercase())
 }
 
 /// The alternative an answer for a key from alternative `alt` of column `col` is about, its
@@ -466,7 +510,45 @@ struct LineInfo<'a> {
     /// A label on the first English of the headword column that marks a field or register
     /// (`[techn.]`, `[coll.]`, `[Am.]`).
     english_labelled: bool,
+    /// The columns after the headwords' and their forms', lowercase, for
+    /// [`LineInfo::richness`].
+    columns: Vec<String>,
 }
+
+/// How much a line says of one of its headwords, 0 to [`MAX_RICHNESS`]: the columns after its
+/// forms (examples, uses, compounds) that name it. Ding writes most about a word's commonest
+/// senses: `fliegen {vi} (nach)` with its examples is "to fly", the bare `fliegen {vi} |
+/// fliegend | geflogen` is "to wing"; the examples of `groß; breit; etabliert; …` are about
+/// the others.
+fn richness(mentions: usize) -> u8 {
+    match mentions {
+        0 => 0,
+        1 => 1,
+        2..=3 => 2,
+        4..=6 => 3,
+        7..=10 => 4,
+        _ => MAX_RICHNESS,
+    }
+}
+
+impl LineInfo<'_> {
+    /// [`richness`] for the headword `bare`: the columns with its stem (`flieg` for
+    /// `fliegen`, `gro` for `groß`).
+    fn richness(&self, bare: &str) -> u8 {
+        let lower = bare.to_lowercase();
+        let chars = lower.chars().count();
+        let stem: String = lower
+            .chars()
+            .take((chars.saturating_sub(2)).max(3))
+            .collect();
+        if stem.is_empty() {
+            return 0;
+        }
+        richness(self.columns.iter().filter(|c| c.contains(&stem)).count())
+    }
+}
+
+const MAX_RICHNESS: u8 = 5;
 
 /// Subject labels of everyday senses, which say nothing against a sense being a main one
 /// (`Auge {n} [anat.]` is the eye).
@@ -516,9 +598,10 @@ impl LineInfo<'_> {
         } else {
             (Spelling::Other, 0)
         };
+        let mut of_use = false;
         let penalty = match kind {
-            Kind::Sub => 6,
-            Kind::Phrase => 7,
+            Kind::Sub => Info::MAX_PENALTY - 1,
+            Kind::Phrase => Info::MAX_PENALTY,
             _ => {
                 let mut p = 0;
                 if head_alt > 0 {
@@ -533,6 +616,7 @@ impl LineInfo<'_> {
                 if (head.article.is_none() && words.join(" ") != head.bare)
                     || bare_words > key.split(' ').count()
                 {
+                    of_use = true;
                     // `gegen etw. sein`, `ein Fahrzeug fahren`: a use of the word, not the
                     // word. Placeholders alone (`etw. machen`) are just how it is used.
                     p += 4;
@@ -541,23 +625,20 @@ impl LineInfo<'_> {
                     // `sich ausweisen` after `jdn. ausweisen`.
                     p += 1;
                 }
-                if head.display.starts_with('(') {
+                if restricting_comment(&head.display) {
                     // `(Last; Verantwortung) tragen`: a sense for some objects only.
                     p += 3;
-                } else if head.display.contains('(') {
-                    // `Auge {n} (eines Würfels)`, `sehen {vi} (auf; nach)`: a narrower sense.
-                    p += 1;
                 }
                 if is_marked(&head.labels) || self.english_labelled {
                     p += 2;
-                } else if self.heads.iter().any(|h| is_marked(&h.labels)) {
-                    // `Mensch; Heini; Fuzzi; Typ [ugs.]`: a colloquial group of synonyms.
-                    p += 1;
                 }
                 if head.tags.iter().any(|t| t == "pl") {
                     p += 1;
                 }
-                p.min(5)
+                // A comment after the word tells senses apart, main ones too: it counts for
+                // half of what marks a narrower sense.
+                let comment = u8::from(sense_comment(&head.display));
+                p.min(5) * 2 + comment + MAX_RICHNESS - self.richness(&head.bare)
             }
         };
         Info {
@@ -568,8 +649,38 @@ impl LineInfo<'_> {
             spelling,
             penalty,
             capitals,
+            of_use,
         }
     }
+}
+
+/// Whether a headword starts with a comment that restricts its sense: `(Last; Verantwortung)
+/// tragen`, not `(jdm.) etw. geben`.
+fn restricting_comment(display: &str) -> bool {
+    display
+        .strip_prefix('(')
+        .and_then(|rest| rest.split_once(')'))
+        .is_some_and(|(inside, _)| !is_valency(inside))
+}
+
+/// Whether a headword has a comment after it that tells its sense (`Auge {n} (eines
+/// Würfels)`), not just how it is built (`fliegen (nach)`).
+fn sense_comment(display: &str) -> bool {
+    display
+        .split('(')
+        .skip(1)
+        .filter_map(|part| part.split_once(')').map(|(inside, _)| inside))
+        .any(|inside| !is_valency(inside))
+        && !restricting_comment(display)
+}
+
+/// A comment of placeholders and function words only (`jdm.`, `mit etw.`, `auf; nach`): how
+/// the word is built, not what it means.
+fn is_valency(inside: &str) -> bool {
+    inside
+        .split([' ', ';', ',', '/'])
+        .filter(|w| !w.is_empty())
+        .all(|w| is_placeholder(w) || w.ends_with('.') || !crate::de::core::lookup(w).is_empty())
 }
 
 /// `stuhl` → `Stuhl`.
@@ -1092,33 +1203,94 @@ mod tests {
             });
             found.expect("the key")
         };
-        assert_eq!(info("sein {vi} | seiend :: to be | being", "sein"), 0);
-        assert_eq!(info("etw. machen {vt} :: to do sth.", "machen"), 0);
-        assert!(info("gegen etw. sein {vi} :: to object to sth.", "sein") >= 4);
-        assert!(info("(Last; Verantwortung) tragen {vt} :: to bear", "tragen") >= 3);
+        let bare = info("sein {vi} | seiend :: to be | being", "sein");
+        assert_eq!(info("etw. machen {vt} :: to do sth.", "machen"), bare);
+        assert_eq!(
+            info("(jdm.) etw. geben {vt} :: to give sb. sth.", "geben"),
+            bare
+        );
+        assert!(info("gegen etw. sein {vi} :: to object to sth.", "sein") >= bare + 8);
+        assert!(info("(Last; Verantwortung) tragen {vt} :: to bear", "tragen") >= bare + 6);
         assert!(
             info(
                 "machen; zubereiten {vt} (Essen) :: to fix [Am.] [coll.]",
                 "machen"
-            ) >= 2
+            ) >= bare + 4
         );
         assert_eq!(
             info("Auge {n} [anat.] | Augen {pl} :: eye | eyes", "auge"),
-            0
+            bare
         );
         assert_eq!(
             info("Kind {n} :: child; bairn [Sc.] [Northern English]", "kind"),
-            0,
+            bare,
             "a label on a later English alternative"
         );
-        assert_eq!(info("Auge {n} (eines Würfels) :: pip", "auge"), 1);
-        assert_eq!(info("Mensch {m}; Typ {m} [ugs.] :: chap", "mensch"), 1);
+        assert_eq!(info("Auge {n} (eines Würfels) :: pip", "auge"), bare + 1);
         assert!(
             info(
                 "etw. bedienen; fahren {vt} [mach.] :: to operate sth.",
                 "fahren"
-            ) >= 4
+            ) >= bare + 8
         );
+    }
+
+    #[test]
+    fn a_line_with_examples_of_the_word_ranks_before_a_bare_one() {
+        let penalty = |line: &str, key: &str| {
+            let line = parse_line(line).expect("a Ding line");
+            let mut found = None;
+            for_each_key(&line, |k, kind, _, _, info| {
+                if k == key && kind == Kind::Head && found.is_none() {
+                    found = Some(info.penalty);
+                }
+            });
+            found.expect("the key")
+        };
+        let fly = penalty(
+            "fliegen {vi} (nach) | fliegend | geflogen | ich fliege | du fliegst | er/sie fliegt | \
+             wir/sie fliegen | ihr fliegt | ich/er/sie flog | nach Deutschland fliegen :: to fly (to) \
+             | flying | flown | I fly | you fly | he/she flies | we/they fly | you fly | I/he/she \
+             flew | to fly to Germany",
+            "fliegen",
+        );
+        let wing = penalty(
+            "fliegen {vi} | fliegend | geflogen :: to wing | winging | winged",
+            "fliegen",
+        );
+        assert!(fly < wing, "{fly} {wing}");
+        // Examples of the other headwords say nothing of this one.
+        let others = penalty(
+            "groß; breit {adj} | breiter | am breitesten | eine breite Straße | breite Schultern \
+             :: wide | wider | widest | a wide road | broad shoulders",
+            "groß",
+        );
+        let own = penalty(
+            "groß {adj} | größer | am größten | ein großes Haus | große Pläne :: big | bigger | \
+             biggest | a big house | big plans",
+            "groß",
+        );
+        assert!(own < others, "{own} {others}");
+    }
+
+    #[test]
+    fn english_words_are_one_word_translations() {
+        assert_eq!(
+            english_word("to fly {flew; flown} (to)").as_deref(),
+            Some("fly")
+        );
+        assert_eq!(english_word(" the ").as_deref(), Some("the"));
+        assert_eq!(
+            english_word("Christmas [Br.]").as_deref(),
+            Some("christmas")
+        );
+        assert_eq!(english_word("human being"), None);
+        assert_eq!(english_word("to give sb. sth."), None);
+        assert_eq!(english_word("…"), None);
+        let line = parse_line("der; die; das {art} :: the").expect("a line");
+        let mut keys = Vec::new();
+        for_each_key(&line, |k, kind, _, _, _| keys.push((k.to_string(), kind)));
+        assert!(keys.contains(&("the".to_string(), Kind::English)));
     }
 
     #[test]

@@ -48,7 +48,7 @@ use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 16;
+const VERSION: u32 = 18;
 const HEADER_LEN: usize = 84;
 /// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
 /// costs a few microseconds, large enough that the directory stays small.
@@ -88,6 +88,9 @@ pub enum Kind {
     Phrase = 4,
     /// An abbreviation the dictionary gives (`cm` for `Zentimeter`).
     Abbreviation = 5,
+    /// A one-word English translation of the headword (`the` for `der; die; das`): looked up
+    /// only for a word no German headword answers, an English word in a German text.
+    English = 6,
 }
 
 impl Kind {
@@ -99,6 +102,7 @@ impl Kind {
             3 => Kind::Sub,
             4 => Kind::Phrase,
             5 => Kind::Abbreviation,
+            6 => Kind::English,
             _ => return None,
         })
     }
@@ -220,18 +224,25 @@ pub struct Info {
     /// The headword starts with a capital: a noun, a name.
     pub capitalized: bool,
     pub spelling: Spelling,
-    /// How far the sense is from the headword's main ones: 0 for a line that starts with the
-    /// headword alone (`gehen {vi}`), more for placeholders (`etw. machen`), labels
-    /// (`[ugs.]`), a later alternative, a phrase (`gegen etw. sein`); 6 and 7 for sub-entries
-    /// and phrase headwords.
+    /// How far the sense is from the headword's main ones: least for a line that starts with
+    /// the headword alone (`gehen {vi}`) and says much of it (forms, examples), more for
+    /// placeholders (`etw. machen`), labels (`[ugs.]`), a later alternative, a phrase (`gegen
+    /// etw. sein`), a bare line; the most for sub-entries and phrase headwords.
     pub penalty: u8,
-    /// For [`Spelling::Mixed`], which of the headword's first 16 characters are capitals
+    /// For [`Spelling::Mixed`], which of the headword's first 15 characters are capitals
     /// (bit 0 the first).
     pub capitals: u16,
+    /// A form listed for a use of the word, not the word (`ähnlich` in the forms of `ähnlich
+    /// sein`): it says nothing of which headword the word is.
+    pub of_use: bool,
 }
 
+/// The characters whose capitals [`Info::capitals`] keeps.
+const CAPITALS_KEPT: usize = 15;
+const CAPITALS_MASK: u16 = (1 << CAPITALS_KEPT) - 1;
+
 impl Info {
-    pub const MAX_PENALTY: u8 = 7;
+    pub const MAX_PENALTY: u8 = 31;
 
     fn encode(self) -> u32 {
         u32::from(self.known)
@@ -240,7 +251,8 @@ impl Info {
             | u32::from(self.capitalized) << 8
             | (self.spelling as u32) << 9
             | u32::from(self.penalty.min(Info::MAX_PENALTY)) << 11
-            | u32::from(self.capitals) << 16
+            | u32::from(self.capitals & CAPITALS_MASK) << 16
+            | u32::from(self.of_use) << 31
     }
 
     /// How a headword is spelled compared with its lowercase key, and its capitals.
@@ -249,7 +261,7 @@ impl Info {
         let mut lower = String::with_capacity(headword.len());
         for (i, c) in headword.chars().enumerate() {
             if c.is_uppercase() {
-                if i >= 16 {
+                if i >= CAPITALS_KEPT {
                     return (Spelling::Other, 0);
                 }
                 capitals |= 1 << i;
@@ -280,7 +292,7 @@ impl Info {
                 };
                 let mut out = String::with_capacity(key.len());
                 for (i, c) in key.chars().enumerate() {
-                    if i < 16 && capitals & (1 << i) != 0 {
+                    if i < CAPITALS_KEPT && capitals & (1 << i) != 0 {
                         out.extend(c.to_uppercase());
                     } else {
                         out.push(c);
@@ -315,8 +327,9 @@ impl Info {
             genus,
             capitalized: bits & (1 << 8) != 0,
             spelling,
-            penalty: ((bits >> 11) & 7) as u8,
-            capitals: (bits >> 16) as u16,
+            penalty: ((bits >> 11) & 31) as u8,
+            capitals: ((bits >> 16) as u16) & CAPITALS_MASK,
+            of_use: bits & (1 << 31) != 0,
         }
     }
 }
@@ -1469,6 +1482,7 @@ mod tests {
             spelling: Spelling::Mixed,
             penalty: 7,
             capitals: 0b1011,
+            of_use: true,
         };
         assert_eq!(Info::decode(info.encode()), info);
         assert_eq!(Info::decode(Info::default().encode()), Info::default());
@@ -1496,6 +1510,7 @@ mod tests {
             let info = Info {
                 spelling,
                 capitals,
+                of_use: false,
                 ..Info::default()
             };
             let info = Info::decode(info.encode());

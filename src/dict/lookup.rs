@@ -15,9 +15,15 @@
 //!    `Kollegn` is no form of `Kolleg`, `Ein` none of `Ei`;
 //! 5. at a sentence's start, function words, then nouns, then the rest (`Die`, `Ein`);
 //! 6. the dictionaries in their order, the analyser's candidates in theirs;
-//! 7. a headword's main senses first: the line that starts with the headword alone (`gehen`
-//!    "to go"; `sein` "to be" and "his") before placeholders, labels, later alternatives and
-//!    uses in phrases (`gegen etw. sein`).
+//! 7. a headword's main senses first: the line that starts with the headword alone and says
+//!    most of it, its examples (`gehen` "to go"; `fliegen` "to fly" before "to wing"; `sein`
+//!    "to be" and "his"), before comments, labels, later alternatives and uses in phrases
+//!    (`gegen etw. sein`). Within an answer its senses are put in this order again, whichever
+//!    line found the headword (see `main_senses_first`).
+//!
+//! A word no German headword, form or compound answers, lowercase or opening its sentence, is
+//! looked up among the dictionary's one-word English translations: an English word in a
+//! German text (`the`: der, die, das).
 
 use super::dictd::parse_article;
 use super::ding::{self, LineKind};
@@ -29,10 +35,14 @@ use crate::de::analyze::{
 };
 use crate::de::inflect::{self, Reading, ReadingSet, VerbForm};
 use crate::glossary::Gender;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::ops::ControlFlow;
 use std::rc::Rc;
 use std::sync::Arc;
+
+/// How an English word in a German text relates to its answer, whose senses are the German
+/// headwords it translates.
+pub const ENGLISH_WORD: &str = "English word";
 
 /// Phrase headwords shown for one word and dictionary: `sein` is in thousands.
 const MAX_PHRASES: usize = 8;
@@ -173,6 +183,8 @@ struct Context<'a> {
     /// The glossary's part of speech wanted first.
     pos: Option<&'a str>,
     sentence_start: bool,
+    /// Looking the word up as English (see [`Kind::English`]), and only so.
+    english: bool,
 }
 
 impl Context<'_> {
@@ -239,6 +251,15 @@ struct Hit {
     readings: ReadingSet,
     /// An adjective's form the generator confirms, ranked as the word itself (see `hit`).
     compared: bool,
+    /// A noun the analyser derives whose form this line could not confirm: see `hits`.
+    derived_unconfirmed: bool,
+}
+
+impl Hit {
+    /// A derived headword's hit the generator has not confirmed (yet): see `hits`.
+    fn unconfirmed(&self) -> bool {
+        self.derived_unconfirmed && self.readings.is_empty()
+    }
 }
 
 /// The ranked hits of a word, and the queries they came from.
@@ -366,10 +387,14 @@ impl Dictionaries {
             word,
             pos,
             sentence_start,
+            english: false,
         };
         let mut answers = self.answers(&self.rank(cx, particle, false));
         if answers.is_empty() && particle.is_none() {
             answers = self.lookup_compound(word);
+        }
+        if answers.is_empty() && particle.is_none() {
+            answers = self.answers(&self.rank_english(cx, false));
         }
         answers
     }
@@ -399,6 +424,7 @@ impl Dictionaries {
             word,
             pos: None,
             sentence_start,
+            english: false,
         };
         let ranked = self.rank(cx, particle, true);
         if let Some(hit) = ranked.hits.first() {
@@ -428,7 +454,35 @@ impl Dictionaries {
         if particle.is_some() {
             return None;
         }
-        self.compound_headword(word).map(|h| (h, String::new()))
+        if let Some(h) = self.compound_headword(word) {
+            return Some((h, String::new()));
+        }
+        let english = self.rank_english(cx, true);
+        let hit = english.hits.first()?;
+        let headword = Headword {
+            lemma: english.queries[hit.rank.query].key.clone(),
+            pos: hit.info.class.as_str().to_string(),
+        };
+        Some((headword, ENGLISH_WORD.to_string()))
+    }
+
+    /// The hits of a word as an English word (see [`Kind::English`]): for a word no German
+    /// headword, form or compound answers.
+    fn rank_english(&self, cx: Context<'_>, first_only: bool) -> Ranked {
+        let cx = Context {
+            english: true,
+            ..cx
+        };
+        let mut queries = vec![exact_query(cx.word)];
+        // Inside a sentence a capitalized word nobody knows is a name (`Bill`, `Frank`).
+        if crate::de::is_capitalized(cx.word) && !cx.sentence_start {
+            return Ranked {
+                queries,
+                hits: Vec::new(),
+            };
+        }
+        let hits = self.hits(cx, &mut queries, "", first_only);
+        Ranked { queries, hits }
     }
 
     /// The hits of a word, ranked. With `first_only`, only the first is sure to be right (the
@@ -437,7 +491,9 @@ impl Dictionaries {
     fn rank(&self, cx: Context<'_>, particle: Option<&str>, first_only: bool) -> Ranked {
         let (with_particle, (mut queries, analyzed)) = queries(cx.word, particle);
         if let Some((mut queries, joined)) = with_particle {
-            let hits = self.hits(cx, &mut queries, &joined, first_only);
+            let mut hits = self.hits(cx, &mut queries, &joined, first_only);
+            // A particle makes a verb (`hält … an`), never a noun (`Anhalten`, `Ausweg`).
+            hits.retain(|h| !h.info.capitalized);
             if !hits.is_empty() {
                 return Ranked { queries, hits };
             }
@@ -482,8 +538,9 @@ impl Dictionaries {
         analyzed: &str,
         first_only: bool,
     ) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let mut seen: FxHashSet<(usize, Entry)> = FxHashSet::default();
+        let mut hits: Vec<Hit> = Vec::new();
+        // Where each line's hit is: a line answers once, for the query that ranks it best.
+        let mut seen: FxHashMap<(usize, Entry), usize> = FxHashMap::default();
         let mut best: Option<Rank> = None;
         // Adds the hits of `queries[from..]`, all derived or none; with `first_only`, stops
         // where no hit could rank before the best one found.
@@ -506,14 +563,21 @@ impl Dictionaries {
                                 continue;
                             }
                         }
-                        // A line answers once, for the first query that finds it.
-                        if seen.contains(&(di, p.entry)) {
+                        let Some(hit) = self.hit(cx, (di, d), (qi, q), seq, p) else {
                             continue;
-                        }
-                        if let Some(hit) = self.hit(cx, (di, d), (qi, q), seq, p) {
-                            seen.insert((di, p.entry));
+                        };
+                        if !hit.unconfirmed() {
                             *best = Some(best.map_or(hit.rank, |b| b.min(hit.rank)));
-                            hits.push(hit);
+                        }
+                        match seen.get(&(di, p.entry)) {
+                            Some(&at)
+                                if hits[at].rank <= hit.rank
+                                    || (hit.unconfirmed() && !hits[at].unconfirmed()) => {}
+                            Some(&at) => hits[at] = hit,
+                            None => {
+                                seen.insert((di, p.entry), hits.len());
+                                hits.push(hit);
+                            }
                         }
                     }
                 }
@@ -533,6 +597,28 @@ impl Dictionaries {
             // An adjective's form ranks as the word itself (see `hit`).
             add(&mut hits, &mut best, queries, from, !adjective);
         }
+        // A noun's line the generator could not confirm the form for is confirmed by another
+        // line of the same noun that lists its plural (`Geistes`: `Geist {m} (nichtkörperliches
+        // Phänomen)` by `Gespenst {n}; Geist {m} | Gespenster {pl}; Geister {pl}`).
+        let confirmed: Vec<(usize, usize, ReadingSet)> = hits
+            .iter()
+            .filter(|h| h.rank.derived && !h.readings.is_empty() && h.info.class == WordClass::Noun)
+            .map(|h| (h.rank.dict, h.rank.query, h.readings))
+            .collect();
+        hits.retain_mut(|h| {
+            if !h.unconfirmed() {
+                return true;
+            }
+            // The genus of a line's later alternatives is the first's (`Gespenst {n}; Geist
+            // {m}`): the same query and class tell the same noun.
+            let sibling = confirmed
+                .iter()
+                .find(|&&(d, q, _)| d == h.rank.dict && q == h.rank.query);
+            sibling.is_some_and(|&(_, _, readings)| {
+                h.readings = readings;
+                true
+            })
+        });
         if !adjective {
             // Only a word that is an adjective headword itself yields to the adjective it is
             // a form of: `einem` stays the article's.
@@ -555,6 +641,9 @@ impl Dictionaries {
         seq: usize,
         p: Posting,
     ) -> Option<Hit> {
+        if (p.kind == Kind::English) != cx.english {
+            return None;
+        }
         let info = d.info(p, &q.key);
         // A dictd article whose headword is more than the key is a compound's first part
         // (`Schnell…` for `schnell`) or an abbreviation's long form (`Amplitudenmodulation`
@@ -577,7 +666,7 @@ impl Dictionaries {
         let mut readings = ReadingSet::default();
         if !q.exact {
             match p.kind {
-                Kind::Sub | Kind::Abbreviation => return None,
+                Kind::Sub | Kind::Abbreviation | Kind::English => return None,
                 Kind::Phrase => {
                     // The phrase's verb is the candidate: the word must be one of its forms.
                     readings = self.verb_readings(&q.key, &q.form, q.split.as_deref());
@@ -598,7 +687,9 @@ impl Dictionaries {
                     }
                     let lemma = d.lemma_of(p, &q.key)?;
                     readings = self.confirm(d, p, info, q, &lemma);
-                    if readings.is_empty() {
+                    // A noun's line that lists no plural may not tell a form; another line of
+                    // the same noun may (see `hits`).
+                    if readings.is_empty() && info.class != WordClass::Noun {
                         return None;
                     }
                 }
@@ -639,7 +730,9 @@ impl Dictionaries {
                 || (p.kind == Kind::Abbreviation && !is_abbreviation(cx.word)),
             start,
             own_headword: !compared
-                && (p.kind != Kind::Form || (info.class == WordClass::Verb && p.column <= 2)),
+                && (p.kind != Kind::Form
+                    || info.of_use
+                    || (info.class == WordClass::Verb && p.column <= 2)),
             dict: di,
             query: qi,
             penalty: info.penalty,
@@ -651,6 +744,7 @@ impl Dictionaries {
             info,
             readings,
             compared,
+            derived_unconfirmed: !q.exact && readings.is_empty(),
         })
     }
 
@@ -756,6 +850,9 @@ impl Dictionaries {
     /// lists its forms, its narrower senses mostly do not.
     fn answers(&self, ranked: &Ranked) -> Vec<Answer> {
         let mut answers: Vec<Answer> = Vec::new();
+        // Per answer, per sense: whether its line was found from a derived headword, and how
+        // far it is from the headword's main senses.
+        let mut distances: Vec<Vec<(bool, u8)>> = Vec::new();
         let mut phrases = vec![0usize; self.dicts.len()];
         for hit in &ranked.hits {
             let d = &self.dicts[hit.rank.dict];
@@ -788,6 +885,7 @@ impl Dictionaries {
                     for s in piece.senses {
                         if !a.senses.contains(&s) {
                             a.senses.push(s);
+                            distances[i].push((hit.rank.derived, hit.rank.penalty));
                         }
                     }
                 }
@@ -796,9 +894,16 @@ impl Dictionaries {
                         break;
                     }
                     piece.how = self.how(d, hit, q, &piece);
+                    distances.push(vec![
+                        (hit.rank.derived, hit.rank.penalty);
+                        piece.senses.len()
+                    ]);
                     answers.push(piece);
                 }
             }
+        }
+        for (a, distance) in answers.iter_mut().zip(&distances) {
+            main_senses_first(a, distance);
         }
         answers
     }
@@ -847,6 +952,7 @@ impl Dictionaries {
                 word: part,
                 pos: None,
                 sentence_start: false,
+                english: false,
             };
             for mut a in self.answers(&self.rank(cx, None, false)) {
                 a.how = if a.how.is_empty() {
@@ -953,6 +1059,7 @@ impl Dictionaries {
                 word: rest,
                 pos: None,
                 sentence_start: false,
+                english: false,
             };
             let ranked = self.rank(cx, None, true);
             let hit = ranked.hits.first()?;
@@ -1007,7 +1114,7 @@ impl Dictionaries {
         self.dicts.iter().any(|d| {
             d.index()
                 .get(key)
-                .any(|p| !matches!(p.kind, Kind::Phrase | Kind::Abbreviation))
+                .any(|p| !matches!(p.kind, Kind::Phrase | Kind::Abbreviation | Kind::English))
         })
     }
 
@@ -1059,12 +1166,22 @@ impl Dictionaries {
                 }
             });
         }
+        // English translations are no German headwords to suggest.
+        let german = |k: &String| {
+            self.dicts
+                .iter()
+                .any(|d| d.index().get(k).any(|p| p.kind != Kind::English))
+        };
+        one.retain(german);
+        two.retain(german);
         add(one, &mut keys);
         if keys.len() < n {
             add(two, &mut keys);
         }
         for d in &self.dicts {
-            add(d.index().keys_with_prefix(&lower, n * 4), &mut keys);
+            let mut found = d.index().keys_with_prefix(&lower, n * 4);
+            found.retain(german);
+            add(found, &mut keys);
         }
         // Real headwords before forms and phrases; shorter before longer.
         keys.sort_by_key(|k| {
@@ -1139,6 +1256,34 @@ fn gender_of(genus: Genus) -> Option<Gender> {
     }
 }
 
+/// Puts an answer's main senses first. Which line found the headword decides which headword
+/// answers, not which of its senses leads: `gegessen` is listed on `essen; speisen; dinieren`
+/// ("to dine") before the main line of `essen` ("to eat"). The senses its lines give as the
+/// word itself come before those found from a derived headword (the plural `Rechte` is listed
+/// on the line for "right", not on that for "law"). The first sense keeps the part of speech
+/// of the line that ranked the answer, which [`Dictionaries::headword`] names.
+fn main_senses_first(answer: &mut Answer, distance: &[(bool, u8)]) {
+    if answer.senses.len() < 2 || distance.len() != answer.senses.len() {
+        return;
+    }
+    let pos = answer.senses[0].pos.clone();
+    let mut order: Vec<((bool, u8), Sense)> = answer
+        .senses
+        .drain(..)
+        .zip(distance)
+        .map(|(s, &d)| (d, s))
+        .collect();
+    order.sort_by_key(|&(d, _)| d);
+    let mut senses: Vec<Sense> = order.into_iter().map(|(_, s)| s).collect();
+    if senses[0].pos != pos
+        && let Some(i) = senses.iter().position(|s| s.pos == pos)
+    {
+        let first = senses.remove(i);
+        senses.insert(0, first);
+    }
+    answer.senses = senses;
+}
+
 /// Levenshtein distance by characters, for ranking a handful of suggestions.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -1168,6 +1313,9 @@ impl Dictionary {
     /// The headword a posting leads to, bare (`Stuhl`, `ankündigen`): from the key where the
     /// index says it is the key, else from the entry.
     pub(super) fn lemma_of(&self, p: Posting, key: &str) -> Option<String> {
+        if p.kind == Kind::English {
+            return Some(key.to_string());
+        }
         if matches!(p.kind, Kind::Head | Kind::Sub)
             && let Some(lemma) = p.info.spell(key)
         {
@@ -1235,6 +1383,7 @@ impl Dictionary {
                         spelling: Spelling::Other,
                         penalty: 0,
                         capitals: 0,
+                        of_use: false,
                     },
                     lemma: article.headword.into(),
                 })
@@ -1427,6 +1576,9 @@ fn ding_piece(
         .into_iter()
         .map(ding::clean)
         .collect();
+    if p.kind == Kind::English {
+        return Some(english_piece(dictionary, &head_alts, key));
+    }
     let kind = ding::line_kind_of_cleaned(&head_alts);
     let col = usize::from(p.column);
     let column = line.column(col)?;
@@ -1537,6 +1689,47 @@ fn ding_piece(
         },
         forms,
     })
+}
+
+/// The answer for an English word (`key`) from a line it translates: the word itself, its
+/// sense the line's German headwords (`der; die; das`).
+fn english_piece(dictionary: &str, heads: &[ding::Cleaned], key: &str) -> Piece {
+    let tags: Vec<String> = heads.iter().flat_map(|c| c.tags.iter().cloned()).collect();
+    let mut labels: Vec<String> = Vec::new();
+    for l in heads.iter().flat_map(|c| &c.labels) {
+        if !labels.contains(l) {
+            labels.push(l.clone());
+        }
+    }
+    let text = heads
+        .iter()
+        .map(ding::headword_display)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let pos = heads
+        .first()
+        .map_or("", |h| ding::pos_of(&tags, &h.display))
+        .to_string();
+    Piece {
+        answer: Answer {
+            headword: key.to_string(),
+            lemma: key.to_string(),
+            dictionary: dictionary.to_string(),
+            how: ENGLISH_WORD.to_string(),
+            forms: Vec::new(),
+            gender: None,
+            plural: None,
+            senses: vec![Sense {
+                de: String::new(),
+                text,
+                pos,
+                tags: ding::readable_tags(&tags),
+                labels,
+                synonyms: Vec::new(),
+            }],
+        },
+        forms: Some(Vec::new()),
+    }
 }
 
 /// The forms a line lists for its `alt`-th headword: `pl. Bündnisse`; `kündigte an`. Only
@@ -1684,6 +1877,7 @@ mod tests {
             word,
             pos: None,
             sentence_start: false,
+            english: false,
         };
         // A lowercase word is no noun: `des` is not `Des`.
         assert!(!inside("des").case_fits(true));
@@ -1735,6 +1929,39 @@ mod tests {
         assert!(later_line < Rank::floor(true, 0, 0));
         assert!(derived < Rank::floor(true, 0, 2));
         assert!(derived >= Rank::floor(true, 0, 1));
+    }
+
+    #[test]
+    fn an_answer_s_main_senses_come_first_its_part_of_speech_leading() {
+        let sense = |text: &str, pos: &str| Sense {
+            de: String::new(),
+            text: text.to_string(),
+            pos: pos.to_string(),
+            tags: Vec::new(),
+            labels: Vec::new(),
+            synonyms: Vec::new(),
+        };
+        let mut answer = Answer {
+            headword: "essen".into(),
+            lemma: "essen".into(),
+            dictionary: "Ding".into(),
+            how: String::new(),
+            forms: Vec::new(),
+            gender: None,
+            plural: None,
+            senses: vec![
+                sense("to dine", "verb"),
+                sense("meal", "noun"),
+                sense("to eat", "verb"),
+                sense("to feed", "verb"),
+            ],
+        };
+        main_senses_first(
+            &mut answer,
+            &[(false, 9), (false, 0), (false, 2), (true, 0)],
+        );
+        let order: Vec<&str> = answer.senses.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(order, ["to eat", "meal", "to dine", "to feed"]);
     }
 
     #[test]

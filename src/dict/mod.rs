@@ -14,10 +14,12 @@ pub mod dictd;
 pub mod ding;
 pub mod index;
 mod lookup;
+pub mod query;
 mod report;
 
 pub use index::{CacheStatus, Entry, Format, Index, WordClass};
 pub use lookup::Headword;
+pub use query::{DictQuery, Looked, look_up, word_query};
 pub use report::lookup_report;
 
 use dictd::DictData;
@@ -466,6 +468,7 @@ impl ArticleHead {
             },
             penalty: 0,
             capitals: if same { self.capitals } else { 0 },
+            of_use: false,
         }
     }
 }

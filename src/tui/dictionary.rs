@@ -1,32 +1,12 @@
 //! The offline dictionaries in the reader: what is looked up for a selection, the lookup
 //! itself, and opening the dictionaries on a background thread while the reader runs.
 
+pub use crate::dict::query::{DictQuery, Looked, look_up};
 use crate::dict::{Answer, Dictionaries, find_sources};
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-
-/// What the card asks the dictionaries about: a word of the text (with the particle at its
-/// clause's end, for a verb that may be split), or a glossary entry's headword.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DictQuery {
-    pub word: String,
-    /// A separable particle that may belong to the word: `an` for `kündigte … an`.
-    pub particle: Option<String>,
-    /// The glossary's part of speech whose senses come first: `noun`, `verb`, …
-    pub pos: Option<String>,
-    /// The word starts its sentence, so its capital says nothing (`Ein` is the article).
-    pub sentence_start: bool,
-}
-
-/// What the dictionaries said about a [`DictQuery`].
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Looked {
-    pub answers: Vec<Answer>,
-    /// Whether the answers are the particle verb's (`ankündigen` for `kündigte` + `an`).
-    pub with_particle: bool,
-}
 
 /// The open dictionaries, shared between the reader's state and the work it asks for. Two are
 /// equal when they are the same dictionaries.
@@ -41,29 +21,6 @@ impl PartialEq for SharedDictionaries {
 
 impl Eq for SharedDictionaries {}
 
-/// Looks a query up: with its particle first, and only when that finds the particle verb is
-/// it kept (a compound is answered through its parts only without a particle).
-pub fn look_up(dicts: &Dictionaries, query: &DictQuery) -> Looked {
-    let pos = query.pos.as_deref();
-    let start = query.sentence_start;
-    if let Some(particle) = query.particle.as_deref() {
-        let answers = dicts.lookup_in(&query.word, Some(particle), pos, start);
-        // Without the particle verb, the answers are the word's own.
-        if !has_particle(&query.word, particle)
-            && answers.iter().any(|a| has_particle(&a.lemma, particle))
-        {
-            return Looked {
-                answers,
-                with_particle: true,
-            };
-        }
-    }
-    Looked {
-        answers: dicts.lookup_in(&query.word, None, pos, start),
-        with_particle: false,
-    }
-}
-
 /// How the dictionaries mark an answer for a part of a compound: `part of Spionageaktivitäten
 /// (Spionage + Aktivität)`.
 const COMPOUND_PART: &str = "part of ";
@@ -71,15 +28,6 @@ const COMPOUND_PART: &str = "part of ";
 /// Whether an answer is for a part of the word (a compound's), not for the word itself.
 pub fn is_compound_part(answer: &Answer) -> bool {
     answer.how.starts_with(COMPOUND_PART)
-}
-
-/// Whether a word (of a headword) starts with this particle: `ankündigen`, `etw. ankündigen`.
-fn has_particle(lemma: &str, particle: &str) -> bool {
-    let particle = particle.to_lowercase();
-    lemma.split_whitespace().any(|w| {
-        let w = w.to_lowercase();
-        w.len() > particle.len() && w.starts_with(&particle)
-    })
 }
 
 /// Which dictionaries the reader opens: those at Debian's paths, plus these, with their

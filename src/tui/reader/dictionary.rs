@@ -2,9 +2,6 @@
 //! what they answered.
 
 use super::ReaderState;
-use crate::de::inflect::PARTICLES;
-use crate::de::sentence::split_clauses;
-use crate::de::token::TokenKind;
 use crate::tui::dictionary::{DictQuery, Looked, SharedDictionaries};
 use crate::tui::strings;
 
@@ -84,58 +81,9 @@ impl ReaderState {
         self.word_query(self.selected?)
     }
 
-    /// The query for a word of the text: a word capitalized inside its sentence is a noun; any
-    /// other may be a finite verb whose particle ends the clause (`kündigte … an`), because the
-    /// linker splits verbs only for glossary entries.
+    /// The query for a word of the text (see [`crate::dict::word_query`]).
     pub fn word_query(&self, token: usize) -> Option<DictQuery> {
-        let t = self.analysis.tokens.get(token)?;
-        if !matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) {
-            return None;
-        }
-        let word = t.text(&self.text);
-        let sentence_start = self.starts_sentence(token);
-        let noun = crate::de::is_capitalized(word) && !sentence_start;
-        let next = self
-            .analysis
-            .tokens
-            .get(token + 1)
-            .filter(|n| n.is_word() && n.start == t.end + 1)
-            .map(|n| n.text(&self.text));
-        let pos = if noun {
-            Some("noun".to_string())
-        } else if crate::de::core::is_possessive_sein(word, next) {
-            Some("pron".to_string())
-        } else {
-            None
-        };
-        Some(DictQuery {
-            word: word.to_string(),
-            particle: if noun {
-                None
-            } else {
-                self.clause_end_particle(token)
-            },
-            pos,
-            sentence_start,
-        })
-    }
-
-    /// The separable particle that ends a token's clause, when it is a word after the token.
-    pub(super) fn clause_end_particle(&self, token: usize) -> Option<String> {
-        let sentence = self
-            .analysis
-            .sentences
-            .get(self.analysis.sentence_of_token(token)?)?;
-        let tokens = &self.analysis.tokens;
-        let clause = split_clauses(&self.text, tokens, sentence.tokens.clone())
-            .into_iter()
-            .find(|c| c.contains(&token))?;
-        let last = clause.rev().find(|&t| tokens[t].is_word())?;
-        if last <= token {
-            return None;
-        }
-        let word = tokens[last].text(&self.text).to_lowercase();
-        PARTICLES.contains(&word.as_str()).then_some(word)
+        crate::dict::word_query(&self.text, &self.analysis, token)
     }
 
     /// The selection's query, when the dictionaries are open and have not been asked yet.

@@ -1,0 +1,158 @@
+//! What the reader asks the dictionaries for a word of a text, and the lookup itself: the
+//! word with the particle that ends its clause (`kündigte … an`), whether it opens its
+//! sentence, and the use its neighbours give it (`sein Kind`: the possessive). The reader's
+//! card and gloss ask this, and so do the answers' tests.
+
+use super::{Answer, Dictionaries};
+use crate::de::inflect::PARTICLES;
+use crate::de::sentence::split_clauses;
+use crate::de::token::TokenKind;
+use crate::link::Analysis;
+
+/// What the card asks the dictionaries about: a word of the text (with the particle at its
+/// clause's end, for a verb that may be split), or a glossary entry's headword.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DictQuery {
+    pub word: String,
+    /// A separable particle that may belong to the word: `an` for `kündigte … an`.
+    pub particle: Option<String>,
+    /// The glossary's part of speech whose senses come first: `noun`, `verb`, …
+    pub pos: Option<String>,
+    /// The word starts its sentence, so its capital says nothing (`Ein` is the article).
+    pub sentence_start: bool,
+}
+
+/// What the dictionaries said about a [`DictQuery`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Looked {
+    pub answers: Vec<Answer>,
+    /// Whether the answers are the particle verb's (`ankündigen` for `kündigte` + `an`).
+    pub with_particle: bool,
+}
+
+/// Looks a query up: with its particle first, and only when that finds the particle verb is
+/// it kept (a compound is answered through its parts only without a particle).
+pub fn look_up(dicts: &Dictionaries, query: &DictQuery) -> Looked {
+    let pos = query.pos.as_deref();
+    let start = query.sentence_start;
+    if let Some(particle) = query.particle.as_deref() {
+        let answers = dicts.lookup_in(&query.word, Some(particle), pos, start);
+        // Without the particle verb, the answers are the word's own.
+        if !has_particle(&query.word, particle)
+            && answers.iter().any(|a| has_particle(&a.lemma, particle))
+        {
+            return Looked {
+                answers,
+                with_particle: true,
+            };
+        }
+    }
+    Looked {
+        answers: dicts.lookup_in(&query.word, None, pos, start),
+        with_particle: false,
+    }
+}
+
+/// Whether a word (of a headword) starts with this particle: `ankündigen`, `etw. ankündigen`.
+fn has_particle(lemma: &str, particle: &str) -> bool {
+    let particle = particle.to_lowercase();
+    lemma.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        w.len() > particle.len() && w.starts_with(&particle)
+    })
+}
+
+/// The query for word token `token` of `analysis` (over `text`): a word capitalized inside its
+/// sentence is a noun; any other may be a finite verb whose particle ends the clause
+/// (`kündigte … an`), because the linker splits verbs only for glossary entries; a function
+/// word whose clause tells its use asks for that use first ([`crate::de::core::pos_in_clause`]).
+/// `None` for a token that is no word.
+pub fn word_query(text: &str, analysis: &Analysis, token: usize) -> Option<DictQuery> {
+    let tokens = &analysis.tokens;
+    let t = tokens.get(token)?;
+    if !matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation) {
+        return None;
+    }
+    let word = t.text(text);
+    let sentence = analysis
+        .sentence_of_token(token)
+        .and_then(|s| analysis.sentences.get(s));
+    let sentence_start =
+        sentence.is_some_and(|s| s.tokens.clone().find(|&t| tokens[t].is_word()) == Some(token));
+    let noun = crate::de::is_capitalized(word) && !sentence_start;
+    let clause = sentence.and_then(|s| {
+        split_clauses(text, tokens, s.tokens.clone())
+            .into_iter()
+            .find(|c| c.contains(&token))
+    });
+    let words: Vec<(usize, &str)> = clause
+        .map(|c| {
+            c.filter(|&i| tokens[i].is_word())
+                .map(|i| (i, tokens[i].text(text)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let particle = words
+        .last()
+        .filter(|&&(last, _)| !noun && last > token)
+        .map(|(_, w)| w.to_lowercase())
+        .filter(|w| PARTICLES.contains(&w.as_str()));
+    let pos = if noun {
+        Some("noun")
+    } else {
+        let at = words.iter().position(|&(i, _)| i == token);
+        let clause: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
+        at.and_then(|at| crate::de::core::pos_in_clause(&clause, at))
+    };
+    Some(DictQuery {
+        word: word.to_string(),
+        particle,
+        pos: pos.map(str::to_string),
+        sentence_start,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+    use crate::link::Linker;
+    use crate::text::Document;
+
+    /// The query for the first `word` of `text`.
+    fn query(text: &str, word: &str) -> DictQuery {
+        let doc = Document::parse("t.txt", text.to_string()).expect("a text");
+        let analysis = Linker::new(Glossary::default()).analyze(&doc);
+        let token = (0..analysis.tokens.len())
+            .find(|&t| analysis.tokens[t].text(&doc.source) == word)
+            .expect("the word");
+        word_query(&doc.source, &analysis, token).expect("a word")
+    }
+
+    #[test]
+    fn a_word_is_asked_with_its_clause_s_particle_and_its_use() {
+        let hielt = query("Er hielt an und kurbelte die Scheibe herunter.", "hielt");
+        assert_eq!(hielt.particle.as_deref(), Some("an"));
+        assert!(!hielt.sentence_start && hielt.pos.is_none());
+        let er = query("Er hielt an und kurbelte die Scheibe herunter.", "Er");
+        assert!(er.sentence_start && er.pos.is_none());
+        let nase = query("Warum läuft die Nase, während die Füße riechen?", "Nase");
+        assert_eq!((nase.pos.as_deref(), nase.particle), (Some("noun"), None));
+        let waehrend = query("Warum läuft die Nase, während die Füße riechen?", "während");
+        assert_eq!(waehrend.pos.as_deref(), Some("conj"));
+        let sein = query("Und auch sein Kind.", "sein");
+        assert_eq!(sein.pos.as_deref(), Some("pron"));
+        let wie = query("Sie ist wie ein Messer.", "wie");
+        assert_eq!(wie.pos.as_deref(), Some("conj"));
+    }
+
+    #[test]
+    fn no_query_for_what_is_no_word() {
+        let doc = Document::parse("t.txt", "Es kostet 20 Euro.".to_string()).expect("a text");
+        let analysis = Linker::new(Glossary::default()).analyze(&doc);
+        let number = (0..analysis.tokens.len())
+            .find(|&t| analysis.tokens[t].text(&doc.source) == "20")
+            .expect("the number");
+        assert_eq!(word_query(&doc.source, &analysis, number), None);
+    }
+}
