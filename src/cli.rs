@@ -417,15 +417,15 @@ impl Answered<'_> {
     /// The answer kept for a word; one not looked up yet (none, once [`Answered::look_up_all`]
     /// ran) is looked up, not kept.
     fn known(&self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
-        if let Some(core) = core_named(word, particle, sentence_start) {
-            return Some(core);
-        }
         if let Some(asked) = self.known.get(word)
             && let Some((_, _, named)) = asked
                 .iter()
                 .find(|(p, s, _)| *p == particle && *s == sentence_start)
         {
             return named.clone();
+        }
+        if let Some(core) = core_named(word, particle, sentence_start) {
+            return Some(core);
         }
         self.dicts
             .headword_and_form(word, particle, sentence_start)
@@ -439,9 +439,6 @@ impl Answered<'_> {
     }
 
     fn get(&mut self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
-        if let Some(core) = core_named(word, particle, sentence_start) {
-            return Some(core);
-        }
         if let Some(named) = self.known.get(word).and_then(|asked| {
             asked
                 .iter()
@@ -449,16 +446,17 @@ impl Answered<'_> {
         }) {
             return named.2.clone();
         }
-        let named = self
-            .dicts
-            .headword_and_form(word, particle, sentence_start)
-            .map(|(h, how)| {
-                Arc::new(MarkedHeadword {
-                    lemma: h.lemma,
-                    pos: h.pos,
-                    how,
+        let named = core_named(word, particle, sentence_start).or_else(|| {
+            self.dicts
+                .headword_and_form(word, particle, sentence_start)
+                .map(|(h, how)| {
+                    Arc::new(MarkedHeadword {
+                        lemma: h.lemma,
+                        pos: h.pos,
+                        how,
+                    })
                 })
-            });
+        });
         self.known.entry(Box::from(word)).or_default().push((
             particle,
             sentence_start,
@@ -555,10 +553,7 @@ impl Answered<'_> {
         for sentence in &analysis.sentences {
             for w in sentence_words(doc, analysis, sentence) {
                 let word = analysis.tokens[w.token].text(text);
-                // The core lexicon answers before the dictionaries (see `known`).
-                if core_named(word, None, w.start).is_none() {
-                    plain.insert((word, w.start));
-                }
+                plain.insert((word, w.start));
                 if let Some((_, p)) = w.particle {
                     split.insert((word, p, w.start));
                 }
@@ -566,6 +561,7 @@ impl Answered<'_> {
         }
         let plain: Vec<(&str, Option<&'static str>, bool)> =
             plain.into_iter().map(|(w, s)| (w, None, s)).collect();
+        let plain = self.keep_core_answers(plain);
         self.look_up_in_parallel(&plain);
         // With its particle, only what may be a verb: `kündigte` … `an`, not `Alles` … `bei`.
         let split: Vec<(&str, Option<&'static str>, bool)> = split
@@ -573,7 +569,28 @@ impl Answered<'_> {
             .filter(|&(w, _, start)| may_be_verb(&self.get(w, None, start)))
             .map(|(w, p, start)| (w, Some(p), start))
             .collect();
+        let split = self.keep_core_answers(split);
         self.look_up_in_parallel(&split);
+    }
+
+    /// Keeps the core lexicon's answers, which come before the dictionaries' (each distinct
+    /// form's worked out once, not each word's); gives back the queries it does not answer.
+    fn keep_core_answers<'w>(
+        &mut self,
+        queries: Vec<(&'w str, Option<&'static str>, bool)>,
+    ) -> Vec<(&'w str, Option<&'static str>, bool)> {
+        let mut rest = Vec::with_capacity(queries.len());
+        for (word, particle, start) in queries {
+            match core_named(word, particle, start) {
+                Some(core) => self.known.entry(Box::from(word)).or_default().push((
+                    particle,
+                    start,
+                    Some(core),
+                )),
+                None => rest.push((word, particle, start)),
+            }
+        }
+        rest
     }
 
     /// Looks `queries` up on as many threads as there are cores, and keeps the answers.
