@@ -38,3 +38,8 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// mimalloc: leser allocates many small strings per word looked up (a book has tens of
+/// thousands of distinct forms), where it is faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
