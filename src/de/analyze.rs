@@ -611,14 +611,25 @@ pub fn split_compound(word: &str, is_known: impl Fn(&str) -> bool) -> Option<Vec
         if parts.len() < 2 {
             return None;
         }
-        if let Some(last) = parts.last_mut()
-            && !is_known(last)
-            && let Some(lemma) = known_lemma(last, &is_known)
-        {
-            *last = lemma;
+        if let Some(last) = parts.pop() {
+            if is_known(&last) {
+                parts.push(last);
+            } else if let Some(lemma) = known_lemma(&last, &is_known) {
+                parts.push(lemma);
+            } else if let Some(inner) = split_unhyphenated(&last, &is_known) {
+                // `Debian-Paketmanagement`: the last part a compound of its own.
+                parts.extend(inner);
+            } else {
+                parts.push(last);
+            }
         }
         return Some(parts);
     }
+    split_unhyphenated(word, &is_known)
+}
+
+/// [`split_compound`] for a word written without hyphens.
+fn split_unhyphenated<F: Fn(&str) -> bool>(word: &str, is_known: &F) -> Option<Vec<String>> {
     let splitter = Splitter {
         capitalize: crate::de::is_capitalized(word),
         is_known: &is_known,
@@ -636,7 +647,13 @@ pub fn split_compound(word: &str, is_known: impl Fn(&str) -> bool) -> Option<Vec
         // case form with an ending (`Staaten`, `Rates`): its full analysis for every split
         // would cost too much for words nobody knows.
         let head_lemma = if is_known(&head) {
-            known_lemma(&head, &is_known).or(Some(head))
+            // A noun's head is a noun: `Platz` in `Universitätsplatz` is no form of `platzen`.
+            lemma_candidates(&head)
+                .into_iter()
+                .map(|c| c.lemma)
+                .filter(|l| !splitter.capitalize || crate::de::is_capitalized(l))
+                .find(|l| is_known(l))
+                .or(Some(head))
         } else {
             inflected_head(&head, &is_known)
         };
@@ -749,6 +766,34 @@ mod tests {
         assert!(spellings("3er").is_empty(), "a number's own ending");
         assert!(spellings("2te").is_empty());
         assert_eq!(colloquial_form("n"), Some("ein"));
+    }
+
+    #[test]
+    fn a_noun_s_head_is_a_noun_and_a_hyphenated_last_part_is_split_too() {
+        let known = [
+            "Universität",
+            "Platz",
+            "platzen",
+            "Ereignis",
+            "Abfolge",
+            "abfolgen",
+            "Paket",
+            "Management",
+        ];
+        let is_known = |w: &str| known.contains(&w);
+        let split = |w: &str| split_compound(w, is_known).map(|p| p.join(" + "));
+        assert_eq!(
+            split("Universitätsplatz").as_deref(),
+            Some("Universität + Platz")
+        );
+        assert_eq!(
+            split("Ereignisabfolge").as_deref(),
+            Some("Ereignis + Abfolge")
+        );
+        assert_eq!(
+            split("Debian-Paketmanagement").as_deref(),
+            Some("Debian + Paket + Management")
+        );
     }
 
     fn lemmas(word: &str) -> Vec<(String, String)> {
