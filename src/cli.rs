@@ -377,6 +377,38 @@ pub struct MarkedHeadword {
     pub pos: String,
     /// How the word relates to the headword: `simple past, 1st/3rd person singular of gehen`.
     pub how: String,
+    /// Its records' JSON before the spans and after the text, written once: a form has
+    /// hundreds of records in a book.
+    json: std::sync::OnceLock<(String, String)>,
+}
+
+impl MarkedHeadword {
+    pub fn new(lemma: String, pos: String, how: String) -> MarkedHeadword {
+        MarkedHeadword {
+            lemma,
+            pos,
+            how,
+            json: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The JSON of a record of this headword up to its spans, and after its text.
+    fn json(&self) -> &(String, String) {
+        self.json.get_or_init(|| {
+            let mut head = String::from("{\"term\":");
+            json_string(&mut head, &self.lemma);
+            head.push_str(",\"spans\":[");
+            let mut tail = String::from(",\"form\":");
+            json_string(&mut tail, &self.how);
+            tail.push_str(",\"source\":\"dictionary\"");
+            if !self.pos.is_empty() {
+                tail.push_str(",\"pos\":");
+                json_string(&mut tail, &self.pos);
+            }
+            tail.push_str("}\n");
+            (head, tail)
+        })
+    }
 }
 
 /// The dictionaries at Debian's paths, those in the config file and named ones, their indexes
@@ -429,13 +461,7 @@ impl Answered<'_> {
         }
         self.dicts
             .headword_and_form(word, particle, sentence_start)
-            .map(|(h, how)| {
-                Arc::new(MarkedHeadword {
-                    lemma: h.lemma,
-                    pos: h.pos,
-                    how,
-                })
-            })
+            .map(|(h, how)| Arc::new(MarkedHeadword::new(h.lemma, h.pos, how)))
     }
 
     fn get(&mut self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
@@ -449,13 +475,7 @@ impl Answered<'_> {
         let named = core_named(word, particle, sentence_start).or_else(|| {
             self.dicts
                 .headword_and_form(word, particle, sentence_start)
-                .map(|(h, how)| {
-                    Arc::new(MarkedHeadword {
-                        lemma: h.lemma,
-                        pos: h.pos,
-                        how,
-                    })
-                })
+                .map(|(h, how)| Arc::new(MarkedHeadword::new(h.lemma, h.pos, how)))
         });
         self.known.entry(Box::from(word)).or_default().push((
             particle,
@@ -476,11 +496,11 @@ impl Answered<'_> {
 fn core_named(word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
     let noun_like = !sentence_start && crate::de::is_capitalized(word);
     let entry = crate::de::core::entry_in_text(word, noun_like, particle.is_some())?;
-    Some(Arc::new(MarkedHeadword {
-        lemma: entry.headword.to_string(),
-        pos: entry.pos.to_string(),
-        how: entry.function.to_string(),
-    }))
+    Some(Arc::new(MarkedHeadword::new(
+        entry.headword.to_string(),
+        entry.pos.to_string(),
+        entry.function.to_string(),
+    )))
 }
 
 pub fn dictionary_marks<'a>(
@@ -616,13 +636,8 @@ impl Answered<'_> {
         });
         for (part, answers) in queries.chunks(chunk).zip(found) {
             for (&(word, particle, start), answer) in part.iter().zip(answers) {
-                let named = answer.map(|(h, how)| {
-                    Arc::new(MarkedHeadword {
-                        lemma: h.lemma,
-                        pos: h.pos,
-                        how,
-                    })
-                });
+                let named =
+                    answer.map(|(h, how)| Arc::new(MarkedHeadword::new(h.lemma, h.pos, how)));
                 self.known
                     .entry(Box::from(word))
                     .or_default()
@@ -787,19 +802,7 @@ pub fn write_annotations(
             writer.write(out, &Record::of_link(link, glossary))?;
         } else {
             let Some(mark) = marks.next() else { break };
-            writer.write(
-                out,
-                &Record {
-                    term: &mark.headword.lemma,
-                    spans: &mark.spans,
-                    form: &mark.headword.how,
-                    parts: Vec::new(),
-                    source: "dictionary",
-                    pos: &mark.headword.pos,
-                    entry: None,
-                    alternatives: &[],
-                },
-            )?;
+            writer.write_mark(out, &mark)?;
         }
     }
     Ok(())
@@ -874,19 +877,61 @@ impl<'a> AnnotationWriter<'a> {
         }
     }
 
-    fn write(&mut self, out: &mut impl std::io::Write, r: &Record<'_>) -> std::io::Result<()> {
+    /// A word's text (split parts joined), and its line and column; its spans in the file
+    /// are left in `file_spans`.
+    fn place(
+        &mut self,
+        spans: &[std::ops::Range<usize>],
+    ) -> (std::borrow::Cow<'a, str>, usize, usize) {
         let doc = self.doc;
-        let buf = &mut self.buf;
         // One word is the text as it is; split parts are joined.
-        let surface: std::borrow::Cow<'_, str> = match r.spans {
+        let surface: std::borrow::Cow<'a, str> = match spans {
             [one] => std::borrow::Cow::Borrowed(&doc.source[one.clone()]),
             spans => std::borrow::Cow::Owned(link_surface(&doc.source, spans)),
         };
-        let start = doc.file_offset(start_of(r.spans));
+        let start = doc.file_offset(start_of(spans));
         let (line, column) = self.position.advance(doc.file_text(), start);
         self.file_spans.clear();
         self.file_spans
-            .extend(r.spans.iter().map(|s| doc.file_range(s.clone())));
+            .extend(spans.iter().map(|s| doc.file_range(s.clone())));
+        (surface, line, column)
+    }
+
+    /// A dictionary's mark; in JSON, with what its headword's records share written once.
+    fn write_mark(
+        &mut self,
+        out: &mut impl std::io::Write,
+        mark: &DictionaryMark,
+    ) -> std::io::Result<()> {
+        let h = &mark.headword;
+        if self.format != Format::Jsonl {
+            return self.write(
+                out,
+                &Record {
+                    term: &h.lemma,
+                    spans: &mark.spans,
+                    form: &h.how,
+                    parts: Vec::new(),
+                    source: "dictionary",
+                    pos: &h.pos,
+                    entry: None,
+                    alternatives: &[],
+                },
+            );
+        }
+        let (surface, line, _) = self.place(&mark.spans);
+        let (head, tail) = h.json();
+        let buf = &mut self.buf;
+        buf.clear();
+        buf.push_str(head);
+        json_spans(buf, &self.file_spans, line, &surface);
+        buf.push_str(tail);
+        out.write_all(buf.as_bytes())
+    }
+
+    fn write(&mut self, out: &mut impl std::io::Write, r: &Record<'_>) -> std::io::Result<()> {
+        let (surface, line, column) = self.place(r.spans);
+        let buf = &mut self.buf;
         buf.clear();
         match self.format {
             Format::Jsonl => {
@@ -963,6 +1008,23 @@ fn json_body(
     line: usize,
     surface: &str,
 ) {
+    json_spans(buf, spans, line, surface);
+    buf.push_str(",\"form\":");
+    json_string(buf, r.form);
+    if !r.parts.is_empty() {
+        buf.push_str(",\"parts\":[");
+        for (i, p) in r.parts.iter().enumerate() {
+            if i > 0 {
+                buf.push(',');
+            }
+            json_string(buf, p);
+        }
+        buf.push(']');
+    }
+}
+
+/// The spans, line and text of a record.
+fn json_spans(buf: &mut String, spans: &[std::ops::Range<usize>], line: usize, surface: &str) {
     for (i, s) in spans.iter().enumerate() {
         if i > 0 {
             buf.push(',');
@@ -977,18 +1039,6 @@ fn json_body(
     push_number(buf, line);
     buf.push_str(",\"text\":");
     json_string(buf, surface);
-    buf.push_str(",\"form\":");
-    json_string(buf, r.form);
-    if !r.parts.is_empty() {
-        buf.push_str(",\"parts\":[");
-        for (i, p) in r.parts.iter().enumerate() {
-            if i > 0 {
-                buf.push(',');
-            }
-            json_string(buf, p);
-        }
-        buf.push(']');
-    }
 }
 
 /// The source, gender and part of speech: the same for every record of an entry.
