@@ -1191,18 +1191,21 @@ mod tests {
         assert!(!has_key(&k, "fachkenntnisse", Kind::Form));
     }
 
+    /// The penalty of a line's headword key.
+    fn head_penalty(line: &str, key: &str) -> u32 {
+        let line = parse_line(line).expect("a Ding line");
+        let mut found = None;
+        for_each_key(&line, |k, kind, _, _, info| {
+            if k == key && kind == Kind::Head && found.is_none() {
+                found = Some(u32::from(info.penalty));
+            }
+        });
+        found.expect("the key")
+    }
+
     #[test]
     fn main_senses_have_the_least_penalty() {
-        let info = |line: &str, key: &str| {
-            let line = parse_line(line).expect("a Ding line");
-            let mut found = None;
-            for_each_key(&line, |k, kind, _, _, info| {
-                if k == key && kind == Kind::Head && found.is_none() {
-                    found = Some(info.penalty);
-                }
-            });
-            found.expect("the key")
-        };
+        let info = head_penalty;
         let bare = info("sein {vi} | seiend :: to be | being", "sein");
         assert_eq!(info("etw. machen {vt} :: to do sth.", "machen"), bare);
         assert_eq!(
@@ -1237,16 +1240,7 @@ mod tests {
 
     #[test]
     fn a_line_with_examples_of_the_word_ranks_before_a_bare_one() {
-        let penalty = |line: &str, key: &str| {
-            let line = parse_line(line).expect("a Ding line");
-            let mut found = None;
-            for_each_key(&line, |k, kind, _, _, info| {
-                if k == key && kind == Kind::Head && found.is_none() {
-                    found = Some(info.penalty);
-                }
-            });
-            found.expect("the key")
-        };
+        let penalty = head_penalty;
         let fly = penalty(
             "fliegen {vi} (nach) | fliegend | geflogen | ich fliege | du fliegst | er/sie fliegt | \
              wir/sie fliegen | ihr fliegt | ich/er/sie flog | nach Deutschland fliegen :: to fly (to) \
