@@ -311,7 +311,9 @@ fn dictionary_gloss(found: &[Answer], term: Option<&str>, word: &str) -> (Option
 }
 
 /// The first sense of the answers for `lemma`, made short: the first one without a register
-/// or region (`[coll.]`, `[Am.]`) where there is one, else the very first.
+/// (`[coll.]`, `[slang]`, `[obs.]`) where there is one, else the very first. A field or a
+/// region (`[comp.]`, `[Br.]`) does not count: `Programm` is "program; programme [Br.]"
+/// before it is "schedule".
 fn first_sense(found: &[Answer], lemma: &str) -> Option<String> {
     let senses = || {
         found
@@ -320,10 +322,35 @@ fn first_sense(found: &[Answer], lemma: &str) -> Option<String> {
             .flat_map(|a| &a.senses)
     };
     senses()
-        .find(|s| s.labels.is_empty())
+        .find(|s| !s.labels.iter().any(|l| is_register(l)))
         .or_else(|| senses().next())
         .map(|s| short_english(&s.text))
         .filter(|s| !s.is_empty())
+}
+
+/// Whether a dictionary's label says how a sense is used rather than where: colloquial,
+/// slang, vulgar, pejorative, old, rare, figurative, jocular, euphemistic.
+fn is_register(label: &str) -> bool {
+    matches!(
+        label.trim_matches(|c| c == '[' || c == ']'),
+        "coll."
+            | "slang"
+            | "vulg."
+            | "pej."
+            | "obs."
+            | "dated"
+            | "old"
+            | "archaic"
+            | "rare"
+            | "fig."
+            | "übtr."
+            | "humor."
+            | "hum."
+            | "euphem."
+            | "poet."
+            | "geh."
+            | "ugs."
+    )
 }
 
 /// How the dictionaries mark an answer for a part of a compound.
@@ -723,6 +750,33 @@ gender = "m"
             true,
         ));
         assert_eq!(rows[3], "Professor / der Professor / professor");
+    }
+
+    #[test]
+    fn a_field_or_region_does_not_make_a_sense_give_way() {
+        let text = "Der Professor startet das Programm.";
+        let mut program = answer("Programm", "das Programm", "program; programme");
+        program.senses[0].labels = vec!["Br.".into()];
+        let mut proceedings = answer("Programm", "das Programm", "the proceedings");
+        proceedings.senses[0].labels = vec!["soc.".into()];
+        let mut slang = answer("Programm", "das Programm", "gig");
+        slang.senses[0].labels = vec!["slang".into()];
+        let answers = vec![(
+            "Programm",
+            vec![
+                slang,
+                program,
+                proceedings,
+                answer("Programm", "das Programm", "schedule"),
+            ],
+        )];
+        let rows = rows(&gloss_with(
+            text,
+            &[("Programm", None, "Programm")],
+            &answers,
+            true,
+        ));
+        assert_eq!(rows[4], "Programm. / das Programm / program");
     }
 
     #[test]
