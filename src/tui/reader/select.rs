@@ -144,22 +144,33 @@ impl ReaderState {
                 && self.terms.term_id(t).is_some()
                 && matches!(self.token_status(t), Status::New | Status::Learning(_))
         };
-        let target = match self.selected {
+        let target = self.next_word(forward, stop);
+        self.select_token(target);
+    }
+
+    /// The next (or previous) word after the selection that `stop` accepts; with no
+    /// selection, the first such word.
+    fn next_word(&self, forward: bool, stop: impl Fn(usize) -> bool) -> Option<usize> {
+        match self.selected {
             None => self.words.iter().copied().find(|&t| stop(t)),
-            Some(cur) if forward => self
-                .words
-                .iter()
-                .copied()
-                .filter(|&t| t > cur)
-                .find(|&t| stop(t)),
-            Some(cur) => self
-                .words
-                .iter()
-                .rev()
-                .copied()
-                .filter(|&t| t < cur)
-                .find(|&t| stop(t)),
-        };
+            // The words are in order: only those past the selection are looked at.
+            Some(cur) if forward => {
+                let after = self.words.partition_point(|&t| t <= cur);
+                self.words[after..].iter().copied().find(|&t| stop(t))
+            }
+            Some(cur) => {
+                let before = self.words.partition_point(|&t| t < cur);
+                self.words[..before]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&t| stop(t))
+            }
+        }
+    }
+
+    /// Selects a word found by a move (none: the selection stays).
+    fn select_token(&mut self, target: Option<usize>) {
         if let Some(token) = target {
             self.selected = Some(token);
             self.ensure_selection_visible();
@@ -170,30 +181,12 @@ impl ReaderState {
     /// (`zur Kenntnis genommen` is one stop).
     pub(super) fn step_word(&mut self, forward: bool) {
         let current_link = self.selected_link();
-        let differs = |t: &usize| {
+        let differs = |t: usize| {
             current_link.is_none()
-                || self.analysis.token_link.get(*t).copied().flatten() != current_link
+                || self.analysis.token_link.get(t).copied().flatten() != current_link
         };
-        let target = match self.selected {
-            None => self.words.first().copied(),
-            Some(cur) if forward => self
-                .words
-                .iter()
-                .copied()
-                .filter(|&t| t > cur)
-                .find(differs),
-            Some(cur) => self
-                .words
-                .iter()
-                .rev()
-                .copied()
-                .filter(|&t| t < cur)
-                .find(differs),
-        };
-        if let Some(t) = target {
-            self.selected = Some(t);
-            self.ensure_selection_visible();
-        }
+        let target = self.next_word(forward, differs);
+        self.select_token(target);
     }
 
     /// The token that holds a byte offset, or the next word after it.
