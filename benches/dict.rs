@@ -233,15 +233,16 @@ fn annotate(c: &mut Criterion) {
     group.bench_function("fortunes 500 KB, jsonl", |b| {
         b.iter(|| {
             let dicts = Dictionaries::discover(&[], cache.path());
-            let marks = leser::cli::dictionary_marks(&doc, &analysis, &dicts);
-            leser::cli::write_annotations(
-                &mut std::io::sink(),
-                &doc,
-                &analysis,
-                linker.glossary(),
-                marks,
-                leser::cli::Format::Jsonl,
-            )
+            leser::cli::with_dictionary_marks(&doc, &analysis, &dicts, |marks| {
+                leser::cli::write_annotations(
+                    &mut std::io::sink(),
+                    &doc,
+                    &analysis,
+                    linker.glossary(),
+                    marks,
+                    leser::cli::Format::Jsonl,
+                )
+            })
             .expect("writes");
         });
     });

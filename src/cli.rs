@@ -5,6 +5,7 @@ use crate::link::{Analysis, Linker};
 use crate::text::{Document, terminal_safe, terminal_safe_lines};
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::ops::ControlFlow;
@@ -503,65 +504,65 @@ fn core_named(word: &str, particle: Option<&'static str>, sentence_start: bool) 
     )))
 }
 
-pub fn dictionary_marks<'a>(
-    doc: &'a Document,
-    analysis: &'a Analysis,
-    dicts: &'a crate::dict::Dictionaries,
-) -> impl Iterator<Item = DictionaryMark> + 'a {
+/// Hands `consume` the dictionary marks of the text, in order, while they are worked out: the
+/// distinct word forms are looked up first, then the marks of a block of sentences at a time,
+/// the next block while `consume` takes the last, on as many threads as there are cores.
+pub fn with_dictionary_marks<R>(
+    doc: &Document,
+    analysis: &Analysis,
+    dicts: &crate::dict::Dictionaries,
+    consume: impl FnOnce(DictionaryMarks) -> R,
+) -> R {
     let mut answered = Answered {
         dicts,
         known: rustc_hash::FxHashMap::default(),
     };
     answered.look_up_all(doc, analysis);
-    let threads = worker_threads();
-    analysis
-        .sentences
-        .chunks(MARK_BLOCK)
-        .flat_map(move |block| {
-            let answered = &answered;
-            let chunk = block.len().div_ceil(threads).max(1);
-            let parts: Vec<Vec<DictionaryMark>> = std::thread::scope(|s| {
-                let workers: Vec<_> = block
-                    .chunks(chunk)
-                    .map(|part| {
-                        s.spawn(move || {
-                            part.iter()
-                                .flat_map(|sentence| {
-                                    sentence_marks(doc, analysis, sentence, answered)
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                    })
+    let answered = &answered;
+    rayon::in_place_scope(|s| {
+        // Two blocks ahead at most: a book's marks are never all held at once.
+        let (blocks, marks) = std::sync::mpsc::sync_channel(1);
+        s.spawn(move |_| {
+            for block in analysis.sentences.chunks(MARK_BLOCK) {
+                let block: Vec<Vec<DictionaryMark>> = block
+                    .par_iter()
+                    .map(|sentence| sentence_marks(doc, analysis, sentence, answered))
                     .collect();
-                workers
-                    .into_iter()
-                    .zip(block.chunks(chunk))
-                    // A worker that panicked: its sentences are worked out here.
-                    .map(|(w, part)| {
-                        w.join().unwrap_or_else(|_| {
-                            part.iter()
-                                .flat_map(|sentence| {
-                                    sentence_marks(doc, analysis, sentence, answered)
-                                })
-                                .collect()
-                        })
-                    })
-                    .collect()
-            });
-            parts.into_iter().flatten()
+                // The consumer stopped (a closed pipe): nothing more is wanted.
+                if blocks.send(block).is_err() {
+                    break;
+                }
+            }
+        });
+        consume(DictionaryMarks {
+            blocks: marks.into_iter(),
+            block: Vec::new().into_iter().flatten(),
         })
+    })
+}
+
+/// The dictionary marks of a text in order, as [`with_dictionary_marks`] works them out.
+pub struct DictionaryMarks {
+    blocks: std::sync::mpsc::IntoIter<Vec<Vec<DictionaryMark>>>,
+    block: std::iter::Flatten<std::vec::IntoIter<Vec<DictionaryMark>>>,
+}
+
+impl Iterator for DictionaryMarks {
+    type Item = DictionaryMark;
+
+    fn next(&mut self) -> Option<DictionaryMark> {
+        loop {
+            if let Some(mark) = self.block.next() {
+                return Some(mark);
+            }
+            self.block = self.blocks.next()?.into_iter().flatten();
+        }
+    }
 }
 
 /// Sentences whose marks are worked out together: enough to share among threads, few enough
 /// that a book's marks are not all held at once.
 const MARK_BLOCK: usize = 4096;
-
-/// Threads for looking words up: as many as there are cores, up to 8.
-fn worker_threads() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .clamp(1, 8)
-}
 
 impl Answered<'_> {
     /// Looks every distinct word form of the text up, in parallel.
@@ -615,34 +616,17 @@ impl Answered<'_> {
 
     /// Looks `queries` up on as many threads as there are cores, and keeps the answers.
     fn look_up_in_parallel(&mut self, queries: &[(&str, Option<&'static str>, bool)]) {
-        let chunk = queries.len().div_ceil(worker_threads()).max(1);
         let dicts = self.dicts;
-        let found: Vec<Vec<Option<(crate::dict::Headword, String)>>> = std::thread::scope(|s| {
-            let workers: Vec<_> = queries
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|&(w, p, start)| dicts.headword_and_form(w, p, start))
-                            .collect()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                // A worker that panicked answers nothing; its words are looked up again.
-                .map(|w| w.join().unwrap_or_default())
-                .collect()
-        });
-        for (part, answers) in queries.chunks(chunk).zip(found) {
-            for (&(word, particle, start), answer) in part.iter().zip(answers) {
-                let named =
-                    answer.map(|(h, how)| Arc::new(MarkedHeadword::new(h.lemma, h.pos, how)));
-                self.known
-                    .entry(Box::from(word))
-                    .or_default()
-                    .push((particle, start, named));
-            }
+        let found: Vec<Option<(crate::dict::Headword, String)>> = queries
+            .par_iter()
+            .map(|&(w, p, start)| dicts.headword_and_form(w, p, start))
+            .collect();
+        for (&(word, particle, start), answer) in queries.iter().zip(found) {
+            let named = answer.map(|(h, how)| Arc::new(MarkedHeadword::new(h.lemma, h.pos, how)));
+            self.known
+                .entry(Box::from(word))
+                .or_default()
+                .push((particle, start, named));
         }
     }
 }
@@ -1235,15 +1219,16 @@ pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<ExitCode> {
             "no dictionary found: install trans-de-en or dict-freedict-deu-eng, or name one with --dict PATH"
         );
     }
-    let marks = dictionary_marks(&doc, &analysis, &dicts);
-    let written = write_annotations(
-        &mut stdout,
-        &doc,
-        &analysis,
-        linker.glossary(),
-        marks,
-        args.format,
-    )
+    let written = with_dictionary_marks(&doc, &analysis, &dicts, |marks| {
+        write_annotations(
+            &mut stdout,
+            &doc,
+            &analysis,
+            linker.glossary(),
+            marks,
+            args.format,
+        )
+    })
     .and_then(|()| stdout.flush());
     // The process ends here: what a book's lookups keep (entries taken apart, chunks
     // inflated, the analysis) is left to the system rather than freed piece by piece.
@@ -1845,6 +1830,55 @@ fn write_stdout(s: &str) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fixture dictionary, its index built in memory.
+    fn fixture_dictionaries() -> crate::dict::Dictionaries {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dict/ding-de-en.txt");
+        let source = crate::dict::Source::from_path(&path).expect("the Ding fixture");
+        let dict =
+            crate::dict::Dictionary::open(&source, None, &|_| {}).expect("the fixture opens");
+        crate::dict::Dictionaries::from_dictionaries(vec![dict])
+    }
+
+    #[test]
+    fn dictionary_marks_come_in_text_order_across_blocks_and_stop_when_no_longer_wanted() {
+        // More sentences than a block holds, so that blocks are worked out while earlier ones
+        // are taken.
+        let sentence = "Die Aktivität endet. Das Bündnis hält. ";
+        let text = sentence.repeat(MARK_BLOCK + 10);
+        let doc = Document::parse("t.txt", text).expect("a text");
+        // No glossary: the dictionary marks every noun.
+        let linker = Linker::new(Glossary::default());
+        let analysis = linker.analyze(&doc);
+        let dicts = fixture_dictionaries();
+        let marks: Vec<DictionaryMark> =
+            with_dictionary_marks(&doc, &analysis, &dicts, Iterator::collect);
+        // One block's marks, worked out alone, are those of every block.
+        let mut answered = Answered {
+            dicts: &dicts,
+            known: rustc_hash::FxHashMap::default(),
+        };
+        answered.look_up_all(&doc, &analysis);
+        let alone: Vec<DictionaryMark> = analysis
+            .sentences
+            .iter()
+            .flat_map(|s| sentence_marks(&doc, &analysis, s, &answered))
+            .collect();
+        assert_eq!(marks.len(), alone.len());
+        let starts =
+            |m: &[DictionaryMark]| -> Vec<usize> { m.iter().map(|m| m.spans[0].start).collect() };
+        assert_eq!(starts(&marks), starts(&alone));
+        assert!(starts(&marks).is_sorted(), "marks out of text order");
+        let aktivitaet = marks
+            .iter()
+            .filter(|m| m.headword.lemma == "Aktivität")
+            .count();
+        assert_eq!(aktivitaet, MARK_BLOCK + 10);
+        // A consumer that stops early (a closed pipe) ends the work.
+        let first: Vec<DictionaryMark> =
+            with_dictionary_marks(&doc, &analysis, &dicts, |m| m.take(3).collect());
+        assert_eq!(starts(&first), starts(&marks[..3]));
+    }
 
     #[test]
     fn an_error_names_its_cause_once() {
