@@ -1747,7 +1747,10 @@ fn ding_forms(
         LineKind::Other => return Vec::new(),
     };
     let mut forms = Vec::new();
-    for de in line.de_columns().skip(1).take(last_col) {
+    for de in line.de_columns().skip(1) {
+        if forms.len() == last_col {
+            break;
+        }
         let alts = ding::Column { de, en: "" }.de_alts();
         let Some(head) = ding::parallel(heads, alts.len(), alt) else {
             break;
@@ -1760,6 +1763,10 @@ fn ding_forms(
         }
         if kind == LineKind::Noun && !(is_plural && ding::same_stem(head, &c)) {
             break;
+        }
+        // `sein`'s line gives each form with its negation: `ich bin | ich bin nicht`.
+        if c.display.ends_with(" nicht") {
+            continue;
         }
         forms.push(if is_plural {
             format!("pl. {}", c.display)
@@ -1832,6 +1839,23 @@ fn dictd_piece(dictionary: &str, text: &str) -> Piece {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verb_s_forms_leave_out_their_negations() {
+        let line = ding::parse_line(
+            "sein {vi} | seiend | gewesen | ich bin | ich bin nicht | du bist :: to be | being | been | I am | I am not | you are",
+        )
+        .expect("a line");
+        let heads: Vec<ding::Cleaned> = line
+            .column(0)
+            .expect("a head")
+            .de_alts()
+            .into_iter()
+            .map(ding::clean)
+            .collect();
+        let forms = ding_forms(&line, LineKind::Verb, &heads, 0);
+        assert_eq!(forms, ["seiend", "gewesen", "ich bin", "du bist"]);
+    }
 
     #[test]
     fn trims_punctuation_around_a_word() {
