@@ -287,8 +287,10 @@ fn dictionary_gloss(found: &[Answer], term: Option<&str>, word: &str) -> (Option
                 parts.push(answer);
             }
         }
+        // The answers give the head first; the gloss reads in the word's order.
         let english: Vec<String> = parts
             .iter()
+            .rev()
             .filter_map(|a| first_sense(found, &a.lemma))
             .collect();
         let english = fit(&english.join(" + "), MAX_ENGLISH);
@@ -716,11 +718,12 @@ gender = "m"
             how: "part of Mathematikprofessor (Mathematik + professoren)".into(),
             ..answer(lemma, lemma, sense)
         };
+        // The dictionaries give the head first.
         let parts = vec![
-            part("Mathematik", "mathematics"),
-            part("Mathematik", "mathematics"),
             part("Professor", "professor /prof./; prof"),
             part("Professoren", "professors, profs"),
+            part("Mathematik", "mathematics"),
+            part("Mathematik", "mathematics"),
         ];
         let rows = rows(&gloss_with(
             text,

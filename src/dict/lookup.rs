@@ -947,7 +947,8 @@ impl Dictionaries {
             },
         };
         let mut answers = Vec::new();
-        for part in &parts {
+        // The head first: what the compound is (`Ereignisabfolge` is an `Abfolge`).
+        for part in parts.iter().rev() {
             let cx = Context {
                 word: part,
                 pos: None,
