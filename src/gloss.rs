@@ -385,7 +385,9 @@ fn core_gloss(src: &Context, t: usize) -> Option<(String, String)> {
     if form.is_some_and(|f| f.particle.is_some()) && entry.pos == "verb" {
         return None;
     }
-    Some((entry.headword.to_string(), short_english(entry.en)))
+    let english = crate::de::core::sense_before(word, next)
+        .map_or_else(|| short_english(entry.en), str::to_string);
+    Some((entry.headword.to_string(), english))
 }
 
 /// `headword` unless it is the word itself (case aside).
@@ -709,6 +711,15 @@ gender = "m"
         ));
         assert_eq!(rows[2], "fängt … an / anfangen / to begin");
         assert_eq!(rows[5], "an. /  / <2>");
+    }
+
+    #[test]
+    fn nach_is_after_before_an_article_and_to_before_a_place() {
+        let text = "Außerdem bin ich vor meinem ersten Unfall und nach meinem letzten unfallfrei gefahren.";
+        let after = rows(&gloss_with(text, &[], &[], true));
+        assert!(after.contains(&"nach /  / after".to_string()), "{after:?}");
+        let to = rows(&gloss_with("Wir fahren nach Berlin.", &[], &[], true));
+        assert!(to.contains(&"nach /  / to".to_string()), "{to:?}");
     }
 
     #[test]

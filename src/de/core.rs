@@ -224,6 +224,16 @@ pub fn is_possessive_sein(word: &str, next: Option<&str>) -> bool {
     !verb_follows
 }
 
+/// The sense of a function word that the word after it picks out of its entry's, for a gloss
+/// that gives one: `nach` before an article or pronoun is "after" (`nach dem Essen`,
+/// `nach meinem letzten Unfall`), before a place "to" (`nach Berlin`, `nach Hause`), the
+/// entry's first sense.
+pub fn sense_before(word: &str, next: Option<&str>) -> Option<&'static str> {
+    let next = next?;
+    let determiner = || lookup(next).iter().any(|e| matches!(e.pos, "art" | "pron"));
+    (word.eq_ignore_ascii_case("nach") && determiner()).then_some("after")
+}
+
 /// The part of speech a function word has where it stands, when the words of its clause
 /// (`clause`, in order, punctuation left out; the word is `clause[at]`) tell its uses apart;
 /// `None` when they do not, or the word has one use. The card and the gloss ask the core
@@ -441,6 +451,17 @@ pub fn note(answer: &Answer) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nach_before_an_article_or_pronoun_is_after_and_before_a_place_to() {
+        assert_eq!(sense_before("nach", Some("dem")), Some("after"));
+        assert_eq!(sense_before("nach", Some("meinem")), Some("after"));
+        assert_eq!(sense_before("Nach", Some("ihm")), Some("after"));
+        assert_eq!(sense_before("nach", Some("Berlin")), None);
+        assert_eq!(sense_before("nach", Some("Hause")), None);
+        assert_eq!(sense_before("nach", None), None);
+        assert_eq!(sense_before("vor", Some("dem")), None);
+    }
 
     fn first(word: &str) -> &'static CoreEntry {
         lookup(word)
