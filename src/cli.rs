@@ -656,7 +656,6 @@ fn sentence_words(
     let tokens = &analysis.tokens;
     let text = doc.source.as_str();
     let unlinked = |t: usize| tokens[t].is_word() && analysis.token_link[t].is_none();
-    let first_word = sentence.tokens.clone().find(|&t| tokens[t].is_word());
     let mut words = Vec::new();
     for clause in crate::de::sentence::split_clauses(text, tokens, sentence.tokens.clone()) {
         let last = clause.clone().rev().find(|&t| tokens[t].is_word());
@@ -665,7 +664,8 @@ fn sentence_words(
             PARTICLES.iter().find(|p| **p == word).map(|p| (l, *p))
         });
         for t in clause.filter(|&t| unlinked(t)) {
-            let start = Some(t) == first_word;
+            let start =
+                crate::de::sentence::opens_sentence(text, tokens, sentence.tokens.clone(), t);
             let noun = crate::de::is_capitalized(tokens[t].text(text)) && !start;
             words.push(MarkableWord {
                 token: t,

@@ -714,6 +714,13 @@ gender = "m"
     }
 
     #[test]
+    fn a_capital_after_a_colon_is_no_noun() {
+        let text = "Stilblüten aus Schreiben von Versicherungsnehmern: Ich habe gestern Abend einen Zaun umgefahren.";
+        let rows = rows(&gloss_with(text, &[], &[], true));
+        assert!(rows.contains(&"Ich /  / I".to_string()), "{rows:?}");
+    }
+
+    #[test]
     fn nach_is_after_before_an_article_and_to_before_a_place() {
         let text = "Außerdem bin ich vor meinem ersten Unfall und nach meinem letzten unfallfrei gefahren.";
         let after = rows(&gloss_with(text, &[], &[], true));

@@ -585,7 +585,6 @@ impl Forms {
         };
         let linked = |t: usize| analysis.token_link.get(t).copied().flatten().is_some();
         for sentence in &analysis.sentences {
-            let first_word = sentence.tokens.clone().find(|&t| tokens[t].is_word());
             for clause in split_clauses(text, tokens, sentence.tokens.clone()) {
                 // The separable particle that ends the clause, if no entry took it.
                 let particle = clause
@@ -606,7 +605,12 @@ impl Forms {
                         continue;
                     }
                     let word = token.text(text);
-                    let sentence_start = first_word == Some(t);
+                    let sentence_start = crate::de::sentence::opens_sentence(
+                        text,
+                        tokens,
+                        sentence.tokens.clone(),
+                        t,
+                    );
                     let noun = !sentence_start && crate::de::is_capitalized(word);
                     let particle = match particle {
                         Some((l, p)) if l > t && !noun => {

@@ -70,6 +70,24 @@ pub const SUBORDINATORS: &[&str] = &[
     "seit", "seitdem", "sobald", "sodass", "sofern", "solange", "während", "weil", "wenn",
 ];
 
+/// Whether the word at token `t` stands where German capitalizes any word, so that its capital
+/// says nothing about it being a noun: first in its sentence (`sentence`, an index range into
+/// `tokens`), or a capitalized word first after a colon (`Stilblüten: Ich habe …`,
+/// `Er sagte: „Das …`).
+pub fn opens_sentence(text: &str, tokens: &[Token], sentence: Range<usize>, t: usize) -> bool {
+    for before in tokens[sentence.start.min(t)..t].iter().rev() {
+        if before.is_word() {
+            return false;
+        }
+        if before.text(text) == ":" {
+            return tokens
+                .get(t)
+                .is_some_and(|w| crate::de::is_capitalized(w.text(text)));
+        }
+    }
+    true
+}
+
 /// Splits a sentence's tokens (index range into `tokens`) into clauses at punctuation and
 /// clause-starting conjunctions; returns token index ranges.
 pub fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
@@ -297,6 +315,30 @@ fn quoted_phrase(tokens: &[Token], open: usize, end: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capital_after_a_colon_opens_a_sentence() {
+        let text = "Stilblüten aus Schreiben: Ich habe 20 Meter umgefahren. Er sagte: „Das geht.“ Hinweis: des Weiteren";
+        let tokens = crate::de::token::tokenize(text);
+        let at = |word: &str| {
+            tokens
+                .iter()
+                .position(|t| t.text(text) == word)
+                .expect("the word")
+        };
+        let opens = |word: &str| opens_sentence(text, &tokens, 0..tokens.len(), at(word));
+        assert!(opens("Stilblüten"));
+        assert!(opens("Ich"));
+        assert!(opens("Das"));
+        assert!(!opens("Schreiben"));
+        assert!(!opens("Meter"));
+        assert!(!opens("habe"));
+        // A lowercase word after a colon keeps its case's meaning.
+        assert!(!opens("des"));
+        // Within a later sentence's range, its first word.
+        let er = at("Er");
+        assert!(opens_sentence(text, &tokens, er..tokens.len(), er));
+    }
     use crate::de::token::tokenize;
 
     fn sentences(text: &str) -> Vec<String> {

@@ -77,8 +77,9 @@ pub fn word_query(text: &str, analysis: &Analysis, token: usize) -> Option<DictQ
     let sentence = analysis
         .sentence_of_token(token)
         .and_then(|s| analysis.sentences.get(s));
-    let sentence_start =
-        sentence.is_some_and(|s| s.tokens.clone().find(|&t| tokens[t].is_word()) == Some(token));
+    let sentence_start = sentence.is_some_and(|s| {
+        crate::de::sentence::opens_sentence(text, tokens, s.tokens.clone(), token)
+    });
     let noun = crate::de::is_capitalized(word) && !sentence_start;
     let clause = sentence.and_then(|s| {
         split_clauses(text, tokens, s.tokens.clone())

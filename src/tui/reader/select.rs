@@ -205,7 +205,7 @@ impl ReaderState {
         (t..tokens.len()).find(|&i| selectable(i))
     }
 
-    /// Whether a token is the first word of its sentence.
+    /// Whether a token opens its sentence (see [`crate::de::sentence::opens_sentence`]).
     pub(super) fn starts_sentence(&self, token: usize) -> bool {
         let Some(sentence) = self
             .analysis
@@ -214,11 +214,12 @@ impl ReaderState {
         else {
             return false;
         };
-        sentence
-            .tokens
-            .clone()
-            .find(|&t| self.analysis.tokens[t].is_word())
-            == Some(token)
+        crate::de::sentence::opens_sentence(
+            self.doc.source.as_str(),
+            &self.analysis.tokens,
+            sentence.tokens.clone(),
+            token,
+        )
     }
 }
 
