@@ -65,7 +65,8 @@ impl CoreEntry {
         is_parts(self.function)
     }
 
-    /// Whether the form keeps its capital inside a sentence (the polite `Sie`, `Ihnen`).
+    /// Whether the form keeps its capital inside a sentence (the polite `Sie`, `Ihnen`; a
+    /// first name).
     pub fn is_polite(&self) -> bool {
         crate::de::is_capitalized(self.form)
     }
@@ -103,8 +104,36 @@ struct Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // The data is compiled in and checked by a test; a bad line cannot reach a user.
-    Lexicon::new(parse(DATA).unwrap_or_default())
+    let mut entries = parse(DATA).unwrap_or_default();
+    entries.extend(first_names());
+    Lexicon::new(entries)
 });
+
+/// First names that are as often a common word, written with its capital: *im August*,
+/// *der Ernst des Lebens*. They stay the dictionaries'.
+const NAMES_AND_WORDS: &[&str] = &["august", "ernst"];
+
+/// The frequent first names ([`crate::de::lexicon::FIRST_NAMES`]) as entries: a name is no
+/// compound (`Wolfgang` is not Wolf + Gang) and no guessed form (`Klaus` is not `Klause`).
+/// Their form keeps its capital, so that only a capitalized word is a name (`frank` is not
+/// `Frank`).
+fn first_names() -> impl Iterator<Item = CoreEntry> {
+    static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        crate::de::lexicon::FIRST_NAMES
+            .iter()
+            .filter(|n| !NAMES_AND_WORDS.contains(n))
+            .map(|n| crate::de::analyze::capitalize(n))
+            .collect()
+    });
+    NAMES.iter().map(|name| CoreEntry {
+        form: name,
+        headword: name,
+        pos: "name",
+        function: "first name",
+        en: "name",
+        note: None,
+    })
+}
 
 impl Lexicon {
     fn new(mut entries: Vec<CoreEntry>) -> Lexicon {
@@ -346,7 +375,10 @@ pub fn lookup(word: &str) -> &'static [CoreEntry] {
         word.chars().any(char::is_uppercase)
     };
     if !has_upper {
-        return lexicon.get(word);
+        // A name is written with its capital; they come after a form's other entries.
+        let entries = lexicon.get(word);
+        let names = entries.iter().take_while(|e| e.pos != "name").count();
+        return &entries[..names];
     }
     // Lowercased on the stack: no form is longer than the buffer.
     let mut buf = [0u8; LOWERCASE_ROOM];
@@ -472,14 +504,17 @@ mod tests {
     #[test]
     fn the_data_parses_and_has_over_300_forms() {
         let entries = parse(DATA).expect("core.txt parses");
-        assert_eq!(LEXICON.entries.len(), entries.len());
+        assert_eq!(LEXICON.entries.len(), entries.len() + first_names().count());
         assert!(LEXICON.by_form.len() >= 300, "{}", LEXICON.by_form.len());
     }
 
     #[test]
     fn forms_are_lower_case_except_the_polite_ones() {
         for e in &LEXICON.entries {
-            if e.is_polite() {
+            if e.pos == "name" {
+                assert_eq!(e.form, e.headword);
+                assert!(e.is_polite(), "a name keeps its capital: {e:?}");
+            } else if e.is_polite() {
                 assert!(
                     e.form.starts_with(['S', 'I']) && e.headword.starts_with(['S', 'I']),
                     "{e:?}"
@@ -489,6 +524,21 @@ mod tests {
             }
             assert!(!e.form.contains(' '), "a form is one word: {e:?}");
         }
+    }
+
+    #[test]
+    fn a_capitalized_first_name_is_a_name_and_a_lowercase_word_never() {
+        let wolfgang = first("Wolfgang");
+        assert_eq!((wolfgang.headword, wolfgang.pos), ("Wolfgang", "name"));
+        // Inside a sentence too: a name keeps its capital.
+        assert_eq!(
+            entry_in_text("Friedrich", true, false).map(|e| e.pos),
+            Some("name")
+        );
+        assert!(lookup("frank").is_empty());
+        assert_eq!(first("Frank").pos, "name");
+        // A name that is as often a word is left to the dictionaries.
+        assert!(lookup("August").is_empty());
     }
 
     #[test]
