@@ -237,6 +237,17 @@ fn a_search_keyword_finds_its_entry() {
 }
 
 #[test]
+fn a_word_spelled_out_keeps_its_case_s_meaning() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    // `frank` with its final e put back is `franke`, but a lowercase word is no noun: not
+    // `Franke`.
+    assert_eq!(dicts.lookup("Franken", None)[0].lemma, "Franke");
+    let frank = dicts.lookup("frank", None);
+    assert!(frank.is_empty(), "{frank:#?}");
+}
+
+#[test]
 fn old_spelling_finds_the_new() {
     let cache = tempfile::tempdir().expect("temp dir");
     // The dictionary's answers, after the core lexicon's.

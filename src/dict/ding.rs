@@ -461,6 +461,11 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
             .into_iter()
             .map(clean)
             .collect();
+        // `nicht unterjocht; nicht versklavt; frei`: the negated forms, and words that say
+        // the same; none is a form of the headword (`frei` is not versklaven).
+        if kind != LineKind::Other && alts.iter().any(|a| a.display.starts_with("nicht ")) {
+            continue;
+        }
         cleaned_column_keys(&alts, kind, i + 1, &heads, |key, k, alt| {
             emit(key, k, i + 1, alt, line_info.of(key, k, i + 1, alt, &alts));
         });
@@ -1153,6 +1158,18 @@ mod tests {
             k.iter().any(|(key, kind, col, _)| key == "zurückgezogen"
                 && *kind == Kind::Form
                 && *col == 5)
+        );
+    }
+
+    #[test]
+    fn a_negation_column_gives_no_forms() {
+        let k = keys(
+            "jdn. unterjochen; versklaven {vt} | unterjochend; versklavend | unterjocht; versklavt | unterjocht; versklavt | unterjochte; versklavte | nicht unterjocht; nicht versklavt; frei :: to enslave sb. | enslaving | enslaved | enslaves | enslaved | unenslaved",
+        );
+        assert!(has_key(&k, "versklavt", Kind::Form));
+        assert!(
+            !k.iter()
+                .any(|(key, ..)| key == "frei" || key.starts_with("nicht"))
         );
     }
 

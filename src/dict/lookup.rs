@@ -663,6 +663,11 @@ impl Dictionaries {
         {
             return None;
         }
+        // A word spelled out (`wär` → wäre) keeps its case's meaning: `frank` is not the
+        // noun `Franke`.
+        if q.variant.is_some() && !cx.case_fits(info.capitalized) {
+            return None;
+        }
         let mut readings = ReadingSet::default();
         if !q.exact {
             match p.kind {
