@@ -248,6 +248,21 @@ fn a_word_spelled_out_keeps_its_case_s_meaning() {
 }
 
 #[test]
+fn an_old_dative_is_no_plural_where_the_entry_lists_another() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    let hause = dicts.lookup("Hause", None);
+    assert_eq!(hause[0].lemma, "Haus", "{hause:#?}");
+    assert!(!hause[0].how.contains("plural"), "{}", hause[0].how);
+    let haeuser = dicts.lookup("Häusern", None);
+    assert!(
+        haeuser[0].how.contains("dative plural"),
+        "{}",
+        haeuser[0].how
+    );
+}
+
+#[test]
 fn old_spelling_finds_the_new() {
     let cache = tempfile::tempdir().expect("temp dir");
     // The dictionary's answers, after the core lexicon's.

@@ -798,7 +798,29 @@ impl Dictionaries {
                 } else {
                     listed("n").map(|(stem, _)| ding::capitalize(&stem))
                 };
-                inflect::noun_readings(lemma, gender_of(info.genus), plural.as_deref(), &q.form)
+                let gender = gender_of(info.genus);
+                let readings = inflect::noun_readings(lemma, gender, plural.as_deref(), &q.form);
+                let plural_guessed = plural.is_none()
+                    && (readings.contains(Reading::Plural)
+                        || readings.contains(Reading::DativePlural));
+                // A plural the rules guess, where the entry lists another: `Hause` is no plural
+                // of `Haus`, whose plural is `Häuser`.
+                match plural_guessed.then(|| listed_plural(d, lemma, gender)) {
+                    Some(Some(listed)) => {
+                        let mut readings =
+                            inflect::noun_readings(lemma, gender, Some(&listed), &q.form);
+                        // `im Hause`, `am Tage`: the old dative of a masculine or neuter noun.
+                        let old_dative = q.form.strip_suffix('e').is_some_and(|stem| {
+                            stem == lemma.to_lowercase()
+                                && matches!(info.genus, Genus::M | Genus::N)
+                        });
+                        if readings.is_empty() && old_dative {
+                            readings.insert(Reading::DativeSingular);
+                        }
+                        readings
+                    }
+                    _ => readings,
+                }
             }
             WordClass::Verb => self.verb_readings(lemma, &q.form, q.split.as_deref()),
             _ => {
@@ -1736,6 +1758,26 @@ fn english_piece(dictionary: &str, heads: &[ding::Cleaned], key: &str) -> Piece 
         },
         forms: Some(Vec::new()),
     }
+}
+
+/// The plural a line of `d` lists for a noun `lemma`, among those the rules could make:
+/// `Häuser` for `Haus` (on another line of the noun, maybe: `Haus {n}; Zuhause {n}` lists
+/// none).
+fn listed_plural(
+    d: &Dictionary,
+    lemma: &str,
+    gender: Option<crate::glossary::Gender>,
+) -> Option<String> {
+    crate::de::noun::noun_forms(lemma, gender, None)
+        .into_iter()
+        .filter(|f| f.reading == Reading::Plural)
+        .find(|f| {
+            let key = f.form.to_lowercase();
+            d.index().get(&key).any(|x| {
+                x.kind == Kind::Form && x.column == 1 && d.info(x, &key).class == WordClass::Noun
+            })
+        })
+        .map(|f| f.form)
 }
 
 /// The forms a line lists for its `alt`-th headword: `pl. Bündnisse`; `kündigte an`. Only
