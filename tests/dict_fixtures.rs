@@ -260,6 +260,12 @@ fn an_old_dative_is_no_plural_where_the_entry_lists_another() {
         "{}",
         haeuser[0].how
     );
+    // A plural one line lists stays one where another line lists another.
+    for plural in ["Worte", "Wörter", "Worten", "Wörtern"] {
+        let found = dicts.lookup(plural, None);
+        assert_eq!(found[0].lemma, "Wort", "{found:#?}");
+        assert!(found[0].how.contains("plural of Wort"), "{}", found[0].how);
+    }
 }
 
 #[test]

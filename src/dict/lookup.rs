@@ -802,7 +802,11 @@ impl Dictionaries {
                 let readings = inflect::noun_readings(lemma, gender, plural.as_deref(), &q.form);
                 let plural_guessed = plural.is_none()
                     && (readings.contains(Reading::Plural)
-                        || readings.contains(Reading::DativePlural));
+                        || readings.contains(Reading::DativePlural))
+                    && !is_listed_plural(d, &q.form)
+                    && q.form
+                        .strip_suffix('n')
+                        .is_none_or(|p| !is_listed_plural(d, p));
                 // A plural the rules guess, where the entry lists another: `Hause` is no plural
                 // of `Haus`, whose plural is `Häuser`.
                 match plural_guessed.then(|| listed_plural(d, lemma, gender)) {
@@ -1771,13 +1775,16 @@ fn listed_plural(
     crate::de::noun::noun_forms(lemma, gender, None)
         .into_iter()
         .filter(|f| f.reading == Reading::Plural)
-        .find(|f| {
-            let key = f.form.to_lowercase();
-            d.index().get(&key).any(|x| {
-                x.kind == Kind::Form && x.column == 1 && d.info(x, &key).class == WordClass::Noun
-            })
-        })
+        .find(|f| is_listed_plural(d, &f.form.to_lowercase()))
         .map(|f| f.form)
+}
+
+/// Whether a line of `d` lists `key` (lowercase) as a noun's plural: `worte` (`Wort {n} |
+/// Worte {pl}`), as well as `wörter`.
+fn is_listed_plural(d: &Dictionary, key: &str) -> bool {
+    d.index()
+        .get(key)
+        .any(|x| x.kind == Kind::Form && x.column == 1 && d.info(x, key).class == WordClass::Noun)
 }
 
 /// The forms a line lists for its `alt`-th headword: `pl. Bündnisse`; `kündigte an`. Only
