@@ -663,9 +663,11 @@ impl Dictionaries {
         {
             return None;
         }
-        // A word spelled out (`wär` → wäre) keeps its case's meaning: `frank` is not the
-        // noun `Franke`.
-        if q.variant.is_some() && !cx.case_fits(info.capitalized) {
+        // A word spelled out as it is spoken (`wär` → wäre) keeps its case's meaning: `frank`
+        // is not the noun `Franke`. Only its letters written otherwise (`Mißverstehen`,
+        // `Strasse`) it may be either.
+        let letters_only = matches!(q.variant, Some(OLD_SPELLING | SS_FOR_SHARP_S | NO_UMLAUTS));
+        if q.variant.is_some() && !letters_only && !cx.case_fits(info.capitalized) {
             return None;
         }
         let mut readings = ReadingSet::default();
