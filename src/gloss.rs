@@ -376,7 +376,7 @@ fn core_gloss(src: &Context, t: usize) -> Option<(String, String)> {
         .filter(|n| n.is_word() && n.start == token.end + 1)
         .map(|n| n.text(src.text));
     let entry = if noun_like {
-        entries.iter().find(|e| e.is_polite())?
+        entries.iter().find(|e| e.keeps_capital())?
     } else if crate::de::core::is_possessive_sein(word, next) {
         entries.iter().find(|e| e.pos == "pron")?
     } else {

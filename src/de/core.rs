@@ -65,10 +65,19 @@ impl CoreEntry {
         is_parts(self.function)
     }
 
-    /// Whether the form keeps its capital inside a sentence (the polite `Sie`, `Ihnen`; a
-    /// first name).
+    /// Whether the form is written with its capital (the polite `Sie`, `Ihnen`; a first
+    /// name).
     pub fn is_polite(&self) -> bool {
         crate::de::is_capitalized(self.form)
+    }
+
+    /// Whether the form, capitalized inside a sentence, is still this entry and no noun: the
+    /// polite `Sie`, a first name, and the informal `Du`, `Dir`, `Euch`, `Dein`, which letters
+    /// capitalize (`was glaubst Du`).
+    pub fn keeps_capital(&self) -> bool {
+        self.is_polite()
+            || (self.pos == "pron"
+                && (matches!(self.headword, "du" | "dein" | "euer") || self.form == "euch"))
     }
 
     /// The entry as a dictionary answer: the function in `how`, the English as the sense, the
@@ -228,7 +237,7 @@ pub fn entry_in_text(
 ) -> Option<&'static CoreEntry> {
     let entries = lookup(word);
     let entry = if noun_like {
-        entries.iter().find(|e| e.is_polite())?
+        entries.iter().find(|e| e.keeps_capital())?
     } else {
         entries.first()?
     };
@@ -430,15 +439,17 @@ pub fn with_core_answers(
     let noun = pos == Some("noun");
     let mut core: Vec<&CoreEntry> = entries.iter().collect();
     if noun {
-        core.sort_by_key(|e| !e.is_polite());
+        core.sort_by_key(|e| !e.keeps_capital());
     } else if let Some(pos) = pos {
         core.sort_by_key(|e| e.pos != pos);
     }
     let core = core.into_iter().map(CoreEntry::answer);
-    // Inside a sentence a capital makes a noun; only the polite forms keep theirs.
+    // Inside a sentence a capital makes a noun; only some forms keep theirs (see
+    // [`CoreEntry::keeps_capital`]).
     let after = particle.is_some()
         || (noun
-            && (NOUNS_TOO.contains(&entries[0].form) || !entries.iter().any(CoreEntry::is_polite)))
+            && (NOUNS_TOO.contains(&entries[0].form)
+                || !entries.iter().any(CoreEntry::keeps_capital)))
         || pos.is_some_and(|p| !noun && !entries.iter().any(|e| e.pos == p));
     if after {
         found.extend(core);
@@ -539,6 +550,17 @@ mod tests {
         assert_eq!(first("Frank").pos, "name");
         // A name that is as often a word is left to the dictionaries.
         assert!(lookup("August").is_empty());
+    }
+
+    #[test]
+    fn the_informal_you_keeps_its_capital_in_a_letter() {
+        for word in ["Du", "Dir", "Dich", "Euch", "Deinem"] {
+            let entry = entry_in_text(word, true, false);
+            assert_eq!(entry.map(|e| e.pos), Some("pron"), "{word}");
+        }
+        // Other pronouns capitalized inside a sentence are left to the nouns.
+        assert!(entry_in_text("Man", true, false).is_none());
+        assert_eq!(first("paar").headword, "paar");
     }
 
     #[test]

@@ -774,6 +774,19 @@ pub fn same_stem(head: &Cleaned, form: &Cleaned) -> bool {
     first(&head.bare).is_some() && first(&head.bare) == first(&form.bare)
 }
 
+/// Whether `w` may be an adjective's comparative (column 1: `größer`, `mehr`) or superlative
+/// (column 2: `größte`, `meisten`).
+fn is_comparison(w: &str, col: usize) -> bool {
+    // `kleinste/r/s`: the first part says.
+    let w = w.split('/').next().unwrap_or(w);
+    match col {
+        1 => w.ends_with('r'),
+        _ => ["st", "ste", "sten", "stens"]
+            .iter()
+            .any(|e| w.ends_with(e)),
+    }
+}
+
 fn usable_key(key: &str) -> bool {
     !key.is_empty()
         && key.len() <= MAX_KEY_BYTES
@@ -860,6 +873,9 @@ fn alt_keys(
         words = &words[1..];
     }
     match words {
+        // An adjective's comparison is shaped like one: `stillstehend; stehend {adj} |
+        // stillstehen; stehen` lists verbs beside it, no comparative.
+        [w] if kind == LineKind::Adjective && !is_comparison(w, col) => {}
         [w] => {
             for part in slash_parts(w) {
                 emit(part, Kind::Form);
@@ -1159,6 +1175,20 @@ mod tests {
                 && *kind == Kind::Form
                 && *col == 5)
         );
+    }
+
+    #[test]
+    fn an_adjective_s_comparison_columns_give_only_comparisons() {
+        let k = keys(
+            "stillstehend; stehend; ruhend {adj} [techn.] | stillstehen; stehen; ruhen | stehende Figur :: stationary | to be stationary | stationary figure",
+        );
+        assert!(
+            !k.iter()
+                .any(|(key, kind, ..)| key == "stehen" && *kind == Kind::Form)
+        );
+        let k = keys("groß {adj} | größer | am größten :: big | bigger | biggest");
+        assert!(has_key(&k, "größer", Kind::Form));
+        assert!(has_key(&k, "größten", Kind::Form));
     }
 
     #[test]

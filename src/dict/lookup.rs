@@ -328,7 +328,7 @@ impl Dictionaries {
         // Inside a sentence a capital makes a noun; only the polite forms keep theirs.
         let noun = !sentence_start && crate::de::is_capitalized(word);
         let entry = if noun {
-            entries.iter().find(|e| e.is_polite())
+            entries.iter().find(|e| e.keeps_capital())
         } else {
             entries.first()
         };
