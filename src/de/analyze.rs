@@ -538,6 +538,17 @@ fn strong_forms() -> &'static [(&'static str, u16, u8)] {
     })
 }
 
+/// The verb of the strong-verb table whose past participle `lower` is, as the table gives it
+/// (`gedacht` → denken, `gestanden` → stehen): a base verb, commoner than a verb with an
+/// inseparable `ge-` whose participle looks the same (gedenken, gestehen).
+pub fn strong_participle_of(lower: &str) -> Option<&'static str> {
+    listed(strong_forms(), lower)
+        .iter()
+        .find(|e| e.2 == PARTICIPLE)
+        .map(|e| STRONG_VERBS[usize::from(e.1)].infinitive)
+        .filter(|v| !WEAK_LOOKALIKES.contains(v))
+}
+
 /// The table's entries for `form`.
 fn listed<'a, T: Copy>(
     table: &'a [(&'static str, T, u8)],
@@ -947,6 +958,14 @@ mod tests {
         assert!(has("größten", "groß", "superlative"));
         assert!(has("besser", "gut", "comparative"));
         assert!(has("schnelle", "schnell", "inflected adjective"));
+    }
+
+    #[test]
+    fn a_strong_participle_names_its_base_verb() {
+        assert_eq!(strong_participle_of("gedacht"), Some("denken"));
+        assert_eq!(strong_participle_of("gestanden"), Some("stehen"));
+        assert_eq!(strong_participle_of("dachte"), None);
+        assert_eq!(strong_participle_of("gemacht"), None);
     }
 
     #[test]
