@@ -357,7 +357,7 @@ fn stem_without_change(stem: &str) -> Option<String> {
     }
     let before = stem.strip_suffix('l')?;
     let last = before.chars().last()?;
-    (before.chars().count() >= 2 && !"aeiouäöüyl".contains(last)).then(|| format!("{before}el"))
+    (before.chars().count() >= 2 && !"aeiouäöüylh".contains(last)).then(|| format!("{before}el"))
 }
 
 fn comparison_candidates(stem: &str, out: &mut Out) {
@@ -975,7 +975,7 @@ mod tests {
         assert!(has("dunkle", "dunkel", "inflected adjective"));
         assert!(has("teuren", "teuer", "inflected adjective"));
         assert!(has("saure", "sauer", "inflected adjective"));
-        // A stem that ends in -l after a vowel or -ll keeps it.
+        // A stem that ends in -l after a vowel, -hl or -ll keeps it.
         assert!(!has("kühle", "kühel", "inflected adjective"));
         assert!(!has("volle", "vollel", "inflected adjective"));
     }

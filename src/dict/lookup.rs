@@ -52,6 +52,9 @@ use std::sync::Arc;
 /// headwords it translates.
 pub const ENGLISH_WORD: &str = "English word";
 
+/// Letters of a word in capitals that is taken for an acronym only (`GNU`, `EDV`).
+const MAX_ACRONYM_CHARS: usize = 3;
+
 /// Phrase headwords shown for one word and dictionary: `sein` is in thousands.
 const MAX_PHRASES: usize = 8;
 /// Answers for one word, at most.
@@ -762,6 +765,13 @@ impl Dictionaries {
         {
             return None;
         }
+        // A word in capitals is an acronym or a name (`GNU` is no Gnu); a short one is
+        // nothing else, a longer one may be a word in a heading (`INHALT`).
+        let spelled_otherwise = is_abbreviation(cx.word)
+            && info.spell(&q.key).is_some_and(|spelled| spelled != cx.word);
+        if spelled_otherwise && cx.word.chars().count() <= MAX_ACRONYM_CHARS {
+            return None;
+        }
         let mut readings = ReadingSet::default();
         if !q.exact {
             match p.kind {
@@ -819,7 +829,7 @@ impl Dictionaries {
         let rank = Rank {
             phrase: p.kind == Kind::Phrase,
             other_pos: cx.pos.is_some_and(|pos| info.class.as_str() != pos),
-            case_misfit: !cx.case_fits(info.capitalized),
+            case_misfit: !cx.case_fits(info.capitalized) || spelled_otherwise,
             // A headword that is more than the key (`abfüllen/füllen`, `Wie?`) is not the
             // word itself.
             derived: (!q.exact && !compared)
@@ -1019,20 +1029,17 @@ impl Dictionaries {
         {
             return false;
         }
-        let paradigm = self.verb_forms(&q.key);
-        let mut participles = paradigm
-            .iter()
-            .filter(|v| v.split_particle.is_none() && v.reading == Reading::PastParticiple)
-            .map(|v| v.form.as_str());
         // A verb with two paradigms (`schaffen`: schuf, geschaffen; schaffte, geschafft) does
         // not say by its participles which one made the word.
-        let Some(only) = participles.next() else {
-            return false;
-        };
-        if !participles.all(|p| p == only) {
+        if inflect::has_two_paradigms(&q.key) {
             return false;
         }
-        let participle = |w: &str| w == only;
+        let paradigm = self.verb_forms(&q.key);
+        let participle = |w: &str| {
+            paradigm.iter().any(|v| {
+                v.split_particle.is_none() && v.reading == Reading::PastParticiple && v.form == w
+            })
+        };
         let Some(text) = d.entry_text(hit.posting.entry) else {
             return false;
         };
@@ -2175,6 +2182,19 @@ mod tests {
         assert_eq!((head.lemma.as_str(), head.pos.as_str()), ("denken", "verb"));
         // A verb's own forms stay its own.
         assert_eq!(first_sense(&dicts, "gedenkt").0, "gedenken");
+    }
+
+    #[test]
+    fn a_word_in_capitals_is_an_acronym_before_a_noun() {
+        let (_dir, dicts) = ding(&[
+            "Gnu {n} [zool.] | Gnus {pl} :: gnu | gnus",
+            "Haus {n} | Häuser {pl} :: house | houses",
+        ]);
+        assert!(dicts.lookup_for("GNU", None, None).is_empty());
+        assert_eq!(dicts.headword("GNU", None), None);
+        assert_eq!(dicts.lookup_for("Gnu", None, None)[0].lemma, "Gnu");
+        // A longer one may be a word of a heading.
+        assert_eq!(dicts.lookup_for("HAUS", None, None)[0].lemma, "Haus");
     }
 
     #[test]
