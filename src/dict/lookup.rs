@@ -52,7 +52,7 @@ use std::sync::Arc;
 /// headwords it translates.
 pub const ENGLISH_WORD: &str = "English word";
 
-/// Letters of a word in capitals that is taken for an acronym only (`GNU`, `EDV`).
+/// Letters of a word in capitals that is taken for an acronym only (see `is_acronym`).
 const MAX_ACRONYM_CHARS: usize = 3;
 
 /// Phrase headwords shown for one word and dictionary: `sein` is in thousands.
@@ -485,8 +485,9 @@ impl Dictionaries {
             ..cx
         };
         let mut queries = vec![exact_query(cx.word)];
-        // Inside a sentence a capitalized word nobody knows is a name (`Bill`, `Frank`).
-        if crate::de::is_capitalized(cx.word) && !cx.sentence_start {
+        // Inside a sentence a capitalized word nobody knows is a name (`Bill`, `Frank`); a
+        // short word in capitals anywhere an acronym (`GNU`).
+        if (crate::de::is_capitalized(cx.word) && !cx.sentence_start) || is_acronym(cx.word) {
             return Ranked {
                 queries,
                 hits: Vec::new(),
@@ -609,7 +610,8 @@ impl Dictionaries {
         let nominalised = crate::de::is_capitalized(cx.word)
             && hits
                 .iter()
-                .any(|h| self.is_nominalised_infinitive(h, queries));
+                .any(|h| self.is_nominalised_infinitive(h, queries))
+            && self.is_listed_plural_stem(cx.word);
         let ge_verb = self.ge_verb_rival(&hits, queries, analyzed);
         let sure = first_only
             && !adjective
@@ -699,6 +701,20 @@ impl Dictionaries {
         })
     }
 
+    /// Whether a word in -n without it is a plural some dictionary lists (`Köpfen`: `Köpfe`
+    /// of Kopf): only then may it be a dative plural, and the analyser is asked.
+    fn is_listed_plural_stem(&self, word: &str) -> bool {
+        let Some(stem) = word.strip_suffix('n') else {
+            return false;
+        };
+        let stem = stem.to_lowercase();
+        self.dicts.iter().any(|d| {
+            d.index()
+                .get(&stem)
+                .any(|p| p.kind == Kind::Form && p.column == 1 && d.info(p, &stem).capitalized)
+        })
+    }
+
     /// For a word that is the past participle of a verb of the strong-verb table (`gedacht`:
     /// denken) and that a dictionary lists as a form of that verb with an inseparable ge-
     /// (gedenken): the base verb, and the lines of the ge- verb that list the word. The base
@@ -769,7 +785,7 @@ impl Dictionaries {
         // nothing else, a longer one may be a word in a heading (`INHALT`).
         let spelled_otherwise = is_abbreviation(cx.word)
             && info.spell(&q.key).is_some_and(|spelled| spelled != cx.word);
-        if spelled_otherwise && cx.word.chars().count() <= MAX_ACRONYM_CHARS {
+        if spelled_otherwise && is_acronym(cx.word) {
             return None;
         }
         let mut readings = ReadingSet::default();
@@ -1022,41 +1038,29 @@ impl Dictionaries {
     /// befahren | … | fuhr; befuhr` "to navigate"). A verb of two paradigms (`schaffen`:
     /// schuf, geschaffen "to create"; schaffte, geschafft "to manage") keeps its lines apart.
     fn paradigm_agrees(&self, d: &Dictionary, hit: &Hit, q: &Query) -> bool {
-        if hit.info.class != WordClass::Verb
+        if !matches!(d.store, Store::Ding(_))
+            || hit.info.class != WordClass::Verb
             || hit.readings.is_empty()
             || q.exact
             || hit.posting.kind != Kind::Head
+            || inflect::has_two_paradigms(&q.key)
         {
             return false;
         }
-        // A verb with two paradigms (`schaffen`: schuf, geschaffen; schaffte, geschafft) does
-        // not say by its participles which one made the word.
-        if inflect::has_two_paradigms(&q.key) {
-            return false;
-        }
+        // Which forms the line lists, the index says: a line that lists none (`denken;
+        // Gedanken haben | unkonventionell denken`) says nothing against the word.
         let paradigm = self.verb_forms(&q.key);
-        let participle = |w: &str| {
-            paradigm.iter().any(|v| {
-                v.split_particle.is_none() && v.reading == Reading::PastParticiple && v.form == w
-            })
+        let lists = |reading: Reading| {
+            paradigm
+                .iter()
+                .filter(|v| v.split_particle.is_none() && v.reading == reading)
+                .any(|v| {
+                    d.index()
+                        .get(&v.form)
+                        .any(|p| p.kind == Kind::Form && p.entry == hit.posting.entry)
+                })
         };
-        let Some(text) = d.entry_text(hit.posting.entry) else {
-            return false;
-        };
-        // A line that lists a verb's forms lists its participles second, after the present
-        // participles (`schaffend | geschafft`); one that lists none (`denken; Gedanken
-        // haben | unkonventionell denken`) says nothing against the word.
-        let german = text.split(" :: ").next().unwrap_or_default();
-        let mut columns = german.split(" | ").skip(1);
-        let present = columns.next().unwrap_or_default();
-        if !present.split([';', ' ']).any(|w| w.trim().ends_with("end")) {
-            return true;
-        }
-        columns
-            .next()
-            .unwrap_or_default()
-            .split([';', ' '])
-            .any(|w| participle(w.trim()))
+        !lists(Reading::PresentParticiple) || lists(Reading::PastParticiple)
     }
 
     /// How the word relates to a hit's headword: nothing for the headword itself, what the
@@ -1373,6 +1377,11 @@ impl Dictionaries {
 /// Written as an abbreviation: capitals only, two or more (`EDV`, `DM`).
 fn is_abbreviation(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+}
+
+/// Written as an acronym and nothing else: capitals only, two or three (`GNU`, `EDV`).
+fn is_acronym(word: &str) -> bool {
+    is_abbreviation(word) && word.chars().count() <= MAX_ACRONYM_CHARS
 }
 
 /// Whether a pronoun, article or number takes adjective endings: possessives, `kein`, and
@@ -2192,6 +2201,8 @@ mod tests {
         ]);
         assert!(dicts.lookup_for("GNU", None, None).is_empty());
         assert_eq!(dicts.headword("GNU", None), None);
+        // Nor an English word at a sentence's start.
+        assert!(dicts.lookup_in("GNU", None, None, true).is_empty());
         assert_eq!(dicts.lookup_for("Gnu", None, None)[0].lemma, "Gnu");
         // A longer one may be a word of a heading.
         assert_eq!(dicts.lookup_for("HAUS", None, None)[0].lemma, "Haus");
