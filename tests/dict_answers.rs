@@ -13,10 +13,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::OnceLock;
 
-/// The share of the table whose first answer must be right: what leser reached (94.2% of 258
-/// rows, 84.8% of the 33 held out), less a margin for dictionary updates. The goal is 97%; the
+/// The share of the table whose first answer must be right: what leser reached (96.9% of 258
+/// rows, 87.9% of the 33 held out), less a margin for dictionary updates. The goal is 97%; the
 /// function words count on the core lexicon, which answers before the dictionaries.
-const FLOOR: f64 = 0.91;
+const FLOOR: f64 = 0.95;
 
 const FORTUNES: &str = "/usr/share/games/fortunes/de";
 

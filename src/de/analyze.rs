@@ -326,6 +326,13 @@ fn adjective_candidates(lower: &str, out: &mut Out) {
             out.push(format!("{stem}e"), "inflected adjective");
         }
     }
+    for stem in &stems[1..] {
+        // The endings attach to a changed stem: `hohe` is hoch, `dunkle` dunkel, `teure`
+        // teuer (see `inflect::adjective_stems`, which the lookup asks to confirm).
+        if let Some(base) = stem_without_change(stem) {
+            out.push(base, "inflected adjective");
+        }
+    }
     for stem in stems {
         comparison_candidates(stem, out);
         // An inflected participle: `angekündigten` → `angekündigt`, `stattfindenden`.
@@ -333,6 +340,24 @@ fn adjective_candidates(lower: &str, out: &mut Out) {
             participle_candidates(stem, out);
         }
     }
+}
+
+/// An adjective whose stem changes before an ending, from that stem: `hoh` → hoch, `dunkl` →
+/// dunkel, `teur` → teuer, `saur` → sauer.
+fn stem_without_change(stem: &str) -> Option<String> {
+    if let Some(before) = stem.strip_suffix("oh") {
+        return Some(format!("{before}och"));
+    }
+    if let Some(before) = stem
+        .strip_suffix("eur")
+        .or_else(|| stem.strip_suffix("aur"))
+    {
+        let diphthong = &stem[before.len()..stem.len() - 1];
+        return Some(format!("{before}{diphthong}er"));
+    }
+    let before = stem.strip_suffix('l')?;
+    let last = before.chars().last()?;
+    (before.chars().count() >= 2 && !"aeiouäöüylh".contains(last)).then(|| format!("{before}el"))
 }
 
 fn comparison_candidates(stem: &str, out: &mut Out) {
@@ -511,6 +536,17 @@ fn strong_forms() -> &'static [(&'static str, u16, u8)] {
         forms.sort_unstable();
         forms
     })
+}
+
+/// The verb of the strong-verb table whose past participle `lower` is, as the table gives it
+/// (`gedacht` → denken, `gestanden` → stehen): a base verb, commoner than a verb with an
+/// inseparable `ge-` whose participle looks the same (gedenken, gestehen).
+pub fn strong_participle_of(lower: &str) -> Option<&'static str> {
+    listed(strong_forms(), lower)
+        .iter()
+        .find(|e| e.2 == PARTICIPLE)
+        .map(|e| STRONG_VERBS[usize::from(e.1)].infinitive)
+        .filter(|v| !WEAK_LOOKALIKES.contains(v))
 }
 
 /// The table's entries for `form`.
@@ -922,6 +958,26 @@ mod tests {
         assert!(has("größten", "groß", "superlative"));
         assert!(has("besser", "gut", "comparative"));
         assert!(has("schnelle", "schnell", "inflected adjective"));
+    }
+
+    #[test]
+    fn a_strong_participle_names_its_base_verb() {
+        assert_eq!(strong_participle_of("gedacht"), Some("denken"));
+        assert_eq!(strong_participle_of("gestanden"), Some("stehen"));
+        assert_eq!(strong_participle_of("dachte"), None);
+        assert_eq!(strong_participle_of("gemacht"), None);
+    }
+
+    #[test]
+    fn inflected_adjectives_with_a_changed_stem() {
+        assert!(has("hohe", "hoch", "inflected adjective"));
+        assert!(has("hohen", "hoch", "inflected adjective"));
+        assert!(has("dunkle", "dunkel", "inflected adjective"));
+        assert!(has("teuren", "teuer", "inflected adjective"));
+        assert!(has("saure", "sauer", "inflected adjective"));
+        // A stem that ends in -l after a vowel, -hl or -ll keeps it.
+        assert!(!has("kühle", "kühel", "inflected adjective"));
+        assert!(!has("volle", "vollel", "inflected adjective"));
     }
 
     #[test]

@@ -492,6 +492,12 @@ fn finite_and_nonfinite(verb: &str, out: &mut Vec<(String, Reading, bool)>) {
 }
 
 /// Strong verbs that are also conjugated weak, in another sense or in everyday use.
+/// Whether a verb is both strong and weak (`schaffen`: schuf, geschaffen; schaffte,
+/// geschafft), often with a sense for each.
+pub fn has_two_paradigms(verb: &str) -> bool {
+    strong_base(verb).is_some_and(|(_, sv)| DUAL_VERBS.contains(&sv.infinitive))
+}
+
 const DUAL_VERBS: &[&str] = &[
     "backen",
     "bewegen",
@@ -887,6 +893,14 @@ mod tests {
         forms
             .iter()
             .any(|f| f.form == form && f.split_particle == split)
+    }
+
+    #[test]
+    fn verbs_both_strong_and_weak_have_two_paradigms() {
+        assert!(has_two_paradigms("schaffen"));
+        assert!(has_two_paradigms("hängen"));
+        assert!(!has_two_paradigms("fahren"));
+        assert!(!has_two_paradigms("machen"));
     }
 
     #[test]

@@ -421,22 +421,30 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
         .next()
         .and_then(|en| split_top(en, b';').next())
         .is_some_and(|first| first.contains('[') && is_marked(&clean_en(first).labels));
+    // The forms a line of its kind lists first say nothing of how much it says, except that
+    // an adjective's comparison is given on its main lines only (`schwach; flau | schwächer;
+    // flauer | am schwächsten; am flauesten` "weak"). An adjective's line may start with
+    // examples at once (`friedlich {adj} | mit friedlichen Mitteln`).
+    let compared = kind == LineKind::Adjective
+        && line
+            .de_columns()
+            .nth(1)
+            .is_some_and(|c| c.split(';').all(|a| a.trim().split(' ').count() == 1));
+    let forms = match kind {
+        LineKind::Verb => 4,
+        LineKind::Adjective if compared => 2,
+        LineKind::Noun => 1,
+        LineKind::Adjective | LineKind::Other => 0,
+    };
     let line_info = LineInfo {
         heads: &heads,
         english_labelled,
-        // The forms a line of its kind lists first say nothing of how much it says.
         columns: line
             .de_columns()
-            .skip(
-                1 + match kind {
-                    LineKind::Verb => 4,
-                    LineKind::Adjective => 2,
-                    LineKind::Noun => 1,
-                    LineKind::Other => 0,
-                },
-            )
+            .skip(1 + forms)
             .map(str::to_lowercase)
             .collect(),
+        compared,
     };
     cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| {
         emit(key, k, 0, alt, line_info.of(key, k, 0, alt, &heads));
@@ -518,6 +526,8 @@ struct LineInfo<'a> {
     /// The columns after the headwords' and their forms', lowercase, for
     /// [`LineInfo::richness`].
     columns: Vec<String>,
+    /// An adjective's line that gives its comparison.
+    compared: bool,
 }
 
 /// How much a line says of one of its headwords, 0 to [`MAX_RICHNESS`]: the columns after its
@@ -537,6 +547,18 @@ fn richness(mentions: usize) -> u8 {
 }
 
 impl LineInfo<'_> {
+    /// Whether the line's headwords are more than `bare` and its forms (`hoch; hoher; hohe;
+    /// hohes` is one word): `fahren; befahren`, `Kopf; Haupt`.
+    fn has_other_words(&self, bare: &str) -> bool {
+        let lower = bare.to_lowercase();
+        let beginning: String = lower.chars().take(2).collect();
+        let most = lower.chars().count() + 2;
+        self.heads.iter().any(|h| {
+            let other = h.bare.to_lowercase();
+            other != lower && (!other.starts_with(&beginning) || other.chars().count() > most)
+        })
+    }
+
     /// [`richness`] for the headword `bare`: the columns with its stem (`flieg` for
     /// `fliegen`, `gro` for `groß`).
     fn richness(&self, bare: &str) -> u8 {
@@ -549,11 +571,26 @@ impl LineInfo<'_> {
         if stem.is_empty() {
             return 0;
         }
-        richness(self.columns.iter().filter(|c| c.contains(&stem)).count())
+        // A comparison says as much of an adjective as many examples do.
+        let compared = if self.compared {
+            COMPARISON_MENTIONS
+        } else {
+            0
+        };
+        richness(compared + self.columns.iter().filter(|c| c.contains(&stem)).count())
     }
 }
 
 const MAX_RICHNESS: u8 = 5;
+
+/// What an adjective's comparison counts for in [`LineInfo::richness`]: as many columns
+/// naming it.
+const COMPARISON_MENTIONS: usize = 7;
+
+/// Where a line stands among a word's lines, at most (see [`LineInfo::of`]).
+const MAX_TIER: u8 = 5;
+/// What a tier weighs: more than all else lines of the same tier may differ in.
+const TIER_WEIGHT: u8 = 32;
 
 /// Subject labels of everyday senses, which say nothing against a sense being a main one
 /// (`Auge {n} [anat.]` is the eye).
@@ -608,10 +645,12 @@ impl LineInfo<'_> {
             Kind::Sub => Info::MAX_PENALTY - 1,
             Kind::Phrase => Info::MAX_PENALTY,
             _ => {
-                let mut p = 0;
-                if head_alt > 0 {
-                    p += 2;
-                }
+                // The line that starts with the word comes first, then those where it is a
+                // later alternative, the later the further (`fühlen; spüren` is nearer spüren's
+                // main sense than `empfinden; fühlen; wahrnehmen; spüren`), and uses of it
+                // (`gegen etw. sein`) after them: whatever else the lines say.
+                let mut tier = u8::try_from(head_alt.min(3)).unwrap_or(3);
+                let mut p: u8 = 0;
                 let words: Vec<&str> = head
                     .plain
                     .split(' ')
@@ -624,7 +663,7 @@ impl LineInfo<'_> {
                     of_use = true;
                     // `gegen etw. sein`, `ein Fahrzeug fahren`: a use of the word, not the
                     // word. Placeholders alone (`etw. machen`) are just how it is used.
-                    p += 4;
+                    tier += 2;
                 }
                 if head.plain.split(' ').any(|w| w == "sich") {
                     // `sich ausweisen` after `jdn. ausweisen`.
@@ -641,9 +680,13 @@ impl LineInfo<'_> {
                     p += 1;
                 }
                 // A comment after the word tells senses apart, main ones too: it counts for
-                // half of what marks a narrower sense.
+                // half of what marks a narrower sense, and half of what a line that shares the
+                // word with other words (`fahren; befahren`) does against one for the word
+                // alone (`fahren {vi}`).
                 let comment = u8::from(sense_comment(&head.display));
-                p.min(5) * 2 + comment + MAX_RICHNESS - self.richness(&head.bare)
+                let shared = 2 * u8::from(self.has_other_words(&head.bare));
+                tier.min(MAX_TIER) * TIER_WEIGHT + p.min(5) * 2 + comment + shared + MAX_RICHNESS
+                    - self.richness(&head.bare)
             }
         };
         Info {
@@ -662,8 +705,14 @@ impl LineInfo<'_> {
 /// Whether a headword starts with a comment that restricts its sense: `(Last; Verantwortung)
 /// tragen`, not `(jdm.) etw. geben`.
 fn restricting_comment(display: &str) -> bool {
-    display
-        .strip_prefix('(')
+    // After placeholders too: `etw. (in bestimmter Weise) halten`.
+    let mut rest = display.trim_start();
+    while let Some((first, after)) = rest.split_once(' ')
+        && is_placeholder(first)
+    {
+        rest = after.trim_start();
+    }
+    rest.strip_prefix('(')
         .and_then(|rest| rest.split_once(')'))
         .is_some_and(|(inside, _)| !is_valency(inside))
 }
@@ -1312,6 +1361,88 @@ mod tests {
             "groß",
         );
         assert!(own < others, "{own} {others}");
+    }
+
+    #[test]
+    fn a_line_that_starts_with_the_word_ranks_before_one_where_it_comes_later() {
+        let penalty = head_penalty;
+        // However much the later line says of it.
+        let first = penalty("Verlangen {n} :: appetites", "verlangen");
+        let later = penalty(
+            "Wunsch {m}; Verlangen {n} | vor Verlangen brennen | Verlangen haben | das Verlangen \
+             | sein Verlangen :: desire | to burn with desire | to desire | the desire | his desire",
+            "verlangen",
+        );
+        assert!(first < later, "{first} {later}");
+        let second = penalty(
+            "fühlen; spüren; verspüren; empfinden {vt} | fühlend; spürend :: to feel | feeling",
+            "spüren",
+        );
+        let fourth = penalty(
+            "empfinden; fühlen; wahrnehmen; spüren {vt} | empfindend; fühlend :: to sense | sensing",
+            "spüren",
+        );
+        assert!(second < fourth, "{second} {fourth}");
+    }
+
+    #[test]
+    fn a_line_for_the_word_alone_ranks_before_one_it_shares() {
+        let penalty = head_penalty;
+        let alone = penalty(
+            "fahren {vi} (mit etw.) (als Mitfahrer) | fahrend | gefahren :: to go (by sth.) | going | gone",
+            "fahren",
+        );
+        let shared = penalty(
+            "fahren; befahren {vt} | fahrend; befahrend | gefahren; befahren :: to navigate | navigating | navigated",
+            "fahren",
+        );
+        assert!(alone < shared, "{alone} {shared}");
+        // Its own forms are no other words.
+        let forms = penalty(
+            "hoch; hoher; hohe; hohes {adj} | höher | am höchsten :: high | higher | highest",
+            "hoch",
+        );
+        let heavy = penalty(
+            "hoch {adj} (auf einer Werteskala) | hohes Fieber :: heavy | heavy fever",
+            "hoch",
+        );
+        assert!(forms < heavy, "{forms} {heavy}");
+    }
+
+    #[test]
+    fn an_adjective_s_comparison_marks_its_main_line() {
+        let penalty = head_penalty;
+        let weak = penalty(
+            "schwach; flau {adj} | schwächer; flauer | am schwächsten; am flauesten :: weak | weaker | weakest",
+            "schwach",
+        );
+        let faint = penalty(
+            "schwach {adj} | Mir ist ganz schwach vor Hunger. :: faint | I feel faint with hunger.",
+            "schwach",
+        );
+        assert!(weak < faint, "{weak} {faint}");
+        // Examples right after the headword count as examples.
+        let examples = penalty(
+            "friedlich; geruhsam {adj} | Der Park ist so ruhig und friedlich. | friedliche Tage \
+             :: peaceful | The park is so quiet and peaceful. | peaceful days",
+            "friedlich",
+        );
+        let bare = penalty("friedlich; geruhsam {adj} :: peaceful", "friedlich");
+        assert!(examples < bare, "{examples} {bare}");
+    }
+
+    #[test]
+    fn a_comment_before_the_word_restricts_it_after_placeholders_too() {
+        let penalty = head_penalty;
+        let keep = penalty(
+            "etw. (in bestimmter Weise) halten {vt} | haltend | gehalten :: to keep sth. | keeping | kept",
+            "halten",
+        );
+        let hold = penalty(
+            "etw. halten {vt} | haltend | gehalten :: to hold sth. | holding | held",
+            "halten",
+        );
+        assert!(hold + 6 <= keep, "{hold} {keep}");
     }
 
     #[test]

@@ -48,7 +48,7 @@ use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 21;
+const VERSION: u32 = 22;
 const HEADER_LEN: usize = 84;
 /// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
 /// costs a few microseconds, large enough that the directory stays small.
@@ -225,11 +225,12 @@ pub struct Info {
     pub capitalized: bool,
     pub spelling: Spelling,
     /// How far the sense is from the headword's main ones: least for a line that starts with
-    /// the headword alone (`gehen {vi}`) and says much of it (forms, examples), more for
-    /// placeholders (`etw. machen`), labels (`[ugs.]`), a later alternative, a phrase (`gegen
-    /// etw. sein`), a bare line; the most for sub-entries and phrase headwords.
+    /// the headword alone (`gehen {vi}`) and says much of it (examples, an adjective's
+    /// comparison), more for labels (`[ugs.]`), comments, other words on the line, a bare
+    /// line; always more for a later alternative, the later the more, and a phrase (`gegen
+    /// etw. sein`); the most for sub-entries and phrase headwords.
     pub penalty: u8,
-    /// For [`Spelling::Mixed`], which of the headword's first 15 characters are capitals
+    /// For [`Spelling::Mixed`], which of the headword's first 12 characters are capitals
     /// (bit 0 the first).
     pub capitals: u16,
     /// A form listed for a use of the word, not the word (`ähnlich` in the forms of `ähnlich
@@ -238,11 +239,11 @@ pub struct Info {
 }
 
 /// The characters whose capitals [`Info::capitals`] keeps.
-const CAPITALS_KEPT: usize = 15;
+const CAPITALS_KEPT: usize = 12;
 const CAPITALS_MASK: u16 = (1 << CAPITALS_KEPT) - 1;
 
 impl Info {
-    pub const MAX_PENALTY: u8 = 31;
+    pub const MAX_PENALTY: u8 = u8::MAX;
 
     fn encode(self) -> u32 {
         u32::from(self.known)
@@ -250,8 +251,8 @@ impl Info {
             | (self.genus as u32) << 5
             | u32::from(self.capitalized) << 8
             | (self.spelling as u32) << 9
-            | u32::from(self.penalty.min(Info::MAX_PENALTY)) << 11
-            | u32::from(self.capitals & CAPITALS_MASK) << 16
+            | u32::from(self.penalty) << 11
+            | u32::from(self.capitals & CAPITALS_MASK) << 19
             | u32::from(self.of_use) << 31
     }
 
@@ -327,8 +328,8 @@ impl Info {
             genus,
             capitalized: bits & (1 << 8) != 0,
             spelling,
-            penalty: ((bits >> 11) & 31) as u8,
-            capitals: ((bits >> 16) as u16) & CAPITALS_MASK,
+            penalty: ((bits >> 11) & 0xff) as u8,
+            capitals: ((bits >> 19) as u16) & CAPITALS_MASK,
             of_use: bits & (1 << 31) != 0,
         }
     }

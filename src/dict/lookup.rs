@@ -15,11 +15,19 @@
 //!    `Kollegn` is no form of `Kolleg`, `Ein` none of `Ei`;
 //! 5. at a sentence's start, function words, then nouns, then the rest (`Die`, `Ein`);
 //! 6. the dictionaries in their order, the analyser's candidates in theirs;
-//! 7. a headword's main senses first: the line that starts with the headword alone and says
-//!    most of it, its examples (`gehen` "to go"; `fliegen` "to fly" before "to wing"; `sein`
-//!    "to be" and "his"), before comments, labels, later alternatives and uses in phrases
-//!    (`gegen etw. sein`). Within an answer its senses are put in this order again, whichever
-//!    line found the headword (see `main_senses_first`).
+//! 7. a headword's main senses first: the lines that start with the headword, then those
+//!    where it is a later alternative (the later, the further: `fühlen; spüren` "to feel"
+//!    before `empfinden; fühlen; wahrnehmen; spüren` "to sense"), then uses in phrases
+//!    (`gegen etw. sein`); among lines alike in that, the line for the headword alone that
+//!    says most of it, its examples, an adjective's comparison (`gehen` "to go"; `fliegen`
+//!    "to fly" before "to wing"; `sein` "to be" and "his"), before comments, labels and lines
+//!    it shares with other words (`fahren; befahren`). Within an answer its senses are put in
+//!    this order again, whichever line found the headword (see `main_senses_first`).
+//!
+//! Two homographs yield to what the analyser derives: a neuter noun that is also a verb's
+//! infinitive (`Köpfen {n}` heading) to a noun's dative plural (`mit den Köpfen`: Kopf), and a
+//! form listed for a verb with an inseparable ge- (gedenken) to the same participle of its
+//! base verb in the strong-verb table (`gedacht`: denken).
 //!
 //! A word no German headword, form or compound answers, lowercase or opening its sentence, is
 //! looked up among the dictionary's one-word English translations: an English word in a
@@ -43,6 +51,9 @@ use std::sync::Arc;
 /// How an English word in a German text relates to its answer, whose senses are the German
 /// headwords it translates.
 pub const ENGLISH_WORD: &str = "English word";
+
+/// Letters of a word in capitals that is taken for an acronym only (see `is_acronym`).
+const MAX_ACRONYM_CHARS: usize = 3;
 
 /// Phrase headwords shown for one word and dictionary: `sein` is in thousands.
 const MAX_PHRASES: usize = 8;
@@ -474,8 +485,9 @@ impl Dictionaries {
             ..cx
         };
         let mut queries = vec![exact_query(cx.word)];
-        // Inside a sentence a capitalized word nobody knows is a name (`Bill`, `Frank`).
-        if crate::de::is_capitalized(cx.word) && !cx.sentence_start {
+        // Inside a sentence a capitalized word nobody knows is a name (`Bill`, `Frank`); a
+        // short word in capitals anywhere an acronym (`GNU`).
+        if (crate::de::is_capitalized(cx.word) && !cx.sentence_start) || is_acronym(cx.word) {
             return Ranked {
                 queries,
                 hits: Vec::new(),
@@ -591,11 +603,50 @@ impl Dictionaries {
             && hits
                 .iter()
                 .any(|h| h.info.class == WordClass::Adj && h.posting.kind == Kind::Head);
-        let sure = first_only && !adjective && best.is_some_and(|b| b < Rank::floor(true, 0, from));
+        // A noun that is a verb's infinitive too (`Köpfen {n}`, `köpfen`) yields to a noun's
+        // dative plural (`mit den Köpfen`: Kopf), and a form listed for a verb with an
+        // inseparable ge- to the same participle of its base verb (`gedacht`: denken before
+        // gedenken): the analyser must be asked.
+        let nominalised = crate::de::is_capitalized(cx.word)
+            && hits
+                .iter()
+                .any(|h| self.is_nominalised_infinitive(h, queries))
+            && self.is_listed_plural_stem(cx.word);
+        let ge_verb = self.ge_verb_rival(&hits, queries, analyzed);
+        let sure = first_only
+            && !adjective
+            && !nominalised
+            && ge_verb.is_none()
+            && best.is_some_and(|b| b < Rank::floor(true, 0, from));
         if !analyzed.is_empty() && !sure {
             candidate_queries(analyzed, queries);
-            // An adjective's form ranks as the word itself (see `hit`).
-            add(&mut hits, &mut best, queries, from, !adjective);
+            // An adjective's form ranks as the word itself (see `hit`), and so do the noun
+            // and the verb that a nominalised infinitive and a ge- verb yield to (below).
+            let as_word = adjective || nominalised || ge_verb.is_some();
+            add(&mut hits, &mut best, queries, from, !as_word);
+        }
+        for h in &mut hits {
+            let q = &queries[h.rank.query];
+            if nominalised
+                && h.rank.derived
+                && h.info.class == WordClass::Noun
+                && !h.readings.is_empty()
+                && h.readings.iter().all(|r| r == Reading::DativePlural)
+            {
+                // As a plural the dictionary lists is (see [`Rank::own_headword`]).
+                h.rank.derived = false;
+                h.rank.own_headword = false;
+            }
+            if let Some((base, ref rivals)) = ge_verb {
+                if !q.exact && q.key == base && h.info.class == WordClass::Verb {
+                    // A form of the base verb, as the dictionary would list it, before the
+                    // word as an adjective of its own (`gedacht {adj}` imaginary).
+                    h.rank.derived = false;
+                    h.rank.own_headword = false;
+                } else if q.exact && rivals.contains(&(h.rank.dict, h.posting.entry)) {
+                    h.rank.derived = true;
+                }
+            }
         }
         // A noun's line the generator could not confirm the form for is confirmed by another
         // line of the same noun that lists its plural (`Geistes`: `Geist {m} (nichtkörperliches
@@ -629,6 +680,73 @@ impl Dictionaries {
         }
         hits.sort_by_key(|h| h.rank);
         hits
+    }
+
+    /// Whether an exact hit is a neuter noun that is a verb's infinitive too, as the same
+    /// dictionary lists it: `Köpfen {n}` (heading) beside `köpfen`.
+    fn is_nominalised_infinitive(&self, h: &Hit, queries: &[Query]) -> bool {
+        let q = &queries[h.rank.query];
+        if h.rank.derived
+            || h.posting.kind != Kind::Head
+            || h.info.class != WordClass::Noun
+            || h.info.genus != Genus::N
+            || !q.key.ends_with('n')
+        {
+            return false;
+        }
+        let d = &self.dicts[h.rank.dict];
+        d.index().get(&q.key).any(|p| {
+            let info = d.info(p, &q.key);
+            p.kind == Kind::Head && info.class == WordClass::Verb && !info.capitalized
+        })
+    }
+
+    /// Whether a word in -n without it is a plural some dictionary lists (`Köpfen`: `Köpfe`
+    /// of Kopf): only then may it be a dative plural, and the analyser is asked.
+    fn is_listed_plural_stem(&self, word: &str) -> bool {
+        let Some(stem) = word.strip_suffix('n') else {
+            return false;
+        };
+        let stem = stem.to_lowercase();
+        self.dicts.iter().any(|d| {
+            d.index()
+                .get(&stem)
+                .any(|p| p.kind == Kind::Form && p.column == 1 && d.info(p, &stem).capitalized)
+        })
+    }
+
+    /// For a word that is the past participle of a verb of the strong-verb table (`gedacht`:
+    /// denken) and that a dictionary lists as a form of that verb with an inseparable ge-
+    /// (gedenken): the base verb, and the lines of the ge- verb that list the word. The base
+    /// verb is the commoner; the generator must still confirm its participle.
+    fn ge_verb_rival(
+        &self,
+        hits: &[Hit],
+        queries: &[Query],
+        analyzed: &str,
+    ) -> Option<(&'static str, Vec<(usize, Entry)>)> {
+        let listed_verb_form = |h: &&Hit| {
+            queries[h.rank.query].exact
+                && h.posting.kind == Kind::Form
+                && h.info.class == WordClass::Verb
+        };
+        if analyzed.is_empty() || !hits.iter().any(|h| listed_verb_form(&h)) {
+            return None;
+        }
+        let base = crate::de::analyze::strong_participle_of(&analyzed.to_lowercase())?;
+        let prefixed = format!("ge{base}");
+        let rivals: Vec<(usize, Entry)> = hits
+            .iter()
+            .filter(listed_verb_form)
+            .filter(|h| {
+                self.dicts[h.rank.dict]
+                    .index()
+                    .get(&prefixed)
+                    .any(|p| p.kind == Kind::Head && p.entry == h.posting.entry)
+            })
+            .map(|h| (h.rank.dict, h.posting.entry))
+            .collect();
+        (!rivals.is_empty()).then_some((base, rivals))
     }
 
     /// Ranks one posting for one query; `None` when it is no answer (a derived headword the
@@ -668,6 +786,13 @@ impl Dictionaries {
         // `Strasse`) it may be either.
         let letters_only = matches!(q.variant, Some(OLD_SPELLING | SS_FOR_SHARP_S | NO_UMLAUTS));
         if q.variant.is_some() && !letters_only && !cx.case_fits(info.capitalized) {
+            return None;
+        }
+        // A word in capitals is an acronym or a name (`GNU` is no Gnu); a short one is
+        // nothing else, a longer one may be a word in a heading (`INHALT`).
+        let spelled_otherwise = is_abbreviation(cx.word)
+            && info.spell(&q.key).is_some_and(|spelled| spelled != cx.word);
+        if spelled_otherwise && is_acronym(cx.word) {
             return None;
         }
         let mut readings = ReadingSet::default();
@@ -727,7 +852,7 @@ impl Dictionaries {
         let rank = Rank {
             phrase: p.kind == Kind::Phrase,
             other_pos: cx.pos.is_some_and(|pos| info.class.as_str() != pos),
-            case_misfit: !cx.case_fits(info.capitalized),
+            case_misfit: !cx.case_fits(info.capitalized) || spelled_otherwise,
             // A headword that is more than the key (`abfüllen/füllen`, `Wie?`) is not the
             // word itself.
             derived: (!q.exact && !compared)
@@ -903,6 +1028,7 @@ impl Dictionaries {
             }) else {
                 continue;
             };
+            let derived = hit.rank.derived && !self.paradigm_agrees(d, hit, q);
             match answers
                 .iter()
                 .position(|a| a.dictionary == piece.dictionary && a.headword == piece.headword)
@@ -918,7 +1044,7 @@ impl Dictionaries {
                     for s in piece.senses {
                         if !a.senses.contains(&s) {
                             a.senses.push(s);
-                            distances[i].push((hit.rank.derived, hit.rank.penalty));
+                            distances[i].push((derived, hit.rank.penalty));
                         }
                     }
                 }
@@ -927,10 +1053,7 @@ impl Dictionaries {
                         break;
                     }
                     piece.how = self.how(d, hit, q, &piece);
-                    distances.push(vec![
-                        (hit.rank.derived, hit.rank.penalty);
-                        piece.senses.len()
-                    ]);
+                    distances.push(vec![(derived, hit.rank.penalty); piece.senses.len()]);
                     answers.push(piece);
                 }
             }
@@ -939,6 +1062,38 @@ impl Dictionaries {
             main_senses_first(a, distance);
         }
         answers
+    }
+
+    /// Whether a verb's line found from the headword the analyser derived (`fahren` for
+    /// `fuhr`) agrees with the paradigm the generator made the word from: its participle, if
+    /// it lists forms, is that paradigm's. Its senses then rank with those of the lines that
+    /// list the word itself (`fahren {vi} | fahrend | gefahren` "to go" with `fahren;
+    /// befahren | … | fuhr; befuhr` "to navigate"). A verb of two paradigms (`schaffen`:
+    /// schuf, geschaffen "to create"; schaffte, geschafft "to manage") keeps its lines apart.
+    fn paradigm_agrees(&self, d: &Dictionary, hit: &Hit, q: &Query) -> bool {
+        if !matches!(d.store, Store::Ding(_))
+            || hit.info.class != WordClass::Verb
+            || hit.readings.is_empty()
+            || q.exact
+            || hit.posting.kind != Kind::Head
+            || inflect::has_two_paradigms(&q.key)
+        {
+            return false;
+        }
+        // Which forms the line lists, the index says: a line that lists none (`denken;
+        // Gedanken haben | unkonventionell denken`) says nothing against the word.
+        let paradigm = self.verb_forms(&q.key);
+        let lists = |reading: Reading| {
+            paradigm
+                .iter()
+                .filter(|v| v.split_particle.is_none() && v.reading == reading)
+                .any(|v| {
+                    d.index()
+                        .get(&v.form)
+                        .any(|p| p.kind == Kind::Form && p.entry == hit.posting.entry)
+                })
+        };
+        !lists(Reading::PresentParticiple) || lists(Reading::PastParticiple)
     }
 
     /// How the word relates to a hit's headword: nothing for the headword itself, what the
@@ -1256,6 +1411,11 @@ impl Dictionaries {
 /// Written as an abbreviation: capitals only, two or more (`EDV`, `DM`).
 fn is_abbreviation(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+}
+
+/// Written as an acronym and nothing else: capitals only, two or three (`GNU`, `EDV`).
+fn is_acronym(word: &str) -> bool {
+    is_abbreviation(word) && word.chars().count() <= MAX_ACRONYM_CHARS
 }
 
 /// Whether a pronoun, article or number takes adjective endings: possessives, `kein`, and
@@ -2043,6 +2203,90 @@ mod tests {
         );
         let order: Vec<&str> = answer.senses.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(order, ["to eat", "meal", "to dine", "to feed"]);
+    }
+
+    /// Dictionaries of one Ding file with these lines, and the directory that holds it.
+    fn ding(lines: &[&str]) -> (tempfile::TempDir, Dictionaries) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("de-en");
+        std::fs::write(&path, format!("# test\n{}\n", lines.join("\n"))).expect("written");
+        let source = super::super::Source::from_path(&path).expect("a Ding file");
+        let d = Dictionary::open(&source, None, &|_| {}).expect("opens");
+        (dir, Dictionaries::from_dictionaries(vec![d]))
+    }
+
+    fn first_sense(dicts: &Dictionaries, word: &str) -> (String, String) {
+        let answers = dicts.lookup(word, None);
+        let first = answers.first().expect("an answer");
+        (first.lemma.clone(), first.senses[0].text.clone())
+    }
+
+    #[test]
+    fn a_verb_line_that_agrees_with_the_form_ranks_with_those_that_list_it() {
+        let (_dir, dicts) = ding(&[
+            "fahren {vi} | fahrend | gefahren :: to go | going | gone",
+            "fahren; befahren {vt} | fahrend; befahrend | gefahren; befahren | fährt; befährt | fuhr; befuhr :: to navigate | navigating | navigated | navigates | navigated",
+            "etw. schaffen {vt} (bewerkstelligen) | schaffend | geschafft :: to manage sth. | managing | managed",
+            "etw. schaffen; erzeugen {vt} | schaffend; erzeugend | geschaffen; erzeugt | schafft; erzeugt | schuf; erzeugte :: to create sth. | creating | created | creates | created",
+        ]);
+        assert_eq!(
+            first_sense(&dicts, "fuhr"),
+            ("fahren".into(), "to go".into())
+        );
+        // Another paradigm's participle: `geschafft` is no form of the `schuf` verb.
+        assert_eq!(
+            first_sense(&dicts, "schuf"),
+            ("schaffen".into(), "to create sth.".into())
+        );
+    }
+
+    #[test]
+    fn a_nominalised_infinitive_yields_to_a_noun_s_dative_plural() {
+        let (_dir, dicts) = ding(&[
+            "Köpfen {n} [sport] :: heading",
+            "köpfen {vt} | köpfend | geköpft :: to behead | beheading | beheaded",
+            "Kopf {m} | Köpfe {pl} :: head | heads",
+            "Essen {n} | Essen {pl} :: meal | meals",
+            "essen {vt} | essend | gegessen :: to eat | eating | eaten",
+            "Esse {f} | Essen {pl} :: chimney | chimneys",
+        ]);
+        assert_eq!(dicts.lookup_for("Köpfen", None, None)[0].lemma, "Kopf");
+        let head = dicts.headword("Köpfen", None).expect("a headword");
+        assert_eq!((head.lemma.as_str(), head.pos.as_str()), ("Kopf", "noun"));
+        // Not where the word is any case of the plural: `Essen` is the meal.
+        assert_eq!(dicts.lookup_for("Essen", None, None)[0].lemma, "Essen");
+    }
+
+    #[test]
+    fn a_base_verb_s_participle_comes_before_a_ge_verb_s() {
+        let (_dir, dicts) = ding(&[
+            "gedenken {vi} | gedenkend | gedacht | gedenkt | gedachte :: to remember | remembering | remembered | remembers | remembered",
+            "denken {vi} | denkend | gedacht :: to think | thinking | thought",
+            "imaginär; gedacht {adj} :: imaginary",
+        ]);
+        assert_eq!(
+            first_sense(&dicts, "gedacht"),
+            ("denken".into(), "to think".into())
+        );
+        let head = dicts.headword("gedacht", None).expect("a headword");
+        assert_eq!((head.lemma.as_str(), head.pos.as_str()), ("denken", "verb"));
+        // A verb's own forms stay its own.
+        assert_eq!(first_sense(&dicts, "gedenkt").0, "gedenken");
+    }
+
+    #[test]
+    fn a_word_in_capitals_is_an_acronym_before_a_noun() {
+        let (_dir, dicts) = ding(&[
+            "Gnu {n} [zool.] | Gnus {pl} :: gnu | gnus",
+            "Haus {n} | Häuser {pl} :: house | houses",
+        ]);
+        assert!(dicts.lookup_for("GNU", None, None).is_empty());
+        assert_eq!(dicts.headword("GNU", None), None);
+        // Nor an English word at a sentence's start.
+        assert!(dicts.lookup_in("GNU", None, None, true).is_empty());
+        assert_eq!(dicts.lookup_for("Gnu", None, None)[0].lemma, "Gnu");
+        // A longer one may be a word of a heading.
+        assert_eq!(dicts.lookup_for("HAUS", None, None)[0].lemma, "Haus");
     }
 
     #[test]
