@@ -818,7 +818,7 @@ pub fn write_links(
 ) -> std::io::Result<()> {
     let mut writer = AnnotationWriter::new(doc, linker.glossary(), format);
     let mut written = Ok(());
-    linker.for_each_paragraph(doc, |links| {
+    linker.for_each_sentence(doc, |links| {
         written = links
             .iter()
             .try_for_each(|link| writer.write(out, &Record::of_link(link, linker.glossary())));
@@ -1737,7 +1737,7 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         let mut used = vec![false; linker.glossary().len()];
         for path in &args.texts {
             let doc = Document::load(path)?;
-            linker.for_each_paragraph(&doc, |links| {
+            linker.for_each_sentence(&doc, |links| {
                 for link in links {
                     used[link.entry] = true;
                 }

@@ -328,11 +328,11 @@ impl Linker {
         }
     }
 
-    /// The links of a document's body, a paragraph at a time, in text order, as
+    /// The links of a document's body, a sentence at a time, in text order, as
     /// [`Linker::analyze`] finds them (token and sentence indices too): for callers that write
-    /// links out and need not keep them, such as `annotate`. `each` breaks off by returning
-    /// [`ControlFlow::Break`].
-    pub fn for_each_paragraph(
+    /// links out and need not keep them, such as `annotate`. `each` is called for every
+    /// sentence, with or without links, and breaks off by returning [`ControlFlow::Break`].
+    pub fn for_each_sentence(
         &self,
         doc: &Document,
         mut each: impl FnMut(&[Link]) -> ControlFlow<()>,
@@ -347,24 +347,26 @@ impl Linker {
         for (p, range) in doc.linked_paragraphs().iter().enumerate() {
             tokens.clear();
             sentences.clear();
-            found.kept = 0;
             segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
-            self.link_paragraph(
-                text,
-                &tokens,
-                &sentences,
-                sentence_base,
-                &mut scratch,
-                &mut found,
-            );
-            let links = &mut found.links[..found.kept];
-            for link in &mut *links {
-                for t in &mut link.tokens {
-                    *t += token_base;
+            for (k, sentence) in sentences.iter().enumerate() {
+                found.kept = 0;
+                self.link_sentence(
+                    text,
+                    &tokens,
+                    sentence.tokens.clone(),
+                    sentence_base + k,
+                    &mut scratch,
+                    &mut found,
+                );
+                let links = &mut found.links[..found.kept];
+                for link in &mut *links {
+                    for t in &mut link.tokens {
+                        *t += token_base;
+                    }
                 }
-            }
-            if each(links).is_break() {
-                return;
+                if each(links).is_break() {
+                    return;
+                }
             }
             token_base += tokens.len();
             sentence_base += sentences.len();
@@ -382,16 +384,33 @@ impl Linker {
         scratch: &mut Scratch<'a>,
         links: &mut Found,
     ) {
-        // Each token's form: lowercased, classified and looked up once a text. All of a
-        // paragraph's in one loop, whose look-ups into the (large) memo overlap.
-        let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
-            return;
-        };
-        scratch.first_token = first.tokens.start;
+        for (k, sentence) in sentences.iter().enumerate() {
+            self.link_sentence(
+                text,
+                tokens,
+                sentence.tokens.clone(),
+                first_sentence + k,
+                scratch,
+                links,
+            );
+        }
+    }
+
+    /// Each token's form: lowercased, classified and looked up once a text. A sentence's at a
+    /// time, in one loop whose look-ups into the (large) memo overlap, so that the forms are
+    /// still in cache when the sentence is linked.
+    fn sentence_forms<'a>(
+        &'a self,
+        text: &'a str,
+        tokens: &[Token],
+        sentence: Range<usize>,
+        scratch: &mut Scratch<'a>,
+    ) {
+        scratch.first_token = sentence.start;
         scratch.form.clear();
         scratch.info.clear();
         scratch.capital.clear();
-        for token in &tokens[first.tokens.start..last.tokens.end] {
+        for token in &tokens[sentence] {
             let id = if token.is_word() || token.kind == TokenKind::Abbreviation {
                 scratch.memo.of(self, text, *token)
             } else {
@@ -403,16 +422,6 @@ impl Linker {
             let form = scratch.memo.get(id);
             scratch.info.push(form.info);
             scratch.capital.push(form.capital());
-        }
-        for (k, sentence) in sentences.iter().enumerate() {
-            self.link_sentence(
-                text,
-                tokens,
-                sentence.tokens.clone(),
-                first_sentence + k,
-                scratch,
-                links,
-            );
         }
     }
 
@@ -457,6 +466,7 @@ impl Linker {
         scratch: &mut Scratch<'a>,
         out: &mut Found,
     ) {
+        self.sentence_forms(text, tokens, sentence.clone(), scratch);
         scratch.candidates.clear();
         let mut clauses = std::mem::take(&mut scratch.clauses);
         clauses_into(text, tokens, sentence.clone(), &mut clauses);
@@ -913,22 +923,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn links_a_paragraph_at_a_time_as_the_whole_analysis_has_them() {
+    fn links_a_sentence_at_a_time_as_the_whole_analysis_has_them() {
         let linker = Linker::new(Glossary::bundled());
         let doc = Document::bundled();
         let whole = linker.analyze(&doc).links;
         let mut streamed = Vec::new();
         let mut calls = 0;
-        linker.for_each_paragraph(&doc, |links| {
+        linker.for_each_sentence(&doc, |links| {
             calls += 1;
             streamed.extend_from_slice(links);
             ControlFlow::Continue(())
         });
         assert!(whole.len() > 50);
         assert_eq!(streamed, whole);
-        assert_eq!(calls, doc.linked_paragraphs().len());
+        assert_eq!(calls, linker.analyze(&doc).sentences.len());
         let mut after_break = 0;
-        linker.for_each_paragraph(&doc, |_| {
+        linker.for_each_sentence(&doc, |_| {
             after_break += 1;
             ControlFlow::Break(())
         });
