@@ -228,6 +228,8 @@ struct Scratch<'a> {
     /// [`grammar::word_info`] of each token, by the same index.
     info: Vec<WordInfo>,
     capital: Vec<bool>,
+    /// Whether a token's form has entries or a compound, by the same index.
+    linkable: Vec<bool>,
     /// The tokens of the clause being linked that are words, their infos and capitals.
     words: Vec<usize>,
     word_info: Vec<WordInfo>,
@@ -397,8 +399,8 @@ impl Linker {
     }
 
     /// Each token's form: lowercased, classified and looked up once a text. A sentence's at a
-    /// time, in one loop whose look-ups into the (large) memo overlap, so that the forms are
-    /// still in cache when the sentence is linked.
+    /// time, in one loop whose look-ups into the (large) memo overlap; one look each, as the
+    /// table's entry has what every word needs.
     fn sentence_forms<'a>(
         &'a self,
         text: &'a str,
@@ -410,18 +412,17 @@ impl Linker {
         scratch.form.clear();
         scratch.info.clear();
         scratch.capital.clear();
+        scratch.linkable.clear();
         for token in &tokens[sentence] {
-            let id = if token.is_word() || token.kind == TokenKind::Abbreviation {
+            let key = if token.is_word() || token.kind == TokenKind::Abbreviation {
                 scratch.memo.of(self, text, *token)
             } else {
-                memo::NO_FORM
+                memo::NO_KEY
             };
-            scratch.form.push(id);
-        }
-        for &id in &scratch.form {
-            let form = scratch.memo.get(id);
-            scratch.info.push(form.info);
-            scratch.capital.push(form.capital());
+            scratch.form.push(key.id());
+            scratch.info.push(key.info);
+            scratch.capital.push(key.capital());
+            scratch.linkable.push(key.linkable());
         }
     }
 
@@ -585,6 +586,7 @@ impl Linker {
             form: token_form,
             info: token_info,
             capital: token_capital,
+            linkable: token_linkable,
             words,
             word_info: infos,
             word_capital: capitals,
@@ -636,6 +638,10 @@ impl Linker {
         };
         let subject_persons = grammar::pronoun_persons(clause_classes);
         for (wpos, &i) in words.iter().enumerate() {
+            // Most words have no entry: their forms are not looked at.
+            if !token_linkable[i - first] {
+                continue;
+            }
             let form = memo.get(token_form[i - first]);
             let Some(hits) = form.hits else {
                 if let Some(c) = form.compound() {

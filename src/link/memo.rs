@@ -7,15 +7,13 @@ use super::{Candidate, Linker};
 use crate::de::lowercase_into;
 use crate::de::token::{Token, TokenKind};
 
-/// One distinct form as written: kept small, as a book has tens of thousands and every word
-/// looks at its own.
+/// One distinct form as written, what only words that may link and their neighbours look at:
+/// what every word needs is in its [`Key`].
 #[derive(Debug, Clone)]
 pub(super) struct Form<'a> {
-    /// Its lower case, at this byte of [`Forms::lower`], this long (with the top bit set for a
-    /// capitalized form).
+    /// Its lower case, at this byte of [`Forms::lower`], this long.
     lower: u32,
     lower_len: u32,
-    pub info: WordInfo,
     /// Its entries in the form index, looked up as written or in reformed spelling.
     pub hits: Option<&'a Hits>,
     /// For a word the index does not have: the compound it links as, an index into
@@ -27,13 +25,7 @@ pub(super) struct Form<'a> {
 
 const NO_COMPOUND: u32 = u32::MAX;
 
-const CAPITAL: u32 = 1 << 31;
-
 impl Form<'_> {
-    pub fn capital(&self) -> bool {
-        self.lower_len & CAPITAL != 0
-    }
-
     pub fn compound(&self) -> Option<u32> {
         (self.compound != NO_COMPOUND).then_some(self.compound)
     }
@@ -55,16 +47,51 @@ pub(super) struct Forms<'a> {
 
 /// A form's entry in the table: most forms are short enough to be compared here, with no look
 /// at the text they were first seen in (which may be anywhere in a book, long out of cache).
+/// It also holds what the linker needs of every word, so that a rare word costs one look into
+/// memory, not two: half a cache line.
 #[derive(Debug, Clone, Copy)]
-struct Key {
+pub(super) struct Key {
     /// The form's first sixteen bytes (little-endian), then zeros.
     prefix: [u64; 2],
-    /// Its length in bytes, with the top bit set for a word.
+    /// Its length in bytes, with [`WORD`] set for a word.
     len: u32,
+    /// Its id, with [`CAPITAL`] and [`LINKABLE`] set when they apply.
     id: u32,
+    pub info: WordInfo,
 }
 
 const WORD: u32 = 1 << 31;
+const CAPITAL: u32 = 1 << 31;
+/// Set for a form with entries in the index or a compound: the only ones that may link.
+const LINKABLE: u32 = 1 << 30;
+const ID: u32 = LINKABLE - 1;
+
+impl Key {
+    /// The form's id in [`Forms::get`].
+    pub fn id(&self) -> u32 {
+        self.id & ID
+    }
+
+    pub fn capital(&self) -> bool {
+        self.id & CAPITAL != 0
+    }
+
+    pub fn linkable(&self) -> bool {
+        self.id & LINKABLE != 0
+    }
+}
+
+/// The key of a token that is neither word nor abbreviation.
+pub(super) const NO_KEY: Key = Key {
+    prefix: [0; 2],
+    len: 0,
+    id: NO_FORM,
+    info: WordInfo {
+        class: 0,
+        slots: 0,
+        governs: 0,
+    },
+};
 
 /// The first sixteen bytes of `text[start..start + len]` as two little-endian words, zeros
 /// after its end: two loads and a mask where sixteen bytes of text follow `start`, as they do
@@ -134,7 +161,7 @@ impl Key {
         let tail = if n <= 16 {
             &[][..]
         } else {
-            let at = seen[self.id as usize].tail as usize;
+            let at = seen[self.id() as usize].tail as usize;
             &tails[at..at + n - 16]
         };
         hash(self.prefix, self.len, tail)
@@ -152,7 +179,6 @@ impl Default for Forms<'_> {
             seen: vec![Form {
                 lower: 0,
                 lower_len: 0,
-                info: WordInfo::default(),
                 hits: None,
                 compound: NO_COMPOUND,
                 tail: 0,
@@ -178,7 +204,7 @@ impl<'a> Forms<'a> {
 
     /// The form of a word or abbreviation token, worked out on its first occurrence.
     #[inline]
-    pub fn of(&mut self, linker: &'a Linker, text: &'a str, token: Token) -> u32 {
+    pub fn of(&mut self, linker: &'a Linker, text: &'a str, token: Token) -> Key {
         let bytes = text.as_bytes();
         let n = token.end - token.start;
         let word = token.kind == TokenKind::Word;
@@ -195,19 +221,29 @@ impl<'a> Forms<'a> {
             k.prefix == prefix
                 && k.len == len
                 && (tail.is_empty() || {
-                    let at = seen[k.id as usize].tail as usize;
+                    let at = seen[k.id() as usize].tail as usize;
                     tails[at..at + tail.len()] == *tail
                 })
         });
         match found {
-            Some(k) => k.id,
-            None => self.add(linker, text, token, hash, Key { prefix, len, id: 0 }),
+            Some(k) => *k,
+            None => self.add(
+                linker,
+                text,
+                token,
+                hash,
+                Key {
+                    prefix,
+                    len,
+                    ..NO_KEY
+                },
+            ),
         }
     }
 
     /// A form seen for the first time: lowercased, classified, looked up, maybe split.
     #[inline(never)]
-    fn add(&mut self, linker: &'a Linker, text: &'a str, token: Token, hash: u64, key: Key) -> u32 {
+    fn add(&mut self, linker: &'a Linker, text: &'a str, token: Token, hash: u64, key: Key) -> Key {
         let surface = token.text(text);
         let word = key.len & WORD != 0;
         let start = self.lower.len();
@@ -229,23 +265,28 @@ impl<'a> Forms<'a> {
         if surface.len() > 16 {
             self.tails.extend_from_slice(&surface.as_bytes()[16..]);
         }
-        let capital = if crate::de::is_capitalized(surface) {
-            CAPITAL
-        } else {
-            0
+        let mut flags = 0;
+        if crate::de::is_capitalized(surface) {
+            flags |= CAPITAL;
+        }
+        if hits.is_some() || compound.is_some() {
+            flags |= LINKABLE;
+        }
+        let key = Key {
+            id: id | flags,
+            info: grammar::word_info(lower),
+            ..key
         };
         self.seen.push(Form {
             lower: start as u32,
-            lower_len: (self.lower.len() - start) as u32 | capital,
-            info: grammar::word_info(lower),
+            lower_len: (self.lower.len() - start) as u32,
             hits,
             compound: compound.unwrap_or(NO_COMPOUND),
             tail,
         });
         let (tails, seen) = (&self.tails, &self.seen);
-        self.ids
-            .insert_unique(hash, Key { id, ..key }, |k| k.rehash(tails, seen));
-        id
+        self.ids.insert_unique(hash, key, |k| k.rehash(tails, seen));
+        key
     }
 
     #[inline]
@@ -258,7 +299,7 @@ impl<'a> Forms<'a> {
     pub fn lower(&self, id: u32) -> &str {
         let f = &self.seen[id as usize];
         let start = f.lower as usize;
-        &self.lower[start..start + (f.lower_len & !CAPITAL) as usize]
+        &self.lower[start..start + f.lower_len as usize]
     }
 
     /// The compound candidate [`Form::compound`] names, for the token at `index`.
@@ -303,13 +344,39 @@ mod tests {
     }
 
     #[test]
+    fn a_key_says_whether_its_form_is_capitalized_and_may_link() {
+        let text = "Die Diplomaten auszuweisen, qwxzy Spionageaktivitäten die";
+        let linker = Linker::new(Glossary::bundled());
+        let tokens = crate::de::token::tokenize(text);
+        let mut forms = Forms::default();
+        let keys: Vec<Key> = tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|&t| forms.of(&linker, text, t))
+            .collect();
+        let capital: Vec<bool> = keys.iter().map(Key::capital).collect();
+        assert_eq!(capital, [true, true, false, false, true, false]);
+        let linkable: Vec<bool> = keys.iter().map(Key::linkable).collect();
+        assert_eq!(linkable, [false, true, true, false, true, false]);
+        // The article's class, the same for Die and die, whose ids differ.
+        assert_ne!(keys[0].info.class, 0);
+        assert_eq!(keys[0].info.class, keys[5].info.class);
+        assert_ne!(keys[0].id(), keys[5].id());
+        assert_eq!(forms.lower(keys[1].id()), "diplomaten");
+        assert!(forms.get(keys[1].id()).hits.is_some());
+    }
+
+    #[test]
     fn forms_with_the_same_first_sixteen_bytes_differ_by_their_tails() {
         let text = "Bundesverfassungsgericht Bundesverfassungsgerichts Bundesverfassungsgerichtes \
                     Bundesverfassungsrichter Bundesverfassungsgericht";
         let linker = Linker::new(Glossary::bundled());
         let tokens = crate::de::token::tokenize(text);
         let mut forms = Forms::default();
-        let ids: Vec<u32> = tokens.iter().map(|&t| forms.of(&linker, text, t)).collect();
+        let ids: Vec<u32> = tokens
+            .iter()
+            .map(|&t| forms.of(&linker, text, t).id())
+            .collect();
         assert_eq!(ids[0], ids[4]);
         let mut distinct = ids[..4].to_vec();
         distinct.dedup();
@@ -332,11 +399,11 @@ mod tests {
         let mut forms = Forms::default();
         let first: Vec<u32> = tokens
             .iter()
-            .map(|&t| forms.of(&linker, &text, t))
+            .map(|&t| forms.of(&linker, &text, t).id())
             .collect();
         let again: Vec<u32> = tokens
             .iter()
-            .map(|&t| forms.of(&linker, &text, t))
+            .map(|&t| forms.of(&linker, &text, t).id())
             .collect();
         assert_eq!(first, again);
         let mut distinct = first.clone();
