@@ -48,16 +48,40 @@ const ABBREVIATIONS: &[&str] = &[
     "str", "tel", "usw", "vgl", "zt", "zzgl", "etc", "febr", "sept", "okt", "nov", "dez",
 ];
 
+/// A word of up to eight bytes as one number (little-endian, zeros after it).
+const fn packed(word: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut i = 0;
+    while i < word.len() {
+        n |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    n
+}
+
+/// [`ABBREVIATIONS`] as numbers: a word is compared with all of them without a branch on
+/// each (a word before a period is checked, at the end of every sentence).
+const PACKED_ABBREVIATIONS: [u64; ABBREVIATIONS.len()] = {
+    let mut out = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = packed(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
 fn is_abbreviation(word: &str) -> bool {
-    let mut buf = [0u8; 8];
-    if word.len() > buf.len() {
+    if word.len() > 8 {
         return false;
     }
-    for (b, c) in buf.iter_mut().zip(word.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    let lower = &buf[..word.len()];
-    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
+    let key = packed(word.as_bytes()) | packed(&[0x20; 8][..word.len()]);
+    // Upper case folded to lower by the 0x20 bit; only letters fold into letters.
+    word.bytes().all(|b| b.is_ascii_alphabetic())
+        && PACKED_ABBREVIATIONS
+            .iter()
+            .fold(0u8, |found, &a| found | u8::from(a == key))
+            != 0
 }
 
 fn is_word_char(c: char) -> bool {
@@ -348,6 +372,40 @@ mod tests {
         tokenize_into(text, 0..14, &mut part);
         let words: Vec<&str> = part.iter().map(|t| t.text(text)).collect();
         assert_eq!(words, ["Ein", "Wort", "am", "En"]);
+    }
+
+    #[test]
+    fn abbreviations_are_known_in_any_case_and_only_whole() {
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a), "{a}");
+            assert!(is_abbreviation(&a.to_uppercase()), "{a}");
+            let mut capital = a.to_string();
+            capital[..1].make_ascii_uppercase();
+            assert!(is_abbreviation(&capital), "{a}");
+            assert!(
+                !is_abbreviation(&a[1..]) || ABBREVIATIONS.contains(&&a[1..]),
+                "{a}"
+            );
+            assert!(!is_abbreviation(&format!("{a}x")), "{a}");
+        }
+        for word in [
+            "",
+            "z",
+            "Haus",
+            "usw1",
+            "u@w",
+            "Nr\u{0}",
+            "bzw.",
+            "Straße",
+            "ÄÖÜ",
+            "abcdefghi",
+        ] {
+            assert_eq!(
+                is_abbreviation(word),
+                ABBREVIATIONS.contains(&word.to_lowercase().as_str()),
+                "{word:?}"
+            );
+        }
     }
 
     #[test]
