@@ -220,16 +220,11 @@ struct Scratch<'a> {
     clauses: Vec<Clause>,
     /// Whether a token of the sentence is taken by a link, by token index minus the first's.
     used: Vec<bool>,
-    /// The first token of the paragraph being linked.
+    /// The first token of the sentence being linked.
     first_token: usize,
-    /// The form of each token of the paragraph ([`memo::NO_FORM`] for punctuation), by token
-    /// index minus `first_token`.
-    form: Vec<u32>,
-    /// [`grammar::word_info`] of each token, by the same index.
-    info: Vec<WordInfo>,
-    capital: Vec<bool>,
-    /// Whether a token's form has entries or a compound, by the same index.
-    linkable: Vec<bool>,
+    /// The form of each token of the sentence ([`memo::NO_KEY`] for punctuation), by token
+    /// index minus `first_token`: its id, class, capital and whether it may link.
+    keys: Vec<memo::Key>,
     /// The tokens of the clause being linked that are words, their infos and capitals.
     words: Vec<usize>,
     word_info: Vec<WordInfo>,
@@ -409,20 +404,14 @@ impl Linker {
         scratch: &mut Scratch<'a>,
     ) {
         scratch.first_token = sentence.start;
-        scratch.form.clear();
-        scratch.info.clear();
-        scratch.capital.clear();
-        scratch.linkable.clear();
+        scratch.keys.clear();
         for token in &tokens[sentence] {
             let key = if token.is_word() || token.kind == TokenKind::Abbreviation {
                 scratch.memo.of(self, text, *token)
             } else {
                 memo::NO_KEY
             };
-            scratch.form.push(key.id());
-            scratch.info.push(key.info);
-            scratch.capital.push(key.capital());
-            scratch.linkable.push(key.linkable());
+            scratch.keys.push(key);
         }
     }
 
@@ -583,10 +572,7 @@ impl Linker {
         let Scratch {
             candidates: found,
             memo,
-            form: token_form,
-            info: token_info,
-            capital: token_capital,
-            linkable: token_linkable,
+            keys,
             words,
             word_info: infos,
             word_capital: capitals,
@@ -602,9 +588,9 @@ impl Linker {
             for i in part.clone() {
                 if tokens[i].is_word() {
                     words.push(i);
-                    let info = token_info[i - first];
+                    let info = keys[i - first].info;
                     infos.push(info);
-                    capitals.push(token_capital[i - first]);
+                    capitals.push(keys[i - first].capital());
                     clause_classes |= info.class;
                 }
             }
@@ -613,11 +599,11 @@ impl Linker {
         let infos = &*infos;
         let capitals = &*capitals;
         let memo = &*memo;
-        let lower = |i: usize| memo.lower(token_form[i - first]);
+        let lower = |i: usize| memo.lower(keys[i - first].id());
         // The lowercased word at a position in the clause.
-        let lowers = |k: usize| memo.lower(token_form[words[k] - first]);
-        let info_of = |i: usize| token_info[i - first];
-        let capital = |i: usize| token_capital[i - first];
+        let lowers = |k: usize| memo.lower(keys[words[k] - first].id());
+        let info_of = |i: usize| keys[i - first].info;
+        let capital = |i: usize| keys[i - first].capital();
         let Some(&last_word) = words.last() else {
             return;
         };
@@ -639,10 +625,10 @@ impl Linker {
         let subject_persons = grammar::pronoun_persons(clause_classes);
         for (wpos, &i) in words.iter().enumerate() {
             // Most words have no entry: their forms are not looked at.
-            if !token_linkable[i - first] {
+            if !keys[i - first].linkable() {
                 continue;
             }
-            let form = memo.get(token_form[i - first]);
+            let form = memo.get(keys[i - first].id());
             let Some(hits) = form.hits else {
                 if let Some(c) = form.compound() {
                     found.push(memo.compound(c, i));
@@ -677,7 +663,7 @@ impl Linker {
             // A capitalized word right after a first name or Dr. is a name: Otto Hahn.
             let after_name = capitalized
                 && i > sentence_start
-                && token_info[i - 1 - first].class & (class::FIRST_NAME | class::TITLE) != 0;
+                && keys[i - 1 - first].info.class & (class::FIRST_NAME | class::TITLE) != 0;
             let attributive = ctx.before_capitalized
                 && !capitalized
                 && (wpos == 0 || prev & (class::DETERMINER | class::PREPOSITION) != 0);
