@@ -75,9 +75,14 @@ fn is_abbreviation(word: &str) -> bool {
     if word.len() > 8 {
         return false;
     }
-    let key = packed(word.as_bytes()) | packed(&[0x20; 8][..word.len()]);
     // Upper case folded to lower by the 0x20 bit; only letters fold into letters.
-    word.bytes().all(|b| b.is_ascii_alphabetic())
+    let mut key = 0;
+    let mut letters = true;
+    for (i, b) in word.bytes().enumerate() {
+        key |= u64::from(b | 0x20) << (8 * i);
+        letters &= b.is_ascii_alphabetic();
+    }
+    letters
         && PACKED_ABBREVIATIONS
             .iter()
             .fold(0u8, |found, &a| found | u8::from(a == key))
