@@ -163,7 +163,7 @@ pub struct Linker {
 }
 
 /// Links as they are found: `links[..kept]`. Those after are spare, left from an earlier
-/// paragraph whose links were not kept, and lend their buffers to the next ones.
+/// sentence or paragraph whose links were not kept, and lend their buffers to the next ones.
 #[derive(Default)]
 struct Found {
     links: Vec<Link>,
