@@ -802,7 +802,7 @@ pub fn write_links(
 ) -> std::io::Result<()> {
     let mut writer = AnnotationWriter::new(doc, linker.glossary(), format);
     let mut written = Ok(());
-    linker.for_each_paragraph(doc, |links| {
+    linker.for_each_sentence(doc, |links| {
         written = links
             .iter()
             .try_for_each(|link| writer.write(out, &Record::of_link(link, linker.glossary())));
@@ -854,7 +854,10 @@ impl<'a> AnnotationWriter<'a> {
             doc,
             glossary,
             format,
-            position: TextPosition::default(),
+            position: TextPosition {
+                lines_only: format == Format::Jsonl,
+                ..TextPosition::default()
+            },
             file_spans: Vec::new(),
             buf: String::new(),
             entry_json: Vec::new(),
@@ -1131,29 +1134,36 @@ struct TextPosition {
     offset: usize,
     line: usize,
     column: usize,
+    /// Whether columns are counted: JSON records give the line only.
+    lines_only: bool,
     /// Bytes looked at, for the test that counting stays linear.
     scanned: usize,
 }
 
 impl TextPosition {
-    /// 1-based line and column of `offset`, at or after the last one asked about.
+    /// 1-based line and column of `offset`, at or after the last one asked about (the column
+    /// is 1 when only lines are counted).
     fn advance(&mut self, source: &str, offset: usize) -> (usize, usize) {
         let offset = offset.clamp(self.offset, source.len());
         let bytes = &source.as_bytes()[self.offset..offset];
+        self.scanned += offset - self.offset;
+        self.offset = offset;
         // The lines, then the characters after the last line end: a byte that is no UTF-8
         // continuation byte starts a character.
         let newlines = count_bytes(bytes, |b| b == b'\n');
-        let tail = match bytes.iter().rposition(|&b| b == b'\n') {
-            Some(last) => {
-                self.line += newlines;
+        self.line += newlines;
+        if self.lines_only {
+            return (self.line + 1, 1);
+        }
+        let tail = match newlines {
+            0 => bytes,
+            _ => {
                 self.column = 0;
+                let last = bytes.iter().rposition(|&b| b == b'\n').unwrap_or(0);
                 &bytes[last + 1..]
             }
-            None => bytes,
         };
         self.column += count_bytes(tail, |b| b & 0xc0 != 0x80);
-        self.scanned += offset - self.offset;
-        self.offset = offset;
         (self.line + 1, self.column + 1)
     }
 }
@@ -1722,7 +1732,7 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         let mut used = vec![false; linker.glossary().len()];
         for path in &args.texts {
             let doc = Document::load(path)?;
-            linker.for_each_paragraph(&doc, |links| {
+            linker.for_each_sentence(&doc, |links| {
                 for link in links {
                     used[link.entry] = true;
                 }
@@ -1908,6 +1918,15 @@ mod tests {
         assert_eq!(p.advance(source, ueber), (2, 7));
         assert_eq!(p.advance(source, source.len() - 1), (4, 1));
         assert_eq!(p.scanned, source.len() - 1);
+        let mut lines = TextPosition {
+            lines_only: true,
+            ..TextPosition::default()
+        };
+        let lines: Vec<usize> = [0, 1, ueber, source.len() - 1]
+            .iter()
+            .map(|&at| lines.advance(source, at).0)
+            .collect();
+        assert_eq!(lines, [1, 1, 2, 4]);
     }
 
     #[test]

@@ -163,7 +163,7 @@ pub struct Linker {
 }
 
 /// Links as they are found: `links[..kept]`. Those after are spare, left from an earlier
-/// paragraph whose links were not kept, and lend their buffers to the next ones.
+/// sentence or paragraph whose links were not kept, and lend their buffers to the next ones.
 #[derive(Default)]
 struct Found {
     links: Vec<Link>,
@@ -220,14 +220,11 @@ struct Scratch<'a> {
     clauses: Vec<Clause>,
     /// Whether a token of the sentence is taken by a link, by token index minus the first's.
     used: Vec<bool>,
-    /// The first token of the paragraph being linked.
+    /// The first token of the sentence being linked.
     first_token: usize,
-    /// The form of each token of the paragraph ([`memo::NO_FORM`] for punctuation), by token
-    /// index minus `first_token`.
-    form: Vec<u32>,
-    /// [`grammar::word_info`] of each token, by the same index.
-    info: Vec<WordInfo>,
-    capital: Vec<bool>,
+    /// The form of each token of the sentence ([`memo::NO_KEY`] for punctuation), by token
+    /// index minus `first_token`: its id, class, capital and whether it may link.
+    keys: Vec<memo::Key>,
     /// The tokens of the clause being linked that are words, their infos and capitals.
     words: Vec<usize>,
     word_info: Vec<WordInfo>,
@@ -328,11 +325,11 @@ impl Linker {
         }
     }
 
-    /// The links of a document's body, a paragraph at a time, in text order, as
+    /// The links of a document's body, a sentence at a time, in text order, as
     /// [`Linker::analyze`] finds them (token and sentence indices too): for callers that write
-    /// links out and need not keep them, such as `annotate`. `each` breaks off by returning
-    /// [`ControlFlow::Break`].
-    pub fn for_each_paragraph(
+    /// links out and need not keep them, such as `annotate`. `each` is called for every
+    /// sentence, with or without links, and breaks off by returning [`ControlFlow::Break`].
+    pub fn for_each_sentence(
         &self,
         doc: &Document,
         mut each: impl FnMut(&[Link]) -> ControlFlow<()>,
@@ -347,24 +344,26 @@ impl Linker {
         for (p, range) in doc.linked_paragraphs().iter().enumerate() {
             tokens.clear();
             sentences.clear();
-            found.kept = 0;
             segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
-            self.link_paragraph(
-                text,
-                &tokens,
-                &sentences,
-                sentence_base,
-                &mut scratch,
-                &mut found,
-            );
-            let links = &mut found.links[..found.kept];
-            for link in &mut *links {
-                for t in &mut link.tokens {
-                    *t += token_base;
+            for (k, sentence) in sentences.iter().enumerate() {
+                found.kept = 0;
+                self.link_sentence(
+                    text,
+                    &tokens,
+                    sentence.tokens.clone(),
+                    sentence_base + k,
+                    &mut scratch,
+                    &mut found,
+                );
+                let links = &mut found.links[..found.kept];
+                for link in &mut *links {
+                    for t in &mut link.tokens {
+                        *t += token_base;
+                    }
                 }
-            }
-            if each(links).is_break() {
-                return;
+                if each(links).is_break() {
+                    return;
+                }
             }
             token_base += tokens.len();
             sentence_base += sentences.len();
@@ -382,28 +381,6 @@ impl Linker {
         scratch: &mut Scratch<'a>,
         links: &mut Found,
     ) {
-        // Each token's form: lowercased, classified and looked up once a text. All of a
-        // paragraph's in one loop, whose look-ups into the (large) memo overlap.
-        let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
-            return;
-        };
-        scratch.first_token = first.tokens.start;
-        scratch.form.clear();
-        scratch.info.clear();
-        scratch.capital.clear();
-        for token in &tokens[first.tokens.start..last.tokens.end] {
-            let id = if token.is_word() || token.kind == TokenKind::Abbreviation {
-                scratch.memo.of(self, text, *token)
-            } else {
-                memo::NO_FORM
-            };
-            scratch.form.push(id);
-        }
-        for &id in &scratch.form {
-            let form = scratch.memo.get(id);
-            scratch.info.push(form.info);
-            scratch.capital.push(form.capital());
-        }
         for (k, sentence) in sentences.iter().enumerate() {
             self.link_sentence(
                 text,
@@ -413,6 +390,28 @@ impl Linker {
                 scratch,
                 links,
             );
+        }
+    }
+
+    /// Each token's form: lowercased, classified and looked up once a text. A sentence's at a
+    /// time, in one loop whose look-ups into the (large) memo overlap; one look each, as the
+    /// table's entry has what every word needs.
+    fn sentence_forms<'a>(
+        &'a self,
+        text: &'a str,
+        tokens: &[Token],
+        sentence: Range<usize>,
+        scratch: &mut Scratch<'a>,
+    ) {
+        scratch.first_token = sentence.start;
+        scratch.keys.clear();
+        for token in &tokens[sentence] {
+            let key = if token.is_word() || token.kind == TokenKind::Abbreviation {
+                scratch.memo.of(self, text, *token)
+            } else {
+                memo::NO_KEY
+            };
+            scratch.keys.push(key);
         }
     }
 
@@ -457,6 +456,7 @@ impl Linker {
         scratch: &mut Scratch<'a>,
         out: &mut Found,
     ) {
+        self.sentence_forms(text, tokens, sentence.clone(), scratch);
         scratch.candidates.clear();
         let mut clauses = std::mem::take(&mut scratch.clauses);
         clauses_into(text, tokens, sentence.clone(), &mut clauses);
@@ -572,9 +572,7 @@ impl Linker {
         let Scratch {
             candidates: found,
             memo,
-            form: token_form,
-            info: token_info,
-            capital: token_capital,
+            keys,
             words,
             word_info: infos,
             word_capital: capitals,
@@ -590,9 +588,9 @@ impl Linker {
             for i in part.clone() {
                 if tokens[i].is_word() {
                     words.push(i);
-                    let info = token_info[i - first];
+                    let info = keys[i - first].info;
                     infos.push(info);
-                    capitals.push(token_capital[i - first]);
+                    capitals.push(keys[i - first].capital());
                     clause_classes |= info.class;
                 }
             }
@@ -601,11 +599,11 @@ impl Linker {
         let infos = &*infos;
         let capitals = &*capitals;
         let memo = &*memo;
-        let lower = |i: usize| memo.lower(token_form[i - first]);
+        let lower = |i: usize| memo.lower(keys[i - first].id());
         // The lowercased word at a position in the clause.
-        let lowers = |k: usize| memo.lower(token_form[words[k] - first]);
-        let info_of = |i: usize| token_info[i - first];
-        let capital = |i: usize| token_capital[i - first];
+        let lowers = |k: usize| memo.lower(keys[words[k] - first].id());
+        let info_of = |i: usize| keys[i - first].info;
+        let capital = |i: usize| keys[i - first].capital();
         let Some(&last_word) = words.last() else {
             return;
         };
@@ -626,7 +624,11 @@ impl Linker {
         };
         let subject_persons = grammar::pronoun_persons(clause_classes);
         for (wpos, &i) in words.iter().enumerate() {
-            let form = memo.get(token_form[i - first]);
+            // Most words have no entry: their forms are not looked at.
+            if !keys[i - first].linkable() {
+                continue;
+            }
+            let form = memo.get(keys[i - first].id());
             let Some(hits) = form.hits else {
                 if let Some(c) = form.compound() {
                     found.push(memo.compound(c, i));
@@ -661,7 +663,7 @@ impl Linker {
             // A capitalized word right after a first name or Dr. is a name: Otto Hahn.
             let after_name = capitalized
                 && i > sentence_start
-                && token_info[i - 1 - first].class & (class::FIRST_NAME | class::TITLE) != 0;
+                && keys[i - 1 - first].info.class & (class::FIRST_NAME | class::TITLE) != 0;
             let attributive = ctx.before_capitalized
                 && !capitalized
                 && (wpos == 0 || prev & (class::DETERMINER | class::PREPOSITION) != 0);
@@ -913,22 +915,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn links_a_paragraph_at_a_time_as_the_whole_analysis_has_them() {
+    fn links_a_sentence_at_a_time_as_the_whole_analysis_has_them() {
         let linker = Linker::new(Glossary::bundled());
         let doc = Document::bundled();
         let whole = linker.analyze(&doc).links;
         let mut streamed = Vec::new();
         let mut calls = 0;
-        linker.for_each_paragraph(&doc, |links| {
+        linker.for_each_sentence(&doc, |links| {
             calls += 1;
             streamed.extend_from_slice(links);
             ControlFlow::Continue(())
         });
         assert!(whole.len() > 50);
         assert_eq!(streamed, whole);
-        assert_eq!(calls, doc.linked_paragraphs().len());
+        assert_eq!(calls, linker.analyze(&doc).sentences.len());
         let mut after_break = 0;
-        linker.for_each_paragraph(&doc, |_| {
+        linker.for_each_sentence(&doc, |_| {
             after_break += 1;
             ControlFlow::Break(())
         });

@@ -141,7 +141,7 @@ impl Reading {
 }
 
 impl Person {
-    const ALL: [Person; 6] = [
+    pub(crate) const ALL: [Person; 6] = [
         Person::S1,
         Person::S2,
         Person::S3,
@@ -157,7 +157,7 @@ impl Person {
 
 impl Reading {
     /// Every reading, in the order a card lists them.
-    fn all() -> impl Iterator<Item = Reading> {
+    pub(crate) fn all() -> impl Iterator<Item = Reading> {
         let simple = [
             Reading::Headword,
             Reading::ListedForm,
@@ -245,6 +245,20 @@ impl ReadingSet {
     #[must_use]
     pub fn union(self, other: ReadingSet) -> ReadingSet {
         ReadingSet(self.0 | other.0)
+    }
+
+    /// The readings of `self` that `other` lacks.
+    #[must_use]
+    pub fn minus(self, other: ReadingSet) -> ReadingSet {
+        ReadingSet(self.0 & !other.0)
+    }
+
+    /// The finite readings (present, past, both subjunctives) of the given persons.
+    pub fn finite_of(persons: &[Person]) -> ReadingSet {
+        let p = persons
+            .iter()
+            .fold(0u64, |p, &person| p | 1 << person.index());
+        ReadingSet(p << 12 | p << 18 | p << 24 | p << 30)
     }
 
     /// In card order.

@@ -48,16 +48,45 @@ const ABBREVIATIONS: &[&str] = &[
     "str", "tel", "usw", "vgl", "zt", "zzgl", "etc", "febr", "sept", "okt", "nov", "dez",
 ];
 
+/// A word of up to eight bytes as one number (little-endian, zeros after it).
+const fn packed(word: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut i = 0;
+    while i < word.len() {
+        n |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    n
+}
+
+/// [`ABBREVIATIONS`] as numbers: a word is compared with all of them without a branch on
+/// each (a word before a period is checked, at the end of every sentence).
+const PACKED_ABBREVIATIONS: [u64; ABBREVIATIONS.len()] = {
+    let mut out = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = packed(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
 fn is_abbreviation(word: &str) -> bool {
-    let mut buf = [0u8; 8];
-    if word.len() > buf.len() {
+    if word.len() > 8 {
         return false;
     }
-    for (b, c) in buf.iter_mut().zip(word.bytes()) {
-        *b = c.to_ascii_lowercase();
+    // Upper case folded to lower by the 0x20 bit; only letters fold into letters.
+    let mut key = 0;
+    let mut letters = true;
+    for (i, b) in word.bytes().enumerate() {
+        key |= u64::from(b | 0x20) << (8 * i);
+        letters &= b.is_ascii_alphabetic();
     }
-    let lower = &buf[..word.len()];
-    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
+    letters
+        && PACKED_ABBREVIATIONS
+            .iter()
+            .fold(0u8, |found, &a| found | u8::from(a == key))
+            != 0
 }
 
 fn is_word_char(c: char) -> bool {
@@ -178,6 +207,19 @@ fn quote_kind(text: &str, c: char, i: usize, clen: usize, start: usize, end: usi
     }
 }
 
+/// How many of the eight bytes of `w` (little-endian) are ASCII letters before the first that
+/// is not.
+fn ascii_letters(w: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Upper case folded to lower: only letters land in a..=z (0x61..=0x7a).
+    let t = (w | (0x20 * ONES)) & !HIGH;
+    let at_least_a = t + (0x80 - 0x61) * ONES;
+    let above_z = t + (0x7f - 0x7a) * ONES;
+    let letters = at_least_a & !above_z & !w & HIGH;
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
+}
+
 /// Scans a word or number starting at `i`; inner hyphens, apostrophes and (in numbers) `.`/`,`
 /// followed by a digit stay inside.
 fn scan_word_or_number(text: &str, start: usize, end: usize) -> (usize, TokenKind) {
@@ -192,7 +234,22 @@ fn scan_word_or_number(text: &str, start: usize, end: usize) -> (usize, TokenKin
             if b.is_ascii_alphabetic() {
                 has_letter = true;
                 all_digits = false;
+                // Most of a word is ASCII letters: their end found eight bytes at a time, with
+                // no branch on each letter (whose end the processor cannot foresee).
                 i += 1;
+                loop {
+                    let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) else {
+                        while i < end && bytes[i].is_ascii_alphabetic() {
+                            i += 1;
+                        }
+                        break;
+                    };
+                    let run = ascii_letters(u64::from_le_bytes(*chunk)).min(end - i);
+                    i += run;
+                    if run < 8 {
+                        break;
+                    }
+                }
             } else if b.is_ascii_digit() {
                 i += 1;
             } else if b == 0xc3 && i + 1 < end && !matches!(bytes[i + 1], 0x97 | 0xb7) {
@@ -281,6 +338,80 @@ pub fn hyphen_parts(text: &str, token: Token) -> impl Iterator<Item = (usize, us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_letters_counts_the_letters_before_the_first_other_byte() {
+        for chunk in [
+            *b"abcdefgh",
+            *b"ABCDEFGH",
+            *b"Haus und",
+            *b"z@[`{Z\x00a",
+            *b"Gr\xc3\xb6\xc3\x9fe!",
+            *b"azAZ09-.",
+            *b"\x7f\xe1\xc1aaaaa",
+            *b"Wort-Art",
+        ] {
+            let expected = chunk
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .unwrap_or(8);
+            assert_eq!(
+                ascii_letters(u64::from_le_bytes(chunk)),
+                expected,
+                "{chunk:?}"
+            );
+        }
+        for b in 0..=255u8 {
+            let chunk = [b'a', b, b'a', b'a', b'a', b'a', b'a', b'a'];
+            let expected = if b.is_ascii_alphabetic() { 8 } else { 1 };
+            assert_eq!(ascii_letters(u64::from_le_bytes(chunk)), expected, "{b}");
+        }
+    }
+
+    #[test]
+    fn a_word_at_the_end_of_a_text_or_paragraph_ends_there() {
+        let text = "Ein Wort am Endeeeeeeee Schlusswort";
+        let all = tokenize(text);
+        assert_eq!(all.last().map(|t| t.text(text)), Some("Schlusswort"));
+        let mut part = Vec::new();
+        tokenize_into(text, 0..14, &mut part);
+        let words: Vec<&str> = part.iter().map(|t| t.text(text)).collect();
+        assert_eq!(words, ["Ein", "Wort", "am", "En"]);
+    }
+
+    #[test]
+    fn abbreviations_are_known_in_any_case_and_only_whole() {
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a), "{a}");
+            assert!(is_abbreviation(&a.to_uppercase()), "{a}");
+            let mut capital = a.to_string();
+            capital[..1].make_ascii_uppercase();
+            assert!(is_abbreviation(&capital), "{a}");
+            assert!(
+                !is_abbreviation(&a[1..]) || ABBREVIATIONS.contains(&&a[1..]),
+                "{a}"
+            );
+            assert!(!is_abbreviation(&format!("{a}x")), "{a}");
+        }
+        for word in [
+            "",
+            "z",
+            "Haus",
+            "usw1",
+            "u@w",
+            "Nr\u{0}",
+            "bzw.",
+            "Straße",
+            "ÄÖÜ",
+            "abcdefghi",
+        ] {
+            assert_eq!(
+                is_abbreviation(word),
+                ABBREVIATIONS.contains(&word.to_lowercase().as_str()),
+                "{word:?}"
+            );
+        }
+    }
 
     #[test]
     fn latin_letters_join_words_and_times_and_divides_do_not() {

@@ -503,35 +503,48 @@ pub struct ReadingContext {
 impl ReadingContext {
     /// The readings this clause supports; all of them when it supports none.
     pub fn filter(&self, readings: ReadingSet) -> ReadingSet {
-        let person_ok = |p: Person| match p {
-            Person::S1 => self.ich,
-            Person::S2 => self.du,
-            Person::P2 => self.ihr,
-            _ => true,
-        };
         let infinitive_context =
             self.after_zu || (self.clause_last && !self.subordinate && !self.clause_first);
         let has_infinitive = readings.contains(Reading::Infinitive);
         let adjective =
             readings.contains(Reading::PastParticipleAdj) && self.before_capitalized && !self.early;
         let participle = readings.contains(Reading::PastParticiple) && self.auxiliary;
-        let keep = |r: &Reading| match *r {
-            Reading::Present(p)
-            | Reading::Past(p)
-            | Reading::SubjunctiveI(p)
-            | Reading::SubjunctiveII(p) => {
-                let crowded_out = (has_infinitive && infinitive_context) || adjective || participle;
-                person_ok(p) && !crowded_out
-            }
-            Reading::Infinitive => infinitive_context,
-            Reading::Imperative => self.clause_first && !self.ich,
-            Reading::PastParticiple => self.auxiliary || self.clause_last || !self.early,
-            Reading::PastParticipleAdj => self.before_capitalized,
-            Reading::ObliqueSingular | Reading::DativeSingular => !self.bare,
-            Reading::Plural | Reading::DativePlural => !self.after_singular_article,
-            _ => true,
+        // What the clause rules out, as a set: a few bit operations for every reading at once.
+        let crowded_out = (has_infinitive && infinitive_context) || adjective || participle;
+        let mut out = if crowded_out {
+            ReadingSet::finite_of(&Person::ALL)
+        } else {
+            // A first or second person form needs its pronoun in the clause.
+            [
+                (Person::S1, self.ich),
+                (Person::S2, self.du),
+                (Person::P2, self.ihr),
+            ]
+            .into_iter()
+            .filter(|&(_, pronoun)| !pronoun)
+            .fold(ReadingSet::default(), |set, (p, _)| {
+                set.union(ReadingSet::finite_of(&[p]))
+            })
         };
-        let kept: ReadingSet = readings.iter().filter(keep).collect();
+        let rules = [
+            (Reading::Infinitive, infinitive_context),
+            (Reading::Imperative, self.clause_first && !self.ich),
+            (
+                Reading::PastParticiple,
+                self.auxiliary || self.clause_last || !self.early,
+            ),
+            (Reading::PastParticipleAdj, self.before_capitalized),
+            (Reading::ObliqueSingular, !self.bare),
+            (Reading::DativeSingular, !self.bare),
+            (Reading::Plural, !self.after_singular_article),
+            (Reading::DativePlural, !self.after_singular_article),
+        ];
+        for (r, kept) in rules {
+            if !kept {
+                out.insert(r);
+            }
+        }
+        let kept = readings.minus(out);
         if kept.is_empty() { readings } else { kept }
     }
 }
@@ -551,6 +564,78 @@ mod tests {
     fn agrees(words: &[&str], gender: Gender) -> u8 {
         let headword: ReadingSet = std::iter::once(Reading::Headword).collect();
         agreement(before(words), noun_slots(Some(gender), headword, false))
+    }
+
+    /// The clause's rules one reading at a time, as they read in words.
+    fn filter_one_by_one(c: &ReadingContext, readings: ReadingSet) -> ReadingSet {
+        let person_ok = |p: Person| match p {
+            Person::S1 => c.ich,
+            Person::S2 => c.du,
+            Person::P2 => c.ihr,
+            _ => true,
+        };
+        let infinitive_context = c.after_zu || (c.clause_last && !c.subordinate && !c.clause_first);
+        let has_infinitive = readings.contains(Reading::Infinitive);
+        let adjective =
+            readings.contains(Reading::PastParticipleAdj) && c.before_capitalized && !c.early;
+        let participle = readings.contains(Reading::PastParticiple) && c.auxiliary;
+        let keep = |r: &Reading| match *r {
+            Reading::Present(p)
+            | Reading::Past(p)
+            | Reading::SubjunctiveI(p)
+            | Reading::SubjunctiveII(p) => {
+                let crowded_out = (has_infinitive && infinitive_context) || adjective || participle;
+                person_ok(p) && !crowded_out
+            }
+            Reading::Infinitive => infinitive_context,
+            Reading::Imperative => c.clause_first && !c.ich,
+            Reading::PastParticiple => c.auxiliary || c.clause_last || !c.early,
+            Reading::PastParticipleAdj => c.before_capitalized,
+            Reading::ObliqueSingular | Reading::DativeSingular => !c.bare,
+            Reading::Plural | Reading::DativePlural => !c.after_singular_article,
+            _ => true,
+        };
+        let kept: ReadingSet = readings.iter().filter(keep).collect();
+        if kept.is_empty() { readings } else { kept }
+    }
+
+    #[test]
+    fn the_filter_keeps_what_each_rule_keeps() {
+        let all: Vec<Reading> = Reading::all().collect();
+        let mut sets: Vec<ReadingSet> = all.iter().map(|&r| std::iter::once(r).collect()).collect();
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let set: ReadingSet = all
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| x >> i & 1 != 0)
+                .map(|(_, &r)| r)
+                .collect();
+            sets.push(set);
+        }
+        for bits in 0..1u32 << 12 {
+            let b = |k: u32| bits >> k & 1 != 0;
+            let c = ReadingContext {
+                ich: b(0),
+                du: b(1),
+                ihr: b(2),
+                auxiliary: b(3),
+                subordinate: b(4),
+                clause_first: b(5),
+                clause_last: b(6),
+                early: b(7),
+                after_zu: b(8),
+                before_capitalized: b(9),
+                after_singular_article: b(10),
+                bare: b(11),
+            };
+            for &set in &sets {
+                assert_eq!(c.filter(set), filter_one_by_one(&c, set), "{c:?} {set:?}");
+            }
+        }
     }
 
     #[test]
