@@ -297,6 +297,7 @@ pub fn pos_in_clause(clause: &[&str], at: usize) -> Option<&'static str> {
         }),
         "wie" => wie_pos(clause, at),
         "zu" => zu_pos(clause, at),
+        "der" | "die" | "das" | "dem" | "den" => article_or_pronoun(clause, at),
         _ => None,
     }
 }
@@ -311,6 +312,27 @@ fn ends_in_verb(clause: &[&str], at: usize) -> bool {
         && lookup(last)
             .iter()
             .all(|e| !matches!(e.pos, "art" | "pron" | "adv" | "prep" | "particle"))
+}
+
+/// `der`, `die`, `das`, `dem`, `den` as a pronoun (relative or demonstrative: `ein Hebel,
+/// der lang genug ist`, `das ist gut`, `den ich kenne`) rather than the article: no noun
+/// follows within three words, or a pronoun or verb comes right after it. `None` for the
+/// article, the entry's first use.
+fn article_or_pronoun(clause: &[&str], at: usize) -> Option<&'static str> {
+    let next = clause.get(at + 1)?;
+    // `den ich kenne`, `die sich wehren`, `das ist`; not `die meisten`, `die beiden`.
+    let pronoun_or_verb = lookup(next).iter().any(|e| {
+        e.pos == "verb" || e.headword == "sich" || e.function.starts_with("personal pronoun")
+    });
+    if pronoun_or_verb && !crate::de::is_capitalized(next) {
+        return Some("pron");
+    }
+    let noun_follows = clause
+        .iter()
+        .skip(at + 1)
+        .take(3)
+        .any(|w| crate::de::is_capitalized(w) && lookup(w).iter().all(|e| !e.keeps_capital()));
+    (!noun_follows).then_some("pron")
 }
 
 fn waehrend_is_conjunction(clause: &[&str], at: usize) -> bool {
@@ -839,6 +861,15 @@ mod tests {
         assert_eq!(pos("Und auch sein Kind", "sein"), Some("pron"));
         assert_eq!(pos("weil es kaputt sein muss", "sein"), None);
         assert_eq!(pos("Er geht nach Hause", "geht"), None);
+        // The article before its noun, the pronoun elsewhere.
+        assert_eq!(pos("der lang genug ist", "der"), Some("pron"));
+        assert_eq!(pos("den ich kenne", "den"), Some("pron"));
+        assert_eq!(pos("Das ist gut", "Das"), Some("pron"));
+        assert_eq!(pos("die sich nicht wehren", "die"), Some("pron"));
+        assert_eq!(pos("Der Mann kam", "Der"), None);
+        assert_eq!(pos("mit der sehr großen Hand", "der"), None);
+        assert_eq!(pos("die meisten Leute", "die"), None);
+        assert_eq!(pos("in dem Sie wohnen", "dem"), Some("pron"));
     }
 
     #[test]
