@@ -425,14 +425,17 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
     // an adjective's comparison is given on its main lines only (`schwach; flau | schwächer;
     // flauer | am schwächsten; am flauesten` "weak"). An adjective's line may start with
     // examples at once (`friedlich {adj} | mit friedlichen Mitteln`).
-    let compared = kind == LineKind::Adjective
-        && line
-            .de_columns()
-            .nth(1)
-            .is_some_and(|c| c.split(';').all(|a| a.trim().split(' ').count() == 1));
+    let comparatives: Vec<String> = line
+        .de_columns()
+        .nth(1)
+        .filter(|c| {
+            kind == LineKind::Adjective && c.split(';').all(|a| a.trim().split(' ').count() == 1)
+        })
+        .map(|c| c.split(';').map(|a| a.trim().to_lowercase()).collect())
+        .unwrap_or_default();
     let forms = match kind {
         LineKind::Verb => 4,
-        LineKind::Adjective if compared => 2,
+        LineKind::Adjective if !comparatives.is_empty() => 2,
         LineKind::Noun => 1,
         LineKind::Adjective | LineKind::Other => 0,
     };
@@ -444,7 +447,8 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
             .skip(1 + forms)
             .map(str::to_lowercase)
             .collect(),
-        compared,
+        comparatives,
+        verb: kind == LineKind::Verb,
     };
     cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| {
         emit(key, k, 0, alt, line_info.of(key, k, 0, alt, &heads));
@@ -526,8 +530,10 @@ struct LineInfo<'a> {
     /// The columns after the headwords' and their forms', lowercase, for
     /// [`LineInfo::richness`].
     columns: Vec<String>,
-    /// An adjective's line that gives its comparison.
-    compared: bool,
+    /// The comparatives an adjective's line gives, lowercase (`schwächer`, `flauer`).
+    comparatives: Vec<String>,
+    /// A verb's line.
+    verb: bool,
 }
 
 /// How much a line says of one of its headwords, 0 to [`MAX_RICHNESS`]: the columns after its
@@ -571,8 +577,21 @@ impl LineInfo<'_> {
         if stem.is_empty() {
             return 0;
         }
-        // A comparison says as much of an adjective as many examples do.
-        let compared = if self.compared {
+        // Its comparison says as much of an adjective as many examples do: `schwächer` for
+        // schwach, not `breiter` for groß in `groß; breit | breiter`.
+        let fold = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    'ä' => 'a',
+                    'ö' => 'o',
+                    'ü' => 'u',
+                    c => c,
+                })
+                .take(3)
+                .collect()
+        };
+        let beginning = fold(&lower);
+        let compared = if self.comparatives.iter().any(|c| fold(c) == beginning) {
             COMPARISON_MENTIONS
         } else {
             0
@@ -680,11 +699,13 @@ impl LineInfo<'_> {
                     p += 1;
                 }
                 // A comment after the word tells senses apart, main ones too: it counts for
-                // half of what marks a narrower sense, and half of what a line that shares the
-                // word with other words (`fahren; befahren`) does against one for the word
-                // alone (`fahren {vi}`).
-                let comment = u8::from(sense_comment(&head.display));
-                let shared = 2 * u8::from(self.has_other_words(&head.bare));
+                // half of what marks a narrower sense, and half of what a verb's line that
+                // shares the word with other verbs (`fahren; befahren` "to navigate", `essen;
+                // speisen` "to dine") does against one for the word alone (`fahren {vi}`).
+                // A noun's or an adjective's main sense is often given with its synonyms
+                // (`Bank {f}; Gruppe {f}` "bank" before `Bank {f}` "settle").
+                let comment = sense_comments(&head.display).min(2);
+                let shared = 2 * u8::from(self.verb && self.has_other_words(&head.bare));
                 tier.min(MAX_TIER) * TIER_WEIGHT + p.min(5) * 2 + comment + shared + MAX_RICHNESS
                     - self.richness(&head.bare)
             }
@@ -705,27 +726,26 @@ impl LineInfo<'_> {
 /// Whether a headword starts with a comment that restricts its sense: `(Last; Verantwortung)
 /// tragen`, not `(jdm.) etw. geben`.
 fn restricting_comment(display: &str) -> bool {
-    // After placeholders too: `etw. (in bestimmter Weise) halten`.
-    let mut rest = display.trim_start();
-    while let Some((first, after)) = rest.split_once(' ')
-        && is_placeholder(first)
-    {
-        rest = after.trim_start();
-    }
-    rest.strip_prefix('(')
+    display
+        .strip_prefix('(')
         .and_then(|rest| rest.split_once(')'))
         .is_some_and(|(inside, _)| !is_valency(inside))
 }
 
-/// Whether a headword has a comment after it that tells its sense (`Auge {n} (eines
-/// Würfels)`), not just how it is built (`fliegen (nach)`).
-fn sense_comment(display: &str) -> bool {
-    display
+/// How many comments a headword has that tell its sense (`Auge {n} (eines Würfels)`; `etw.
+/// (in bestimmter Weise) halten {vt} (in Zusammensetzungen)` has two), not just how it is
+/// built (`fliegen (nach)`).
+fn sense_comments(display: &str) -> u8 {
+    if restricting_comment(display) {
+        return 0;
+    }
+    let count = display
         .split('(')
         .skip(1)
         .filter_map(|part| part.split_once(')').map(|(inside, _)| inside))
-        .any(|inside| !is_valency(inside))
-        && !restricting_comment(display)
+        .filter(|inside| !is_valency(inside))
+        .count();
+    u8::try_from(count).unwrap_or(u8::MAX)
 }
 
 /// A comment of placeholders and function words only (`jdm.`, `mit etw.`, `auf; nach`): how
@@ -1397,6 +1417,10 @@ mod tests {
             "fahren",
         );
         assert!(alone < shared, "{alone} {shared}");
+        // A noun's synonyms do not count against it.
+        let bank = penalty("Bank {f}; Gruppe {f} :: bank", "bank");
+        let settle = penalty("Bank {f} :: settle", "bank");
+        assert_eq!(bank, settle);
         // Its own forms are no other words.
         let forms = penalty(
             "hoch; hoher; hohe; hohes {adj} | höher | am höchsten :: high | higher | highest",
@@ -1432,17 +1456,22 @@ mod tests {
     }
 
     #[test]
-    fn a_comment_before_the_word_restricts_it_after_placeholders_too() {
+    fn each_comment_that_tells_a_sense_narrows_it() {
         let penalty = head_penalty;
         let keep = penalty(
-            "etw. (in bestimmter Weise) halten {vt} | haltend | gehalten :: to keep sth. | keeping | kept",
+            "etw. (in bestimmter Weise) halten {vt} (in Zusammensetzungen) | haltend | gehalten \
+             :: to keep sth. (in a particular way) (in compounds) | keeping | kept",
+            "halten",
+        );
+        let one = penalty(
+            "etw. halten {vt} (besitzen) | haltend | gehalten :: to keep sth. | keeping | kept",
             "halten",
         );
         let hold = penalty(
             "etw. halten {vt} | haltend | gehalten :: to hold sth. | holding | held",
             "halten",
         );
-        assert!(hold + 6 <= keep, "{hold} {keep}");
+        assert!(hold < one && one < keep, "{hold} {one} {keep}");
     }
 
     #[test]

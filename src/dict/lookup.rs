@@ -607,7 +607,8 @@ impl Dictionaries {
         // dative plural (`mit den Köpfen`: Kopf), and a form listed for a verb with an
         // inseparable ge- to the same participle of its base verb (`gedacht`: denken before
         // gedenken): the analyser must be asked.
-        let nominalised = crate::de::is_capitalized(cx.word)
+        let nominalised = cx.word.ends_with('n')
+            && crate::de::is_capitalized(cx.word)
             && hits
                 .iter()
                 .any(|h| self.is_nominalised_infinitive(h, queries))
@@ -730,7 +731,11 @@ impl Dictionaries {
                 && h.posting.kind == Kind::Form
                 && h.info.class == WordClass::Verb
         };
-        if analyzed.is_empty() || !hits.iter().any(|h| listed_verb_form(&h)) {
+        // The table's participles all start with ge-.
+        let ge = analyzed
+            .get(..2)
+            .is_some_and(|p| p.eq_ignore_ascii_case("ge"));
+        if !ge || !hits.iter().any(|h| listed_verb_form(&h)) {
             return None;
         }
         let base = crate::de::analyze::strong_participle_of(&analyzed.to_lowercase())?;
@@ -1410,7 +1415,7 @@ impl Dictionaries {
 
 /// Written as an abbreviation: capitals only, two or more (`EDV`, `DM`).
 fn is_abbreviation(word: &str) -> bool {
-    word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+    word.chars().all(char::is_uppercase) && word.chars().nth(1).is_some()
 }
 
 /// Written as an acronym and nothing else: capitals only, two or three (`GNU`, `EDV`).
