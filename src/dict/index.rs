@@ -48,7 +48,7 @@ use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 22;
+const VERSION: u32 = 23;
 const HEADER_LEN: usize = 84;
 /// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
 /// costs a few microseconds, large enough that the directory stays small.
