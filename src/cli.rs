@@ -487,11 +487,6 @@ impl Answered<'_> {
     }
 }
 
-/// Words no link covers that a dictionary answers, in text order, worked out a block of
-/// sentences at a time as they are asked for. A verb whose separable particle ends its clause
-/// is marked with it when that makes a verb the dictionaries know (`kündigte` … `an`:
-/// `ankündigen`). The distinct word forms are looked up first, and each block's marks worked
-/// out, on as many threads as there are cores.
 /// The core lexicon's answer for a word, which comes before the dictionaries' (as on the
 /// reader's cards): `einer` is the article, not a comparative of `ein`.
 fn core_named(word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
@@ -504,9 +499,11 @@ fn core_named(word: &str, particle: Option<&'static str>, sentence_start: bool) 
     )))
 }
 
-/// Hands `consume` the dictionary marks of the text, in order, while they are worked out: the
-/// distinct word forms are looked up first, then the marks of a block of sentences at a time,
-/// the next block while `consume` takes the last, on as many threads as there are cores.
+/// Hands `consume` the words no link covers that a dictionary answers, in text order, while
+/// they are worked out. A verb whose separable particle ends its clause is marked with it when
+/// that makes a verb the dictionaries know (`kündigte` … `an`: `ankündigen`). The distinct word
+/// forms are looked up first, then the marks of a block of sentences at a time, the next block
+/// while `consume` takes the last, on as many threads as there are cores.
 pub fn with_dictionary_marks<R>(
     doc: &Document,
     analysis: &Analysis,
@@ -520,7 +517,8 @@ pub fn with_dictionary_marks<R>(
     answered.look_up_all(doc, analysis);
     let answered = &answered;
     rayon::in_place_scope(|s| {
-        // Two blocks ahead at most: a book's marks are never all held at once.
+        // One block waits while the next is worked out: a book's marks are never all held
+        // at once.
         let (blocks, marks) = std::sync::mpsc::sync_channel(1);
         s.spawn(move |_| {
             for block in analysis.sentences.chunks(MARK_BLOCK) {
