@@ -787,7 +787,7 @@ pub fn write_annotations(
             writer.write_mark(out, &mark)?;
         }
     }
-    Ok(())
+    writer.finish(out)
 }
 
 /// Links a document and writes its links as `annotate` prints them (without dictionaries),
@@ -810,7 +810,7 @@ pub fn write_links(
             ControlFlow::Break(())
         }
     });
-    written
+    written.and_then(|()| writer.finish(out))
 }
 
 fn start_of(spans: &[std::ops::Range<usize>]) -> usize {
@@ -840,6 +840,7 @@ struct AnnotationWriter<'a> {
     format: Format,
     position: TextPosition,
     file_spans: Vec<std::ops::Range<usize>>,
+    /// Records not yet written: they go out [`AnnotationWriter::BATCH`] bytes at a time.
     buf: String,
     /// The JSON before the spans and after the parts of a glossary entry's records, by entry:
     /// written once, as an entry has hundreds of records in a book.
@@ -847,6 +848,10 @@ struct AnnotationWriter<'a> {
 }
 
 impl<'a> AnnotationWriter<'a> {
+    /// How many bytes of records are gathered before they are written: a book has hundreds
+    /// of thousands of records of a hundred bytes or so.
+    const BATCH: usize = 1 << 16;
+
     fn new(doc: &'a Document, glossary: &'a Glossary, format: Format) -> Self {
         AnnotationWriter {
             doc,
@@ -857,7 +862,7 @@ impl<'a> AnnotationWriter<'a> {
                 ..TextPosition::default()
             },
             file_spans: Vec::new(),
-            buf: String::new(),
+            buf: String::with_capacity(Self::BATCH + 4096),
             entry_json: Vec::new(),
         }
     }
@@ -907,23 +912,36 @@ impl<'a> AnnotationWriter<'a> {
         let (surface, line, _) = self.place(&mark.spans);
         let (head, tail) = h.json();
         let buf = &mut self.buf;
-        buf.clear();
         buf.push_str(head);
         json_spans(buf, &self.file_spans, line, &surface);
         buf.push_str(tail);
-        out.write_all(buf.as_bytes())
+        self.spill(out)
+    }
+
+    /// Writes the records gathered once they fill a batch.
+    fn spill(&mut self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        if self.buf.len() < Self::BATCH {
+            return Ok(());
+        }
+        self.finish(out)
+    }
+
+    /// Writes the records gathered.
+    fn finish(&mut self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.buf.as_bytes())?;
+        self.buf.clear();
+        Ok(())
     }
 
     fn write(&mut self, out: &mut impl std::io::Write, r: &Record<'_>) -> std::io::Result<()> {
         let (surface, line, column) = self.place(r.spans);
         let buf = &mut self.buf;
-        buf.clear();
         match self.format {
             Format::Jsonl => {
                 let glossary = self.glossary;
                 let Some(e) = r.entry else {
                     json_record(buf, r, &self.file_spans, line, &surface, glossary);
-                    return out.write_all(buf.as_bytes());
+                    return self.spill(out);
                 };
                 if self.entry_json.len() <= e {
                     self.entry_json.resize(e + 1, None);
@@ -956,7 +974,7 @@ impl<'a> AnnotationWriter<'a> {
                 buf.push('\n');
             }
         }
-        out.write_all(buf.as_bytes())
+        self.spill(out)
     }
 }
 
@@ -1925,6 +1943,36 @@ mod tests {
             .map(|&at| lines.advance(source, at).0)
             .collect();
         assert_eq!(lines, [1, 1, 2, 4]);
+    }
+
+    #[test]
+    fn records_of_many_batches_are_written_whole_and_in_order() {
+        // Some 5,000 records of 100 bytes or more: several batches, and a last one part full.
+        let text = "Der Diplomat sprach mit dem Rat.\n\n".repeat(5001);
+        let doc = Document::parse("many.txt", text).unwrap();
+        let glossary = crate::glossary::parse(
+            "[[term]]\nde = \"Diplomat\"\nen = \"diplomat\"\npos = \"noun\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let linker = Linker::new(glossary);
+        let mut streamed = Vec::new();
+        write_links(&mut streamed, &doc, &linker, Format::Jsonl).unwrap();
+        assert!(
+            streamed.len() > 4 * AnnotationWriter::BATCH,
+            "{}",
+            streamed.len()
+        );
+        let streamed = String::from_utf8(streamed).unwrap();
+        let lines: Vec<&str> = streamed.lines().collect();
+        assert_eq!(lines.len(), 5001);
+        for (k, line) in lines.iter().enumerate() {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(record["line"], 2 * k + 1, "{line}");
+        }
+        let analysis = linker.analyze(&doc);
+        let rendered = render_annotations(&doc, &analysis, linker.glossary(), Format::Jsonl);
+        assert_eq!(rendered, streamed);
     }
 
     #[test]

@@ -457,6 +457,11 @@ impl Linker {
         out: &mut Found,
     ) {
         self.sentence_forms(text, tokens, sentence.clone(), scratch);
+        // Only a word with entries (or a compound of one) starts a link: a sentence without
+        // one needs no clauses.
+        if !scratch.keys.iter().any(memo::Key::linkable) {
+            return;
+        }
         scratch.candidates.clear();
         let mut clauses = std::mem::take(&mut scratch.clauses);
         clauses_into(text, tokens, sentence.clone(), &mut clauses);
