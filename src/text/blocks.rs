@@ -97,6 +97,11 @@ pub fn classify(paragraph: &str) -> BlockKind {
     if find_newline(paragraph.trim_end().as_bytes()).is_none() {
         return BlockKind::Prose;
     }
+    // Lines laid out in columns (a recipe's ingredients, a timetable) keep their breaks: their
+    // spaces are the layout, whatever their length.
+    if lines(paragraph).filter(|l| is_laid_out(l)).nth(1).is_some() {
+        return BlockKind::Verse;
+    }
     let lines = || lines(paragraph).map(str::trim);
     let (mut count, mut all_items, mut longest) = (0usize, true, 0usize);
     for line in lines() {
@@ -132,6 +137,13 @@ pub fn classify(paragraph: &str) -> BlockKind {
     BlockKind::Verse
 }
 
+/// Whether a line has a gap of three spaces or a tab between its words, or is indented by
+/// eight spaces or more (a column continued).
+fn is_laid_out(line: &str) -> bool {
+    let words = line.trim();
+    line.starts_with("        ") || words.contains("   ") || words.contains('\t')
+}
+
 fn starts_like_an_item(line: &str) -> bool {
     if ["- ", "* ", "• ", "– "].iter().any(|p| line.starts_with(p)) {
         return true;
@@ -165,6 +177,18 @@ mod tests {
         let list =
             "- Brot und Butter, Käse, Wurst und alles, was man zum Frühstück braucht\n- Milch";
         assert_eq!(classify(list), BlockKind::Verse);
+    }
+
+    #[test]
+    fn lines_in_columns_keep_their_breaks() {
+        let recipe = " Für:       12 Gedecke\n Zutaten:   1     Bisquittortenboden 1 Schicht\n            600 g Sahne\n            3 pk  Sahnesteif\n Rocher zerkleinern, mit der geschlagenen Sahne und Sahnesteif vorsichtig\n verrühren und auf eine Schicht Biskuittortenboden verteilen.";
+        assert_eq!(classify(recipe), BlockKind::Verse);
+        let continued =
+            "Zutaten: 1 Bisquittortenboden\n         600 g Sahne\n         3 Päckchen Sahnesteif";
+        assert_eq!(classify(continued), BlockKind::Verse);
+        // One wide gap is a typing slip, not a layout.
+        let slip = "Der russische Außenminister Sergej Lawrow hat angekündigt,   die\nständige Vertretung seines Landes bei der NATO in Brüssel zu\nschließen und die Diplomaten der Allianz aus Moskau auszuweisen.";
+        assert_eq!(classify(slip), BlockKind::Prose);
     }
 
     #[test]
