@@ -683,11 +683,12 @@ fn split_unhyphenated<F: Fn(&str) -> bool>(word: &str, is_known: &F) -> Option<V
         // case form with an ending (`Staaten`, `Rates`): its full analysis for every split
         // would cost too much for words nobody knows.
         let head_lemma = if is_known(&head) {
-            // A noun's head is a noun: `Platz` in `Universitätsplatz` is no form of `platzen`.
+            // A noun's head is a noun: `Platz` in `Universitätsplatz` is no form of `platzen`;
+            // a lowercase word's is none: `stäuben` in `überstäuben` is no form of `Staub`.
             lemma_candidates(&head)
                 .into_iter()
                 .map(|c| c.lemma)
-                .filter(|l| !splitter.capitalize || crate::de::is_capitalized(l))
+                .filter(|l| splitter.capitalize == crate::de::is_capitalized(l))
                 .find(|l| is_known(l))
                 .or(Some(head))
         } else {
@@ -830,6 +831,17 @@ mod tests {
             split("Debian-Paketmanagement").as_deref(),
             Some("Debian + Paket + Management")
         );
+    }
+
+    #[test]
+    fn a_lowercase_word_s_head_is_no_noun() {
+        let known = [
+            "über", "stäuben", "stauben", "Staub", "glatt", "rühren", "Rühren",
+        ];
+        let is_known = |w: &str| known.contains(&w) || known.contains(&&*w.to_lowercase());
+        let split = |w: &str| split_compound(w, is_known).map(|p| p.join(" + "));
+        assert_eq!(split("überstäuben").as_deref(), Some("über + stäuben"));
+        assert_eq!(split("glattrühren").as_deref(), Some("glatt + rühren"));
     }
 
     fn lemmas(word: &str) -> Vec<(String, String)> {
