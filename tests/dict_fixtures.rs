@@ -248,6 +248,25 @@ fn a_word_spelled_out_keeps_its_case_s_meaning() {
 }
 
 #[test]
+fn a_noun_spelled_as_its_headword_is_not_called_its_plural() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let dicts = ding_only(cache.path());
+    // Das Fenster, die Fenster: the same word in either number.
+    let fenster = dicts.lookup("Fenster", None);
+    assert_eq!(fenster[0].lemma, "Fenster", "{fenster:#?}");
+    assert_eq!(fenster[0].how, "singular or plural");
+    assert!(
+        dicts.lookup("Fenstern", None)[0]
+            .how
+            .starts_with("dative plural")
+    );
+    // Die Kosten has no singular: nothing to tell apart.
+    let kosten = dicts.lookup("Kosten", None);
+    assert_eq!(kosten[0].headword, "die Kosten (pl.)", "{kosten:#?}");
+    assert_eq!(kosten[0].how, "");
+}
+
+#[test]
 fn an_old_dative_is_no_plural_where_the_entry_lists_another() {
     let cache = tempfile::tempdir().expect("temp dir");
     let dicts = ding_only(cache.path());

@@ -1057,7 +1057,7 @@ impl Dictionaries {
                     if answers.len() >= MAX_ANSWERS {
                         break;
                     }
-                    piece.how = self.how(d, hit, q, &piece);
+                    piece.how = number_of_headword(self.how(d, hit, q, &piece), q, &piece);
                     distances.push(vec![(derived, hit.rank.penalty); piece.senses.len()]);
                     answers.push(piece);
                 }
@@ -1445,6 +1445,19 @@ const VERBS_KEPT: usize = 4096;
 
 /// The verb forms [`Dictionaries`] keep, by infinitive.
 pub(super) type VerbFormCache = FxHashMap<String, Arc<Vec<VerbForm>>>;
+
+/// A word spelled as its noun headword is no "plural of" it: `Fenster` is either number
+/// (its plural is the same), `Kosten` a noun with no singular (its headword says `(pl.)`).
+fn number_of_headword(how: String, q: &Query, piece: &Answer) -> String {
+    if !how.starts_with("plural") || *q.form != piece.lemma.to_lowercase() {
+        return how;
+    }
+    if piece.headword.ends_with("(pl.)") {
+        String::new()
+    } else {
+        "singular or plural".to_string()
+    }
+}
 
 fn gender_of(genus: Genus) -> Option<Gender> {
     match genus {
