@@ -264,6 +264,11 @@ fn a_noun_spelled_as_its_headword_is_not_called_its_plural() {
     let kosten = dicts.lookup("Kosten", None);
     assert_eq!(kosten[0].headword, "die Kosten (pl.)", "{kosten:#?}");
     assert_eq!(kosten[0].how, "");
+    // The same for a text's words (annotate --dict, the status bar's headwords).
+    let form = |w: &str| dicts.headword_and_form(w, None, false).map(|(_, f)| f);
+    assert_eq!(form("Fenster").as_deref(), Some("singular or plural"));
+    assert_eq!(form("Kosten").as_deref(), Some(""));
+    assert!(form("Fenstern").is_some_and(|f| f.starts_with("dative plural")));
 }
 
 #[test]

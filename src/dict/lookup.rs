@@ -451,7 +451,8 @@ impl Dictionaries {
                 if desc.is_empty() {
                     String::new()
                 } else {
-                    format!("{desc} of {lemma}")
+                    let plural_only = hit.info.genus == Genus::Plural;
+                    number_of_headword(format!("{desc} of {lemma}"), q, &lemma, plural_only)
                 }
             } else {
                 String::new()
@@ -1057,7 +1058,13 @@ impl Dictionaries {
                     if answers.len() >= MAX_ANSWERS {
                         break;
                     }
-                    piece.how = number_of_headword(self.how(d, hit, q, &piece), q, &piece);
+                    let plural_only = piece.headword.ends_with("(pl.)");
+                    piece.how = number_of_headword(
+                        self.how(d, hit, q, &piece),
+                        q,
+                        &piece.lemma,
+                        plural_only,
+                    );
                     distances.push(vec![(derived, hit.rank.penalty); piece.senses.len()]);
                     answers.push(piece);
                 }
@@ -1447,12 +1454,12 @@ const VERBS_KEPT: usize = 4096;
 pub(super) type VerbFormCache = FxHashMap<String, Arc<Vec<VerbForm>>>;
 
 /// A word spelled as its noun headword is no "plural of" it: `Fenster` is either number
-/// (its plural is the same), `Kosten` a noun with no singular (its headword says `(pl.)`).
-fn number_of_headword(how: String, q: &Query, piece: &Answer) -> String {
-    if !how.starts_with("plural") || *q.form != piece.lemma.to_lowercase() {
+/// (its plural is the same), `Kosten` a noun with no singular (`plural_only`).
+fn number_of_headword(how: String, q: &Query, lemma: &str, plural_only: bool) -> String {
+    if !how.starts_with("plural") || *q.form != lemma.to_lowercase() {
         return how;
     }
-    if piece.headword.ends_with("(pl.)") {
+    if plural_only {
         String::new()
     } else {
         "singular or plural".to_string()
