@@ -842,14 +842,17 @@ pub fn describe_readings(set: ReadingSet) -> String {
             .map(Person::describe)
             .collect()
     };
-    for (tense, name) in [
-        (Reading::Present as fn(Person) -> Reading, "present"),
-        (Reading::Past, "simple past"),
-    ] {
-        let p = persons(tense);
-        if !p.is_empty() {
-            return cat!(name, ", ", p.join(" or "));
+    let present = persons(Reading::Present);
+    if !present.is_empty() {
+        return cat!("present, ", present.join(" or "));
+    }
+    let past = persons(Reading::Past);
+    if !past.is_empty() {
+        // `verboten`, `verstanden`: the participle is what a learner meets most.
+        if set.contains(Reading::PastParticiple) {
+            return cat!("past participle, or simple past, ", past.join(" or "));
         }
+        return cat!("simple past, ", past.join(" or "));
     }
     let nouns: Vec<String> = [
         Reading::Plural,
@@ -907,6 +910,27 @@ mod tests {
         forms
             .iter()
             .any(|f| f.form == form && f.split_particle == split)
+    }
+
+    #[test]
+    fn a_participle_that_is_also_a_past_plural_is_called_a_participle_first() {
+        let set = |rs: &[Reading]| {
+            let mut s = ReadingSet::default();
+            for &r in rs {
+                s.insert(r);
+            }
+            s
+        };
+        let plural = Person::P13;
+        let both = set(&[Reading::PastParticiple, Reading::Past(plural)]);
+        let desc = describe_readings(both);
+        assert!(
+            desc.starts_with("past participle, or simple past, "),
+            "{desc}"
+        );
+        assert!(desc.contains(plural.describe()), "{desc}");
+        let past = describe_readings(set(&[Reading::Past(plural)]));
+        assert!(past.starts_with("simple past, "), "{past}");
     }
 
     #[test]
