@@ -771,6 +771,8 @@ mod tests {
         assert_eq!(headword("Daß"), Some("dass"));
         assert!(lookup("").is_empty());
         assert!(lookup("...").is_empty());
+        assert_eq!(headword("Essl."), Some("Esslöffel"));
+        assert_eq!(headword("EL"), Some("Esslöffel"));
     }
 
     #[test]

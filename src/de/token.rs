@@ -46,6 +46,8 @@ const ABBREVIATIONS: &[&str] = &[
     "ebd", "evtl", "fa", "ff", "fr", "frl", "gegr", "geb", "gest", "ggf", "hr", "hrsg", "inkl",
     "jh", "jhd", "jr", "kap", "kfz", "lt", "mio", "mrd", "mwst", "nr", "prof", "sog", "st", "std",
     "str", "tel", "usw", "vgl", "zt", "zzgl", "etc", "febr", "sept", "okt", "nov", "dez",
+    // Recipes: Esslöffel, Teelöffel, Päckchen, gestrichen, Messerspitze.
+    "essl", "teel", "pck", "gestr", "msp",
 ];
 
 /// A word of up to eight bytes as one number (little-endian, zeros after it).
@@ -487,6 +489,14 @@ mod tests {
         assert_eq!(t[5], ("Nr.", TokenKind::Abbreviation));
         assert_eq!(t[8], ("Ende", TokenKind::Word));
         assert_eq!(t[9], (".", TokenKind::SentenceEnd));
+        // A recipe's units do not end its sentences.
+        let t = words("4 Essl. Zucker und 1 gestr. TL Salz zugeben.");
+        assert_eq!(t[1], ("Essl.", TokenKind::Abbreviation));
+        assert_eq!(t[5], ("gestr.", TokenKind::Abbreviation));
+        assert_eq!(
+            t.iter().filter(|x| x.1 == TokenKind::SentenceEnd).count(),
+            1
+        );
     }
 
     #[test]
