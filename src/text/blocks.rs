@@ -97,11 +97,17 @@ pub fn classify(paragraph: &str) -> BlockKind {
     if find_newline(paragraph.trim_end().as_bytes()).is_none() {
         return BlockKind::Prose;
     }
-    // Lines laid out in columns (a recipe's ingredients, a timetable) keep their breaks: their
-    // spaces are the layout, whatever their length.
-    if lines(paragraph).filter(|l| is_laid_out(l)).nth(1).is_some() {
-        return BlockKind::Verse;
+    match classify_lines(paragraph) {
+        // Lines laid out in columns (a recipe's ingredients, a timetable) keep their breaks:
+        // their spaces are the layout, whatever their length. Most paragraphs have no wide gap
+        // at all, which one pass over their bytes tells.
+        BlockKind::Prose if laid_out_lines(paragraph) >= 2 => BlockKind::Verse,
+        kind => kind,
     }
+}
+
+/// [`classify`] for a paragraph of two lines or more, by the lengths of its lines.
+fn classify_lines(paragraph: &str) -> BlockKind {
     let lines = || lines(paragraph).map(str::trim);
     let (mut count, mut all_items, mut longest) = (0usize, true, 0usize);
     for line in lines() {
@@ -137,11 +143,41 @@ pub fn classify(paragraph: &str) -> BlockKind {
     BlockKind::Verse
 }
 
-/// Whether a line has a gap of three spaces or a tab between its words, or is indented by
-/// eight spaces or more (a column continued).
-fn is_laid_out(line: &str) -> bool {
-    let words = line.trim();
-    line.starts_with("        ") || words.contains("   ") || words.contains('\t')
+/// How many lines (0, 1 or 2 and more) have a gap of three spaces or a tab between their
+/// words, or are indented by eight spaces or more (a column continued). Only the gaps are
+/// looked at: most paragraphs have none, and a paragraph is never scanned line by line.
+fn laid_out_lines(paragraph: &str) -> usize {
+    static THREE_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"   "));
+    let bytes = paragraph.as_bytes();
+    let gaps = THREE_SPACES
+        .find_iter(bytes)
+        .chain(memchr::memchr_iter(b'\t', bytes));
+    let mut found: [Option<usize>; 2] = [None; 2];
+    for at in gaps {
+        let line = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        if found.contains(&Some(line)) {
+            continue;
+        }
+        let indent = bytes[line..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        let inner = at > line + indent;
+        let rest_of_line = &bytes[at..];
+        let ends_line = rest_of_line
+            .iter()
+            .take_while(|&&b| b != b'\n')
+            .all(|&b| b == b' ' || b == b'\t' || b == b'\r');
+        if (inner && !ends_line) || indent >= 8 {
+            if found[0].is_none() {
+                found[0] = Some(line);
+            } else {
+                return 2;
+            }
+        }
+    }
+    usize::from(found[0].is_some())
 }
 
 fn starts_like_an_item(line: &str) -> bool {
@@ -189,6 +225,11 @@ mod tests {
         // One wide gap is a typing slip, not a layout.
         let slip = "Der russische Außenminister Sergej Lawrow hat angekündigt,   die\nständige Vertretung seines Landes bei der NATO in Brüssel zu\nschließen und die Diplomaten der Allianz aus Moskau auszuweisen.";
         assert_eq!(classify(slip), BlockKind::Prose);
+        // Spaces left at the ends of hand-wrapped lines are no layout either.
+        let trailing = "Der russische Außenminister Sergej Lawrow hat angekündigt, die   \r\nständige Vertretung seines Landes bei der NATO in Brüssel zu   \r\nschließen und die Diplomaten der Allianz aus Moskau auszuweisen.";
+        assert_eq!(classify(trailing), BlockKind::Prose);
+        assert_eq!(laid_out_lines("a   b\nc\td\n\te"), 2);
+        assert_eq!(laid_out_lines("    Einrückung\nText   \n"), 0);
     }
 
     #[test]
