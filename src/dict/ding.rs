@@ -6,6 +6,7 @@
 //! sub-entries (`Militärbündnis {n}` under `Bündnis`) or examples. The same column and
 //! alternative on the English side translates it.
 
+use super::commonness::Commonness;
 use super::index::{Genus, Info, Kind, Spelling, WordClass};
 
 /// One line, split at ` :: ` into its German and English side; columns are split out on
@@ -404,7 +405,17 @@ const MAX_VERB_FORM_COLUMN: usize = 6;
 /// Every index key of a line, as (key, kind, column, alternative, what its headword is).
 /// Keys are lowercase. Lookup runs [`cleaned_column_keys`] to find which alternative a key
 /// matched.
-pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usize, Info)) {
+pub fn for_each_key(line: &Line<'_>, emit: impl FnMut(&str, Kind, usize, usize, Info)) {
+    for_each_key_ranked(line, &Commonness::default(), emit);
+}
+
+/// [`for_each_key`], with the counts of the dictionary's English words, by which a line
+/// translated by a rare word ranks a tier further (see [`Commonness::is_rare`]).
+pub fn for_each_key_ranked(
+    line: &Line<'_>,
+    commonness: &Commonness,
+    mut emit: impl FnMut(&str, Kind, usize, usize, Info),
+) {
     let mut columns = line.de_columns();
     let Some(head) = columns.next() else {
         return;
@@ -449,6 +460,10 @@ pub fn for_each_key(line: &Line<'_>, mut emit: impl FnMut(&str, Kind, usize, usi
             .collect(),
         comparatives,
         verb: kind == LineKind::Verb,
+        rare_translation: split_top(line.en, b'|')
+            .next()
+            .and_then(|en| split_top(en, b';').next())
+            .is_some_and(|first| commonness.is_rare(&clean_en(first).display)),
     };
     cleaned_column_keys(&heads, kind, 0, &heads, |key, k, alt| {
         emit(key, k, 0, alt, line_info.of(key, k, 0, alt, &heads));
@@ -534,6 +549,9 @@ struct LineInfo<'a> {
     comparatives: Vec<String>,
     /// A verb's line.
     verb: bool,
+    /// The first English of the headword column is a word the dictionary rarely uses
+    /// (see [`Commonness::is_rare`]).
+    rare_translation: bool,
 }
 
 /// How much a line says of one of its headwords, 0 to [`MAX_RICHNESS`]: the columns after its
@@ -606,7 +624,8 @@ const MAX_RICHNESS: u8 = 5;
 /// naming it.
 const COMPARISON_MENTIONS: usize = 7;
 
-/// Where a line stands among a word's lines, at most (see [`LineInfo::of`]).
+/// Where a line stands among a word's lines, at most (see [`LineInfo::of`]); a rare
+/// translation puts it one further.
 const MAX_TIER: u8 = 5;
 /// What a tier weighs: more than all else lines of the same tier may differ in.
 const TIER_WEIGHT: u8 = 32;
@@ -706,7 +725,15 @@ impl LineInfo<'_> {
                 // (`Bank {f}; Gruppe {f}` "bank" before `Bank {f}` "settle").
                 let comment = sense_comments(&head.display).min(2);
                 let shared = 2 * u8::from(self.verb && self.has_other_words(&head.bare));
-                tier.min(MAX_TIER) * TIER_WEIGHT + p.min(5) * 2 + comment + shared + MAX_RICHNESS
+                // A sense translated by a word the dictionary rarely uses is a tier further:
+                // `Verlangen {n}` "hankering" after `Wunsch; Verlangen` "desire". Not for an
+                // English key, which is that translation itself.
+                let rare = self.rare_translation && kind != Kind::English;
+                (tier.min(MAX_TIER) + u8::from(rare)) * TIER_WEIGHT
+                    + p.min(5) * 2
+                    + comment
+                    + shared
+                    + MAX_RICHNESS
                     - self.richness(&head.bare)
             }
         };
@@ -1403,6 +1430,66 @@ mod tests {
             "spüren",
         );
         assert!(second < fourth, "{second} {fourth}");
+    }
+
+    /// The penalty of a line's headword key, ranked with the word counts of `dictionary`.
+    fn ranked_head_penalty(dictionary: &[&str], line: &str, key: &str) -> u32 {
+        let mut commonness = Commonness::default();
+        for l in dictionary.iter().filter_map(|l| parse_line(l)) {
+            commonness.add(l.en);
+        }
+        let line = parse_line(line).expect("a Ding line");
+        let mut found = None;
+        for_each_key_ranked(&line, &commonness, |k, kind, _, _, info| {
+            if k == key && kind == Kind::Head && found.is_none() {
+                found = Some(u32::from(info.penalty));
+            }
+        });
+        found.expect("the key")
+    }
+
+    #[test]
+    fn a_line_translated_by_a_rare_word_ranks_a_tier_further() {
+        let rare = "Freude {f} :: gladsomeness";
+        let common = "Vergnügen {n}; Freude {f} | Vergnügen {pl} | viel Freude | Freude haben :: \
+                      joy | joys | much joy | to have joy";
+        let mut dictionary = vec![rare, common];
+        let joys: Vec<String> = (0..40)
+            .map(|i| format!("Beispiel{i} {{n}} :: a joy to behold {i}"))
+            .collect();
+        dictionary.extend(joys.iter().map(String::as_str));
+        let penalty = |line| ranked_head_penalty(&dictionary, line, "freude");
+        assert!(
+            penalty(common) < penalty(rare),
+            "{} {}",
+            penalty(common),
+            penalty(rare)
+        );
+        assert_eq!(
+            penalty(rare),
+            head_penalty(rare, "freude") + u32::from(TIER_WEIGHT)
+        );
+        assert_eq!(penalty(common), head_penalty(common, "freude"));
+        // Without counts, the line that starts with the word comes first.
+        assert!(head_penalty(rare, "freude") < head_penalty(common, "freude"));
+    }
+
+    #[test]
+    fn an_english_key_is_not_ranked_by_its_own_rarity() {
+        let line = parse_line("Frohsinn {m} :: gladsomeness").expect("a Ding line");
+        let mut commonness = Commonness::default();
+        commonness.add("joy | a joy to behold");
+        let english = |c: &Commonness| {
+            let mut found = None;
+            for_each_key_ranked(&line, c, |k, kind, _, _, info| {
+                if k == "gladsomeness" && kind == Kind::English {
+                    found = Some(info.penalty);
+                }
+            });
+            found.expect("the English key")
+        };
+        assert!(commonness.is_rare("gladsomeness"));
+        assert_eq!(english(&commonness), english(&Commonness::default()));
     }
 
     #[test]

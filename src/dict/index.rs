@@ -48,7 +48,7 @@ use std::time::UNIX_EPOCH;
 
 const MAGIC: &[u8; 8] = b"LESERIDX";
 /// Bump whenever keys, postings or layout change: old caches are then rebuilt.
-const VERSION: u32 = 23;
+const VERSION: u32 = 24;
 const HEADER_LEN: usize = 84;
 /// Bytes of fst and postings a shard holds, about: small enough that reading and checking one
 /// costs a few microseconds, large enough that the directory stays small.
@@ -228,7 +228,8 @@ pub struct Info {
     /// the headword alone (`gehen {vi}`) and says much of it (examples, an adjective's
     /// comparison), more for labels (`[ugs.]`), comments, other words on the line, a bare
     /// line; always more for a later alternative, the later the more, and a phrase (`gegen
-    /// etw. sein`); the most for sub-entries and phrase headwords.
+    /// etw. sein`), and for a translation the dictionary's English hardly uses (`hankering`);
+    /// the most for sub-entries and phrase headwords.
     pub penalty: u8,
     /// For [`Spelling::Mixed`], which of the headword's first 12 characters are capitals
     /// (bit 0 the first).

@@ -10,6 +10,7 @@
 //! }
 //! ```
 
+pub mod commonness;
 pub mod dictd;
 pub mod ding;
 pub mod index;
@@ -22,6 +23,7 @@ pub use lookup::Headword;
 pub use query::{DictQuery, Looked, look_up, word_query};
 pub use report::lookup_report;
 
+use commonness::Commonness;
 use dictd::DictData;
 use index::{Builder, Info, Kind, Stamp};
 use serde::Serialize;
@@ -336,9 +338,17 @@ fn for_each_line(
 }
 
 fn build_ding(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError> {
+    // A first reading counts the English words, by which the second ranks each line.
+    let mut commonness = Commonness::default();
+    for_each_line(path, &|f| progress(f * 0.2), |_, raw| {
+        if let Some(line) = std::str::from_utf8(raw).ok().and_then(ding::parse_line) {
+            commonness.add(line.en);
+        }
+        Ok(())
+    })?;
     let mut builder = Builder::default();
     let mut lines = 0usize;
-    for_each_line(path, progress, |start, raw| {
+    for_each_line(path, &|f| progress(0.2 + f * 0.8), |start, raw| {
         let Ok(text) = std::str::from_utf8(raw) else {
             return Ok(());
         };
@@ -348,7 +358,7 @@ fn build_ding(path: &Path, progress: &dyn Fn(f32)) -> Result<Builder, DictError>
         let len = text.trim_end_matches(['\n', '\r']).len();
         let entry = builder.add_entry(start, len as u32)?;
         lines += 1;
-        ding::for_each_key(&line, |key, kind, column, alt, info| {
+        ding::for_each_key_ranked(&line, &commonness, |key, kind, column, alt, info| {
             builder.add_key_with(key, entry, kind, column, alt, info);
         });
         Ok(())
