@@ -115,7 +115,8 @@ impl Commonness {
     }
 
     /// How often `word` occurs, with its forms.
-    pub fn count(&self, word: &str) -> u32 {
+    #[cfg(test)]
+    fn count(&self, word: &str) -> u32 {
         let mut n = 0;
         for_each_word(word, |w| n = self.counts.get(w).copied().unwrap_or(0));
         n

@@ -153,10 +153,11 @@ fn laid_out_lines(paragraph: &str) -> usize {
     let gaps = THREE_SPACES
         .find_iter(bytes)
         .chain(memchr::memchr_iter(b'\t', bytes));
-    let mut found: [Option<usize>; 2] = [None; 2];
+    // The first line found: a second one ends the search.
+    let mut found: Option<usize> = None;
     for at in gaps {
         let line = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-        if found.contains(&Some(line)) {
+        if found == Some(line) {
             continue;
         }
         let indent = bytes[line..]
@@ -170,14 +171,13 @@ fn laid_out_lines(paragraph: &str) -> usize {
             .take_while(|&&b| b != b'\n')
             .all(|&b| b == b' ' || b == b'\t' || b == b'\r');
         if (inner && !ends_line) || indent >= 8 {
-            if found[0].is_none() {
-                found[0] = Some(line);
-            } else {
+            if found.is_some() {
                 return 2;
             }
+            found = Some(line);
         }
     }
-    usize::from(found[0].is_some())
+    usize::from(found.is_some())
 }
 
 fn starts_like_an_item(line: &str) -> bool {
