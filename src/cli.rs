@@ -288,6 +288,26 @@ pub fn load_text(path: Option<&Path>) -> anyhow::Result<Document> {
     }
 }
 
+/// A text to read: [`load_text`], except that a web page or an EPUB book is read as
+/// `leser import` would save it (its text, not its markup). `annotate` keeps [`load_text`],
+/// whose offsets are the file's.
+pub fn load_readable(path: Option<&Path>) -> anyhow::Result<Document> {
+    let Some(path) = path else {
+        return load_text(None);
+    };
+    match crate::import::kind_of(path) {
+        Some(crate::import::Kind::Html | crate::import::Kind::Epub) => {
+            let converted = crate::import::convert_file(path)?;
+            // Read as the file it would be saved as (`.md` or `.txt`), named as it is.
+            let name = path.display().to_string();
+            let mut doc = converted.document(&format!("{name}.{}", converted.extension()))?;
+            doc.name = name;
+            Ok(doc)
+        }
+        _ => load_text(Some(path)),
+    }
+}
+
 /// The translation of a text loaded from `path` (`None`: the bundled article), read only by
 /// what shows it. A translation named but unreadable (a FIFO, too large, not there while the
 /// front matter names it) is left out, and the reason added to the text's notice.
@@ -1293,7 +1313,7 @@ struct OpenText {
 fn open_text(text: Option<&Path>, data: &DataArgs, dicts: &DictArgs) -> anyhow::Result<OpenText> {
     let dir = data_dir(data)?;
     let setup = load_glossary_setup(data, &dir)?;
-    let doc = load_text(text)?;
+    let doc = load_readable(text)?;
     let store = crate::learner::Store::open(&dir)?;
     for w in store.warnings() {
         notice(w);
@@ -1943,6 +1963,27 @@ mod tests {
             .map(|&at| lines.advance(source, at).0)
             .collect();
         assert_eq!(lines, [1, 1, 2, 4]);
+    }
+
+    #[test]
+    fn a_web_page_is_read_as_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("seite.html");
+        std::fs::write(
+            &page,
+            "<html><head><title>Hunde</title></head><body><h1>Hunde</h1>\
+             <p>Der Hund <b>bellt</b> laut.</p></body></html>",
+        )
+        .unwrap();
+        let doc = load_readable(Some(&page)).unwrap();
+        assert!(
+            doc.source.contains("Der Hund bellt laut."),
+            "{}",
+            doc.source
+        );
+        assert!(!doc.source.contains('<'), "{}", doc.source);
+        // annotate reads the file as it is.
+        assert!(load_text(Some(&page)).unwrap().source.contains("<p>"));
     }
 
     #[test]

@@ -49,7 +49,7 @@ impl Opener {
             Target::Bundled => None,
             Target::File(p) => Some(p.as_path()),
         };
-        let mut doc = crate::cli::load_text(path)?;
+        let mut doc = crate::cli::load_readable(path)?;
         let translation = crate::cli::load_translation(&mut doc, path);
         let store = Store::open(&self.data_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
         let text_key = text_key(&doc, path);
