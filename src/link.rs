@@ -158,6 +158,9 @@ pub struct Linker {
     /// The first two bytes of every noun form, as bits: most places a compound could split
     /// are ruled out without a probe of `forms`.
     noun_starts: Vec<u64>,
+    /// The last two bytes of every noun form, the same way: a word no noun form ends like is
+    /// no compound the linker could split (its head ends it).
+    noun_ends: Vec<u64>,
     /// Set while a noun's forms are indexed.
     indexing_noun: bool,
 }
@@ -244,6 +247,7 @@ impl Linker {
             key_buf: String::new(),
             contested: Vec::new(),
             noun_starts: vec![0; 1024],
+            noun_ends: vec![0; 1024],
             indexing_noun: false,
         };
         let mut verbs = index::VerbCache::default();
@@ -421,7 +425,10 @@ impl Linker {
         if let Some(h) = self.forms.get(lower) {
             return Some(h);
         }
-        // One pass over the bytes for ß (C3 9F) and ph: most words have neither.
+        // Most words have neither ß (C3 9F) nor a p: one quick look for either.
+        if memchr::memchr2(0x9f, b'p', lower.as_bytes()).is_none() {
+            return None;
+        }
         let (mut eszett, mut ph) = (false, false);
         let mut prev = 0u8;
         for &b in lower.as_bytes() {
@@ -585,6 +592,13 @@ impl Linker {
             ..
         } = scratch;
         let first = *first;
+        // A clause without a word that may link has no candidates.
+        if !clause
+            .iter()
+            .any(|part| keys[part.start - first..part.end - first].iter().any(memo::Key::linkable))
+        {
+            return;
+        }
         words.clear();
         infos.clear();
         capitals.clear();

@@ -92,7 +92,8 @@ impl Linker {
     ) -> Option<Candidate> {
         // Parts are cut from the surface at the lower case's offsets: a word whose lower case
         // is longer or shorter (İ, ẞ) is no compound the glossary could know.
-        if lower.len() != surface.len() {
+        // A head ends the word: no noun form ends like it, no head.
+        if lower.len() != surface.len() || !self.may_end_noun(lower.as_bytes()) {
             return None;
         }
         let bytes = lower.as_bytes();
@@ -127,15 +128,17 @@ impl Linker {
             if NOT_COMPOUNDS.contains(&lower) {
                 return None;
             }
+            // An unknown first part of five letters or more before a noun of four or more
+            // (Seminar-leiter) is taken, unless the head makes a place name (Heidel-berg); a
+            // shorter one must be a word. Whether it is one is asked only then: it is the
+            // dearest test here.
             let modifier_lower = &lower[..at];
-            if !self.is_word(modifier_lower, 0, &mut triple) {
-                // An unknown first part of five letters or more before a noun of four or more
-                // (Seminar-leiter), unless the head makes a place name (Heidel-berg).
-                let head_len = lower.len() - at;
-                let place = PLACE_NAME_HEADS.iter().any(|h| lower.ends_with(h));
-                if modifier_lower.chars().count() < 5 || head_len < 4 || place {
-                    continue;
-                }
+            let head_len = lower.len() - at;
+            let must_be_word = head_len < 4
+                || modifier_lower.chars().nth(4).is_none()
+                || PLACE_NAME_HEADS.iter().any(|h| lower.ends_with(h));
+            if must_be_word && !self.is_word(modifier_lower, 0, &mut triple) {
+                continue;
             }
             let (modifier_text, modifier_entry) = self.modifier(&surface[..at]);
             let head_entry = &self.glossary.entries[hit.entry as usize];

@@ -195,6 +195,15 @@ fn noun_start(key: &[u8]) -> usize {
     }
 }
 
+/// The bit of a form's last two bytes in [`Linker::noun_ends`].
+fn noun_end(key: &[u8]) -> usize {
+    match key {
+        [.., a, b] => usize::from(u16::from_le_bytes([*a, *b])),
+        [a] => usize::from(*a),
+        [] => 0,
+    }
+}
+
 /// Whether a lowercased form is one of [`crate::de::lexicon::COMMON_WORDS`].
 fn is_common_word(lower: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
@@ -239,6 +248,8 @@ impl Linker {
         if self.indexing_noun {
             let pair = noun_start(key.as_bytes());
             self.noun_starts[pair / 64] |= 1 << (pair % 64);
+            let pair = noun_end(key.as_bytes());
+            self.noun_ends[pair / 64] |= 1 << (pair % 64);
         }
         let common = sureness != Sureness::Given && is_common_word(key);
         let hits = self.forms.entry(key);
@@ -443,6 +454,12 @@ impl Linker {
     pub(super) fn may_start_noun(&self, lower: &[u8]) -> bool {
         let pair = noun_start(lower);
         self.noun_starts[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
+    /// Whether some noun form ends like `lower` (its last two bytes).
+    pub(super) fn may_end_noun(&self, lower: &[u8]) -> bool {
+        let pair = noun_end(lower);
+        self.noun_ends[pair / 64] & (1 << (pair % 64)) != 0
     }
 
     /// The forms of a one-word entry (or of an old spelling of it).
