@@ -426,7 +426,10 @@ impl Linker {
             return Some(h);
         }
         // Most words have neither ß (C3 9F) nor a p: one quick look for either.
-        if memchr::memchr2(0x9f, b'p', lower.as_bytes()).is_none() {
+        if !lower
+            .bytes()
+            .fold(false, |any, b| any | (b == 0x9f) | (b == b'p'))
+        {
             return None;
         }
         let (mut eszett, mut ph) = (false, false);

@@ -253,10 +253,13 @@ fn marked_clauses(
     sentence: Range<usize>,
 ) -> smallvec::SmallVec<[Marked; 8]> {
     let mut out = smallvec::SmallVec::new();
+    let bytes = text.as_bytes();
+    // A token of one byte, that byte: punctuation is looked at without slicing the text.
+    let single = |t: &Token| (t.end == t.start + 1).then(|| bytes[t.start]);
     let mut start = sentence.start;
     let mut quoted_phrase_end = 0;
-    for i in sentence.clone() {
-        let t = tokens[i];
+    for (i, t) in tokens[sentence.clone()].iter().enumerate() {
+        let i = sentence.start + i;
         if t.kind == TokenKind::OpenQuote {
             quoted_phrase_end = quoted_phrase(tokens, i, sentence.end).unwrap_or(0);
         }
@@ -267,20 +270,23 @@ fn marked_clauses(
             | TokenKind::SentenceEnd
             | TokenKind::OpenQuote
             | TokenKind::CloseQuote => true,
+            // The conjunctions start with u, o or s: most words are passed over at their
+            // first byte.
             TokenKind::Word => {
                 i > start
+                    && matches!(bytes[t.start], b'u' | b'o' | b's')
                     && is_clause_conjunction(t.text(text))
                     && !joins_words(text, tokens, i, &sentence)
             }
             // A parenthesis is a clause of its own.
-            TokenKind::Other => matches!(t.text(text), "(" | ")" | "[" | "]"),
+            TokenKind::Other => matches!(single(t), Some(b'(' | b')' | b'[' | b']')),
             _ => false,
         };
         if boundary {
             if i > start {
                 out.push(Marked {
                     range: start..i,
-                    comma_after: text[t.start..t.end] == *",",
+                    comma_after: single(t) == Some(b','),
                 });
             }
             // A conjunction belongs to the clause it opens; punctuation to none.
