@@ -155,12 +155,9 @@ pub struct Linker {
     key_buf: String,
     /// Forms that two entries share where one of them is a guess, settled once all are in.
     contested: Vec<String>,
-    /// The first two bytes of every noun form, as bits: most places a compound could split
-    /// are ruled out without a probe of `forms`.
-    noun_starts: Vec<u64>,
-    /// The last two bytes of every noun form, the same way: a word no noun form ends like is
-    /// no compound the linker could split (its head ends it).
-    noun_ends: Vec<u64>,
+    /// Every noun form's first three bytes and length, hashed to a bit: most places a
+    /// compound could split are ruled out without a probe of `forms`.
+    noun_heads: Vec<u64>,
     /// Set while a noun's forms are indexed.
     indexing_noun: bool,
 }
@@ -246,8 +243,7 @@ impl Linker {
             forms: index::FormIndex::with_capacity(glossary.entries.len() * 10),
             key_buf: String::new(),
             contested: Vec::new(),
-            noun_starts: vec![0; 1024],
-            noun_ends: vec![0; 1024],
+            noun_heads: vec![0; index::NOUN_HEAD_WORDS],
             indexing_noun: false,
         };
         let mut verbs = index::VerbCache::default();
@@ -596,10 +592,11 @@ impl Linker {
         } = scratch;
         let first = *first;
         // A clause without a word that may link has no candidates.
-        if !clause
-            .iter()
-            .any(|part| keys[part.start - first..part.end - first].iter().any(memo::Key::linkable))
-        {
+        if !clause.iter().any(|part| {
+            keys[part.start - first..part.end - first]
+                .iter()
+                .any(memo::Key::linkable)
+        }) {
             return;
         }
         words.clear();

@@ -92,28 +92,28 @@ impl Linker {
     ) -> Option<Candidate> {
         // Parts are cut from the surface at the lower case's offsets: a word whose lower case
         // is longer or shorter (İ, ẞ) is no compound the glossary could know.
-        // A head ends the word: no noun form ends like it, no head.
-        if lower.len() != surface.len() || !self.may_end_noun(lower.as_bytes()) {
+        if lower.len() != surface.len() {
             return None;
         }
         let bytes = lower.as_bytes();
-        let mut chars = 0;
+        // A first part of three letters at least, a head of three bytes at least.
+        let (first, _) = lower.char_indices().nth(3)?;
         let mut triple = String::new();
-        for (at, _) in lower.char_indices() {
-            chars += 1;
-            // A first part of three letters at least, a head of three at least.
-            if chars <= 3 || lower.len() - at < 3 {
+        for at in first..bytes.len().saturating_sub(2) {
+            // Only where a letter starts.
+            if bytes[at] & 0xc0 == 0x80 {
                 continue;
             }
             let head = &lower[at..];
-            let mut found = if self.may_start_noun(head.as_bytes()) {
+            let (h0, h1, h2) = (bytes[at], bytes[at + 1], bytes[at + 2]);
+            let mut found = if self.may_be_noun([h0, h1, h2], head.len()) {
                 self.noun_hit(head)
             } else {
                 None
             };
             if found.is_none()
                 && bytes[at - 1] == bytes[at - 2]
-                && self.may_start_noun(&[bytes[at - 1], bytes[at]])
+                && self.may_be_noun([bytes[at - 1], h0, h1], head.len() + 1)
                 && bytes[at - 1].is_ascii_alphabetic()
                 && !b"aeiou".contains(&bytes[at - 1])
             {

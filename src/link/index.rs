@@ -186,22 +186,25 @@ pub(super) fn same_spelling(a: &str, b: &str) -> bool {
     a == b || (a.contains('ß') || b.contains('ß')) && a.replace('ß', "ss") == b.replace('ß', "ss")
 }
 
-/// The bit of a form's first two bytes in [`Linker::noun_starts`].
-fn noun_start(key: &[u8]) -> usize {
-    match key {
-        [a, b, ..] => usize::from(u16::from_le_bytes([*a, *b])),
-        [a] => usize::from(*a),
-        [] => 0,
-    }
+/// How many words of bits [`Linker::noun_heads`] has: 2^17 bits, 16 KB, a few percent of them
+/// set by a glossary of a thousand nouns.
+pub(super) const NOUN_HEAD_WORDS: usize = 1 << 11;
+
+/// The bit in [`Linker::noun_heads`] of a form `len` bytes long that starts with `start`
+/// (its first three bytes, zeros for a shorter form).
+fn noun_head(start: [u8; 3], len: usize) -> usize {
+    let key = u64::from(u32::from_le_bytes([start[0], start[1], start[2], 0])) | (len as u64) << 24;
+    // Fibonacci hashing: the top bits of the product.
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 17)) as usize
 }
 
-/// The bit of a form's last two bytes in [`Linker::noun_ends`].
-fn noun_end(key: &[u8]) -> usize {
-    match key {
-        [.., a, b] => usize::from(u16::from_le_bytes([*a, *b])),
-        [a] => usize::from(*a),
-        [] => 0,
+/// A form's first three bytes, zeros after its end.
+fn first_three(key: &[u8]) -> [u8; 3] {
+    let mut start = [0; 3];
+    for (s, b) in start.iter_mut().zip(key) {
+        *s = *b;
     }
+    start
 }
 
 /// Whether a lowercased form is one of [`crate::de::lexicon::COMMON_WORDS`].
@@ -246,10 +249,8 @@ impl Linker {
         sureness: Sureness,
     ) {
         if self.indexing_noun {
-            let pair = noun_start(key.as_bytes());
-            self.noun_starts[pair / 64] |= 1 << (pair % 64);
-            let pair = noun_end(key.as_bytes());
-            self.noun_ends[pair / 64] |= 1 << (pair % 64);
+            let bit = noun_head(first_three(key.as_bytes()), key.len());
+            self.noun_heads[bit / 64] |= 1 << (bit % 64);
         }
         let common = sureness != Sureness::Given && is_common_word(key);
         let hits = self.forms.entry(key);
@@ -450,16 +451,11 @@ impl Linker {
         self.indexing_noun = false;
     }
 
-    /// Whether some noun form starts like `lower` (its first two bytes).
-    pub(super) fn may_start_noun(&self, lower: &[u8]) -> bool {
-        let pair = noun_start(lower);
-        self.noun_starts[pair / 64] & (1 << (pair % 64)) != 0
-    }
-
-    /// Whether some noun form ends like `lower` (its last two bytes).
-    pub(super) fn may_end_noun(&self, lower: &[u8]) -> bool {
-        let pair = noun_end(lower);
-        self.noun_ends[pair / 64] & (1 << (pair % 64)) != 0
+    /// Whether `lower` may be a noun form: some noun form is as long and starts with the same
+    /// three bytes. `start` is its first three bytes.
+    pub(super) fn may_be_noun(&self, start: [u8; 3], len: usize) -> bool {
+        let bit = noun_head(start, len);
+        self.noun_heads[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The forms of a one-word entry (or of an old spelling of it).
