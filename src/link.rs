@@ -422,10 +422,7 @@ impl Linker {
             return Some(h);
         }
         // Most words have neither ß (C3 9F) nor a p: one quick look for either.
-        if !lower
-            .bytes()
-            .fold(false, |any, b| any | (b == 0x9f) | (b == b'p'))
-        {
+        if !lower.bytes().any(|b| b == 0x9f || b == b'p') {
             return None;
         }
         let (mut eszett, mut ph) = (false, false);
