@@ -472,6 +472,19 @@ impl Linker {
             self.clause_candidates(text, tokens, clause, sentence.start, scratch);
         }
         scratch.clauses = clauses;
+        self.resolve(tokens, sentence, sentence_index, scratch, out);
+    }
+
+    /// Turns a sentence's candidates into links: more tokens win, then rank; a token is taken
+    /// once.
+    fn resolve<'a>(
+        &'a self,
+        tokens: &[Token],
+        sentence: Range<usize>,
+        sentence_index: usize,
+        scratch: &mut Scratch<'a>,
+        out: &mut Found,
+    ) {
         // More tokens win (zurückkommen over kommen), then rank, then earlier; equal ones are
         // next to each other.
         let mut cands = std::mem::take(&mut scratch.candidates);

@@ -144,17 +144,17 @@ fn hash(prefix: [u64; 2], len: u32, tail: &[u8]) -> u64 {
         0x1319_8a2e_0370_7344,
         0xa409_3822_299f_31d0,
     ];
-    let mut h = fold(
+    let h = fold(
         prefix[0] ^ SEEDS[0],
         prefix[1] ^ SEEDS[1] ^ u64::from(len) << 32,
     );
-    if !tail.is_empty() {
-        use std::hash::Hasher;
-        let mut rest = rustc_hash::FxHasher::default();
-        rest.write(tail);
-        h ^= rest.finish();
+    if tail.is_empty() {
+        return h;
     }
-    fold(h ^ SEEDS[2], u64::from(len) ^ SEEDS[0])
+    use std::hash::Hasher;
+    let mut rest = rustc_hash::FxHasher::default();
+    rest.write(tail);
+    fold(h ^ rest.finish() ^ SEEDS[2], u64::from(len) ^ SEEDS[0])
 }
 
 impl Key {
