@@ -151,10 +151,12 @@ fn hash(prefix: [u64; 2], len: u32, tail: &[u8]) -> u64 {
     if tail.is_empty() {
         return h;
     }
-    use std::hash::Hasher;
     let mut rest = rustc_hash::FxHasher::default();
-    rest.write(tail);
-    fold(h ^ rest.finish() ^ SEEDS[2], u64::from(len) ^ SEEDS[0])
+    std::hash::Hasher::write(&mut rest, tail);
+    fold(
+        h ^ std::hash::Hasher::finish(&rest) ^ SEEDS[2],
+        u64::from(len) ^ SEEDS[0],
+    )
 }
 
 impl Key {
