@@ -187,6 +187,12 @@ impl Document {
         self.original.as_deref().unwrap_or(&self.source)
     }
 
+    /// Whether `source` is the file's text as decoded, offset for offset (no line ends or
+    /// Markdown were read), so that [`Document::file_offset`] maps every offset to itself.
+    pub fn source_is_file(&self) -> bool {
+        self.original.is_none() && self.origin.is_identity()
+    }
+
     /// The offset in the file's text of an offset in `source`.
     pub fn file_offset(&self, offset: usize) -> usize {
         let file = self.file_text();
