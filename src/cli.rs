@@ -910,14 +910,6 @@ impl OutBuf {
         c.put_byte(b);
         self.len += c.at;
     }
-
-    /// A kept piece, sixteen bytes at a time.
-    #[inline]
-    fn put_blocks(&mut self, piece: &OutBuf) {
-        let mut c = self.cursor(piece.len + Self::BLOCK);
-        c.put_blocks(piece);
-        self.len += c.at;
-    }
 }
 
 /// Writes into the room an [`OutBuf`] keeps.
@@ -937,6 +929,38 @@ impl Cursor<'_> {
     fn put_byte(&mut self, b: u8) {
         self.room[self.at] = b;
         self.at += 1;
+    }
+
+    /// A JSON string (the room must hold six bytes for each of its own and two): quotes,
+    /// backslashes and control characters escaped. Byte by byte: what needs escaping is
+    /// ASCII, and no byte of a longer UTF-8 character looks like it.
+    #[inline]
+    fn put_json_string(&mut self, s: &[u8]) {
+        self.put_byte(b'"');
+        if needs_json_escape(s) {
+            for &b in s {
+                match b {
+                    b'"' => self.put(b"\\\""),
+                    b'\\' => self.put(b"\\\\"),
+                    b'\n' => self.put(b"\\n"),
+                    b'\t' => self.put(b"\\t"),
+                    b'\r' => self.put(b"\\r"),
+                    b if b < b' ' => self.put(&[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[usize::from(b >> 4)],
+                        HEX[usize::from(b & 0xf)],
+                    ]),
+                    b => self.put_byte(b),
+                }
+            }
+        } else {
+            // Most strings: copied whole.
+            self.put(s);
+        }
+        self.put_byte(b'"');
     }
 
     /// The first `len` (at most sixteen) bytes of `block`.
@@ -1156,14 +1180,14 @@ impl<'a> AnnotationWriter<'a> {
         if source_is_file { spans } else { file_spans }
     }
 
-    /// A glossary link's JSON record, with what its entry's records share written once. The
-    /// text of one word, when it is short and needs no escape, is copied from the document as
-    /// a block.
+    /// A glossary link's JSON record, with what its entry's records share written once, all
+    /// through one cursor with room for the record at its longest. The text of one word, when
+    /// it is short and needs no escape, is copied from the document as a block.
     fn write_entry_json(&mut self, r: &Record<'_>, e: usize) {
         let glossary = self.glossary;
-        let source = self.doc.source.as_bytes();
+        let doc = self.doc;
         let (line, _) = if self.source_is_file {
-            self.position.advance(&self.doc.source, start_of(r.spans))
+            self.position.advance(&doc.source, start_of(r.spans))
         } else {
             let (line, column, _) = self.place(r.spans);
             (line, column)
@@ -1173,31 +1197,59 @@ impl<'a> AnnotationWriter<'a> {
             self.entry_json.resize(e + 1, None);
         }
         let shared = self.entry_json[e].get_or_insert_with(|| EntryJson::new(r, glossary));
-        let short = match r.spans {
-            [one] if one.end - one.start <= 16 => source
-                .get(one.start..one.start + 16)
-                .and_then(<[u8]>::first_chunk::<16>)
-                .filter(|block| !short_needs_json_escape(block, one.end - one.start))
-                .map(|block| (block, one.end - one.start)),
-            _ => None,
+        let source = doc.source.as_bytes();
+        let joined;
+        let (text, block) = match r.spans {
+            [one] => (
+                &source[one.clone()],
+                source
+                    .get(one.start..one.start + 16)
+                    .and_then(<[u8]>::first_chunk::<16>),
+            ),
+            spans => {
+                joined = link_surface(&doc.source, spans);
+                (joined.as_bytes(), None)
+            }
         };
+        let parts: usize = r.parts.iter().map(|p| 6 * p.text.len() + 3).sum();
+        let most = shared.head.len
+            + shared.tail.len
+            + 2 * OutBuf::BLOCK
+            + 48 * spans.len()
+            + 64
+            + 6 * (text.len() + r.form.len())
+            + parts;
         let buf = &mut self.buf;
-        let mut c = buf.cursor(shared.head.len + 64 * (spans.len() + 2));
+        let mut c = buf.cursor(most);
         c.put_blocks(&shared.head);
         cursor_spans(&mut c, spans, line);
-        if let Some((block, len)) = short {
-            c.put_byte(b'"');
-            c.put_short(block, len);
-            c.put_byte(b'"');
+        match block {
+            Some(block) if text.len() <= 16 && !short_needs_json_escape(block, text.len()) => {
+                c.put_byte(b'"');
+                c.put_short(block, text.len());
+                c.put_byte(b'"');
+            }
+            _ => c.put_json_string(text),
         }
-        buf.len += c.at;
-        if short.is_none() {
-            json_string(buf, &surface(&self.doc.source, r.spans));
+        c.put(b",\"form\":");
+        c.put_json_string(r.form.as_bytes());
+        if let [first, rest @ ..] = r.parts {
+            c.put(b",\"parts\":[");
+            c.put_json_string(first.text.as_bytes());
+            for p in rest {
+                c.put_byte(b',');
+                c.put_json_string(p.text.as_bytes());
+            }
+            c.put_byte(b']');
         }
-        json_form(buf, r.form);
-        json_parts(buf, r.parts);
-        buf.put_blocks(&shared.tail);
-        json_end(buf, r, glossary);
+        c.put_blocks(&shared.tail);
+        if r.alternatives.is_empty() {
+            c.put(b"}\n");
+            buf.len += c.at;
+        } else {
+            buf.len += c.at;
+            json_end(buf, r, glossary);
+        }
     }
 }
 
@@ -1328,42 +1380,11 @@ fn json_end(buf: &mut OutBuf, r: &Record<'_>, glossary: &Glossary) {
     buf.put(b"}\n");
 }
 
-/// A JSON string: quotes, backslashes and control characters escaped. Byte by byte: what needs
-/// escaping is ASCII, and no byte of a longer UTF-8 character looks like it.
+/// A JSON string: quotes, backslashes and control characters escaped.
 fn json_string(buf: &mut OutBuf, s: &str) {
-    let bytes = s.as_bytes();
-    let mut c = buf.cursor(bytes.len() + 2);
-    c.put_byte(b'"');
-    if !needs_json_escape(bytes) {
-        // Most strings: copied whole.
-        c.put(bytes);
-        c.put_byte(b'"');
-        buf.len += c.at;
-        return;
-    }
+    let mut c = buf.cursor(6 * s.len() + 2);
+    c.put_json_string(s.as_bytes());
     buf.len += c.at;
-    let mut rest = bytes;
-    while let Some(i) = rest.iter().position(|&b| escaped_in_json(b)) {
-        buf.put(&rest[..i]);
-        match rest[i] {
-            b'"' => buf.put(b"\\\""),
-            b'\\' => buf.put(b"\\\\"),
-            b'\n' => buf.put(b"\\n"),
-            b'\t' => buf.put(b"\\t"),
-            b'\r' => buf.put(b"\\r"),
-            b => buf.put(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(b >> 4)],
-                HEX[usize::from(b & 0xf)],
-            ]),
-        }
-        rest = &rest[i + 1..];
-    }
-    buf.put(rest);
-    buf.put_byte(b'"');
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -1372,14 +1393,14 @@ fn escaped_in_json(b: u8) -> bool {
     b == b'"' || b == b'\\' || b < b' '
 }
 
-/// Whether a word has a byte JSON escapes, eight bytes at a time (see [`json_escapes_in`]); a
-/// string of eight bytes or more ends with the eight bytes before its end, which may overlap
-/// those looked at already.
+/// Whether a string has a byte JSON escapes, eight bytes at a time (see
+/// [`json_escapes_in`]); a string of eight bytes or more ends with the eight bytes before its
+/// end, which may overlap those looked at already.
 fn needs_json_escape(bytes: &[u8]) -> bool {
     if bytes.len() < 8 {
         return bytes.iter().any(|&b| escaped_in_json(b));
     }
-    let word = |w: &[u8; 8]| json_escapes_in(u128::from(u64::from_le_bytes(*w)), 8);
+    let word = |w: &[u8; 8]| json_escapes_in(u64::from_le_bytes(*w)) != 0;
     bytes
         .chunks_exact(8)
         .filter_map(<[u8]>::first_chunk::<8>)
@@ -1389,26 +1410,26 @@ fn needs_json_escape(bytes: &[u8]) -> bool {
 
 /// Whether the first `len` bytes of `block` hold one JSON escapes.
 fn short_needs_json_escape(block: &[u8; 16], len: usize) -> bool {
-    json_escapes_in(u128::from_le_bytes(*block), len)
+    let kept = |n: usize| if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+    let (low, high) = block.split_at(8);
+    let word = |w: &[u8]| w.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+    (json_escapes_in(word(low)) & kept(len))
+        | (json_escapes_in(word(high)) & kept(len.saturating_sub(8)))
+        != 0
 }
 
-/// Whether the first `len` bytes of a word of bytes (the first in the low byte) hold one JSON
-/// escapes, all looked at in one go: a byte's high bit is set where it is below a space or
-/// equal to a quote or a backslash. A borrow only passes on upwards from such a byte, so
-/// whether any is set, among the bytes kept, is exact.
-fn json_escapes_in(x: u128, len: usize) -> bool {
-    const ONES: u128 = u128::from_le_bytes([1; 16]);
-    const HIGH: u128 = ONES << 7;
-    let below = |x: u128, n: u8| x.wrapping_sub(ONES * u128::from(n)) & !x;
-    let flagged = below(x, b' ')
-        | below(x ^ (ONES * u128::from(b'"')), 1)
-        | below(x ^ (ONES * u128::from(b'\\')), 1);
-    let kept = if len >= 16 {
-        u128::MAX
-    } else {
-        (1 << (8 * len)) - 1
-    };
-    flagged & HIGH & kept != 0
+/// The bytes of a word of eight (the first in the low byte) that JSON escapes, each marked by
+/// its high bit: below a space, or a quote or a backslash. A borrow only passes on upwards
+/// from a marked byte, so a byte may be marked wrongly only above one marked rightly: whether
+/// any is, among the first so many, is exact.
+fn json_escapes_in(x: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+    (below(x, b' ')
+        | below(x ^ (ONES * u64::from(b'"')), 1)
+        | below(x ^ (ONES * u64::from(b'\\')), 1))
+        & HIGH
 }
 
 /// Line and column of offsets visited in text order, each byte looked at once: a text of one
@@ -1455,12 +1476,12 @@ impl TextPosition {
 
 /// Which bytes of a block [`count_newlines`] counts, by how many of its first ones it leaves
 /// out (1 for a byte counted).
-static BLOCK_MASKS: [[u8; 16]; 16] = {
-    let mut masks = [[0; 16]; 16];
+static BLOCK_MASKS: [[u8; 32]; 32] = {
+    let mut masks = [[0; 32]; 32];
     let mut skip = 0;
-    while skip < 16 {
+    while skip < 32 {
         let mut i = skip;
-        while i < 16 {
+        while i < 32 {
             masks[skip][i] = 1;
             i += 1;
         }
@@ -1470,8 +1491,8 @@ static BLOCK_MASKS: [[u8; 16]; 16] = {
 };
 
 /// How many line ends `bytes[range]` holds. Between two records there are some forty bytes:
-/// sixteen at a time from the end back, the first block of the range read as the sixteen
-/// bytes that end it with those before the range masked out. A long stretch goes to `memchr`.
+/// 32 at a time from the end back, the first block of the range read as the 32 bytes that end
+/// it with those before the range masked out. A long stretch goes to `memchr`.
 fn count_newlines(bytes: &[u8], range: std::ops::Range<usize>) -> usize {
     let std::ops::Range { start, mut end } = range;
     if end.saturating_sub(start) >= 256 {
@@ -1480,20 +1501,20 @@ fn count_newlines(bytes: &[u8], range: std::ops::Range<usize>) -> usize {
     let mut n = 0;
     while end > start {
         let block = end
-            .checked_sub(16)
+            .checked_sub(32)
             .and_then(|at| bytes.get(at..end))
-            .and_then(<[u8]>::first_chunk::<16>);
+            .and_then(<[u8]>::first_chunk::<32>);
         let Some(block) = block else {
             // Less than a block from the start of the text.
             return n + memchr::memchr_iter(b'\n', &bytes[start..end]).count();
         };
-        let mask = &BLOCK_MASKS[(start + 16).saturating_sub(end)];
+        let mask = &BLOCK_MASKS[(start + 32).saturating_sub(end)];
         let mut found = 0u8;
         for (&b, &m) in block.iter().zip(mask) {
             found += u8::from(b == b'\n') & m;
         }
         n += usize::from(found);
-        end -= 16;
+        end -= 32;
     }
     n
 }
