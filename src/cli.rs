@@ -2380,6 +2380,121 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_written_as_decimals() {
+        let mut buf = OutBuf::default();
+        let numbers = [
+            0,
+            7,
+            10,
+            99,
+            100,
+            1_000,
+            10_001,
+            123_456,
+            9_999_999,
+            10_000_000,
+            99_999_999,
+            100_000_000,
+            usize::MAX,
+        ];
+        for &n in &numbers {
+            let mut c = buf.cursor(32);
+            c.put_number(n);
+            c.put_byte(b' ');
+            buf.len += c.at;
+        }
+        let expected: Vec<String> = numbers.iter().map(|n| format!("{n} ")).collect();
+        assert_eq!(String::from_utf8_lossy(buf.as_slice()), expected.concat());
+    }
+
+    #[test]
+    fn escapes_are_found_wherever_they_stand() {
+        for len in 0..=20 {
+            for at in 0..len {
+                for special in [b'"', b'\\', b'\n', 0x1f] {
+                    let mut word = vec![b'a'; len];
+                    word[at] = special;
+                    assert!(needs_json_escape(&word), "{word:?}");
+                    let mut block = [b'x'; 16];
+                    if len <= 16 {
+                        block[..len].copy_from_slice(&word);
+                        assert!(short_needs_json_escape(&block, len), "{word:?}");
+                    }
+                }
+            }
+            // Umlauts, and what lies past the word, are no reason to escape.
+            let word = "äöüß€„“".as_bytes();
+            assert!(!needs_json_escape(&word[..len.min(word.len())]));
+            let mut block = [b'"'; 16];
+            block[..len.min(16)].copy_from_slice(&[b'a'; 16][..len.min(16)]);
+            assert!(!short_needs_json_escape(&block, len.min(16)));
+        }
+    }
+
+    #[test]
+    fn line_ends_are_counted_in_any_stretch() {
+        let text = "ab\ncd\r\n\nÄrger über\n\nx\n".repeat(9);
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len() {
+                let naive = bytes[start..end].split(|&b| b == b'\n').count() - 1;
+                assert_eq!(count_newlines(bytes, start..end), naive, "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn records_give_the_file_offsets_and_lines_whatever_the_line_ends() {
+        let glossary = crate::glossary::parse(
+            "[[term]]\nde = \"Diplomat\"\nen = \"diplomat\"\npos = \"noun\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let linker = Linker::new(glossary);
+        let records = |name: &str, text: &str| -> Vec<serde_json::Value> {
+            let doc = Document::parse(name, text.to_string()).unwrap();
+            let mut out = Vec::new();
+            write_links(&mut out, &doc, &linker, Format::Jsonl).unwrap();
+            String::from_utf8(out)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect()
+        };
+        let lf = "Der Diplomat sprach.\n\nDer \"Diplomat\" ging.\n";
+        assert!(
+            Document::parse("lf.txt", lf.into())
+                .unwrap()
+                .source_is_file()
+        );
+        let crlf = lf.replace('\n', "\r\n");
+        assert!(
+            !Document::parse("crlf.txt", crlf.clone())
+                .unwrap()
+                .source_is_file()
+        );
+        let md = format!("# Titel\n\n*{}*", lf.replace('\n', " "));
+        for (name, text) in [("lf.txt", lf.to_string()), ("crlf.txt", crlf), ("n.md", md)] {
+            let records = records(name, &text);
+            assert_eq!(records.len(), 2, "{name}");
+            for r in &records {
+                let (start, end) = (
+                    r["spans"][0][0].as_u64().unwrap(),
+                    r["spans"][0][1].as_u64().unwrap(),
+                );
+                let (start, end) = (
+                    usize::try_from(start).unwrap(),
+                    usize::try_from(end).unwrap(),
+                );
+                assert_eq!(&text[start..end], "Diplomat", "{name}");
+                assert_eq!(r["text"], "Diplomat");
+                let line = text[..start].matches('\n').count() + 1;
+                assert_eq!(r["line"], line, "{name}");
+            }
+        }
+    }
+
+    #[test]
     fn a_json_record_has_its_fields_in_order() {
         let spans = [0..4, 10..12];
         let parts = ["kündigte", "an"].map(|text| crate::link::CompoundPart {

@@ -114,7 +114,7 @@ impl Document {
     /// Parses decoded text: Markdown when the name says so (`.md`), else plain text.
     pub fn parse(name: &str, file: String) -> Result<Document, TextError> {
         // The file as read is kept only when what is read differs from it.
-        let (text, line_ends, file) = if file.contains('\r') {
+        let (text, line_ends, file) = if memchr::memchr(b'\r', file.as_bytes()).is_some() {
             let (text, origin) = decode::normalize_line_ends(file.clone());
             (text, origin, Some(file))
         } else {
