@@ -400,7 +400,7 @@ pub struct MarkedHeadword {
     pub how: String,
     /// Its records' JSON before the spans and after the text, written once: a form has
     /// hundreds of records in a book.
-    json: std::sync::OnceLock<(String, String)>,
+    json: std::sync::OnceLock<(Vec<u8>, Vec<u8>)>,
 }
 
 impl MarkedHeadword {
@@ -414,20 +414,20 @@ impl MarkedHeadword {
     }
 
     /// The JSON of a record of this headword up to its spans, and after its text.
-    fn json(&self) -> &(String, String) {
+    fn json(&self) -> &(Vec<u8>, Vec<u8>) {
         self.json.get_or_init(|| {
-            let mut head = String::from("{\"term\":");
+            let (mut head, mut tail) = (OutBuf::default(), OutBuf::default());
+            head.put(b"{\"term\":");
             json_string(&mut head, &self.lemma);
-            head.push_str(",\"spans\":[");
-            let mut tail = String::from(",\"form\":");
-            json_string(&mut tail, &self.how);
-            tail.push_str(",\"source\":\"dictionary\"");
+            head.put(b",\"spans\":[");
+            json_form(&mut tail, &self.how);
+            tail.put(b",\"source\":\"dictionary\"");
             if !self.pos.is_empty() {
-                tail.push_str(",\"pos\":");
+                tail.put(b",\"pos\":");
                 json_string(&mut tail, &self.pos);
             }
-            tail.push_str("}\n");
-            (head, tail)
+            tail.put(b"}\n");
+            (head.as_slice().to_vec(), tail.as_slice().to_vec())
         })
     }
 }
@@ -770,7 +770,7 @@ struct Record<'a> {
     term: &'a str,
     spans: &'a [std::ops::Range<usize>],
     form: &'a str,
-    parts: Vec<&'a str>,
+    parts: &'a [crate::link::CompoundPart],
     source: &'static str,
     pos: &'a str,
     /// The glossary entry (an index into the glossary) and its alternatives, for a glossary
@@ -843,12 +843,184 @@ impl<'a> Record<'a> {
             term: &glossary.entries[link.entry].de,
             spans: &link.spans,
             form: &link.form,
-            parts: link.parts.iter().map(|p| p.text.as_str()).collect(),
+            parts: &link.parts,
             source: "glossary",
             pos: "",
             entry: Some(link.entry),
             alternatives: &link.alternatives,
         }
+    }
+}
+
+/// Bytes gathered for writing, with room kept past their end: a short piece is copied as a
+/// whole block of sixteen bytes (what lies past the piece is written over by the next one),
+/// which costs less than a copy of just its length. A piece kept for later records is an
+/// `OutBuf` too, so that it can be copied in blocks.
+#[derive(Debug, Clone, Default)]
+struct OutBuf {
+    /// All initialized; the bytes gathered are the first `len`, and [`OutBuf::SLACK`] more
+    /// follow once anything is.
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl OutBuf {
+    const BLOCK: usize = 16;
+    /// What is kept free past the bytes gathered, beyond what a piece asks for.
+    const SLACK: usize = 64;
+
+    fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// A cursor over the free room, `n` bytes and the slack at least; what is written through
+    /// it counts once [`OutBuf::commit`] is called with it.
+    #[inline]
+    fn cursor(&mut self, n: usize) -> Cursor<'_> {
+        if self.bytes.len() < self.len + n + Self::SLACK {
+            self.grow(n);
+        }
+        Cursor {
+            room: &mut self.bytes[self.len..],
+            at: 0,
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, n: usize) {
+        let grown = (self.len + n + Self::SLACK).max(2 * self.bytes.len());
+        self.bytes.resize(grown, 0);
+    }
+
+    #[inline]
+    fn put(&mut self, piece: &[u8]) {
+        let mut c = self.cursor(piece.len());
+        c.put(piece);
+        self.len += c.at;
+    }
+
+    #[inline]
+    fn put_byte(&mut self, b: u8) {
+        let mut c = self.cursor(1);
+        c.put_byte(b);
+        self.len += c.at;
+    }
+}
+
+/// Writes into the room an [`OutBuf`] keeps.
+struct Cursor<'b> {
+    room: &'b mut [u8],
+    at: usize,
+}
+
+impl Cursor<'_> {
+    #[inline]
+    fn put(&mut self, piece: &[u8]) {
+        self.room[self.at..self.at + piece.len()].copy_from_slice(piece);
+        self.at += piece.len();
+    }
+
+    #[inline]
+    fn put_byte(&mut self, b: u8) {
+        self.room[self.at] = b;
+        self.at += 1;
+    }
+
+    /// A JSON string (the room must hold six bytes for each of its own and two): quotes,
+    /// backslashes and control characters escaped. Byte by byte: what needs escaping is
+    /// ASCII, and no byte of a longer UTF-8 character looks like it.
+    #[inline]
+    fn put_json_string(&mut self, s: &[u8]) {
+        self.put_byte(b'"');
+        if needs_json_escape(s) {
+            for &b in s {
+                match b {
+                    b'"' => self.put(b"\\\""),
+                    b'\\' => self.put(b"\\\\"),
+                    b'\n' => self.put(b"\\n"),
+                    b'\t' => self.put(b"\\t"),
+                    b'\r' => self.put(b"\\r"),
+                    b if b < b' ' => self.put(&[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[usize::from(b >> 4)],
+                        HEX[usize::from(b & 0xf)],
+                    ]),
+                    b => self.put_byte(b),
+                }
+            }
+        } else {
+            // Most strings: copied whole.
+            self.put(s);
+        }
+        self.put_byte(b'"');
+    }
+
+    /// The first `len` (at most sixteen) bytes of `block`.
+    #[inline]
+    fn put_short(&mut self, block: &[u8; 16], len: usize) {
+        self.room[self.at..self.at + 16].copy_from_slice(block);
+        self.at += len.min(16);
+    }
+
+    /// A kept piece, sixteen bytes at a time (the room must hold sixteen more).
+    #[inline]
+    fn put_blocks(&mut self, piece: &OutBuf) {
+        let mut from = 0;
+        while from < piece.len {
+            let to = self.at + from;
+            self.room[to..to + 16].copy_from_slice(&piece.bytes[from..from + 16]);
+            from += 16;
+        }
+        self.at += piece.len;
+    }
+
+    /// A number in decimal, without the formatting machinery: a record has three or more.
+    /// Below 10^8 its digits are worked out side by side in one word, which is written whole
+    /// and counted to its digits.
+    #[inline]
+    fn put_number(&mut self, n: usize) {
+        let Ok(small @ 0..100_000_000) = u32::try_from(n) else {
+            self.put(itoa::Buffer::new().format(n).as_bytes());
+            return;
+        };
+        // Four digits a lane, then two, then one a byte; the first digit in the first byte.
+        let v = u64::from(small / 10_000) | (u64::from(small % 10_000) << 32);
+        let hundreds = ((v * 10_486) >> 20) & 0x0000_007f_0000_007f;
+        let v = hundreds | ((v - hundreds * 100) << 16);
+        let tens = ((v * 103) >> 10) & 0x000f_000f_000f_000f;
+        let digits = tens | ((v - tens * 10) << 8);
+        // The leading zeros are the low zero bytes; zero itself keeps one digit.
+        let zeros = (digits.trailing_zeros() / 8).min(7);
+        let ascii = (digits + u64::from_le_bytes([b'0'; 8])) >> (8 * zeros);
+        self.room[self.at..self.at + 8].copy_from_slice(&ascii.to_le_bytes());
+        self.at += 8 - zeros as usize;
+    }
+}
+
+/// What a glossary entry's records share, written once: an entry has hundreds of records in
+/// a book.
+#[derive(Debug, Clone, Default)]
+struct EntryJson {
+    /// Up to the spans.
+    head: OutBuf,
+    /// The source, gender and part of speech.
+    tail: OutBuf,
+}
+
+impl EntryJson {
+    fn new(r: &Record<'_>, glossary: &Glossary) -> EntryJson {
+        let (mut head, mut tail) = (OutBuf::default(), OutBuf::default());
+        json_head(&mut head, r);
+        json_tail(&mut tail, r, glossary);
+        EntryJson { head, tail }
     }
 }
 
@@ -859,12 +1031,17 @@ struct AnnotationWriter<'a> {
     glossary: &'a Glossary,
     format: Format,
     position: TextPosition,
+    /// Whether the document's text is the file's as it is (no line ends or Markdown read), so
+    /// that its offsets need no mapping.
+    source_is_file: bool,
+    /// A record's spans in the file, when they are mapped.
     file_spans: Vec<std::ops::Range<usize>>,
     /// Records not yet written: they go out [`AnnotationWriter::BATCH`] bytes at a time.
-    buf: String,
-    /// The JSON before the spans and after the parts of a glossary entry's records, by entry:
-    /// written once, as an entry has hundreds of records in a book.
-    entry_json: Vec<Option<(String, String)>>,
+    buf: OutBuf,
+    /// By glossary entry.
+    entry_json: Vec<Option<EntryJson>>,
+    /// A text record as it is put together.
+    text: String,
 }
 
 impl<'a> AnnotationWriter<'a> {
@@ -873,6 +1050,8 @@ impl<'a> AnnotationWriter<'a> {
     const BATCH: usize = 1 << 16;
 
     fn new(doc: &'a Document, glossary: &'a Glossary, format: Format) -> Self {
+        let mut buf = OutBuf::default();
+        buf.grow(Self::BATCH + 4096);
         AnnotationWriter {
             doc,
             glossary,
@@ -881,30 +1060,31 @@ impl<'a> AnnotationWriter<'a> {
                 lines_only: format == Format::Jsonl,
                 ..TextPosition::default()
             },
+            source_is_file: doc.source_is_file(),
             file_spans: Vec::new(),
-            buf: String::with_capacity(Self::BATCH + 4096),
+            buf,
             entry_json: Vec::new(),
+            text: String::new(),
         }
     }
 
-    /// A word's text (split parts joined), and its line and column; its spans in the file
-    /// are left in `file_spans`.
-    fn place(
-        &mut self,
-        spans: &[std::ops::Range<usize>],
-    ) -> (std::borrow::Cow<'a, str>, usize, usize) {
+    /// A word's line and column, and its spans in the file: the spans given when the
+    /// document's offsets are the file's, else the mapped ones, left in `file_spans`.
+    fn place<'s>(
+        &'s mut self,
+        spans: &'s [std::ops::Range<usize>],
+    ) -> (usize, usize, &'s [std::ops::Range<usize>]) {
         let doc = self.doc;
-        // One word is the text as it is; split parts are joined.
-        let surface: std::borrow::Cow<'a, str> = match spans {
-            [one] => std::borrow::Cow::Borrowed(&doc.source[one.clone()]),
-            spans => std::borrow::Cow::Owned(link_surface(&doc.source, spans)),
-        };
+        if self.source_is_file {
+            let (line, column) = self.position.advance(&doc.source, start_of(spans));
+            return (line, column, spans);
+        }
         let start = doc.file_offset(start_of(spans));
         let (line, column) = self.position.advance(doc.file_text(), start);
         self.file_spans.clear();
         self.file_spans
             .extend(spans.iter().map(|s| doc.file_range(s.clone())));
-        (surface, line, column)
+        (line, column, &self.file_spans)
     }
 
     /// A dictionary's mark; in JSON, with what its headword's records share written once.
@@ -921,7 +1101,7 @@ impl<'a> AnnotationWriter<'a> {
                     term: &h.lemma,
                     spans: &mark.spans,
                     form: &h.how,
-                    parts: Vec::new(),
+                    parts: &[],
                     source: "dictionary",
                     pos: &h.pos,
                     entry: None,
@@ -929,18 +1109,21 @@ impl<'a> AnnotationWriter<'a> {
                 },
             );
         }
-        let (surface, line, _) = self.place(&mark.spans);
+        let surface = surface(&self.doc.source, &mark.spans);
+        let (line, _, spans) = self.place(&mark.spans);
+        let spans = spans.to_vec();
         let (head, tail) = h.json();
         let buf = &mut self.buf;
-        buf.push_str(head);
-        json_spans(buf, &self.file_spans, line, &surface);
-        buf.push_str(tail);
+        buf.put(head);
+        json_spans(buf, &spans, line);
+        json_string(buf, &surface);
+        buf.put(tail);
         self.spill(out)
     }
 
     /// Writes the records gathered once they fill a batch.
     fn spill(&mut self, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        if self.buf.len() < Self::BATCH {
+        if self.buf.len < Self::BATCH {
             return Ok(());
         }
         self.finish(out)
@@ -948,53 +1131,125 @@ impl<'a> AnnotationWriter<'a> {
 
     /// Writes the records gathered.
     fn finish(&mut self, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        out.write_all(self.buf.as_bytes())?;
+        out.write_all(self.buf.as_slice())?;
         self.buf.clear();
         Ok(())
     }
 
     fn write(&mut self, out: &mut impl std::io::Write, r: &Record<'_>) -> std::io::Result<()> {
-        let (surface, line, column) = self.place(r.spans);
-        let buf = &mut self.buf;
-        match self.format {
-            Format::Jsonl => {
+        match (self.format, r.entry) {
+            (Format::Jsonl, Some(e)) => self.write_entry_json(r, e),
+            (Format::Jsonl, None) => {
+                let surface = surface(&self.doc.source, r.spans);
                 let glossary = self.glossary;
-                let Some(e) = r.entry else {
-                    json_record(buf, r, &self.file_spans, line, &surface, glossary);
-                    return self.spill(out);
-                };
-                if self.entry_json.len() <= e {
-                    self.entry_json.resize(e + 1, None);
-                }
-                let (head, tail) = self.entry_json[e].get_or_insert_with(|| {
-                    let (mut head, mut tail) = (String::new(), String::new());
-                    json_head(&mut head, r);
-                    json_tail(&mut tail, r, glossary);
-                    (head, tail)
-                });
-                buf.push_str(head);
-                json_body(buf, r, &self.file_spans, line, &surface);
-                buf.push_str(tail);
-                json_end(buf, r, glossary);
+                let (line, _, _) = self.place(r.spans);
+                let spans = Self::file_spans(self.source_is_file, &self.file_spans, r.spans);
+                json_record(&mut self.buf, r, spans, line, &surface, glossary);
             }
-            Format::Text => {
+            (Format::Text, _) => {
+                let surface = surface(&self.doc.source, r.spans);
+                let (line, column, _) = self.place(r.spans);
                 // For reading in a terminal: the glossary's words made safe there.
+                let text = &mut self.text;
+                text.clear();
                 let _ = write!(
-                    buf,
+                    text,
                     "{line}:{column}\t{}\t{}",
                     terminal_safe(&surface),
                     terminal_safe(r.term)
                 );
                 if !r.form.is_empty() {
-                    let _ = write!(buf, "\t{}", terminal_safe(r.form));
+                    let _ = write!(text, "\t{}", terminal_safe(r.form));
                 }
                 if r.source == "dictionary" {
-                    buf.push_str("\t(dictionary)");
+                    text.push_str("\t(dictionary)");
                 }
-                buf.push('\n');
+                text.push('\n');
+                self.buf.put(text.as_bytes());
             }
         }
         self.spill(out)
+    }
+
+    /// The spans in the file of the record last placed, whose spans in the text are `spans`.
+    fn file_spans<'s>(
+        source_is_file: bool,
+        file_spans: &'s [std::ops::Range<usize>],
+        spans: &'s [std::ops::Range<usize>],
+    ) -> &'s [std::ops::Range<usize>] {
+        if source_is_file { spans } else { file_spans }
+    }
+
+    /// A glossary link's JSON record, with what its entry's records share written once, all
+    /// through one cursor with room for the record at its longest. The text of one word, when
+    /// it is short and needs no escape, is copied from the document as a block.
+    fn write_entry_json(&mut self, r: &Record<'_>, e: usize) {
+        let glossary = self.glossary;
+        let doc = self.doc;
+        let (line, _) = if self.source_is_file {
+            self.position.advance(&doc.source, start_of(r.spans))
+        } else {
+            let (line, column, _) = self.place(r.spans);
+            (line, column)
+        };
+        let spans = Self::file_spans(self.source_is_file, &self.file_spans, r.spans);
+        if self.entry_json.len() <= e {
+            self.entry_json.resize(e + 1, None);
+        }
+        let shared = self.entry_json[e].get_or_insert_with(|| EntryJson::new(r, glossary));
+        let source = doc.source.as_bytes();
+        let joined;
+        let (text, block) = match r.spans {
+            [one] => (
+                &source[one.clone()],
+                source
+                    .get(one.start..one.start + 16)
+                    .and_then(<[u8]>::first_chunk::<16>),
+            ),
+            spans => {
+                joined = link_surface(&doc.source, spans);
+                (joined.as_bytes(), None)
+            }
+        };
+        let parts: usize = r.parts.iter().map(|p| 6 * p.text.len() + 3).sum();
+        let most = shared.head.len
+            + shared.tail.len
+            + 2 * OutBuf::BLOCK
+            + 48 * spans.len()
+            + 64
+            + 6 * (text.len() + r.form.len())
+            + parts;
+        let buf = &mut self.buf;
+        let mut c = buf.cursor(most);
+        c.put_blocks(&shared.head);
+        cursor_spans(&mut c, spans, line);
+        match block {
+            Some(block) if text.len() <= 16 && !short_needs_json_escape(block, text.len()) => {
+                c.put_byte(b'"');
+                c.put_short(block, text.len());
+                c.put_byte(b'"');
+            }
+            _ => c.put_json_string(text),
+        }
+        c.put(b",\"form\":");
+        c.put_json_string(r.form.as_bytes());
+        if let [first, rest @ ..] = r.parts {
+            c.put(b",\"parts\":[");
+            c.put_json_string(first.text.as_bytes());
+            for p in rest {
+                c.put_byte(b',');
+                c.put_json_string(p.text.as_bytes());
+            }
+            c.put_byte(b']');
+        }
+        c.put_blocks(&shared.tail);
+        if r.alternatives.is_empty() {
+            c.put(b"}\n");
+            buf.len += c.at;
+        } else {
+            buf.len += c.at;
+            json_end(buf, r, glossary);
+        }
     }
 }
 
@@ -1003,7 +1258,7 @@ impl<'a> AnnotationWriter<'a> {
 /// knows), `pos` (a dictionary word's part of speech, when known). Written by hand: a book
 /// has hundreds of thousands of them.
 fn json_record(
-    buf: &mut String,
+    buf: &mut OutBuf,
     r: &Record<'_>,
     spans: &[std::ops::Range<usize>],
     line: usize,
@@ -1011,67 +1266,73 @@ fn json_record(
     glossary: &Glossary,
 ) {
     json_head(buf, r);
-    json_body(buf, r, spans, line, surface);
+    json_spans(buf, spans, line);
+    json_string(buf, surface);
+    json_form(buf, r.form);
+    json_parts(buf, r.parts);
     json_tail(buf, r, glossary);
     json_end(buf, r, glossary);
 }
 
 /// A record's JSON up to its spans: the same for every record of an entry.
-fn json_head(buf: &mut String, r: &Record<'_>) {
-    buf.push_str("{\"term\":");
+fn json_head(buf: &mut OutBuf, r: &Record<'_>) {
+    buf.put(b"{\"term\":");
     json_string(buf, r.term);
-    buf.push_str(",\"spans\":[");
+    buf.put(b",\"spans\":[");
 }
 
-/// From the spans to the parts: what differs from one occurrence to the next.
-fn json_body(
-    buf: &mut String,
-    r: &Record<'_>,
-    spans: &[std::ops::Range<usize>],
-    line: usize,
-    surface: &str,
-) {
-    json_spans(buf, spans, line, surface);
-    buf.push_str(",\"form\":");
-    json_string(buf, r.form);
-    if !r.parts.is_empty() {
-        buf.push_str(",\"parts\":[");
-        for (i, p) in r.parts.iter().enumerate() {
-            if i > 0 {
-                buf.push(',');
-            }
-            json_string(buf, p);
-        }
-        buf.push(']');
-    }
+/// The spans and line of a record, up to its text.
+fn json_spans(buf: &mut OutBuf, spans: &[std::ops::Range<usize>], line: usize) {
+    let mut c = buf.cursor(64 * (spans.len() + 1));
+    cursor_spans(&mut c, spans, line);
+    buf.len += c.at;
 }
 
-/// The spans, line and text of a record.
-fn json_spans(buf: &mut String, spans: &[std::ops::Range<usize>], line: usize, surface: &str) {
+/// [`json_spans`] through a cursor with room for them.
+#[inline]
+fn cursor_spans(c: &mut Cursor<'_>, spans: &[std::ops::Range<usize>], line: usize) {
     for (i, s) in spans.iter().enumerate() {
         if i > 0 {
-            buf.push(',');
+            c.put_byte(b',');
         }
-        buf.push('[');
-        push_number(buf, s.start);
-        buf.push(',');
-        push_number(buf, s.end);
-        buf.push(']');
+        c.put_byte(b'[');
+        c.put_number(s.start);
+        c.put_byte(b',');
+        c.put_number(s.end);
+        c.put_byte(b']');
     }
-    buf.push_str("],\"line\":");
-    push_number(buf, line);
-    buf.push_str(",\"text\":");
-    json_string(buf, surface);
+    c.put(b"],\"line\":");
+    c.put_number(line);
+    c.put(b",\"text\":");
+}
+
+/// A record's form, with the comma before it.
+fn json_form(buf: &mut OutBuf, form: &str) {
+    buf.put(b",\"form\":");
+    json_string(buf, form);
+}
+
+/// The parts of a closed compound, when there are.
+fn json_parts(buf: &mut OutBuf, parts: &[crate::link::CompoundPart]) {
+    if let [first, rest @ ..] = parts {
+        buf.put(b",\"parts\":[");
+        json_string(buf, &first.text);
+        for p in rest {
+            buf.put_byte(b',');
+            json_string(buf, &p.text);
+        }
+        buf.put_byte(b']');
+    }
 }
 
 /// The source, gender and part of speech: the same for every record of an entry.
-fn json_tail(buf: &mut String, r: &Record<'_>, glossary: &Glossary) {
+fn json_tail(buf: &mut OutBuf, r: &Record<'_>, glossary: &Glossary) {
     let entry = r.entry.and_then(|e| glossary.entries.get(e));
-    buf.push_str(",\"source\":");
+    buf.put(b",\"source\":");
     json_string(buf, r.source);
     // A glossary entry's gender and part of speech; a dictionary word's part of speech.
     if let Some(gender) = entry.and_then(|e| e.gender) {
-        buf.push_str(",\"gender\":");
+        buf.put(b",\"gender\":");
         json_string(buf, gender.as_str());
     }
     let pos: &str = match entry.and_then(|e| e.pos) {
@@ -1079,19 +1340,20 @@ fn json_tail(buf: &mut String, r: &Record<'_>, glossary: &Glossary) {
         None => r.pos,
     };
     if !pos.is_empty() {
-        buf.push_str(",\"pos\":");
+        buf.put(b",\"pos\":");
         json_string(buf, pos);
     }
 }
 
 /// The alternatives, if any, and the end of the record.
-fn json_end(buf: &mut String, r: &Record<'_>, glossary: &Glossary) {
+fn json_end(buf: &mut OutBuf, r: &Record<'_>, glossary: &Glossary) {
     // Homographs the sentence did not decide between (der Kiefer, die Kiefer).
-    if r.alternatives
-        .iter()
-        .any(|&a| glossary.entries.get(a).is_some())
+    if !r.alternatives.is_empty()
+        && r.alternatives
+            .iter()
+            .any(|&a| glossary.entries.get(a).is_some())
     {
-        buf.push_str(",\"alternatives\":[");
+        buf.put(b",\"alternatives\":[");
         for (i, e) in r
             .alternatives
             .iter()
@@ -1099,67 +1361,75 @@ fn json_end(buf: &mut String, r: &Record<'_>, glossary: &Glossary) {
             .enumerate()
         {
             if i > 0 {
-                buf.push(',');
+                buf.put_byte(b',');
             }
-            buf.push_str("{\"term\":");
+            buf.put(b"{\"term\":");
             json_string(buf, &e.de);
             if let Some(g) = e.gender {
-                buf.push_str(",\"gender\":");
+                buf.put(b",\"gender\":");
                 json_string(buf, g.as_str());
             }
             if let Some(p) = e.pos {
-                buf.push_str(",\"pos\":");
+                buf.put(b",\"pos\":");
                 json_string(buf, p.as_str());
             }
-            buf.push('}');
+            buf.put_byte(b'}');
         }
-        buf.push(']');
+        buf.put_byte(b']');
     }
-    buf.push_str("}\n");
+    buf.put(b"}\n");
 }
 
-/// A JSON string: quotes, backslashes and control characters escaped. Byte by byte: what needs
-/// escaping is ASCII, and no byte of a longer UTF-8 character looks like it.
-fn json_string(buf: &mut String, s: &str) {
-    buf.push('"');
-    // Most strings need no escape: one pass without early exit, which the compiler vectorizes.
-    let escapes = s.bytes().fold(0u8, |n, b| {
-        n | u8::from(b == b'"') | u8::from(b == b'\\') | u8::from(b < b' ')
-    });
-    if escapes == 0 {
-        buf.push_str(s);
-        buf.push('"');
-        return;
-    }
-    let mut rest = s;
-    while let Some(i) = rest
-        .bytes()
-        .position(|b| b == b'"' || b == b'\\' || b < b' ')
-    {
-        buf.push_str(&rest[..i]);
-        match rest.as_bytes()[i] {
-            b'"' => buf.push_str("\\\""),
-            b'\\' => buf.push_str("\\\\"),
-            b'\n' => buf.push_str("\\n"),
-            b'\t' => buf.push_str("\\t"),
-            b'\r' => buf.push_str("\\r"),
-            b => {
-                buf.push_str("\\u00");
-                buf.push(char::from(HEX[usize::from(b >> 4)]));
-                buf.push(char::from(HEX[usize::from(b & 0xf)]));
-            }
-        }
-        rest = &rest[i + 1..];
-    }
-    buf.push_str(rest);
-    buf.push('"');
+/// A JSON string: quotes, backslashes and control characters escaped.
+fn json_string(buf: &mut OutBuf, s: &str) {
+    let mut c = buf.cursor(6 * s.len() + 2);
+    c.put_json_string(s.as_bytes());
+    buf.len += c.at;
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
-/// A number in decimal, without the formatting machinery: a record has three or more.
-fn push_number(buf: &mut String, n: usize) {
-    buf.push_str(itoa::Buffer::new().format(n));
+fn escaped_in_json(b: u8) -> bool {
+    b == b'"' || b == b'\\' || b < b' '
+}
+
+/// Whether a string has a byte JSON escapes, eight bytes at a time (see
+/// [`json_escapes_in`]); a string of eight bytes or more ends with the eight bytes before its
+/// end, which may overlap those looked at already.
+fn needs_json_escape(bytes: &[u8]) -> bool {
+    if bytes.len() < 8 {
+        return bytes.iter().any(|&b| escaped_in_json(b));
+    }
+    let word = |w: &[u8; 8]| json_escapes_in(u64::from_le_bytes(*w)) != 0;
+    bytes
+        .chunks_exact(8)
+        .filter_map(<[u8]>::first_chunk::<8>)
+        .any(word)
+        || bytes.last_chunk::<8>().is_some_and(word)
+}
+
+/// Whether the first `len` bytes of `block` hold one JSON escapes.
+fn short_needs_json_escape(block: &[u8; 16], len: usize) -> bool {
+    let kept = |n: usize| if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+    let (low, high) = block.split_at(8);
+    let word = |w: &[u8]| w.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+    (json_escapes_in(word(low)) & kept(len))
+        | (json_escapes_in(word(high)) & kept(len.saturating_sub(8)))
+        != 0
+}
+
+/// The bytes of a word of eight (the first in the low byte) that JSON escapes, each marked by
+/// its high bit: below a space, or a quote or a backslash. A borrow only passes on upwards
+/// from a marked byte, so a byte may be marked wrongly only above one marked rightly: whether
+/// any is, among the first so many, is exact.
+fn json_escapes_in(x: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+    (below(x, b' ')
+        | below(x ^ (ONES * u64::from(b'"')), 1)
+        | below(x ^ (ONES * u64::from(b'\\')), 1))
+        & HIGH
 }
 
 /// Line and column of offsets visited in text order, each byte looked at once: a text of one
@@ -1181,27 +1451,72 @@ impl TextPosition {
     /// is 1 when only lines are counted).
     fn advance(&mut self, source: &str, offset: usize) -> (usize, usize) {
         let offset = offset.clamp(self.offset, source.len());
-        let bytes = &source.as_bytes()[self.offset..offset];
-        self.scanned += offset - self.offset;
+        let from = self.offset;
+        self.scanned += offset - from;
         self.offset = offset;
-        // The lines, then the characters after the last line end: a byte that is no UTF-8
-        // continuation byte starts a character.
-        let newlines = count_bytes(bytes, |b| b == b'\n');
-        self.line += newlines;
         if self.lines_only {
+            self.line += count_newlines(source.as_bytes(), from..offset);
             return (self.line + 1, 1);
         }
-        let tail = match newlines {
-            0 => bytes,
-            _ => {
+        // The lines, then the characters after the last line end: a byte that is no UTF-8
+        // continuation byte starts a character.
+        let bytes = &source.as_bytes()[from..offset];
+        let tail = match memchr::memrchr(b'\n', bytes) {
+            None => bytes,
+            Some(last) => {
+                self.line += count_newlines(bytes, 0..last + 1);
                 self.column = 0;
-                let last = bytes.iter().rposition(|&b| b == b'\n').unwrap_or(0);
                 &bytes[last + 1..]
             }
         };
         self.column += count_bytes(tail, |b| b & 0xc0 != 0x80);
         (self.line + 1, self.column + 1)
     }
+}
+
+/// Which bytes of a block [`count_newlines`] counts, by how many of its first ones it leaves
+/// out (1 for a byte counted).
+static BLOCK_MASKS: [[u8; 32]; 32] = {
+    let mut masks = [[0; 32]; 32];
+    let mut skip = 0;
+    while skip < 32 {
+        let mut i = skip;
+        while i < 32 {
+            masks[skip][i] = 1;
+            i += 1;
+        }
+        skip += 1;
+    }
+    masks
+};
+
+/// How many line ends `bytes[range]` holds. Between two records there are some forty bytes:
+/// 32 at a time from the end back, the first block of the range read as the 32 bytes that end
+/// it with those before the range masked out. A long stretch goes to `memchr`.
+fn count_newlines(bytes: &[u8], range: std::ops::Range<usize>) -> usize {
+    let std::ops::Range { start, mut end } = range;
+    if end.saturating_sub(start) >= 256 {
+        return memchr::memchr_iter(b'\n', &bytes[start..end]).count();
+    }
+    let mut n = 0;
+    while end > start {
+        let block = end
+            .checked_sub(32)
+            .and_then(|at| bytes.get(at..end))
+            .and_then(<[u8]>::first_chunk::<32>);
+        let Some(block) = block else {
+            // Less than a block from the start of the text.
+            return n + memchr::memchr_iter(b'\n', &bytes[start..end]).count();
+        };
+        let mask = &BLOCK_MASKS[(start + 32).saturating_sub(end)];
+        let mut found = 0u8;
+        for (&b, &m) in block.iter().zip(mask) {
+            found += u8::from(b == b'\n') & m;
+        }
+        n += usize::from(found);
+        end -= 32;
+    }
+    n
 }
 
 /// How many bytes match: counted in blocks small enough for a byte-wide sum, which the
@@ -1214,6 +1529,14 @@ fn count_bytes(bytes: &[u8], matches: impl Fn(u8) -> bool) -> usize {
             usize::from(n)
         })
         .sum()
+}
+
+/// A word's text as a record gives it: one word as it is, split parts joined.
+fn surface<'s>(source: &'s str, spans: &[std::ops::Range<usize>]) -> std::borrow::Cow<'s, str> {
+    match spans {
+        [one] => std::borrow::Cow::Borrowed(&source[one.clone()]),
+        spans => std::borrow::Cow::Owned(link_surface(source, spans)),
+    }
 }
 
 /// The words of a link as the text has them; parts that stand apart are joined with ` … `.
@@ -2049,27 +2372,146 @@ mod tests {
             "\u{1}\u{1f}",
             "",
         ] {
-            let mut buf = String::new();
+            let mut buf = OutBuf::default();
             json_string(&mut buf, s);
-            let back: String = serde_json::from_str(&buf).expect("valid JSON");
+            let back: String = serde_json::from_slice(buf.as_slice()).expect("valid JSON");
             assert_eq!(back, s);
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_decimals() {
+        let mut buf = OutBuf::default();
+        let numbers = [
+            0,
+            7,
+            10,
+            99,
+            100,
+            1_000,
+            10_001,
+            123_456,
+            9_999_999,
+            10_000_000,
+            99_999_999,
+            100_000_000,
+            usize::MAX,
+        ];
+        for &n in &numbers {
+            let mut c = buf.cursor(32);
+            c.put_number(n);
+            c.put_byte(b' ');
+            buf.len += c.at;
+        }
+        let expected: Vec<String> = numbers.iter().map(|n| format!("{n} ")).collect();
+        assert_eq!(String::from_utf8_lossy(buf.as_slice()), expected.concat());
+    }
+
+    #[test]
+    fn escapes_are_found_wherever_they_stand() {
+        for len in 0..=20 {
+            for at in 0..len {
+                for special in [b'"', b'\\', b'\n', 0x1f] {
+                    let mut word = vec![b'a'; len];
+                    word[at] = special;
+                    assert!(needs_json_escape(&word), "{word:?}");
+                    let mut block = [b'x'; 16];
+                    if len <= 16 {
+                        block[..len].copy_from_slice(&word);
+                        assert!(short_needs_json_escape(&block, len), "{word:?}");
+                    }
+                }
+            }
+            // Umlauts, and what lies past the word, are no reason to escape.
+            let word = "äöüß€„“".as_bytes();
+            assert!(!needs_json_escape(&word[..len.min(word.len())]));
+            let mut block = [b'"'; 16];
+            block[..len.min(16)].copy_from_slice(&[b'a'; 16][..len.min(16)]);
+            assert!(!short_needs_json_escape(&block, len.min(16)));
+        }
+    }
+
+    #[test]
+    fn line_ends_are_counted_in_any_stretch() {
+        let text = "ab\ncd\r\n\nÄrger über\n\nx\n".repeat(9);
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len() {
+                let naive = bytes[start..end].split(|&b| b == b'\n').count() - 1;
+                assert_eq!(count_newlines(bytes, start..end), naive, "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn records_give_the_file_offsets_and_lines_whatever_the_line_ends() {
+        let glossary = crate::glossary::parse(
+            "[[term]]\nde = \"Diplomat\"\nen = \"diplomat\"\npos = \"noun\"\n",
+            "g.toml",
+        )
+        .unwrap();
+        let linker = Linker::new(glossary);
+        let records = |name: &str, text: &str| -> Vec<serde_json::Value> {
+            let doc = Document::parse(name, text.to_string()).unwrap();
+            let mut out = Vec::new();
+            write_links(&mut out, &doc, &linker, Format::Jsonl).unwrap();
+            String::from_utf8(out)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect()
+        };
+        let lf = "Der Diplomat sprach.\n\nDer \"Diplomat\" ging.\n";
+        assert!(
+            Document::parse("lf.txt", lf.into())
+                .unwrap()
+                .source_is_file()
+        );
+        let crlf = lf.replace('\n', "\r\n");
+        assert!(
+            !Document::parse("crlf.txt", crlf.clone())
+                .unwrap()
+                .source_is_file()
+        );
+        let md = format!("# Titel\n\n*{}*", lf.replace('\n', " "));
+        for (name, text) in [("lf.txt", lf.to_string()), ("crlf.txt", crlf), ("n.md", md)] {
+            let records = records(name, &text);
+            assert_eq!(records.len(), 2, "{name}");
+            for r in &records {
+                let (start, end) = (
+                    r["spans"][0][0].as_u64().unwrap(),
+                    r["spans"][0][1].as_u64().unwrap(),
+                );
+                let (start, end) = (
+                    usize::try_from(start).unwrap(),
+                    usize::try_from(end).unwrap(),
+                );
+                assert_eq!(&text[start..end], "Diplomat", "{name}");
+                assert_eq!(r["text"], "Diplomat");
+                let line = text[..start].matches('\n').count() + 1;
+                assert_eq!(r["line"], line, "{name}");
+            }
         }
     }
 
     #[test]
     fn a_json_record_has_its_fields_in_order() {
         let spans = [0..4, 10..12];
+        let parts = ["kündigte", "an"].map(|text| crate::link::CompoundPart {
+            text: text.to_string(),
+            entry: None,
+        });
         let r = Record {
             term: "ankündigen",
             spans: &spans,
             form: "simple past",
-            parts: vec!["kündigte", "an"],
+            parts: &parts,
             source: "glossary",
             pos: "",
             entry: None,
             alternatives: &[],
         };
-        let mut buf = String::new();
+        let mut buf = OutBuf::default();
         json_record(
             &mut buf,
             &r,
@@ -2079,20 +2521,20 @@ mod tests {
             &Glossary::default(),
         );
         assert_eq!(
-            buf,
+            String::from_utf8_lossy(buf.as_slice()),
             "{\"term\":\"ankündigen\",\"spans\":[[0,4],[10,12]],\"line\":3,\
              \"text\":\"kündigte … an\",\"form\":\"simple past\",\
              \"parts\":[\"kündigte\",\"an\"],\"source\":\"glossary\"}\n"
         );
         let r = Record {
-            parts: Vec::new(),
+            parts: &[],
             source: "dictionary",
             pos: "verb",
             ..r
         };
         buf.clear();
         json_record(&mut buf, &r, r.spans, 1, "x", &Glossary::default());
-        let v: serde_json::Value = serde_json::from_str(&buf).expect("valid JSON");
+        let v: serde_json::Value = serde_json::from_slice(buf.as_slice()).expect("valid JSON");
         assert_eq!(v["pos"], "verb");
         assert!(v.get("parts").is_none());
     }

@@ -61,32 +61,81 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Paragraph ranges inside `body`: blank lines separate them; each is trimmed.
+/// Paragraph ranges inside `body`: blank lines separate them; each is trimmed. Only lines that
+/// may be blank are read: a line that starts with a letter is not, and most do.
 pub fn paragraphs(source: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    let bytes = &source.as_bytes()[..body.end];
     let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_end = body.start;
-    let mut pos = body.start;
-    while pos < body.end {
-        let end = find_newline(&source.as_bytes()[pos..body.end]).map_or(body.end, |i| pos + i + 1);
-        let line = &source[pos..end];
-        let text = line.trim_start();
-        if text.is_empty() {
-            if let Some(s) = start.take() {
-                out.push(s..last_end);
+    // Where the lines since the last blank one start.
+    let mut run = body.start;
+    let mut line = Some(body.start);
+    while let Some(start) = line.filter(|&s| s < body.end) {
+        line = match blank_line_end(source, start, body.end) {
+            Some(end) => {
+                push_trimmed(source, run..start, &mut out);
+                run = end;
+                maybe_blank_line_after(bytes, end - 1)
             }
-        } else {
-            if start.is_none() {
-                start = Some(pos + line.len() - text.len());
-            }
-            last_end = pos + line.trim_end().len();
-        }
-        pos = end;
+            None => maybe_blank_line_after(bytes, start),
+        };
     }
-    if let Some(s) = start {
-        out.push(s..last_end);
-    }
+    push_trimmed(source, run..body.end, &mut out);
     out
+}
+
+/// The text of `range` trimmed, when there is any.
+fn push_trimmed(source: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let text = source[range.clone()].trim_start();
+    if !text.is_empty() {
+        let start = range.end - text.len();
+        out.push(start..start + text.trim_end().len());
+    }
+}
+
+/// Where the line at `start` ends (after its line end, or at `end`), when it holds nothing but
+/// white space.
+fn blank_line_end(source: &str, start: usize, end: usize) -> Option<usize> {
+    let bytes = &source.as_bytes()[start..end];
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\n' => return Some(start + i + 1),
+            b'\t' | 0x0b | 0x0c | b'\r' | b' ' => {}
+            0..=0x7f => return None,
+            // Beyond ASCII: the rest of the line read as text.
+            _ => {
+                let line_end =
+                    memchr::memchr(b'\n', &bytes[i..]).map_or(end, |j| start + i + j + 1);
+                return source[start..line_end]
+                    .trim_start()
+                    .is_empty()
+                    .then_some(line_end);
+            }
+        }
+    }
+    Some(end)
+}
+
+/// The start of the first line after `from` that may be blank: one whose line end (at or after
+/// `from`) is followed by anything but a printable ASCII character. 32 bytes at a time, as
+/// lines are some seventy bytes long and a call to `memchr` a line costs more.
+fn maybe_blank_line_after(bytes: &[u8], from: usize) -> Option<usize> {
+    let may_be_white = |b: u8| b.wrapping_sub(0x21) >= 0x5f;
+    let mut at = from;
+    while let Some(window) = bytes.get(at..at + 33).and_then(<[u8]>::first_chunk::<33>) {
+        let mut found = false;
+        for (&b, &next) in window.iter().zip(&window[1..]) {
+            found |= (b == b'\n') & may_be_white(next);
+        }
+        if found {
+            break;
+        }
+        at += 32;
+    }
+    bytes
+        .get(at..)?
+        .windows(2)
+        .position(|w| w[0] == b'\n' && may_be_white(w[1]))
+        .map(|i| at + i + 1)
 }
 
 /// Prose or verse: a paragraph of two or more short lines is verse, unless its lines are filled
@@ -230,6 +279,52 @@ mod tests {
         assert_eq!(classify(trailing), BlockKind::Prose);
         assert_eq!(laid_out_lines("a   b\nc\td\n\te"), 2);
         assert_eq!(laid_out_lines("    Einrückung\nText   \n"), 0);
+    }
+
+    /// Paragraphs as a line-by-line reading finds them.
+    fn paragraphs_line_by_line(source: &str, body: Range<usize>) -> Vec<Range<usize>> {
+        let (mut out, mut start, mut last_end) = (Vec::new(), None, body.start);
+        let mut pos = body.start;
+        for line in source[body.clone()].split_inclusive('\n') {
+            let text = line.trim_start();
+            if text.is_empty() {
+                if let Some(s) = start.take() {
+                    out.push(s..last_end);
+                }
+            } else {
+                start.get_or_insert(pos + line.len() - text.len());
+                last_end = pos + line.trim_end().len();
+            }
+            pos += line.len();
+        }
+        out.extend(start.map(|s| s..last_end));
+        out
+    }
+
+    #[test]
+    fn paragraphs_are_those_of_a_line_by_line_reading() {
+        let long = "Der Kreml baue die Beziehungen zur NATO nicht weiter auf. ".repeat(3);
+        for text in [
+            String::new(),
+            "\n".into(),
+            "Ein Satz.".into(),
+            "Ein Satz.\n\nZwei.\n".into(),
+            "  Eingerückt.\n  Weiter.\n \t \nNach Leerzeichen.".into(),
+            // Lines of Unicode spaces are blank; lines starting with an umlaut are not.
+            "Eins.\n\u{a0}\u{3000}\nÄrger.\n\u{2003}Über.\n\u{85}\n".into(),
+            "Zeile\r\n\r\nZeile\r\n".into(),
+            format!("{long}\n{long}\n   \n\n\n{long}   \n\t{long}"),
+            format!("\n\n{long}\n\n"),
+        ] {
+            for start in [0, 1, 3].into_iter().filter(|&s| text.is_char_boundary(s)) {
+                let body = start..text.len();
+                assert_eq!(
+                    paragraphs(&text, body.clone()),
+                    paragraphs_line_by_line(&text, body),
+                    "{text:?} from {start}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, NotText> {
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.contains(&0)
+    memchr::memchr(0, bytes).is_some()
         || bytes
             .iter()
             .take(8192)
@@ -150,7 +150,7 @@ impl Origin {
 /// Makes every line end `\n` (`\r\n` and a lone `\r` alike), so that a line join reads as one
 /// space; the origin maps offsets back to the text as it was.
 pub fn normalize_line_ends(text: String) -> (String, Origin) {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return (text, Origin::default());
     }
     let mut out = String::with_capacity(text.len());

@@ -114,7 +114,7 @@ impl Document {
     /// Parses decoded text: Markdown when the name says so (`.md`), else plain text.
     pub fn parse(name: &str, file: String) -> Result<Document, TextError> {
         // The file as read is kept only when what is read differs from it.
-        let (text, line_ends, file) = if file.contains('\r') {
+        let (text, line_ends, file) = if memchr::memchr(b'\r', file.as_bytes()).is_some() {
             let (text, origin) = decode::normalize_line_ends(file.clone());
             (text, origin, Some(file))
         } else {
@@ -185,6 +185,12 @@ impl Document {
     /// The file's text as decoded (what [`Document::file_offset`] points into).
     pub fn file_text(&self) -> &str {
         self.original.as_deref().unwrap_or(&self.source)
+    }
+
+    /// Whether `source` is the file's text as decoded, offset for offset (no line ends or
+    /// Markdown were read), so that [`Document::file_offset`] maps every offset to itself.
+    pub fn source_is_file(&self) -> bool {
+        self.original.is_none() && self.origin.is_identity()
     }
 
     /// The offset in the file's text of an offset in `source`.
