@@ -95,73 +95,105 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c == '\u{00AD}'
 }
 
+/// The char that starts at byte `i` of `text` (a char boundary before its end).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// Byte classes for [`CLASS`]: bits, so that one test asks for several.
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+/// An ASCII byte that ends a word begun with letters: not a letter or digit, and not `-`, `'`
+/// or `.`, which may join what follows or make an abbreviation (`,` joins digits only).
+const ENDS_WORD: u8 = 8;
+
+/// What each byte is, looked up instead of tested range by range. Bytes from 0x80 are 0.
+const CLASS: [u8; 256] = {
+    let mut out = [0; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let byte = b as u8;
+        out[b] = if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if matches!(byte, b'-' | b'\'' | b'.') {
+            0
+        } else if byte.is_ascii_whitespace() {
+            SPACE | ENDS_WORD
+        } else {
+            ENDS_WORD
+        };
+        b += 1;
+    }
+    out
+};
+
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
 /// Splits `text[range]` into tokens, appending to `out`.
 pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
-    let bytes = text.as_bytes();
-    let mut i = range.start;
+    // Every look at a byte stays before the end of the range.
+    let bytes = &text.as_bytes()[..range.end];
     let end = range.end;
+    let mut i = range.start;
     while i < end {
         let b = bytes[i];
-        if b.is_ascii_whitespace() {
+        let cls = class(b);
+        if cls & SPACE != 0 {
             i += 1;
             continue;
         }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            text[i..end].chars().next().unwrap_or(' ')
-        };
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
-            i += clen;
-            continue;
-        }
-        if is_word_char(c) || c.is_ascii_digit() {
-            let (tok_end, kind) = scan_word_or_number(text, i, end);
-            // A period right after a known abbreviation (or a lone letter, as in z. B.) belongs to it.
-            if kind == TokenKind::Word
-                && tok_end < end
-                && bytes[tok_end] == b'.'
-                && (is_abbreviation(&text[i..tok_end]) || text[i..tok_end].chars().count() == 1)
-                && !period_ends_paragraph(bytes, tok_end + 1, end)
+        let (tok_end, kind) = if cls & LETTER != 0 {
+            // Most tokens: ASCII letters up to a space or punctuation that ends them.
+            let run_end = ascii_letter_run(bytes, i + 1);
+            if bytes
+                .get(run_end)
+                .is_none_or(|&b| class(b) & ENDS_WORD != 0)
             {
                 out.push(Token {
                     start: i,
-                    end: tok_end + 1,
-                    kind: TokenKind::Abbreviation,
+                    end: run_end,
+                    kind: TokenKind::Word,
                 });
-                i = tok_end + 1;
+                i = run_end;
                 continue;
             }
+            scan_word_or_number(text, bytes, i, run_end, true)
+        } else if cls & DIGIT != 0 {
+            scan_word_or_number(text, bytes, i, i + 1, false)
+        } else {
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                char_at(text, i)
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if !is_word_char(c) {
+                i = push_punctuation(text, bytes, c, i, range.start, out);
+                continue;
+            }
+            scan_word_or_number(text, bytes, i, i, false)
+        };
+        // A period right after a known abbreviation (or a lone letter, as in z. B.) belongs to it.
+        if kind == TokenKind::Word
+            && bytes.get(tok_end) == Some(&b'.')
+            && (is_abbreviation(&text[i..tok_end]) || is_one_char(&text[i..tok_end]))
+            && !period_ends_paragraph(bytes, tok_end + 1)
+        {
             out.push(Token {
                 start: i,
-                end: tok_end,
-                kind,
+                end: tok_end + 1,
+                kind: TokenKind::Abbreviation,
             });
-            i = tok_end;
+            i = tok_end + 1;
             continue;
-        }
-        let kind = match c {
-            '.' | '!' | '?' | '…' => TokenKind::SentenceEnd,
-            ',' | ';' | ':' | '–' | '—' => TokenKind::ClausePunct,
-            '-' if i + 1 < end
-                && bytes[i + 1] == b' '
-                && i > range.start
-                && bytes[i - 1] == b' ' =>
-            {
-                TokenKind::ClausePunct
-            }
-            '„' | '»' | '‚' | '«' | '“' | '‘' | '"' | '\'' | '”' | '’' => {
-                quote_kind(text, c, i, clen, range.start, end)
-            }
-            _ => TokenKind::Other,
-        };
-        // Runs like "..." or "?!" are one token.
-        let mut tok_end = i + clen;
-        if kind == TokenKind::SentenceEnd {
-            while tok_end < end && matches!(bytes[tok_end], b'.' | b'!' | b'?') {
-                tok_end += 1;
-            }
         }
         out.push(Token {
             start: i,
@@ -172,6 +204,44 @@ pub fn tokenize_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<To
     }
 }
 
+/// Pushes the punctuation token that starts with `c` at `i` (not a word, number or space);
+/// returns where it ends.
+fn push_punctuation(
+    text: &str,
+    bytes: &[u8],
+    c: char,
+    i: usize,
+    start: usize,
+    out: &mut Vec<Token>,
+) -> usize {
+    let end = bytes.len();
+    let clen = c.len_utf8();
+    let kind = match c {
+        '.' | '!' | '?' | '…' => TokenKind::SentenceEnd,
+        ',' | ';' | ':' | '–' | '—' => TokenKind::ClausePunct,
+        '-' if i + 1 < end && bytes[i + 1] == b' ' && i > start && bytes[i - 1] == b' ' => {
+            TokenKind::ClausePunct
+        }
+        '„' | '»' | '‚' | '«' | '“' | '‘' | '"' | '\'' | '”' | '’' => {
+            quote_kind(text, c, i, clen, start, end)
+        }
+        _ => TokenKind::Other,
+    };
+    // Runs like "..." or "?!" are one token.
+    let mut tok_end = i + clen;
+    if kind == TokenKind::SentenceEnd {
+        while tok_end < end && matches!(bytes[tok_end], b'.' | b'!' | b'?') {
+            tok_end += 1;
+        }
+    }
+    out.push(Token {
+        start: i,
+        end: tok_end,
+        kind,
+    });
+    tok_end
+}
+
 /// Tokenizes a whole string.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
@@ -179,8 +249,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-fn period_ends_paragraph(bytes: &[u8], from: usize, end: usize) -> bool {
-    bytes[from..end].iter().all(u8::is_ascii_whitespace)
+/// Whether `s` is one char (a lone letter before a period, as in `z. B.`).
+fn is_one_char(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
+fn period_ends_paragraph(bytes: &[u8], from: usize) -> bool {
+    bytes[from..].iter().all(u8::is_ascii_whitespace)
 }
 
 fn quote_kind(text: &str, c: char, i: usize, clen: usize, start: usize, end: usize) -> TokenKind {
@@ -222,48 +298,51 @@ fn ascii_letters(w: u64) -> usize {
     ((!letters & HIGH).trailing_zeros() / 8) as usize
 }
 
-/// Scans a word or number starting at `i`; inner hyphens, apostrophes and (in numbers) `.`/`,`
-/// followed by a digit stay inside.
-fn scan_word_or_number(text: &str, start: usize, end: usize) -> (usize, TokenKind) {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    let mut has_letter = false;
-    let mut all_digits = true;
+/// Where the run of ASCII letters from `i` ends (`bytes` ends where the range does).
+fn ascii_letter_run(bytes: &[u8], mut i: usize) -> usize {
+    // Most of a word is ASCII letters: their end found eight bytes at a time, with no branch
+    // on each letter (whose end the processor cannot foresee).
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let run = ascii_letters(u64::from_le_bytes(*chunk));
+        i += run;
+        if run < 8 {
+            return i;
+        }
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
+/// Scans a word or number that starts at `start` and goes on at least to `i`, with a letter
+/// in it if `has_letter`; inner hyphens, apostrophes and (in numbers) `.`/`,` followed by a
+/// digit stay inside. `bytes` ends where the range does.
+fn scan_word_or_number(
+    text: &str,
+    bytes: &[u8],
+    start: usize,
+    mut i: usize,
+    mut has_letter: bool,
+) -> (usize, TokenKind) {
+    let end = bytes.len();
     loop {
         // Run of letters/digits.
-        while i < end {
-            let b = bytes[i];
-            if b.is_ascii_alphabetic() {
+        while let Some(&b) = bytes.get(i) {
+            let cls = class(b);
+            if cls & LETTER != 0 {
                 has_letter = true;
-                all_digits = false;
-                // Most of a word is ASCII letters: their end found eight bytes at a time, with
-                // no branch on each letter (whose end the processor cannot foresee).
-                i += 1;
-                loop {
-                    let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) else {
-                        while i < end && bytes[i].is_ascii_alphabetic() {
-                            i += 1;
-                        }
-                        break;
-                    };
-                    let run = ascii_letters(u64::from_le_bytes(*chunk)).min(end - i);
-                    i += run;
-                    if run < 8 {
-                        break;
-                    }
-                }
-            } else if b.is_ascii_digit() {
+                i = ascii_letter_run(bytes, i + 1);
+            } else if cls & DIGIT != 0 {
                 i += 1;
             } else if b == 0xc3 && i + 1 < end && !matches!(bytes[i + 1], 0x97 | 0xb7) {
                 // À to ÿ but × and ÷ (umlauts, ß, accents) are letters: no decoding.
                 has_letter = true;
-                all_digits = false;
                 i += 2;
             } else if b >= 0x80 {
-                let c = text[i..end].chars().next().unwrap_or(' ');
+                let c = char_at(text, i);
                 if is_word_char(c) {
                     has_letter = true;
-                    all_digits = false;
                     i += c.len_utf8();
                 } else {
                     break;
@@ -278,9 +357,10 @@ fn scan_word_or_number(text: &str, start: usize, end: usize) -> (usize, TokenKin
         let b = bytes[i];
         if b >= 0x80 {
             // A typographic apostrophe inside a word: geht’s.
-            if text[i..end].starts_with('’')
+            if bytes[i..].starts_with("’".as_bytes())
                 && has_letter
-                && text[i + 3..end].chars().next().is_some_and(is_word_char)
+                && i + 3 < end
+                && is_word_char(char_at(text, i + 3))
             {
                 i += 3;
                 continue;
@@ -291,20 +371,24 @@ fn scan_word_or_number(text: &str, start: usize, end: usize) -> (usize, TokenKin
         if !matches!(b, b'-' | b'\'' | b'.' | b',') {
             break;
         }
-        let next = text[i + 1..end].chars().next().unwrap_or(' ');
+        let next = bytes[i + 1];
+        let (next_is_word_char, next_is_digit) = if next < 0x80 {
+            (next.is_ascii_alphabetic(), next.is_ascii_digit())
+        } else {
+            (is_word_char(char_at(text, i + 1)), false)
+        };
         let joins = match b {
-            b'-' => is_word_char(next) || next.is_ascii_digit(),
-            b'\'' => is_word_char(next) && has_letter,
-            b'.' | b',' => {
-                (all_digits && next.is_ascii_digit())
+            b'-' => next_is_word_char || next_is_digit,
+            b'\'' => next_is_word_char && has_letter,
+            _ => {
+                (!has_letter && next_is_digit)
                     // NEWS.Debian, sources.list: a period between letters, two at least before it
                     // (z.B. stays an abbreviation).
                     || (b == b'.'
                         && has_letter
-                        && is_word_char(next)
-                        && text[start..i].chars().count() >= 2)
+                        && next_is_word_char
+                        && !is_one_char(&text[start..i]))
             }
-            _ => false,
         };
         if joins {
             i += 1;
@@ -511,6 +595,104 @@ mod tests {
     fn apostrophe_stays_inside_a_word() {
         assert_eq!(words("wie geht's?")[1], ("geht's", TokenKind::Word));
         assert_eq!(words("wie geht’s?")[1], ("geht’s", TokenKind::Word));
+    }
+
+    #[test]
+    fn letters_beyond_ascii_go_on_an_ascii_word() {
+        let t = words("Grüße aus Straße, Café Noël und Ĳssel");
+        assert_eq!(t[0], ("Grüße", TokenKind::Word));
+        assert_eq!(t[2], ("Straße", TokenKind::Word));
+        assert_eq!(t[4], ("Café", TokenKind::Word));
+        assert_eq!(t[5], ("Noël", TokenKind::Word));
+        assert_eq!(t[7], ("Ĳssel", TokenKind::Word));
+        // A symbol or a space beyond ASCII ends the word.
+        let t = words("Preis€ 5\u{a0}Euro\u{2003}genau×");
+        assert_eq!(
+            t,
+            [
+                ("Preis", TokenKind::Word),
+                ("€", TokenKind::Other),
+                ("5", TokenKind::Number),
+                ("Euro", TokenKind::Word),
+                ("genau", TokenKind::Word),
+                ("×", TokenKind::Other)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_soft_hyphen_stays_inside_a_word() {
+        let t = words("Silben\u{ad}trennung \u{ad}ab");
+        assert_eq!(t[0], ("Silben\u{ad}trennung", TokenKind::Word));
+        assert_eq!(t[1], ("\u{ad}ab", TokenKind::Word));
+    }
+
+    #[test]
+    fn a_hyphen_joins_only_what_goes_on() {
+        let t = words("Ein- und Ausgang - so war's, 20-30 x-mal");
+        assert_eq!(t[0], ("Ein", TokenKind::Word));
+        assert_eq!(t[1], ("-", TokenKind::Other));
+        assert_eq!(t[4], ("-", TokenKind::ClausePunct));
+        assert_eq!(t[6], ("war's", TokenKind::Word));
+        assert_eq!(t[7], (",", TokenKind::ClausePunct));
+        assert_eq!(t[8], ("20-30", TokenKind::Number));
+        assert_eq!(t[9], ("x-mal", TokenKind::Word));
+    }
+
+    #[test]
+    fn a_comma_or_period_joins_digits_but_not_words() {
+        let t = words("1.000,50 Euro, 3. Mai.Ende");
+        assert_eq!(t[0], ("1.000,50", TokenKind::Number));
+        assert_eq!(t[1], ("Euro", TokenKind::Word));
+        assert_eq!(t[2], (",", TokenKind::ClausePunct));
+        assert_eq!(t[3], ("3", TokenKind::Number));
+        assert_eq!(t[4], (".", TokenKind::SentenceEnd));
+        assert_eq!(t[5], ("Mai.Ende", TokenKind::Word));
+    }
+
+    #[test]
+    fn an_abbreviation_at_the_end_of_a_paragraph_ends_its_sentence() {
+        let t = words("Das ist Nr. 5 usw.");
+        assert_eq!(t[2], ("Nr.", TokenKind::Abbreviation));
+        assert_eq!(t[4], ("usw", TokenKind::Word));
+        assert_eq!(t[5], (".", TokenKind::SentenceEnd));
+        // The paragraph ends where its range does, not where the text does.
+        let text = "Siehe Abb. \n\nDas z.\nB. hier";
+        let mut part = Vec::new();
+        tokenize_into(text, 0..12, &mut part);
+        let kinds: Vec<TokenKind> = part.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [TokenKind::Word, TokenKind::Word, TokenKind::SentenceEnd]
+        );
+        let t = words(text);
+        assert_eq!(t[1], ("Abb.", TokenKind::Abbreviation));
+        assert_eq!(t[3], ("z.", TokenKind::Abbreviation));
+    }
+
+    #[test]
+    fn runs_of_sentence_ends_are_one_token() {
+        let t = words("Was?! Nein... Doch…!");
+        assert_eq!(t[1], ("?!", TokenKind::SentenceEnd));
+        assert_eq!(t[3], ("...", TokenKind::SentenceEnd));
+        assert_eq!(t[5], ("…!", TokenKind::SentenceEnd));
+    }
+
+    #[test]
+    fn straight_quotes_open_after_a_space_or_bracket_and_close_after_a_word() {
+        let t = words("(\"Ja\") sagte 'er' \" und");
+        assert_eq!(t[1], ("\"", TokenKind::OpenQuote));
+        assert_eq!(t[3], ("\"", TokenKind::CloseQuote));
+        assert_eq!(t[6], ("'", TokenKind::OpenQuote));
+        assert_eq!(t[8], ("'", TokenKind::CloseQuote));
+        assert_eq!(t[9], ("\"", TokenKind::CloseQuote));
+    }
+
+    #[test]
+    fn control_spaces_between_words_are_skipped() {
+        let t = words("eins\u{b}zwei\r\ndrei\u{c}vier\u{1c}fünf");
+        let texts: Vec<&str> = t.iter().map(|x| x.0).collect();
+        assert_eq!(texts, ["eins", "zwei", "drei", "vier", "\u{1c}", "fünf"]);
     }
 
     #[test]
