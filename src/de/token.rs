@@ -63,6 +63,7 @@ const fn packed(word: &[u8]) -> u64 {
 
 /// Slots of [`ABBREVIATION_TABLE`]: a power of two, over twice as many as the abbreviations.
 const ABBREVIATION_SLOTS: usize = 128;
+const _: () = assert!(ABBREVIATIONS.len() * 2 < ABBREVIATION_SLOTS);
 
 /// Where a packed word is first looked for in [`ABBREVIATION_TABLE`] (multiplicative hashing).
 const fn abbreviation_slot(key: u64) -> usize {
@@ -313,8 +314,8 @@ fn not_letters(w: u64) -> u64 {
 }
 
 /// Where the run of ASCII letters from `i` ends, and the byte there (`None` at the end:
-/// `bytes` ends where the range does).
-// Inlined into the loop over the tokens, where nearly every word passes through it.
+/// `bytes` ends where the range does). Inlined into the loop over the tokens, where nearly
+/// every word passes through it.
 #[inline]
 fn ascii_letter_run(bytes: &[u8], i: usize) -> (usize, Option<u8>) {
     // Most of a word is ASCII letters: their end found eight bytes at a time, with no branch
@@ -719,6 +720,18 @@ mod tests {
         assert_eq!(t[4], ("Café", TokenKind::Word));
         assert_eq!(t[5], ("Noël", TokenKind::Word));
         assert_eq!(t[7], ("Ĳssel", TokenKind::Word));
+        // Past the first eight letters too.
+        let t =
+            words("Donaudampfschifffahrtskapitänsmütze, Oberbürgermeister-Stellvertreterinnen.");
+        assert_eq!(
+            t[0],
+            ("Donaudampfschifffahrtskapitänsmütze", TokenKind::Word)
+        );
+        assert_eq!(
+            t[2],
+            ("Oberbürgermeister-Stellvertreterinnen", TokenKind::Word)
+        );
+        assert_eq!(t[3], (".", TokenKind::SentenceEnd));
         // A symbol or a space beyond ASCII ends the word.
         let t = words("Preis€ 5\u{a0}Euro\u{2003}genau×");
         assert_eq!(
