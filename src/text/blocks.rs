@@ -61,7 +61,8 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Paragraph ranges inside `body`: blank lines separate them; each is trimmed. Only lines that
+/// Paragraph ranges inside `body`: blank lines separate them, and separator lines (`%` between
+/// fortunes, `* * *`), which belong to none; each is trimmed. Only lines that
 /// may be blank are read: a line that starts with a letter is not, and most do.
 pub fn paragraphs(source: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let bytes = &source.as_bytes()[..body.end];
@@ -92,15 +93,31 @@ fn push_trimmed(source: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) 
     }
 }
 
+/// Whether a byte may make up a line that separates paragraphs: `%` between the entries of a
+/// fortune file, `* * *`, `---` or `===` between a text's parts.
+fn is_separator(b: u8) -> bool {
+    matches!(b, b'%' | b'*' | b'-' | b'=' | b'_' | b'~' | b'#')
+}
+
 /// Where the line at `start` ends (after its line end, or at `end`), when it holds nothing but
-/// white space.
+/// white space, or is a separator: `%` alone, or three marks or more of [`is_separator`] and
+/// nothing else (`* * *`, `-----`). A separator ends a paragraph as a blank line does.
 fn blank_line_end(source: &str, start: usize, end: usize) -> Option<usize> {
     let bytes = &source.as_bytes()[start..end];
+    let mut marks = 0;
+    let separator = |marks: usize, first: u8| (marks == 1 && first == b'%') || marks >= 3;
+    let first = bytes
+        .iter()
+        .copied()
+        .find(|b| !b.is_ascii_whitespace())
+        .unwrap_or(b' ');
     for (i, &b) in bytes.iter().enumerate() {
         match b {
-            b'\n' => return Some(start + i + 1),
+            b'\n' => return (marks == 0 || separator(marks, first)).then_some(start + i + 1),
             b'\t' | 0x0b | 0x0c | b'\r' | b' ' => {}
+            b if is_separator(b) && (marks == 0 || b == first) => marks += 1,
             0..=0x7f => return None,
+            _ if marks > 0 => return None,
             // Beyond ASCII: the rest of the line read as text.
             _ => {
                 let line_end =
@@ -112,14 +129,14 @@ fn blank_line_end(source: &str, start: usize, end: usize) -> Option<usize> {
             }
         }
     }
-    Some(end)
+    (marks == 0 || separator(marks, first)).then_some(end)
 }
 
 /// The start of the first line after `from` that may be blank: one whose line end (at or after
-/// `from`) is followed by anything but a printable ASCII character. 32 bytes at a time, as
+/// `from`) is followed by anything but a printable ASCII character, or by a separator's mark. 32 bytes at a time, as
 /// lines are some seventy bytes long and a call to `memchr` a line costs more.
 fn maybe_blank_line_after(bytes: &[u8], from: usize) -> Option<usize> {
-    let may_be_white = |b: u8| b.wrapping_sub(0x21) >= 0x5f;
+    let may_be_white = |b: u8| b.wrapping_sub(0x21) >= 0x5f || is_separator(b);
     let mut at = from;
     while let Some(window) = bytes.get(at..at + 33).and_then(<[u8]>::first_chunk::<33>) {
         let mut found = false;
@@ -324,6 +341,45 @@ mod tests {
                     "{text:?} from {start}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn separator_lines_end_paragraphs_and_belong_to_none() {
+        let text = |source: &str| -> Vec<String> {
+            paragraphs(source, 0..source.len())
+                .into_iter()
+                .map(|r| source[r].to_string())
+                .collect()
+        };
+        // fortunes-de: entries are separated by a line holding `%`, not by a blank line.
+        let fortunes = "F: Wie erschießt man einen Elefanten?\nA: Mit einem Gewehr.\n%\nDOS-Airlines\n  Alle schieben an.\n%\n";
+        assert_eq!(
+            text(fortunes),
+            [
+                "F: Wie erschießt man einen Elefanten?\nA: Mit einem Gewehr.",
+                "DOS-Airlines\n  Alle schieben an."
+            ]
+        );
+        assert_eq!(
+            text(
+                "Ende des ersten Teils.\n   * * *\nDer zweite.\n-----\nDer dritte.\n~~~\t\nSchluss."
+            ),
+            [
+                "Ende des ersten Teils.",
+                "Der zweite.",
+                "Der dritte.",
+                "Schluss."
+            ]
+        );
+        // Marks in a line with words, or too few of them, are text: list items, dashes.
+        for kept in [
+            "Zutaten:\n- Mehl\n- Zucker",
+            "Er sagte:\n-- Nein.\nDann ging er.",
+            "Prozent:\n%d Fehler\n**fett**",
+            "a\n*\nb\n%%\nc\n# Titel\nd\n*-*\ne",
+        ] {
+            assert_eq!(text(kept), [kept], "{kept:?}");
         }
     }
 
