@@ -94,9 +94,9 @@ fn push_trimmed(source: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) 
 }
 
 /// Whether a byte may make up a line that separates paragraphs: `%` between the entries of a
-/// fortune file, `* * *`, `---` or `===` between a text's parts.
+/// fortune file, `* * *` or `---` between a text's parts.
 fn is_separator(b: u8) -> bool {
-    matches!(b, b'%' | b'*' | b'-' | b'=' | b'_' | b'~' | b'#')
+    matches!(b, b'%' | b'*' | b'-')
 }
 
 /// Where the line at `start` ends (after its line end, or at `end`), when it holds nothing but
@@ -104,18 +104,17 @@ fn is_separator(b: u8) -> bool {
 /// nothing else (`* * *`, `-----`). A separator ends a paragraph as a blank line does.
 fn blank_line_end(source: &str, start: usize, end: usize) -> Option<usize> {
     let bytes = &source.as_bytes()[start..end];
-    let mut marks = 0;
-    let separator = |marks: usize, first: u8| (marks == 1 && first == b'%') || marks >= 3;
-    let first = bytes
-        .iter()
-        .copied()
-        .find(|b| !b.is_ascii_whitespace())
-        .unwrap_or(b' ');
+    // The separator's mark and how many times it stands in the line.
+    let (mut mark, mut marks) = (0u8, 0usize);
+    let ends = |mark: u8, marks: usize| marks == 0 || (marks == 1 && mark == b'%') || marks >= 3;
     for (i, &b) in bytes.iter().enumerate() {
         match b {
-            b'\n' => return (marks == 0 || separator(marks, first)).then_some(start + i + 1),
+            b'\n' => return ends(mark, marks).then_some(start + i + 1),
             b'\t' | 0x0b | 0x0c | b'\r' | b' ' => {}
-            b if is_separator(b) && (marks == 0 || b == first) => marks += 1,
+            b if is_separator(b) && (marks == 0 || b == mark) => {
+                mark = b;
+                marks += 1;
+            }
             0..=0x7f => return None,
             _ if marks > 0 => return None,
             // Beyond ASCII: the rest of the line read as text.
@@ -129,13 +128,15 @@ fn blank_line_end(source: &str, start: usize, end: usize) -> Option<usize> {
             }
         }
     }
-    (marks == 0 || separator(marks, first)).then_some(end)
+    ends(mark, marks).then_some(end)
 }
 
 /// The start of the first line after `from` that may be blank: one whose line end (at or after
-/// `from`) is followed by anything but a printable ASCII character, or by a separator's mark. 32 bytes at a time, as
-/// lines are some seventy bytes long and a call to `memchr` a line costs more.
+/// `from`) is followed by anything but a printable ASCII character, or by a separator's mark
+/// ([`is_separator`]). 32 bytes at a time, as lines are some seventy bytes long and a call to
+/// `memchr` a line costs more.
 fn maybe_blank_line_after(bytes: &[u8], from: usize) -> Option<usize> {
+    // Below `!`, beyond ASCII, or a separator's mark.
     let may_be_white = |b: u8| b.wrapping_sub(0x21) >= 0x5f || is_separator(b);
     let mut at = from;
     while let Some(window) = bytes.get(at..at + 33).and_then(<[u8]>::first_chunk::<33>) {
@@ -363,7 +364,7 @@ mod tests {
         );
         assert_eq!(
             text(
-                "Ende des ersten Teils.\n   * * *\nDer zweite.\n-----\nDer dritte.\n~~~\t\nSchluss."
+                "Ende des ersten Teils.\n   * * *\nDer zweite.\n-----\nDer dritte.\n---\t\nSchluss."
             ),
             [
                 "Ende des ersten Teils.",
