@@ -23,6 +23,31 @@ pub fn flatten(source: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| source.to_string())
 }
 
+/// The runs of white space in `source[line]` that hold a line break and more: where a prose
+/// paragraph's hand-wrapped lines were joined and the next line was indented (a hanging indent,
+/// as in `A: Man malt ihn blau an und\n   erschießt ihn`). The reader draws each as one space.
+pub fn joins(source: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let bytes = &source.as_bytes()[..line.end];
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let mut out = Vec::new();
+    let mut from = line.start;
+    while let Some(at) = memchr::memchr(b'\n', &bytes[from..]).map(|i| from + i) {
+        let mut start = at;
+        while start > line.start && space(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < line.end && space(bytes[end]) {
+            end += 1;
+        }
+        if end - start > 1 {
+            out.push(start..end);
+        }
+        from = end;
+    }
+    out
+}
+
 /// Bytes of text wrapped at a time. A longer text is wrapped a window of about this size around
 /// the reading position, so that opening and resizing cost the same for a book as for a page.
 pub const WINDOW_BYTES: usize = 256 * 1024;
@@ -219,6 +244,19 @@ mod tests {
 
     fn lines<'a>(text: &'a str, w: &Wrapped) -> Vec<&'a str> {
         w.lines.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn a_join_is_a_line_break_with_the_spaces_around_it() {
+        let source = "blauen\n   Elefanten und\nGewehr  \n\tmit  zwei";
+        let runs: Vec<&str> = joins(source, 0..source.len())
+            .into_iter()
+            .map(|r| &source[r])
+            .collect();
+        // A plain line break is a single space already; spaces inside a line are kept.
+        assert_eq!(runs, ["\n   ", "  \n\t"]);
+        // Only what lies inside the line counts.
+        assert_eq!(joins(source, 3..8), vec![6..8]);
     }
 
     #[test]

@@ -233,10 +233,16 @@ impl ReaderState {
             return;
         };
         let wanted = usize::from(column - pane.x);
+        // Columns as the line is drawn: a join of lines is one space.
+        let joins = crate::tui::wrap::joins(&self.doc().source, line.clone());
         let mut col = 0;
         let mut offset = None;
         for (i, c) in self.text[line.clone()].char_indices() {
-            col += c.width().unwrap_or(0);
+            let at = line.start + i;
+            col += match joins.iter().find(|j| j.contains(&at)) {
+                Some(j) => usize::from(j.start == at),
+                None => c.width().unwrap_or(0),
+            };
             if col > wanted {
                 offset = Some(line.start + i);
                 break;
@@ -383,6 +389,36 @@ mod tests {
             row: 0,
         });
         assert_eq!(s.selected_token(), Some(target));
+    }
+
+    #[test]
+    fn a_hanging_indent_is_drawn_and_clicked_as_one_space() {
+        use crate::tui::reader::ReaderState;
+        let source = "A: Man bewirft ihn mit Tomaten, bis er rot ist, malt ihn blau an, und\n   erschießt ihn mit dem Elefantengewehr.\n";
+        let doc = crate::text::Document::parse("elefanten.txt", source.into()).unwrap();
+        let linker = crate::link::Linker::new(crate::glossary::Glossary::default());
+        let mut s = ReaderState::new(doc, None, linker, ratatui::layout::Size::new(240, 20));
+        let line = s.wrapped().lines[0].clone();
+        let drawn: String = crate::tui::ui::text::styled_line(&s, line, &[])
+            .spans
+            .iter()
+            .map(|span| span.content.as_ref())
+            .collect();
+        assert_eq!(
+            drawn,
+            "A: Man bewirft ihn mit Tomaten, bis er rot ist, malt ihn blau an, und erschießt ihn mit dem Elefantengewehr."
+        );
+        // A click on the word after the join, at the column where it is drawn.
+        let before = drawn.find("Elefantengewehr").unwrap();
+        assert!(s.text()[..s.wrapped().lines[0].end].contains("und    erschießt"));
+        let column = unicode_width::UnicodeWidthStr::width(&drawn[..before]) as u16;
+        let pane = s.layout().text;
+        s.update(Action::Click {
+            column: pane.x + column + 1,
+            row: pane.y,
+        });
+        let token = s.selected_token().unwrap();
+        assert_eq!(s.analysis().tokens[token].text(s.text()), "Elefantengewehr");
     }
 
     #[test]

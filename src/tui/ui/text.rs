@@ -4,7 +4,7 @@
 use super::theme;
 use crate::text::{BlockKind, InlineStyle};
 use crate::tui::reader::ReaderState;
-use crate::tui::wrap::Wrapped;
+use crate::tui::wrap::{self, Wrapped};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -117,6 +117,7 @@ pub fn styled_line<'a>(
     if at < line.end {
         pieces.push((at..line.end, Style::new()));
     }
+    let joins = wrap::joins(&state.doc().source, line.clone());
     let base = base_styles(state, line);
     let mut spans = Vec::with_capacity(pieces.len());
     for (range, style) in pieces {
@@ -128,16 +129,44 @@ pub fn styled_line<'a>(
             let start = b.start.max(at);
             let end = b.end.min(range.end);
             if at < start {
-                spans.push(Span::styled(&text[at..start], style));
+                push_drawn(&mut spans, text, at..start, style, &joins);
             }
-            spans.push(Span::styled(&text[start..end], b_style.patch(style)));
+            push_drawn(&mut spans, text, start..end, b_style.patch(style), &joins);
             at = end;
         }
         if at < range.end {
-            spans.push(Span::styled(&text[at..range.end], style));
+            push_drawn(&mut spans, text, at..range.end, style, &joins);
         }
     }
     Line::from(spans)
+}
+
+/// `text[range]` as drawn: each of the line's joins ([`wrap::joins`]) as one space, in the
+/// piece where it starts.
+fn push_drawn<'a>(
+    spans: &mut Vec<Span<'a>>,
+    text: &'a str,
+    range: Range<usize>,
+    style: Style,
+    joins: &[Range<usize>],
+) {
+    let mut at = range.start;
+    for j in joins
+        .iter()
+        .filter(|j| j.start < range.end && j.end > range.start)
+    {
+        let start = j.start.max(range.start);
+        if at < start {
+            spans.push(Span::styled(&text[at..start], style));
+        }
+        if j.start >= range.start {
+            spans.push(Span::styled(" ", style));
+        }
+        at = j.end.min(range.end);
+    }
+    if at < range.end {
+        spans.push(Span::styled(&text[at..range.end], style));
+    }
 }
 
 /// How the document sets the stretches of a line, under the marks: headings, code, emphasis.
