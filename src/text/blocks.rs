@@ -177,9 +177,12 @@ pub fn classify(paragraph: &str) -> BlockKind {
 fn classify_lines(paragraph: &str) -> BlockKind {
     let lines = || lines(paragraph).map(str::trim);
     let (mut count, mut all_items, mut longest) = (0usize, true, 0usize);
-    for line in lines() {
+    for raw in self::lines(paragraph) {
+        let line = raw.trim();
         count += 1;
-        all_items &= starts_like_an_item(line);
+        // An item's text may go on in indented lines (a hanging indent).
+        let continued = count > 1 && raw.starts_with([' ', '\t']);
+        all_items &= continued || starts_like_an_item(line);
         longest = longest.max(line.chars().count());
         // Neither a list nor short lines: prose, whatever the lines after.
         if !all_items && longest > VERSE_LINE_MAX {
@@ -247,12 +250,24 @@ fn laid_out_lines(paragraph: &str) -> usize {
     usize::from(found.is_some())
 }
 
+/// A list item (`- `, `1.`) or a speaker's line (`F: `, `Chef: `): a paragraph of such lines
+/// keeps its breaks.
 fn starts_like_an_item(line: &str) -> bool {
     if ["- ", "* ", "• ", "– "].iter().any(|p| line.starts_with(p)) {
         return true;
     }
     let digits = line.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && line[digits..].starts_with(['.', ')'])
+    if digits > 0 {
+        return line[digits..].starts_with(['.', ')']);
+    }
+    // One capitalized word of up to sixteen letters, then a colon and a space.
+    let label = line
+        .char_indices()
+        .take_while(|&(i, c)| c.is_alphabetic() && (i > 0 || c.is_uppercase()))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    label > 0 && line[..label].chars().nth(16).is_none() && line[label..].starts_with(": ")
 }
 
 #[cfg(test)]
@@ -263,6 +278,22 @@ mod tests {
     fn a_poem_is_verse() {
         let poem = "Wer reitet so spät durch Nacht und Wind?\nEs ist der Vater mit seinem Kind;\nEr hat den Knaben wohl in dem Arm,\nEr faßt ihn sicher, er hält ihn warm.";
         assert_eq!(classify(poem), BlockKind::Verse);
+    }
+
+    #[test]
+    fn speakers_lines_and_items_with_a_hanging_indent_keep_their_breaks() {
+        // fortunes-de: a question, an answer that runs over two lines.
+        let dialogue = "F: Wie erschießt man einen grünen Elefanten?\nA: Man bewirft ihn mit Tomaten, bis er rot ist, malt ihn blau an, und\n   erschießt ihn mit dem blauen Elefantengewehr.";
+        assert_eq!(classify(dialogue), BlockKind::Verse);
+        let list =
+            "- Brot und Butter, Käse, Wurst und alles, was man zum Frühstück\n  braucht\n- Milch";
+        assert_eq!(classify(list), BlockKind::Verse);
+        // A label opens a paragraph of prose; the lines after it are not labels or indented.
+        let prose = "Hinweis: Der russische Außenminister Sergej Lawrow hat angekündigt,\ndie ständige Vertretung seines Landes bei der NATO in Brüssel zu schließen.";
+        assert_eq!(classify(prose), BlockKind::Prose);
+        assert!(!starts_like_an_item("Sehr geehrte Damen und Herren: "));
+        assert!(!starts_like_an_item("klein: nein"));
+        assert!(starts_like_an_item("Angestellter: Ja."));
     }
 
     #[test]

@@ -394,7 +394,7 @@ mod tests {
     #[test]
     fn a_hanging_indent_is_drawn_and_clicked_as_one_space() {
         use crate::tui::reader::ReaderState;
-        let source = "A: Man bewirft ihn mit Tomaten, bis er rot ist, malt ihn blau an, und\n   erschießt ihn mit dem Elefantengewehr.\n";
+        let source = "Man bewirft ihn mit Tomaten, bis er rot ist, malt ihn blau an, und\n   erschießt ihn mit dem Elefantengewehr.\n";
         let doc = crate::text::Document::parse("elefanten.txt", source.into()).unwrap();
         let linker = crate::link::Linker::new(crate::glossary::Glossary::default());
         let mut s = ReaderState::new(doc, None, linker, ratatui::layout::Size::new(240, 20));
@@ -406,7 +406,7 @@ mod tests {
             .collect();
         assert_eq!(
             drawn,
-            "A: Man bewirft ihn mit Tomaten, bis er rot ist, malt ihn blau an, und erschießt ihn mit dem Elefantengewehr."
+            "Man bewirft ihn mit Tomaten, bis er rot ist, malt ihn blau an, und erschießt ihn mit dem Elefantengewehr."
         );
         // A click on the word after the join, at the column where it is drawn.
         let before = drawn.find("Elefantengewehr").unwrap();
