@@ -32,7 +32,11 @@ pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
         .selected_spans()
         .first()
         .map_or(doc.body.start, |s| s.start);
-    if let Some(chapter) = Document::chapter_at(&chapters, offset).and_then(|i| chapters.get(i)) {
+    // A web page's first heading is often its title again: named once.
+    if let Some(chapter) = Document::chapter_at(&chapters, offset)
+        .and_then(|i| chapters.get(i))
+        .filter(|c| c.title.trim() != doc.title().trim())
+    {
         title.push_str(strings::CHAPTER_SEPARATOR);
         title.push_str(&chapter.title);
     }
@@ -48,4 +52,36 @@ pub fn render(state: &ReaderState, frame: &mut Frame, area: Rect) {
         Span::styled(position, theme::DIM),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn bar(state: &ReaderState) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(60, 1)).unwrap();
+        terminal.draw(|f| render(state, f, f.area())).unwrap();
+        let buffer = terminal.backend().buffer();
+        let line: String = buffer
+            .content()
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        line.trim_end().to_string()
+    }
+
+    #[test]
+    fn a_chapter_named_as_the_text_is_named_once() {
+        let source = "+++\ntitle = \"Kapitel 5\"\n+++\n# Kapitel 5\n\nDer Text.\n\n# Kapitel 6\n\nMehr Text.\n";
+        let doc = Document::parse("k.md", source.into()).unwrap();
+        let linker = crate::link::Linker::new(crate::glossary::Glossary::default());
+        let mut s = ReaderState::new(doc, None, linker, ratatui::layout::Size::new(60, 20));
+        assert!(bar(&s).starts_with("Kapitel 5 "), "{}", bar(&s));
+        assert!(!bar(&s).contains(strings::CHAPTER_SEPARATOR));
+        let offset = s.text().find("Mehr").unwrap();
+        s.resume_at(offset);
+        assert!(bar(&s).starts_with("Kapitel 5 › Kapitel 6 "), "{}", bar(&s));
+    }
 }
