@@ -231,6 +231,8 @@ struct Scratch<'a> {
     word_capital: Vec<bool>,
     /// Explanations already written, by entry, readings and whether the clause has `ich`.
     forms: FxHashMap<(u32, ReadingSet, bool), String>,
+    /// The tokens of the sentence that name who said it (`-- George Bernard Shaw`).
+    names: Range<usize>,
 }
 
 impl Linker {
@@ -466,6 +468,7 @@ impl Linker {
             return;
         }
         scratch.candidates.clear();
+        scratch.names = attribution(text, tokens, sentence.clone());
         let mut clauses = std::mem::take(&mut scratch.clauses);
         clauses_into(text, tokens, sentence.clone(), &mut clauses);
         for clause in &clauses {
@@ -598,6 +601,7 @@ impl Linker {
             word_info: infos,
             word_capital: capitals,
             first_token: first,
+            names,
             ..
         } = scratch;
         let first = *first;
@@ -657,6 +661,10 @@ impl Linker {
             if !keys[i - first].linkable() {
                 continue;
             }
+            // Who said it (`-- Georg Christoph Lichtenberg`) is a name, not a Berg.
+            if names.contains(&i) && capital(i) {
+                continue;
+            }
             let form = memo.get(keys[i - first].id());
             let Some(hits) = form.hits else {
                 if let Some(c) = form.compound() {
@@ -689,6 +697,19 @@ impl Linker {
                 .get(wpos + 1)
                 .is_some_and(|c| c.class & class::SUBJECT_PRONOUN != 0);
             let next_capitalized = capitals.get(wpos + 1).copied().unwrap_or(false);
+            // A pronoun right after the first word: a verb opens the sentence (Sage mir, Hüte
+            // dich, Treffen sich zwei, Werfen Sie).
+            let before_pronoun = words.get(wpos + 1) == Some(&(i + 1))
+                && infos[wpos + 1].class & (class::SUBJECT_PRONOUN | class::REFLEXIVE) != 0;
+            // A strong verb's finite form where a finite verb stands is that verb's: `ich weiß`
+            // is wissen, not weiß (white) or weißen (to whitewash, imperative).
+            let strong_form = (!capitalized || sentence_initial)
+                && crate::de::strong::is_strong_finite(lowers(wpos));
+            let adjective_there = strong_form && adjective_place(words, infos, lowers, wpos);
+            let strong_finite = strong_form && !adjective_there;
+            // Where an adjective stands, the adjective: `was ist weiß`, not wissen.
+            let adjective_wins =
+                adjective_there && hits.iter().any(|h| self.info[h.entry as usize].adjective);
             // A capitalized word right after a first name or Dr. is a name: Otto Hahn.
             let after_name = capitalized
                 && i > sentence_start
@@ -708,11 +729,46 @@ impl Linker {
                 if after_name && glossary_entry.pos != Some(crate::glossary::Pos::Name) {
                     continue;
                 }
-                let readings = ctx.filter(hit.readings);
+                let mut readings = ctx.filter(hit.readings);
+                // An adjective that is also a verb's finite form, where the verb stands: `ich
+                // weiß`, `wer viel weiß` (wissen), not `weiß wie Schnee`.
+                if adjective_wins && !info.adjective {
+                    continue;
+                }
+                if strong_finite
+                    && hit.kind == HitKind::Whole
+                    && (info.adjective
+                        || !hit
+                            .readings
+                            .iter()
+                            .any(|r| r.is_finite() && r != Reading::Imperative))
+                {
+                    continue;
+                }
+                // A finite verb whose clause ends in a separable particle is that particle's
+                // verb (`gab … zu` is zugeben, not geben; `wo kommen sie her`): a verb without
+                // it does not link.
+                if hit.kind == HitKind::Whole
+                    && (!subordinate || wpos == 1)
+                    && last_word > i
+                    && readings.iter().any(Reading::is_finite)
+                    && readings
+                        .iter()
+                        .all(|r| r.is_finite() || r == Reading::Headword)
+                    && !capital(last_word)
+                    && ends_in_particle(lower(last_word))
+                {
+                    continue;
+                }
                 // Case tells nouns from other words, except at the start of a sentence.
                 let case_rank: u32 = match (info.noun_like, capitalized, sentence_initial) {
                     (true, true, false) | (false, false, _) => 2,
-                    (true, true, true) => u32::from(!next_is_pronoun),
+                    (true, true, true) => {
+                        if before_pronoun {
+                            continue;
+                        }
+                        u32::from(!next_is_pronoun)
+                    }
                     (false, true, true) => {
                         // Gut gemacht! Gute Nacht! An adjective starts the sentence.
                         let adjective_start = info.adjective
@@ -727,7 +783,18 @@ impl Linker {
                             0
                         }
                     }
-                    (false, true, false) => 1,
+                    (false, true, false) => {
+                        // Inside a sentence a capital makes a noun: of a verb only what can be
+                        // one (das Schreiben, die Reisenden), not a finite form (der
+                        // Unterschied, das Gebet, die Gaben).
+                        if !info.adjective {
+                            readings = hit.readings.minus(finite_readings());
+                            if readings.is_empty() {
+                                continue;
+                            }
+                        }
+                        1
+                    }
                     (true, false, _) => {
                         // A lowercase word is no noun, unless the headword itself is lowercase.
                         if crate::de::is_capitalized(&glossary_entry.de) {
@@ -815,6 +882,25 @@ impl Linker {
                 toks.dedup();
                 // Between an article and a noun, or opening a clause before one, an adjective is
                 // likelier than a finite verb: der liebe Gott, gleiche Weise (not lieben, gleichen).
+                // Between an article (or preposition) and its noun a verb is only a participle:
+                // `die gleichen Ansichten`, `im gleichen Boot` (not gleichen).
+                if ctx.before_capitalized
+                    && !capitalized
+                    && infos[wpos + 1].class & (class::SUBJECT_PRONOUN | class::REFLEXIVE) == 0
+                    && !info.adjective
+                    && !info.noun_like
+                    && prev & (class::DETERMINER | class::PREPOSITION) != 0
+                    && !hit.readings.iter().any(|r| {
+                        matches!(
+                            r,
+                            Reading::PastParticipleAdj
+                                | Reading::PresentParticiple
+                                | Reading::AdjInflected
+                        )
+                    })
+                {
+                    continue;
+                }
                 let fit: u32 = if attributive {
                     if readings.iter().any(|r| {
                         matches!(
@@ -896,6 +982,104 @@ const EXPRESSION_ARTICLES: &[&str] = &[
 /// adverbs or articles inserted between them (`spielt eine wichtige Rolle`), an article in
 /// another form, a part in the old spelling (`Schluß machen`). Token indices, not counting
 /// `taken` (the verb).
+/// The tokens after a dash that follows a sentence's end, up to the first that cannot be part
+/// of a name: who said it, `-- Johann Wolfgang von Goethe`. Empty when the sentence has no
+/// such dash.
+fn attribution(text: &str, tokens: &[Token], sentence: Range<usize>) -> Range<usize> {
+    const PARTICLES: &[&str] = &[
+        "von", "van", "vom", "zu", "de", "der", "den", "di", "da", "del", "du", "la", "le", "y",
+        "ten", "ter",
+    ];
+    let is_dash = |t: &Token| {
+        matches!(t.kind, TokenKind::ClausePunct | TokenKind::Other)
+            && t.text(text)
+                .chars()
+                .all(|c| matches!(c, '-' | '–' | '—' | '―'))
+    };
+    // After what was said: a list's dash (`- Mehl`) follows a colon, a comma or nothing.
+    let opens = |k: usize| {
+        k > 0
+            && matches!(
+                tokens[k - 1].kind,
+                TokenKind::SentenceEnd | TokenKind::CloseQuote
+            )
+    };
+    let Some(dash) = (sentence.start..sentence.end).find(|&k| is_dash(&tokens[k]) && opens(k))
+    else {
+        return sentence.start..sentence.start;
+    };
+    let mut end = dash + 1;
+    // Dashes may come as one token or several (`--`).
+    while end < sentence.end && is_dash(&tokens[end]) {
+        end += 1;
+    }
+    let start = end;
+    while end < sentence.end {
+        let t = &tokens[end];
+        let word = t.text(text);
+        let part = match t.kind {
+            TokenKind::Word => crate::de::is_capitalized(word) || PARTICLES.contains(&word),
+            // Initials: `J. R. R. Tolkien`; a nickname: `Volker 'Yegg' Paulsen`.
+            TokenKind::Abbreviation => crate::de::is_capitalized(word),
+            TokenKind::OpenQuote | TokenKind::CloseQuote => true,
+            _ => false,
+        };
+        if !part {
+            break;
+        }
+        end += 1;
+    }
+    // A name ends its line or sentence, or is followed by what is said of it: `(zu
+    // Eckermann)`, `, Sudelbücher`. Not `– Das Wetter ist schön`.
+    let ends_there = end == sentence.end
+        || text[tokens[end - 1].end..tokens[end].start].contains('\n')
+        || matches!(tokens[end].text(text), "(" | "," | "[" | ":");
+    let first_is_name = start < end && crate::de::is_capitalized(tokens[start].text(text));
+    if ends_there && first_is_name && end - start <= 6 {
+        start..end
+    } else {
+        sentence.start..sentence.start
+    }
+}
+
+/// The finite readings: present, past, both subjunctives, imperative.
+fn finite_readings() -> ReadingSet {
+    let mut finite = ReadingSet::finite_of(&crate::de::inflect::Person::ALL);
+    finite.insert(Reading::Imperative);
+    finite
+}
+
+/// Whether a clause's last word is a separable particle that makes its finite verb another
+/// verb. Adverbs that are particles too (`gleich`, `wieder`, `weiter`, `zusammen`) often stand there
+/// alone (`er lacht wieder`), and the few verbs that `über` and `unter` separate from mostly
+/// mean what their parts say (`legt die Decke über`).
+fn ends_in_particle(last: &str) -> bool {
+    PARTICLES.contains(&last)
+        && !ADVERB_PARTICLES.contains(&last)
+        && !matches!(last, "wieder" | "weiter" | "zusammen" | "über" | "unter")
+}
+
+/// Whether the word at `wpos` of a clause stands where an adjective does, not a finite verb:
+/// after a form of sein or werden (`sein Leib ist weiß`), beside another colour or in a pair
+/// (`schwarz auf weiß`, `weiß und rot`).
+fn adjective_place<'a>(
+    words: &[usize],
+    infos: &[WordInfo],
+    lowers: impl Fn(usize) -> &'a str,
+    wpos: usize,
+) -> bool {
+    const COLOURS: &[&str] = &[
+        "schwarz", "rot", "blau", "grün", "gelb", "grau", "braun", "rosa", "weiß",
+    ];
+    let after_copula =
+        (wpos.saturating_sub(2)..wpos).any(|k| infos[k].class & class::AUXILIARY != 0);
+    let pair_after = words.len() > wpos + 1 && matches!(lowers(wpos + 1), "und" | "oder");
+    let pair_before = wpos >= 2
+        && matches!(lowers(wpos - 1), "und" | "oder" | "auf" | "bis")
+        && COLOURS.contains(&lowers(wpos - 2));
+    after_copula || pair_after || pair_before
+}
+
 fn find_expression<'a>(
     words: &[usize],
     fixed: &[String],
@@ -995,5 +1179,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_name_after_a_dash_that_follows_what_was_said_is_who_said_it() {
+        let names = |text: &str| {
+            let tokens = crate::de::token::tokenize(text);
+            let r = attribution(text, &tokens, 0..tokens.len());
+            tokens[r]
+                .iter()
+                .map(|t| t.text(text))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            names("Ich glaube nicht an Zufall.\n\t\t-- George Bernard Shaw"),
+            "George Bernard Shaw"
+        );
+        assert_eq!(
+            names(
+                "Wenn man alt ist, denkt man anders. -- Johann Wolfgang von Goethe (zu Eckermann)"
+            ),
+            "Johann Wolfgang von Goethe"
+        );
+        assert_eq!(
+            names("Legt euch doch alle hin. -- Volker 'Yegg' Paulsen, 1995"),
+            "Volker ' Yegg ' Paulsen"
+        );
+        // A list's dash, a dash before a sentence, a dash inside one.
+        assert_eq!(names("Zutaten:\n- Mehl\n- Zucker"), "");
+        assert_eq!(names("Er kam. – Das Wetter ist schön."), "");
+        assert_eq!(names("Er kam – Goethe war schon da."), "");
     }
 }

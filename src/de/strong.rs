@@ -25,6 +25,24 @@ pub struct StrongVerb {
     pub extra: &'static [&'static str],
 }
 
+/// Whether a lowercased word is a finite form the table lists: a present singular, a simple
+/// past, or an irregular form (`weiß`, `kann`, `ist`). Imperatives are left out: `gleich`,
+/// `lies` stand for other words as often.
+pub fn is_strong_finite(lower: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            STRONG_VERBS
+                .iter()
+                .flat_map(|v| {
+                    [v.present_2sg, v.present_3sg, v.past]
+                        .into_iter()
+                        .chain(v.extra.iter().copied().filter(|f| *f != v.infinitive))
+                })
+                .collect()
+        });
+    SET.contains(lower)
+}
+
 /// Weak verbs that look like a prefix plus a strong verb (be|gleiten, be|reiten).
 pub static WEAK_LOOKALIKES: &[&str] = &[
     "abschaffen",
