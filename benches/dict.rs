@@ -13,7 +13,7 @@
 //! (`apt-get install fortunes-de`), in bytes of text a second.
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use leser::dict::{Dictionaries, Dictionary, Source, build_index};
+use leser::dict::{Dictionaries, Dictionary, Place, Source, build_index};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -179,7 +179,7 @@ fn headword(c: &mut Criterion) {
     for &(word, particle, start) in TEXT_WORDS {
         let name = particle.map_or_else(|| word.to_string(), |p| format!("{word} {p}"));
         group.bench_with_input(BenchmarkId::new("both", name), &word, |b, &w| {
-            b.iter(|| dicts.headword_in(black_box(w), particle, start));
+            b.iter(|| dicts.headword_in(black_box(w), particle, Place::at_start(start)));
         });
     }
     group.finish();

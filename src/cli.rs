@@ -1,5 +1,6 @@
 //! The command line: arguments, and the subcommands that print (no terminal UI here).
 
+use crate::dict::Place;
 use crate::glossary::{Glossary, GlossaryError, GlossarySetup};
 use crate::link::{Analysis, Linker};
 use crate::text::{Document, terminal_safe, terminal_safe_lines};
@@ -455,8 +456,8 @@ pub fn dictionary_cache_dir() -> PathBuf {
 /// A word's headword, as its marks share it.
 type Named = Option<Arc<MarkedHeadword>>;
 
-/// What was asked about a word (its particle, whether it starts a sentence), and the answer.
-type Asked = (Option<&'static str>, bool, Named);
+/// What was asked about a word (its particle, its place), and the answer.
+type Asked = (Option<&'static str>, Place, Named);
 
 /// What the dictionaries said about each distinct word form (with its particle and place),
 /// asked once: a book has a few tens of thousands of forms in hundreds of thousands of words.
@@ -469,48 +470,46 @@ struct Answered<'d> {
 impl Answered<'_> {
     /// The answer kept for a word; one not looked up yet (none, once [`Answered::look_up_all`]
     /// ran) is looked up, not kept.
-    fn known(&self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
+    fn known(&self, word: &str, particle: Option<&'static str>, place: Place) -> Named {
         if let Some(asked) = self.known.get(word)
-            && let Some((_, _, named)) = asked
-                .iter()
-                .find(|(p, s, _)| *p == particle && *s == sentence_start)
+            && let Some((_, _, named)) =
+                asked.iter().find(|(p, s, _)| *p == particle && *s == place)
         {
             return named.clone();
         }
-        if let Some(core) = core_named(word, particle, sentence_start) {
+        if let Some(core) = core_named(word, particle, place) {
             return Some(core);
         }
         self.dicts
-            .headword_and_form(word, particle, sentence_start)
+            .headword_and_form(word, particle, place)
             .map(|(h, how)| Arc::new(MarkedHeadword::new(h.lemma, h.pos, how)))
     }
 
-    fn get(&mut self, word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
-        if let Some(named) = self.known.get(word).and_then(|asked| {
-            asked
-                .iter()
-                .find(|(p, s, _)| *p == particle && *s == sentence_start)
-        }) {
+    fn get(&mut self, word: &str, particle: Option<&'static str>, place: Place) -> Named {
+        if let Some(named) = self
+            .known
+            .get(word)
+            .and_then(|asked| asked.iter().find(|(p, s, _)| *p == particle && *s == place))
+        {
             return named.2.clone();
         }
-        let named = core_named(word, particle, sentence_start).or_else(|| {
+        let named = core_named(word, particle, place).or_else(|| {
             self.dicts
-                .headword_and_form(word, particle, sentence_start)
+                .headword_and_form(word, particle, place)
                 .map(|(h, how)| Arc::new(MarkedHeadword::new(h.lemma, h.pos, how)))
         });
-        self.known.entry(Box::from(word)).or_default().push((
-            particle,
-            sentence_start,
-            named.clone(),
-        ));
+        self.known
+            .entry(Box::from(word))
+            .or_default()
+            .push((particle, place, named.clone()));
         named
     }
 }
 
 /// The core lexicon's answer for a word, which comes before the dictionaries' (as on the
 /// reader's cards): `einer` is the article, not a comparative of `ein`.
-fn core_named(word: &str, particle: Option<&'static str>, sentence_start: bool) -> Named {
-    let noun_like = !sentence_start && crate::de::is_capitalized(word);
+fn core_named(word: &str, particle: Option<&'static str>, place: Place) -> Named {
+    let noun_like = !place.sentence_start && crate::de::is_capitalized(word);
     let entry = crate::de::core::entry_in_text(word, noun_like, particle.is_some())?;
     Some(Arc::new(MarkedHeadword::new(
         entry.headword.to_string(),
@@ -586,27 +585,27 @@ impl Answered<'_> {
     /// Looks every distinct word form of the text up, in parallel.
     fn look_up_all(&mut self, doc: &Document, analysis: &Analysis) {
         let text = doc.source.as_str();
-        let mut plain: rustc_hash::FxHashSet<(&str, bool)> = rustc_hash::FxHashSet::default();
-        let mut split: rustc_hash::FxHashSet<(&str, &'static str, bool)> =
+        let mut plain: rustc_hash::FxHashSet<(&str, Place)> = rustc_hash::FxHashSet::default();
+        let mut split: rustc_hash::FxHashSet<(&str, &'static str, Place)> =
             rustc_hash::FxHashSet::default();
         for sentence in &analysis.sentences {
             for w in sentence_words(doc, analysis, sentence) {
                 let word = analysis.tokens[w.token].text(text);
-                plain.insert((word, w.start));
+                plain.insert((word, w.place));
                 if let Some((_, p)) = w.particle {
-                    split.insert((word, p, w.start));
+                    split.insert((word, p, w.place));
                 }
             }
         }
-        let plain: Vec<(&str, Option<&'static str>, bool)> =
+        let plain: Vec<(&str, Option<&'static str>, Place)> =
             plain.into_iter().map(|(w, s)| (w, None, s)).collect();
         let plain = self.keep_core_answers(plain);
         self.look_up_in_parallel(&plain);
         // With its particle, only what may be a verb: `kündigte` … `an`, not `Alles` … `bei`.
-        let split: Vec<(&str, Option<&'static str>, bool)> = split
+        let split: Vec<(&str, Option<&'static str>, Place)> = split
             .into_iter()
-            .filter(|&(w, _, start)| may_be_verb(&self.get(w, None, start)))
-            .map(|(w, p, start)| (w, Some(p), start))
+            .filter(|&(w, _, place)| may_be_verb(&self.get(w, None, place)))
+            .map(|(w, p, place)| (w, Some(p), place))
             .collect();
         let split = self.keep_core_answers(split);
         self.look_up_in_parallel(&split);
@@ -616,35 +615,35 @@ impl Answered<'_> {
     /// form's worked out once, not each word's); gives back the queries it does not answer.
     fn keep_core_answers<'w>(
         &mut self,
-        queries: Vec<(&'w str, Option<&'static str>, bool)>,
-    ) -> Vec<(&'w str, Option<&'static str>, bool)> {
+        queries: Vec<(&'w str, Option<&'static str>, Place)>,
+    ) -> Vec<(&'w str, Option<&'static str>, Place)> {
         let mut rest = Vec::with_capacity(queries.len());
-        for (word, particle, start) in queries {
-            match core_named(word, particle, start) {
+        for (word, particle, place) in queries {
+            match core_named(word, particle, place) {
                 Some(core) => self.known.entry(Box::from(word)).or_default().push((
                     particle,
-                    start,
+                    place,
                     Some(core),
                 )),
-                None => rest.push((word, particle, start)),
+                None => rest.push((word, particle, place)),
             }
         }
         rest
     }
 
     /// Looks `queries` up on as many threads as there are cores, and keeps the answers.
-    fn look_up_in_parallel(&mut self, queries: &[(&str, Option<&'static str>, bool)]) {
+    fn look_up_in_parallel(&mut self, queries: &[(&str, Option<&'static str>, Place)]) {
         let dicts = self.dicts;
         let found: Vec<Option<(crate::dict::Headword, String)>> = queries
             .par_iter()
-            .map(|&(w, p, start)| dicts.headword_and_form(w, p, start))
+            .map(|&(w, p, place)| dicts.headword_and_form(w, p, place))
             .collect();
-        for (&(word, particle, start), answer) in queries.iter().zip(found) {
+        for (&(word, particle, place), answer) in queries.iter().zip(found) {
             let named = answer.map(|(h, how)| Arc::new(MarkedHeadword::new(h.lemma, h.pos, how)));
             self.known
                 .entry(Box::from(word))
                 .or_default()
-                .push((particle, start, named));
+                .push((particle, place, named));
         }
     }
 }
@@ -658,8 +657,8 @@ fn may_be_verb(named: &Named) -> bool {
 /// A word of a sentence a dictionary may mark.
 struct MarkableWord {
     token: usize,
-    /// The first word of its sentence.
-    start: bool,
+    /// Whether it opens its sentence, and whether it stands before its noun.
+    place: Place,
     /// The separable particle that ends its clause, after it, with its token.
     particle: Option<(usize, &'static str)>,
 }
@@ -681,13 +680,13 @@ fn sentence_words(
             let word = tokens[l].text(text).to_lowercase();
             PARTICLES.iter().find(|p| **p == word).map(|p| (l, *p))
         });
-        for t in clause.filter(|&t| unlinked(t)) {
-            let start =
-                crate::de::sentence::opens_sentence(text, tokens, sentence.tokens.clone(), t);
-            let noun = crate::de::is_capitalized(tokens[t].text(text)) && !start;
+        let places =
+            crate::dict::query::clause_places(text, tokens, sentence.tokens.clone(), clause);
+        for (t, place) in places.into_iter().filter(|&(t, _)| unlinked(t)) {
+            let noun = crate::de::is_capitalized(tokens[t].text(text)) && !place.sentence_start;
             words.push(MarkableWord {
                 token: t,
-                start,
+                place,
                 particle: particle.filter(|&(l, _)| l > t && !noun),
             });
         }
@@ -713,9 +712,9 @@ fn sentence_marks(
         let word = tokens[t].text(text);
         let split = w
             .particle
-            .filter(|_| may_be_verb(&answered.known(word, None, w.start)))
+            .filter(|_| may_be_verb(&answered.known(word, None, w.place)))
             .and_then(|(l, p)| {
-                let named = answered.known(word, Some(p), w.start)?;
+                let named = answered.known(word, Some(p), w.place)?;
                 makes_particle_verb(&named.lemma, word, p).then_some((l, named))
             });
         let mut spans = smallvec::smallvec![tokens[t].start..tokens[t].end];
@@ -725,7 +724,7 @@ fn sentence_marks(
                 spans.push(tokens[l].start..tokens[l].end);
                 Some(named)
             }
-            None => answered.known(word, None, w.start),
+            None => answered.known(word, None, w.place),
         };
         if let Some(headword) = named {
             marks.push(DictionaryMark { spans, headword });

@@ -522,11 +522,16 @@ gender = "m"
         let analysis = linker.analyze_paragraphs(text, std::slice::from_ref(&(0..text.len())));
         let mut sources = crate::terms::Sources::default();
         for (word, particle, headword) in dictionary {
-            for sentence_start in [false, true] {
+            for (sentence_start, before_noun) in
+                [(false, false), (false, true), (true, false), (true, true)]
+            {
                 let form = FormKey {
                     word: (*word).to_string(),
                     particle: particle.map(str::to_string),
-                    sentence_start,
+                    place: crate::dict::Place {
+                        sentence_start,
+                        before_noun,
+                    },
                 };
                 let found = Found {
                     headword: (*headword).to_string(),

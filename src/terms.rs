@@ -9,19 +9,20 @@
 
 use crate::de::inflect::PARTICLES;
 use crate::de::sentence::split_clauses;
-use crate::de::token::TokenKind;
-use crate::dict::Dictionaries;
+use crate::dict::query::clause_places;
+use crate::dict::{Dictionaries, Place};
 use crate::glossary::Glossary;
 use crate::link::Analysis;
 use rustc_hash::FxHashMap;
 
-/// A word as the resolution sees it: how it is written, whether it opens its sentence (where a
-/// capital says nothing), and the separable particle that ends its clause, if any.
+/// A word as the resolution sees it: how it is written, where it stands (opening its sentence,
+/// where a capital says nothing; before its noun, where it is an adjective), and the separable
+/// particle that ends its clause, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FormKey {
     pub word: String,
     pub particle: Option<String>,
-    pub sentence_start: bool,
+    pub place: Place,
 }
 
 impl FormKey {
@@ -37,7 +38,7 @@ impl FormKey {
 
     /// Whether the word is capitalized where a capital means a noun (or a name).
     pub fn noun_like(&self) -> bool {
-        !self.sentence_start && crate::de::is_capitalized(&self.word)
+        !self.place.sentence_start && crate::de::is_capitalized(&self.word)
     }
 }
 
@@ -104,7 +105,7 @@ impl Sources {
 pub fn dictionary_headword(dicts: &Dictionaries, form: &FormKey) -> Option<Found> {
     let found = |particle: Option<&str>| {
         dicts
-            .headword_in(&form.word, particle, form.sentence_start)
+            .headword_in(&form.word, particle, form.place)
             .map(|h| h.lemma)
             .filter(|h| !h.is_empty())
     };
@@ -572,7 +573,7 @@ struct Forms {
 impl Forms {
     fn collect(text: &str, analysis: &Analysis) -> Forms {
         let tokens = &analysis.tokens;
-        // Keyed by the form written out (word, particle, sentence start) in a reused buffer, so
+        // Keyed by the form written out (word, particle, place) in a reused buffer, so
         // a form seen before costs one hash probe and no allocation.
         let mut ids: FxHashMap<String, u32> =
             FxHashMap::with_capacity_and_hasher(tokens.len() / 6, rustc_hash::FxBuildHasher);
@@ -596,22 +597,14 @@ impl Forms {
                         crate::de::lowercase_into(tokens[l].text(text), &mut lower);
                         particle_set().get(lower.as_str()).map(|p| (l, *p))
                     });
-                for t in clause {
+                let places = clause_places(text, tokens, sentence.tokens.clone(), clause);
+                for (t, place) in places {
                     let token = tokens[t];
-                    if !matches!(token.kind, TokenKind::Word | TokenKind::Abbreviation)
-                        || linked(t)
-                        || in_url(text, token.start, token.end)
-                    {
+                    if linked(t) || in_url(text, token.start, token.end) {
                         continue;
                     }
                     let word = token.text(text);
-                    let sentence_start = crate::de::sentence::opens_sentence(
-                        text,
-                        tokens,
-                        sentence.tokens.clone(),
-                        t,
-                    );
-                    let noun = !sentence_start && crate::de::is_capitalized(word);
+                    let noun = !place.sentence_start && crate::de::is_capitalized(word);
                     let particle = match particle {
                         Some((l, p)) if l > t && !noun => {
                             forms.particle_token.insert(t, l);
@@ -623,7 +616,8 @@ impl Forms {
                     buf.push_str(word);
                     buf.push('\0');
                     buf.push_str(particle.unwrap_or(""));
-                    buf.push(if sentence_start { '^' } else { '-' });
+                    buf.push(if place.sentence_start { '^' } else { '-' });
+                    buf.push(if place.before_noun { 'a' } else { '-' });
                     let id = match ids.get(buf.as_str()) {
                         Some(&id) => id,
                         None => {
@@ -631,7 +625,7 @@ impl Forms {
                             forms.keys.push(FormKey {
                                 word: word.to_string(),
                                 particle: particle.map(str::to_string),
-                                sentence_start,
+                                place,
                             });
                             ids.insert(buf.clone(), id);
                             id
@@ -747,7 +741,7 @@ mod tests {
                 FormKey {
                     word: w.to_string(),
                     particle: None,
-                    sentence_start: false,
+                    place: Place::default(),
                 },
                 Some(Found {
                     headword: "gehen".to_string(),
@@ -796,7 +790,7 @@ mod tests {
         let form = |w: &str, p: Option<&str>| FormKey {
             word: w.to_string(),
             particle: p.map(str::to_string),
-            sentence_start: false,
+            place: Place::default(),
         };
         let mut steps = vec![Sources::default()];
         let mut s = Sources::default();
@@ -863,7 +857,7 @@ mod tests {
             FormKey {
                 word: "kündigte".to_string(),
                 particle: Some("an".to_string()),
-                sentence_start: false,
+                place: Place::default(),
             },
             Some(Found {
                 headword: "ankündigen".to_string(),

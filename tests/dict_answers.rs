@@ -3,10 +3,12 @@
 //! (`trans-de-en`, `dict-freedict-deu-eng`), as `tests/dict_real.rs` does; the coverage figure
 //! also needs `fortunes-de`. CI installs them; elsewhere the tests say they skipped.
 
-use leser::dict::{Answer, DEFAULT_PATHS, DictQuery, Dictionaries, Headword, look_up, word_query};
+use leser::dict::{
+    Answer, DEFAULT_PATHS, DictQuery, Dictionaries, Headword, Place, look_up, word_query,
+};
 use leser::glossary::Glossary;
 use leser::link::Linker;
-use leser::terms::{Sources, Terms, ask_dictionaries};
+use leser::terms::{Sources, Terms, ask_dictionaries, text_terms};
 use leser::text::Document;
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
@@ -146,14 +148,20 @@ fn the_first_answer_is_right_for_words_of_real_text() {
             }
         }
         // The reader files a word under its headword without reading the answers: it must be
-        // the first answer's, where no use was asked for.
+        // the first answer's, where no use was asked for or the word's place asked for it (an
+        // adjective before its noun).
+        let before_noun = q.pos.as_deref() == Some("adj");
         if let Some(first) = looked.answers.first()
             && !first.how.starts_with("part of ")
-            && q.pos.is_none()
+            && (q.pos.is_none() || before_noun)
         {
             let particle = q.particle.as_deref().filter(|_| looked.with_particle);
+            let place = Place {
+                sentence_start: q.sentence_start,
+                before_noun,
+            };
             assert_eq!(
-                d.headword_in(&q.word, particle, q.sentence_start),
+                d.headword_in(&q.word, particle, place),
                 Some(Headword {
                     lemma: first.lemma.clone(),
                     pos: first
@@ -187,6 +195,48 @@ fn the_first_answer_is_right_for_words_of_real_text() {
         share * 100.0,
         FLOOR * 100.0
     );
+}
+
+/// An adjective's form before its noun is filed under the adjective, where a verb or a noun
+/// has the same form, by `annotate --dict` and by the reader's terms alike; after a noun or a
+/// subject pronoun the same form is the verb.
+#[test]
+fn an_adjective_before_its_noun_is_the_adjective() {
+    let Some(d) = dicts() else { return };
+    let text = "Guten Tag, sagte er.\n\nIch kaufe frische Kräuter. Er hat einen schönen Garten. \
+                Die heißen Quellen sind leer. Neue Besen kehren gut. Die Kinder lieben Tiere. \
+                Wir lieben den lieben Gott. Sie heißen Anna.\n";
+    let want = [
+        ("Guten", "gut"),
+        ("frische", "frisch"),
+        ("schönen", "schön"),
+        ("heißen", "heiß"),
+        ("Neue", "neu"),
+        ("lieben", "lieben"),
+        ("lieben", "lieben"),
+        ("lieben", "lieb"),
+        ("heißen", "heißen"),
+    ];
+    let tracked = |word: &str| want.iter().any(|(w, _)| *w == word);
+    let doc = Document::parse("attributive.txt", text.to_string()).expect("a text");
+    let glossary = Glossary::default();
+    let analysis = Linker::new(glossary.clone()).analyze(&doc);
+    let marked: Vec<(&str, String)> =
+        leser::cli::with_dictionary_marks(&doc, &analysis, d, |marks| {
+            marks
+                .map(|m| (&doc.source[m.spans[0].clone()], m.headword.lemma.clone()))
+                .filter(|(word, _)| tracked(word))
+                .collect()
+        });
+    let want: Vec<(&str, String)> = want.iter().map(|&(w, h)| (w, h.to_string())).collect();
+    assert_eq!(marked, want, "annotate --dict");
+    let terms = text_terms(&doc.source, &analysis, &glossary, [], d);
+    let filed: Vec<(&str, String)> = (0..analysis.tokens.len())
+        .map(|t| (analysis.tokens[t].text(&doc.source), t))
+        .filter(|(word, _)| tracked(word))
+        .map(|(word, t)| (word, terms.term_of_token(t).unwrap_or("").to_string()))
+        .collect();
+    assert_eq!(filed, want, "the reader's terms");
 }
 
 /// About 1 MB of fortunes-de: whole files in name order, the `%` lines between fortunes out.

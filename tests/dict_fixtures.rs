@@ -3,7 +3,7 @@
 
 use leser::de::core;
 use leser::dict::{
-    Answer, CacheStatus, DEFAULT_PATHS, DictError, Dictionaries, Dictionary, Format, Source,
+    Answer, CacheStatus, DEFAULT_PATHS, DictError, Dictionaries, Dictionary, Format, Place, Source,
     find_sources, lookup_report,
 };
 use std::cell::RefCell;
@@ -265,7 +265,11 @@ fn a_noun_spelled_as_its_headword_is_not_called_its_plural() {
     assert_eq!(kosten[0].headword, "die Kosten (pl.)", "{kosten:#?}");
     assert_eq!(kosten[0].how, "");
     // The same for a text's words (annotate --dict, the status bar's headwords).
-    let form = |w: &str| dicts.headword_and_form(w, None, false).map(|(_, f)| f);
+    let form = |w: &str| {
+        dicts
+            .headword_and_form(w, None, Place::default())
+            .map(|(_, f)| f)
+    };
     assert_eq!(form("Fenster").as_deref(), Some("singular or plural"));
     assert_eq!(form("Kosten").as_deref(), Some(""));
     assert!(form("Fenstern").is_some_and(|f| f.starts_with("dative plural")));
@@ -850,7 +854,9 @@ fn a_word_at_a_sentence_start_is_not_taken_for_a_noun_form() {
         "{answers:#?}"
     );
     assert_eq!(
-        dicts.headword_in("Ein", None, true).map(|h| h.lemma),
+        dicts
+            .headword_in("Ein", None, Place::at_start(true))
+            .map(|h| h.lemma),
         Some("ein".into())
     );
 }

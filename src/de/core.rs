@@ -302,6 +302,81 @@ pub fn pos_in_clause(clause: &[&str], at: usize) -> Option<&'static str> {
     }
 }
 
+/// Whether the word at `at` of its clause's words (`clause`, in order, punctuation left out)
+/// stands before its noun as an adjective (`einen schönen Garten`, `frische Kräuter`, `ein
+/// schönes großes Haus`), so that its adjective is asked for first: `schönen` is schön, not
+/// the verb schönen; `Neue` opening a sentence is neu, not das Neue. `opener` is the word of
+/// the clause that opens its sentence, if one does: its capital says nothing.
+///
+/// - The word has an adjective's ending (-e, -em, -en, -er, -es) and at least four letters,
+///   is lowercase unless it opens its sentence, and is no word of the core lexicon (which
+///   answers for its own words: `einen`, `diese`, `jeder`).
+/// - A noun follows: a capitalized word that does not keep its capital as a pronoun or name
+///   (`Sie`, `Peter`); or one more lowercase word with an adjective's ending, then the noun.
+/// - Before it stands no noun (a capitalized word, opening the sentence too, unless it is a
+///   function word: `Die heißen Quellen`) and no subject pronoun: after one it is the verb
+///   (`Die Kinder lieben Tiere`, `Luther erschütterte Deutschland`, `Wir lieben Tiere`, `Sie
+///   heißen Anna`).
+pub fn before_noun(clause: &[&str], at: usize, opener: Option<usize>) -> bool {
+    let Some(word) = clause.get(at) else {
+        return false;
+    };
+    if !has_adjective_ending(word)
+        || (crate::de::is_capitalized(word) && opener != Some(at))
+        || !lookup(word).is_empty()
+    {
+        return false;
+    }
+    let noun_at = |i: usize| {
+        clause.get(i).is_some_and(|w| {
+            opener != Some(i)
+                && crate::de::is_capitalized(w)
+                && lookup(w).iter().all(|e| !e.keeps_capital())
+        })
+    };
+    let between = |i: usize| {
+        clause.get(i).is_some_and(|w| {
+            !crate::de::is_capitalized(w)
+                && has_adjective_ending(w)
+                && lookup(w).iter().all(|e| e.pos == "adj")
+        })
+    };
+    if !(noun_at(at + 1) || (between(at + 1) && noun_at(at + 2))) {
+        return false;
+    }
+    let Some(before) = at.checked_sub(1) else {
+        return true;
+    };
+    let opens = opener == Some(before);
+    let before = clause[before];
+    // Opening the sentence, a capitalized word is still a noun or a name (`Luther erschütterte
+    // Deutschland`, `Kinder lieben Tiere`) unless it is a function word (`Die`, `Heute`). An
+    // adjective there (`Schöne neue Welt`) is taken for a noun too: the verb is the commoner.
+    let noun_before = crate::de::is_capitalized(before)
+        && (!opens || lookup(before).iter().all(|e| e.pos == "name"));
+    !noun_before && !is_subject_pronoun(before)
+}
+
+/// Whether a word is an adjective's form by its ending: -e, -em, -en, -er, -es, with at least
+/// four letters (`gute`, `schönen`; not `den`, `er`).
+fn has_adjective_ending(word: &str) -> bool {
+    let mut letters = word.chars().rev();
+    let (Some(last), Some(before)) = (letters.next(), letters.next()) else {
+        return false;
+    };
+    let ending = last == 'e' || (before == 'e' && matches!(last, 'm' | 'n' | 'r' | 's'));
+    ending && word.chars().count() >= 4 && word.chars().all(char::is_alphabetic)
+}
+
+/// Whether a word is a personal pronoun that may be a subject (`ich`, `wir`, `sie`, `man`):
+/// the verb follows it.
+fn is_subject_pronoun(word: &str) -> bool {
+    lookup(word).iter().any(|e| {
+        (e.function.starts_with("personal pronoun") && e.function.contains("nominative"))
+            || e.headword == "man"
+    })
+}
+
 /// Whether the clause's last word, after `at` and the word after it, is a verb there by its
 /// place: lowercase and no pronoun or article (`… wie das geht`, not `… schlief er`).
 fn ends_in_verb(clause: &[&str], at: usize) -> bool {
@@ -872,6 +947,89 @@ mod tests {
         assert_eq!(pos("mit der sehr großen Hand", "der"), None);
         assert_eq!(pos("die meisten Leute", "die"), None);
         assert_eq!(pos("in dem Sie wohnen", "dem"), Some("pron"));
+    }
+
+    /// Whether `word` (its first occurrence) stands before its noun in `sentence`, the words
+    /// one clause and the first opening the sentence.
+    fn attributive(sentence: &str, word: &str) -> bool {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let at = words.iter().position(|w| *w == word).expect("the word");
+        before_noun(&words, at, Some(0))
+    }
+
+    #[test]
+    fn an_adjective_s_form_before_its_noun_stands_attributively() {
+        assert!(attributive("Ich kaufe frische Kräuter", "frische"));
+        assert!(attributive("Er hat einen schönen Garten", "schönen"));
+        assert!(attributive("Die heißen Quellen sind leer", "heißen"));
+        // Capitalized only because it opens its sentence.
+        assert!(attributive("Neue Besen kehren gut", "Neue"));
+        assert!(attributive("Guten Tag", "Guten"));
+        // One more adjective may stand between it and its noun.
+        assert!(attributive("ein schönes großes Haus", "schönes"));
+        assert!(attributive("ein schönes großes Haus", "großes"));
+        // Every ending: -e, -em, -en, -er, -es.
+        assert!(attributive("mit frischem Brot", "frischem"));
+        assert!(attributive("ein alter Mann", "alter"));
+        assert!(attributive("gutes Wetter", "gutes"));
+    }
+
+    #[test]
+    fn a_word_without_an_adjective_s_ending_or_inside_a_sentence_capitalized_is_none() {
+        // No ending, or too short for one.
+        assert!(!attributive("Er kauft Brot", "kauft"));
+        assert!(!attributive("er kam gut an", "gut"));
+        assert!(!attributive("ein neu Haus", "neu"));
+        assert!(!attributive("öde Tage", "öde"));
+        // Capitalized inside the sentence: a noun.
+        assert!(!attributive("Er sagt Guten Tag", "Guten"));
+        let words = ["Neue", "Besen"];
+        assert!(!before_noun(&words, 0, None));
+    }
+
+    #[test]
+    fn an_adjective_s_form_before_no_noun_is_none() {
+        assert!(!attributive("Die Quellen sind heiße", "heiße"));
+        assert!(!attributive("wir lieben", "lieben"));
+        assert!(!attributive("Ich sagte nein", "sagte"));
+        // The polite Sie and a first name keep their capital: no nouns.
+        assert!(!attributive("Dann lieben Sie es", "lieben"));
+        assert!(!attributive("Dann heißen Peter und Paul", "heißen"));
+        // The word between is lowercase and has an adjective's ending, but is no function
+        // word: `kaufen viele Leute` is the verb.
+        assert!(!attributive("Heute kaufen viele Leute Brot", "kaufen"));
+    }
+
+    #[test]
+    fn after_a_noun_or_a_subject_pronoun_it_is_the_verb() {
+        assert!(!attributive("Die Kinder lieben Tiere", "lieben"));
+        assert!(!attributive("Wir lieben Tiere", "lieben"));
+        assert!(!attributive("Sie heißen Anna", "heißen"));
+        assert!(!attributive("Guten Tag sagte er", "sagte"));
+        assert!(!attributive("man liebe Tiere", "liebe"));
+        // Opening the sentence, a capitalized word is still a noun or a name, unless it is a
+        // function word.
+        assert!(!attributive("Kinder lieben Tiere", "lieben"));
+        assert!(!attributive(
+            "Luther erschütterte Deutschland",
+            "erschütterte"
+        ));
+        assert!(attributive("Die heißen Quellen", "heißen"));
+        // An object pronoun is no subject.
+        assert!(attributive("Ich gebe ihm frische Kräuter", "frische"));
+    }
+
+    #[test]
+    fn function_words_keep_their_own_rule() {
+        for (sentence, word) in [
+            ("Er hat einen Garten", "einen"),
+            ("Ich mag diese Kräuter", "diese"),
+            ("Das sind meine Kräuter", "meine"),
+            ("Das weiß jeder Mann", "jeder"),
+            ("Ich kaufe viele Kräuter", "viele"),
+        ] {
+            assert!(!attributive(sentence, word), "{word}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! it for every word of a book. Both rank the same way:
 //!
 //! 1. phrase headwords (`Aa machen` for `macht`) after everything else;
-//! 2. with a part of speech asked for, its headwords first;
+//! 2. with a part of speech asked for, its headwords whose case fits the word (see 3.) first;
 //! 3. a headword whose case fits the word first: a capitalized word inside a sentence is a
 //!    noun or a name, a lowercase one is neither; at a sentence's start both fit;
 //! 4. the word itself as a headword or a form the dictionary lists (`ging`), before a headword
@@ -36,7 +36,7 @@
 use super::dictd::parse_article;
 use super::ding::{self, LineKind};
 use super::index::{Genus, Info, Kind, Posting, Spelling, WordClass};
-use super::{Answer, Dictionaries, Dictionary, Entry, Sense, Store};
+use super::{Answer, Dictionaries, Dictionary, Entry, Place, Sense, Store};
 use crate::de::analyze::{
     NO_UMLAUTS, SS_FOR_SHARP_S, colloquial_form, fuller_spellings, lemma_candidates,
     modern_spelling, split_compound,
@@ -321,23 +321,24 @@ impl Dictionaries {
     ///
     /// Cheap enough to ask for every distinct word form of a book; a caller keeps the answers.
     pub fn headword(&self, word: &str, particle: Option<&str>) -> Option<Headword> {
-        self.headword_in(word, particle, false)
+        self.headword_in(word, particle, Place::default())
     }
 
-    /// [`Dictionaries::headword`] for a word that starts a sentence (`sentence_start`): pass
-    /// the word as the text has it (`Ein`, `Die`), and this flag, rather than a lowercased
-    /// word. It agrees with [`Dictionaries::lookup_in`] as `headword` does with `lookup_for`.
+    /// [`Dictionaries::headword`] for a word where it stands (`place`): at a sentence's start
+    /// (pass the word as the text has it, `Ein`, `Die`, rather than lowercased), or before its
+    /// noun (`schönen Garten`: schön). It agrees with [`Dictionaries::lookup_in`] asked for the
+    /// place's part of speech ([`Place::pos`]) as `headword` does with `lookup_for`.
     pub fn headword_in(
         &self,
         word: &str,
         particle: Option<&str>,
-        sentence_start: bool,
+        place: Place,
     ) -> Option<Headword> {
         // As in `lookup_in`: the core lexicon's first, except that a particle verb the
         // dictionaries know comes before it (`hat … vor` is vorhaben).
         let entries = crate::de::core::lookup(word);
         // Inside a sentence a capital makes a noun; only the polite forms keep theirs.
-        let noun = !sentence_start && crate::de::is_capitalized(word);
+        let noun = !place.sentence_start && crate::de::is_capitalized(word);
         let entry = if noun {
             entries.iter().find(|e| e.keeps_capital())
         } else {
@@ -350,7 +351,7 @@ impl Dictionaries {
         match core {
             Some(core) if particle.is_none() => Some(core),
             core => self
-                .repaired(|| self.headword_once(word, particle, sentence_start))
+                .repaired(|| self.headword_once(word, particle, place))
                 .or(core),
         }
     }
@@ -362,9 +363,9 @@ impl Dictionaries {
         &self,
         word: &str,
         particle: Option<&str>,
-        sentence_start: bool,
+        place: Place,
     ) -> Option<(Headword, String)> {
-        self.repaired(|| self.headword_with(word, particle, sentence_start, true))
+        self.repaired(|| self.headword_with(word, particle, place, true))
     }
 
     /// `f`'s result, or when it found a bad part of an index, `f`'s result once the index is
@@ -410,13 +411,8 @@ impl Dictionaries {
         answers
     }
 
-    fn headword_once(
-        &self,
-        word: &str,
-        particle: Option<&str>,
-        sentence_start: bool,
-    ) -> Option<Headword> {
-        self.headword_with(word, particle, sentence_start, false)
+    fn headword_once(&self, word: &str, particle: Option<&str>, place: Place) -> Option<Headword> {
+        self.headword_with(word, particle, place, false)
             .map(|(h, _)| h)
     }
 
@@ -424,7 +420,7 @@ impl Dictionaries {
         &self,
         word: &str,
         particle: Option<&str>,
-        sentence_start: bool,
+        place: Place,
         want_form: bool,
     ) -> Option<(Headword, String)> {
         let word = trim_word(word);
@@ -433,8 +429,8 @@ impl Dictionaries {
         }
         let cx = Context {
             word,
-            pos: None,
-            sentence_start,
+            pos: place.pos(),
+            sentence_start: place.sentence_start,
             english: false,
         };
         let ranked = self.rank(cx, particle, true);
@@ -857,7 +853,11 @@ impl Dictionaries {
             });
         let rank = Rank {
             phrase: p.kind == Kind::Phrase,
-            other_pos: cx.pos.is_some_and(|pos| info.class.as_str() != pos),
+            // A headword of the part of speech asked for counts only where its case fits the
+            // word: `bilde` before a noun is no form of `Bild…` {adj}.
+            other_pos: cx
+                .pos
+                .is_some_and(|pos| info.class.as_str() != pos || !cx.case_fits(info.capitalized)),
             case_misfit: !cx.case_fits(info.capitalized) || spelled_otherwise,
             // A headword that is more than the key (`abfüllen/füllen`, `Wie?`) is not the
             // word itself.
@@ -1216,8 +1216,8 @@ impl Dictionaries {
             written.to_string()
         };
         let head = self
-            .headword_once(&written, None, false)
-            .or_else(|| self.headword_once(last, None, false))?;
+            .headword_once(&written, None, Place::default())
+            .or_else(|| self.headword_once(last, None, Place::default()))?;
         // The headword must be the part's (`Lt` for `…gesellt` is no part).
         let folded = |s: &str| -> Vec<char> {
             s.chars()

@@ -20,7 +20,7 @@ mod report;
 
 pub use index::{CacheStatus, Entry, Format, Index, WordClass};
 pub use lookup::Headword;
-pub use query::{DictQuery, Looked, look_up, word_query};
+pub use query::{DictQuery, Looked, Place, look_up, word_query};
 pub use report::lookup_report;
 
 use commonness::Commonness;

@@ -6,8 +6,9 @@
 use super::{Answer, Dictionaries};
 use crate::de::inflect::PARTICLES;
 use crate::de::sentence::split_clauses;
-use crate::de::token::TokenKind;
+use crate::de::token::{Token, TokenKind};
 use crate::link::Analysis;
+use std::ops::Range;
 
 /// What the card asks the dictionaries about: a word of the text (with the particle at its
 /// clause's end, for a verb that may be split), or a glossary entry's headword.
@@ -20,6 +21,33 @@ pub struct DictQuery {
     pub pos: Option<String>,
     /// The word starts its sentence, so its capital says nothing (`Ein` is the article).
     pub sentence_start: bool,
+}
+
+/// Where a word of a text stands, as far as its headword goes: whether it opens its sentence
+/// (where its capital says nothing) and whether it stands before its noun (where it is first an
+/// adjective: see [`crate::de::core::before_noun`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Place {
+    /// The word starts its sentence: `Ein` is the article, `Neue` may be neu.
+    pub sentence_start: bool,
+    /// The word has an adjective's ending and its noun follows: `schönen` in `einen schönen
+    /// Garten` is schön, not the verb schönen.
+    pub before_noun: bool,
+}
+
+impl Place {
+    /// A word that opens its sentence (or not), and stands before no noun.
+    pub const fn at_start(sentence_start: bool) -> Place {
+        Place {
+            sentence_start,
+            before_noun: false,
+        }
+    }
+
+    /// The part of speech the place asks for first: `adj` before a noun.
+    pub fn pos(self) -> Option<&'static str> {
+        self.before_noun.then_some("adj")
+    }
 }
 
 /// What the dictionaries said about a [`DictQuery`].
@@ -65,7 +93,8 @@ fn has_particle(lemma: &str, particle: &str) -> bool {
 /// The query for word token `token` of `analysis` (over `text`): a word capitalized inside its
 /// sentence is a noun; any other may be a finite verb whose particle ends the clause
 /// (`kündigte … an`), because the linker splits verbs only for glossary entries; a function
-/// word whose clause tells its use asks for that use first ([`crate::de::core::pos_in_clause`]).
+/// word whose clause tells its use asks for that use first ([`crate::de::core::pos_in_clause`]),
+/// and so does an adjective before its noun ([`crate::de::core::before_noun`]).
 /// `None` for a token that is no word.
 pub fn word_query(text: &str, analysis: &Analysis, token: usize) -> Option<DictQuery> {
     let tokens = &analysis.tokens;
@@ -103,7 +132,15 @@ pub fn word_query(text: &str, analysis: &Analysis, token: usize) -> Option<DictQ
     } else {
         let at = words.iter().position(|&(i, _)| i == token);
         let clause: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
-        at.and_then(|at| crate::de::core::pos_in_clause(&clause, at))
+        let opener = sentence.and_then(|s| {
+            words.iter().position(|&(i, _)| {
+                crate::de::sentence::opens_sentence(text, tokens, s.tokens.clone(), i)
+            })
+        });
+        at.and_then(|at| {
+            crate::de::core::pos_in_clause(&clause, at)
+                .or_else(|| crate::de::core::before_noun(&clause, at, opener).then_some("adj"))
+        })
     };
     Some(DictQuery {
         word: word.to_string(),
@@ -111,6 +148,34 @@ pub fn word_query(text: &str, analysis: &Analysis, token: usize) -> Option<DictQ
         pos: pos.map(str::to_string),
         sentence_start,
     })
+}
+
+/// The place of each word of a clause that a dictionary may answer (its words and
+/// abbreviations), in order: `clause` is a token range of `sentence`, as
+/// [`crate::de::sentence::split_clauses`] gives it. [`word_query`] asks the same of a word.
+pub fn clause_places(
+    text: &str,
+    tokens: &[Token],
+    sentence: Range<usize>,
+    clause: Range<usize>,
+) -> Vec<(usize, Place)> {
+    let opens = |t: usize| crate::de::sentence::opens_sentence(text, tokens, sentence.clone(), t);
+    let words: Vec<usize> = clause.clone().filter(|&t| tokens[t].is_word()).collect();
+    let texts: Vec<&str> = words.iter().map(|&t| tokens[t].text(text)).collect();
+    let opener = words.iter().position(|&t| opens(t));
+    let mut at = 0;
+    clause
+        .filter(|&t| matches!(tokens[t].kind, TokenKind::Word | TokenKind::Abbreviation))
+        .map(|t| {
+            let word = words.get(at) == Some(&t);
+            let place = Place {
+                sentence_start: opens(t),
+                before_noun: word && crate::de::core::before_noun(&texts, at, opener),
+            };
+            at += usize::from(word);
+            (t, place)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -145,6 +210,71 @@ mod tests {
         assert_eq!(sein.pos.as_deref(), Some("pron"));
         let wie = query("Sie ist wie ein Messer.", "wie");
         assert_eq!(wie.pos.as_deref(), Some("conj"));
+    }
+
+    #[test]
+    fn an_adjective_before_its_noun_is_asked_for_as_an_adjective() {
+        let schoenen = query("Er hat einen schönen Garten.", "schönen");
+        assert_eq!(schoenen.pos.as_deref(), Some("adj"));
+        let neue = query("Neue Besen kehren gut.", "Neue");
+        assert_eq!(
+            (neue.pos.as_deref(), neue.sentence_start),
+            (Some("adj"), true)
+        );
+        // After a noun or a subject pronoun, the verb.
+        let lieben = query("Die Kinder lieben Tiere.", "lieben");
+        assert_eq!(lieben.pos, None);
+        let heissen = query("Sie heißen Anna.", "heißen");
+        assert_eq!(heissen.pos, None);
+        // A function word keeps its own use.
+        let einen = query("Er hat einen schönen Garten.", "einen");
+        assert_eq!(einen.pos, None);
+    }
+
+    #[test]
+    fn a_clause_s_places_agree_with_the_word_s_query() {
+        let text = "Guten Tag, sagte er. Die heißen Quellen sind leer.";
+        let doc = Document::parse("t.txt", text.to_string()).expect("a text");
+        let analysis = Linker::new(Glossary::default()).analyze(&doc);
+        let mut places = Vec::new();
+        for sentence in &analysis.sentences {
+            let range = sentence.tokens.clone();
+            for clause in split_clauses(&doc.source, &analysis.tokens, range.clone()) {
+                places.extend(clause_places(
+                    &doc.source,
+                    &analysis.tokens,
+                    range.clone(),
+                    clause,
+                ));
+            }
+        }
+        let words: Vec<(&str, Place)> = places
+            .iter()
+            .map(|&(t, place)| (analysis.tokens[t].text(&doc.source), place))
+            .collect();
+        let at = |sentence_start, before_noun| Place {
+            sentence_start,
+            before_noun,
+        };
+        assert_eq!(
+            words,
+            [
+                ("Guten", at(true, true)),
+                ("Tag", at(false, false)),
+                ("sagte", at(false, false)),
+                ("er", at(false, false)),
+                ("Die", at(true, false)),
+                ("heißen", at(false, true)),
+                ("Quellen", at(false, false)),
+                ("sind", at(false, false)),
+                ("leer", at(false, false)),
+            ]
+        );
+        for (t, place) in places {
+            let q = word_query(&doc.source, &analysis, t).expect("a word");
+            assert_eq!(q.sentence_start, place.sentence_start);
+            assert_eq!(q.pos.as_deref() == Some("adj"), place.before_noun);
+        }
     }
 
     #[test]

@@ -473,7 +473,7 @@ mod tests {
             FormKey {
                 word: "kündigte".into(),
                 particle: Some("an".into()),
-                sentence_start: false,
+                place: crate::dict::Place::default(),
             },
             Some(Found {
                 headword: "ankündigen".into(),

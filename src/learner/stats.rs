@@ -363,7 +363,7 @@ gender = "f"
         let form = |word: &str, particle: Option<&str>| FormKey {
             word: word.to_string(),
             particle: particle.map(str::to_string),
-            sentence_start: false,
+            place: crate::dict::Place::default(),
         };
         let found = |h: &str, with_particle| {
             Some(Found {
@@ -424,7 +424,7 @@ gender = "f"
             FormKey {
                 word: "sah".to_string(),
                 particle: None,
-                sentence_start: false,
+                place: crate::dict::Place::default(),
             },
             Some(Found {
                 headword: "sehen".to_string(),
