@@ -1060,8 +1060,8 @@ fn ends_in_particle(last: &str) -> bool {
 }
 
 /// Whether the word at `wpos` of a clause stands where an adjective does, not a finite verb:
-/// after a form of sein or werden (`sein Leib ist weiß`), beside another colour or in a pair
-/// (`schwarz auf weiß`, `weiß und rot`).
+/// beside a form of sein or werden (`sein Leib ist weiß`, `nicht weiß werden`), beside another
+/// colour or in a pair (`schwarz auf weiß`, `weiß und rot`).
 fn adjective_place<'a>(
     words: &[usize],
     infos: &[WordInfo],
@@ -1073,11 +1073,14 @@ fn adjective_place<'a>(
     ];
     let after_copula =
         (wpos.saturating_sub(2)..wpos).any(|k| infos[k].class & class::AUXILIARY != 0);
+    let copula_after = infos
+        .get(wpos + 1)
+        .is_some_and(|i| i.class & class::AUXILIARY != 0);
     let pair_after = words.len() > wpos + 1 && matches!(lowers(wpos + 1), "und" | "oder");
     let pair_before = wpos >= 2
         && matches!(lowers(wpos - 1), "und" | "oder" | "auf" | "bis")
         && COLOURS.contains(&lowers(wpos - 2));
-    after_copula || pair_after || pair_before
+    after_copula || copula_after || pair_after || pair_before
 }
 
 fn find_expression<'a>(
