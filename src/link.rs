@@ -656,6 +656,13 @@ impl Linker {
             bare: false,
         };
         let subject_persons = grammar::pronoun_persons(clause_classes);
+        // Reading sets the rules below test against.
+        let finite = finite_readings();
+        let indicative = ReadingSet::finite_of(&crate::de::inflect::Person::ALL);
+        let mut finite_or_infinitive = finite;
+        finite_or_infinitive.insert(Reading::Headword);
+        // Whether the clause ends in a separable particle (`gab seine Schuld zu`).
+        let particle_last = || !capital(last_word) && ends_in_particle(lower(last_word));
         for (wpos, &i) in words.iter().enumerate() {
             // Most words have no entry: their forms are not looked at.
             if !keys[i - first].linkable() {
@@ -704,6 +711,10 @@ impl Linker {
             // A strong verb's finite form where a finite verb stands is that verb's: `ich weiß`
             // is wissen, not weiß (white) or weißen (to whitewash, imperative).
             let strong_form = (!capitalized || sentence_initial)
+                && hits.iter().any(|h| {
+                    self.info[h.entry as usize].adjective
+                        || h.readings.minus(indicative).len() == h.readings.len()
+                })
                 && crate::de::strong::is_strong_finite(lowers(wpos));
             let adjective_there = strong_form && adjective_place(words, infos, lowers, wpos);
             let strong_finite = strong_form && !adjective_there;
@@ -738,10 +749,7 @@ impl Linker {
                 if strong_finite
                     && hit.kind == HitKind::Whole
                     && (info.adjective
-                        || !hit
-                            .readings
-                            .iter()
-                            .any(|r| r.is_finite() && r != Reading::Imperative))
+                        || hit.readings.minus(indicative).len() == hit.readings.len())
                 {
                     continue;
                 }
@@ -751,12 +759,9 @@ impl Linker {
                 if hit.kind == HitKind::Whole
                     && (!subordinate || wpos == 1)
                     && last_word > i
-                    && readings.iter().any(Reading::is_finite)
-                    && readings
-                        .iter()
-                        .all(|r| r.is_finite() || r == Reading::Headword)
-                    && !capital(last_word)
-                    && ends_in_particle(lower(last_word))
+                    && readings.minus(finite).len() < readings.len()
+                    && readings.minus(finite_or_infinitive).is_empty()
+                    && particle_last()
                 {
                     continue;
                 }
