@@ -600,7 +600,10 @@ impl Forms {
                 let places = clause_places(text, tokens, sentence.tokens.clone(), clause);
                 for (t, place) in places {
                     let token = tokens[t];
-                    if linked(t) || in_url(text, token.start, token.end) {
+                    if linked(t)
+                        || in_url(text, token.start, token.end)
+                        || speaker_label(text, token.start, token.end)
+                    {
                         continue;
                     }
                     let word = token.text(text);
@@ -648,6 +651,20 @@ fn particle_set() -> &'static rustc_hash::FxHashSet<&'static str> {
 
 /// Whether a token stands inside a URL or an e-mail address (its run of non-space text looks
 /// like one): such words are no terms.
+/// Whether a token is a dialogue's speaker label of one capital letter, alone at the start of
+/// its line before a colon (`F: Wie …`, `A: Man …`): the letter is no word to learn.
+fn speaker_label(text: &str, start: usize, end: usize) -> bool {
+    let letter = &text[start..end];
+    let mut chars = letter.chars();
+    let one_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    one_capital
+        && text[end..].starts_with(':')
+        && text[..start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|line| line.trim().is_empty())
+}
+
 fn in_url(text: &str, start: usize, end: usize) -> bool {
     // Looked at within a bounded reach, so a long line without spaces stays linear.
     const REACH: usize = 256;
@@ -922,6 +939,26 @@ mod tests {
         }
         assert_eq!(term_at(&doc, &a, &terms, "Siehe").as_deref(), Some("siehe"));
         assert_eq!(term_at(&doc, &a, &terms, "heute").as_deref(), Some("heute"));
+    }
+
+    #[test]
+    fn a_speaker_s_letter_is_no_term() {
+        let (doc, a, terms) = terms_of(
+            "F: Wie erschießt man einen Elefanten?\nA: Mit einem Gewehr.\n\nDas A und O: Vitamin A: gut.",
+            "",
+            &Sources::default(),
+        );
+        let letters: Vec<Option<String>> = a
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.text(&doc.source), "F" | "A"))
+            .map(|(k, _)| terms.term_of_token(k).map(str::to_string))
+            .collect();
+        // The two labels are none; `A` inside a line is a word.
+        assert_eq!(letters[..2], [None, None]);
+        assert!(letters[2..].iter().all(Option::is_some), "{letters:?}");
+        assert_eq!(term_at(&doc, &a, &terms, "Wie").as_deref(), Some("wie"));
     }
 
     #[test]
