@@ -548,6 +548,7 @@ pub const COMPOUND_MODIFIERS: &[&str] = &[
     "hof",
     "holz",
     "hotel",
+    "hub",
     "hund",
     "innen",
     "internet",
@@ -655,6 +656,7 @@ pub const COMPOUND_MODIFIERS: &[&str] = &[
     "samt",
     "sand",
     "satz",
+    "säug",
     "schaf",
     "schiff",
     "schlaf",
@@ -665,8 +667,10 @@ pub const COMPOUND_MODIFIERS: &[&str] = &[
     "schule",
     "schwarz",
     "see",
+    "selbst",
     "senf",
     "sinn",
+    "skat",
     "sohn",
     "sommer",
     "sonder",
@@ -778,6 +782,57 @@ pub fn is_compound_modifier(stem: &str) -> bool {
     SET.contains(stem)
 }
 
+/// Prefixes of nouns that stand before a noun as a compound's first part would: Un-verstand,
+/// Miss-erfolg, Meta-beweis, Super-markt. `un` only before a head of five letters or more: Unfall
+/// and Unrat are no kinds of Fall and Rat.
+pub const NOUN_PREFIXES: &[&str] = &[
+    "un", "miss", "miß", "anti", "hyper", "makro", "mega", "meta", "mikro", "mini", "multi",
+    "pseudo", "super", "ultra",
+];
+
+/// Nouns made from verbs that separable verbs make their own nouns of: after a particle they are
+/// the particle verb's noun (Vorzug from vorziehen, Einfall from einfallen, Anspruch from
+/// ansprechen), not a kind of Zug, Fall, Spruch.
+pub const VERBAL_HEADS: &[&str] = &[
+    "bau", "blick", "bruch", "druck", "fahrt", "fall", "fang", "flug", "fluss", "fluß", "fuhr",
+    "gabe", "gang", "griff", "halt", "hang", "kauf", "kunft", "lage", "lass", "laß", "lauf",
+    "nahme", "rede", "riss", "riß", "ruf", "sage", "satz", "schied", "schlag", "schluss", "schluß",
+    "schnitt", "schrift", "schritt", "schub", "schuss", "schuß", "sicht", "sitz", "sprache",
+    "spruch", "sprung", "stand", "stieg", "stoß", "teil", "trag", "trieb", "tritt", "wand", "weis",
+    "wurf", "zug", "zwang",
+];
+
+/// Nouns that are also the ending of other words: `Dokumente` is no Ente, `Denkweise` no Eis,
+/// `Österreich` no Reich, `Universitäten` no Tat, `Stechende` no Ende, `Pessimist` no Mist. As a compound's head they
+/// follow only a first part that is a word.
+pub const ENDING_HEADS: &[&str] = &[
+    "alt", "alter", "ast", "bar", "ecke", "ehe", "ei", "eis", "ende", "ente", "erde", "essen",
+    "lage", "list", "mist", "ort", "rat", "reich", "ren", "ring", "ruhe", "sage", "tat", "tee",
+    "tier", "tisch", "tor", "zunge",
+];
+
+/// Last parts of names of people and places (Eckermann, Einstein, Heidelberg, Feuchtersleben):
+/// after a first part that is no known word, such a compound is taken for a name.
+pub const NAME_HEADS: &[&str] = &[
+    "bach", "baum", "berg", "born", "burg", "busch", "dorf", "feld", "furt", "hausen", "heim",
+    "land", "leben", "mann", "sand", "stein", "wein",
+];
+
+/// Verb prefixes and particles that, at the end of a compound's first part, belong to its head
+/// (Gerichts-ver-handlung, Prioritäts-an-spruch, Blitz-ab-leiter): the head is then a word the
+/// glossary lacks (Verhandlung), not the noun after the prefix. Those of `PREFIX_ENDS_ALWAYS`
+/// end no German noun; those of [`PREFIX_ENDS`] end many (Panzer, Prozent, Museum, Laser), and
+/// count only after a word or a linking -s- (Wohl-er-gehen, Gerichts-ver-handlung).
+pub const PREFIX_ENDS_ALWAYS: &[&str] = &[
+    "ab", "auf", "aus", "bei", "dar", "durch", "hin", "miss", "miß", "nach", "über", "unter",
+    "vor", "wider", "zu",
+];
+
+/// See [`PREFIX_ENDS_ALWAYS`].
+pub const PREFIX_ENDS: &[&str] = &[
+    "an", "be", "ein", "emp", "ent", "er", "ge", "her", "mit", "um", "ver", "weg", "zer",
+];
+
 /// Names that end like a compound but are none: Russland is not a kind of Land.
 pub const NOT_COMPOUNDS: &[&str] = &[
     "deutschland",
@@ -806,16 +861,10 @@ pub const NOT_COMPOUNDS: &[&str] = &[
     "samland",
 ];
 
-/// Last parts of place names (Heidelberg, Freiburg, Frankfurt): after a first part that is no
-/// known word, such a compound is taken for a name.
-pub const PLACE_NAME_HEADS: &[&str] = &[
-    "bach", "berg", "burg", "dorf", "feld", "furt", "hausen", "heim", "land", "stadt", "stein",
-];
-
 /// Endings that mark a compound's first part as a noun with its linking -s: Sicherheits-,
 /// Regierungs-, Mitglieds-.
 pub const LINKING_SUFFIXES: &[&str] = &[
-    "ungs", "heits", "keits", "schafts", "ions", "täts", "lings", "tums", "nis", "ens",
+    "ungs", "heits", "keits", "schafts", "ions", "täts", "lings", "tums", "nis",
 ];
 
 #[cfg(test)]

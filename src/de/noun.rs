@@ -29,9 +29,19 @@ pub struct NounForm {
     pub sureness: Sureness,
 }
 
-/// Endings of weak masculine nouns (der Präsident, des Präsidenten).
+/// Endings of weak masculine nouns (der Präsident, des Präsidenten). Of the nouns in -ast only
+/// those in -iast, -nast and -tast are weak (der Gymnasiast, der Fantast); der Gast, der Palast
+/// and der Kontrast are strong.
 const WEAK_ENDINGS: &[&str] = &[
-    "ant", "ent", "ist", "at", "oge", "graf", "graph", "soph", "nom", "et", "ot", "ast", "ad",
+    "ant", "ent", "ist", "at", "oge", "graf", "graph", "soph", "nom", "et", "ot", "iast", "nast",
+    "tast", "ad",
+];
+
+/// Neuters of Latin origin whose plural is -ien (das Prinzip, die Prinzipien), and their
+/// compounds (das Grundprinzip, das Baumaterial).
+const IEN_PLURALS: &[&str] = &[
+    "adverb", "fossil", "indiz", "kapital", "material", "mineral", "partizip", "prinzip",
+    "privileg", "reptil", "utensil",
 ];
 
 /// Feminine endings whose plural is -en (or -n) without exception.
@@ -170,8 +180,10 @@ pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> V
     // Without a gender every class is only possible.
     let cap = |s: Sureness| if gender.is_none() { Possible } else { s };
     let sibilant = lower.ends_with(['s', 'ß', 'x', 'z']) || lower.ends_with("sch");
-    // An unstressed last syllable (Lehrer, Segen), not a one-syllable word (Tier, Meer).
-    let unstressed_end = syllables(&lower) > 1
+    // An unstressed last syllable (Lehrer, Segen), not a one-syllable word (Tier, Meer) nor
+    // the stressed -ier (Papier, Klavier).
+    let unstressed_end = !stressed_ier(&lower)
+        && syllables(&lower) > 1
         && ["e", "el", "er", "en", "em", "chen", "lein"]
             .iter()
             .any(|e| lower.ends_with(e));
@@ -242,6 +254,25 @@ pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> V
     out.list
 }
 
+/// Whether a noun ends in the stressed -ier of das Papier, das Klavier, der Offizier: a full
+/// syllable, not the unstressed -er of der Lehrer, nor the -i-er of der Vegetarier, der
+/// Proletarier. (Der Spanier, der Kanadier are unstressed too: their plural without ending
+/// stays possible.)
+fn stressed_ier(lower: &str) -> bool {
+    lower.ends_with("ier") && !lower.ends_with("rier") && syllables(lower) > 1
+}
+
+/// Whether a noun ends in the suffix -tum (der Irrtum, das Eigentum; plural -tümer): after a
+/// consonant, and not the Latin -ktum, -ptum, -ntum of das Faktum, das Quantum (Fakten).
+fn tum_suffix(lower: &str) -> bool {
+    lower.strip_suffix("tum").is_some_and(|stem| {
+        stem.chars().last().is_some_and(|c| !is_vowel(c))
+            && !stem.ends_with(['k', 'p'])
+            && !stem.ends_with("an")
+            && syllables(stem) >= 1
+    })
+}
+
 /// Plurals of a feminine noun.
 fn feminine_plural(noun: &str, lower: &str, out: &mut Forms, sure_gender: bool) {
     use Sureness::{Likely, Possible};
@@ -252,7 +283,10 @@ fn feminine_plural(noun: &str, lower: &str, out: &mut Forms, sure_gender: bool) 
         out.plural(&cat!(noun, "nen"), s);
     } else if lower.ends_with("nis") {
         out.plural(&cat!(noun, "se"), s);
-    } else if lower.ends_with('e') || lower.ends_with("el") || lower.ends_with("er") {
+    } else if lower.ends_with('e')
+        || lower.ends_with("el")
+        || (lower.ends_with("er") && !stressed_ier(lower))
+    {
         out.plural(&cat!(noun, "n"), s);
         // die Mutter → Mütter, die Tochter → Töchter.
         if lower.ends_with("er") {
@@ -278,9 +312,13 @@ fn diphthong_end(lower: &str) -> bool {
         .any(|d| lower.ends_with(d))
 }
 
-/// -en after a consonant, -n after an -e, -el, -er (Frau-en, Regel-n).
+/// -en after a consonant and the stressed -ier, -n after an -e, -el, -er (Frau-en, Regel-n,
+/// Manier-en).
 fn en_ending(lower: &str) -> &'static str {
-    if lower.ends_with('e') || lower.ends_with("el") || lower.ends_with("er") {
+    if lower.ends_with('e')
+        || lower.ends_with("el")
+        || (lower.ends_with("er") && !stressed_ier(lower))
+    {
         "n"
     } else {
         "en"
@@ -298,10 +336,19 @@ fn masculine_neuter_plural(
     use Sureness::{Likely, Possible};
     let likely = if sure_gender { Likely } else { Possible };
     let stem_of = |suffix: &str| &noun[..noun.len() - suffix.len()];
+    if IEN_PLURALS.iter().any(|e| lower.ends_with(e)) {
+        // das Prinzip → Prinzipien, das Material → Materialien.
+        out.plural(&cat!(noun, "ien"), likely);
+    }
+    if stressed_ier(lower) {
+        // der Spanier, die Spanier: an -ier that is -i-er after all.
+        out.plural(noun, Possible);
+    }
     if lower.ends_with("chen") || lower.ends_with("lein") {
         out.plural(noun, likely);
     } else if (lower.ends_with("el") || lower.ends_with("er") || lower.ends_with("en"))
         && syllables(lower) > 1
+        && !stressed_ier(lower)
     {
         // der Lehrer, die Lehrer; der Vogel → Vögel; der Garten → Gärten.
         out.plural(noun, likely);
@@ -310,6 +357,15 @@ fn masculine_neuter_plural(
             // der Bauer → Bauern, der Stachel → Stacheln, das Auge-like -n plurals.
             out.plural(&cat!(noun, "n"), Possible);
         }
+        if lower.ends_with("men") && gender == Gender::N && syllables(lower) > 2 {
+            // das Phänomen → Phänomene: a Greek neuter with its -en stressed (das Pronomen,
+            // das Examen keep theirs).
+            out.plural(&cat!(noun, "e"), Possible);
+        }
+    } else if tum_suffix(lower) {
+        // der Irrtum → Irrtümer, das Eigentum → Eigentümer; das Faktum-like Latin -ten.
+        out.umlaut_plural(noun, "er", likely);
+        out.plural(&cat!(stem_of("um"), "en"), Possible);
     } else if lower.ends_with("ee") {
         // der See → Seen, der Tee → Tees.
         out.plural(&cat!(noun, "n"), likely);
@@ -348,12 +404,12 @@ fn masculine_neuter_plural(
         let one_syllable = syllables(lower) <= 1;
         let ends_ss = lower.ends_with("ss") || lower.ends_with('ß');
         out.plural(&cat!(noun, "e"), likely);
-        let umlaut_e = if gender == Gender::M && one_syllable {
-            likely
-        } else {
-            Possible
-        };
-        out.umlaut_plural(noun, "e", umlaut_e);
+        // Umlaut and -e is masculine (der Stuhl → Stühle); a neuter takes it with -er only
+        // (das Dorf → Dörfer): das Blut has no plural Blüte.
+        if gender == Gender::M {
+            let umlaut_e = if one_syllable { likely } else { Possible };
+            out.umlaut_plural(noun, "e", umlaut_e);
+        }
         let er = if gender == Gender::N && one_syllable {
             likely
         } else {
@@ -484,6 +540,92 @@ mod tests {
         assert!(p.contains(&("Stühle".to_string(), Sureness::Likely)));
         let p = plural_of("Zeitung", None);
         assert!(p.iter().all(|(_, s)| *s == Sureness::Possible));
+    }
+
+    #[test]
+    fn nouns_in_ast_are_strong_unless_they_name_a_person_by_a_foreign_suffix() {
+        assert!(has("Gast", Gender::M, "Gäste", Reading::Plural));
+        assert!(has("Gast", Gender::M, "Gästen", Reading::DativePlural));
+        assert!(has("Ehrengast", Gender::M, "Ehrengäste", Reading::Plural));
+        assert!(!has("Gast", Gender::M, "Gasten", Reading::ObliqueSingular));
+        assert!(has("Palast", Gender::M, "Paläste", Reading::Plural));
+        assert!(has(
+            "Gymnasiast",
+            Gender::M,
+            "Gymnasiasten",
+            Reading::ObliqueSingular
+        ));
+        assert!(has("Fantast", Gender::M, "Fantasten", Reading::Plural));
+    }
+
+    #[test]
+    fn a_stressed_ier_is_a_full_syllable() {
+        let p = plural_of("Papier", Some(Gender::N));
+        assert!(
+            p.contains(&("Papiere".to_string(), Sureness::Likely)),
+            "{p:?}"
+        );
+        assert!(has("Papier", Gender::N, "Papieren", Reading::DativePlural));
+        assert!(has("Offizier", Gender::M, "Offiziere", Reading::Plural));
+        assert!(
+            p.contains(&("Papier".to_string(), Sureness::Possible)),
+            "{p:?}"
+        );
+        assert!(has("Manier", Gender::F, "Manieren", Reading::Plural));
+        // The unstressed -er stays: der Lehrer, die Lehrer; der Vegetarier, die Vegetarier.
+        assert!(has("Lehrer", Gender::M, "Lehrer", Reading::Plural));
+        assert!(has(
+            "Vegetarier",
+            Gender::M,
+            "Vegetariern",
+            Reading::DativePlural
+        ));
+        assert!(has("Spanier", Gender::M, "Spanier", Reading::Plural));
+    }
+
+    #[test]
+    fn greek_neuters_in_men_may_take_e() {
+        assert!(has("Phänomen", Gender::N, "Phänomene", Reading::Plural));
+        assert!(has(
+            "Phänomen",
+            Gender::N,
+            "Phänomenen",
+            Reading::DativePlural
+        ));
+        assert!(has("Pronomen", Gender::N, "Pronomen", Reading::Plural));
+    }
+
+    #[test]
+    fn nouns_in_tum_make_tuemer() {
+        assert!(has("Irrtum", Gender::M, "Irrtümer", Reading::Plural));
+        assert!(has("Irrtum", Gender::M, "Irrtümern", Reading::DativePlural));
+        assert!(has("Eigentum", Gender::N, "Eigentümer", Reading::Plural));
+        assert!(has("Heiligtum", Gender::N, "Heiligtümer", Reading::Plural));
+        // Latin -tum after a vowel or k: das Datum → Daten, das Faktum → Fakten.
+        assert!(has("Datum", Gender::N, "Daten", Reading::Plural));
+        assert!(!has("Datum", Gender::N, "Datümer", Reading::Plural));
+        assert!(has("Faktum", Gender::N, "Fakten", Reading::Plural));
+    }
+
+    #[test]
+    fn latin_neuters_in_ien() {
+        for (noun, plural) in [
+            ("Prinzip", "Prinzipien"),
+            ("Grundprinzip", "Grundprinzipien"),
+            ("Material", "Materialien"),
+            ("Fossil", "Fossilien"),
+            ("Mineral", "Mineralien"),
+        ] {
+            assert!(has(noun, Gender::N, plural, Reading::Plural), "{noun}");
+        }
+    }
+
+    #[test]
+    fn a_neuter_takes_its_umlaut_with_er_only() {
+        assert!(!has("Blut", Gender::N, "Blüten", Reading::DativePlural));
+        assert!(!has("Blut", Gender::N, "Blüte", Reading::Plural));
+        assert!(has("Dorf", Gender::N, "Dörfer", Reading::Plural));
+        assert!(has("Stuhl", Gender::M, "Stühle", Reading::Plural));
     }
 
     #[test]
