@@ -757,6 +757,7 @@ impl Linker {
                 // verb (`gab … zu` is zugeben, not geben; `wo kommen sie her`): a verb without
                 // it does not link.
                 if hit.kind == HitKind::Whole
+                    && (!capitalized || sentence_initial)
                     && (!subordinate || wpos == 1)
                     && last_word > i
                     && readings.minus(finite).len() < readings.len()
