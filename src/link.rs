@@ -988,9 +988,9 @@ const EXPRESSION_ARTICLES: &[&str] = &[
 /// adverbs or articles inserted between them (`spielt eine wichtige Rolle`), an article in
 /// another form, a part in the old spelling (`Schluß machen`). Token indices, not counting
 /// `taken` (the verb).
-/// The tokens after a dash that follows a sentence's end, up to the first that cannot be part
-/// of a name: who said it, `-- Johann Wolfgang von Goethe`. Empty when the sentence has no
-/// such dash.
+/// The tokens after a dash that opens a sentence right after another's end, up to the first
+/// that cannot be part of a name: who said it, `-- Johann Wolfgang von Goethe`. Empty when the
+/// sentence opens otherwise.
 fn attribution(text: &str, tokens: &[Token], sentence: Range<usize>) -> Range<usize> {
     const PARTICLES: &[&str] = &[
         "von", "van", "vom", "zu", "de", "der", "den", "di", "da", "del", "du", "la", "le", "y",
@@ -1010,10 +1010,11 @@ fn attribution(text: &str, tokens: &[Token], sentence: Range<usize>) -> Range<us
                 TokenKind::SentenceEnd | TokenKind::CloseQuote
             )
     };
-    let Some(dash) = (sentence.start..sentence.end).find(|&k| is_dash(&tokens[k]) && opens(k))
-    else {
-        return sentence.start..sentence.start;
-    };
+    // The sentence splitter ends a sentence before such a dash: it opens the next one.
+    let dash = sentence.start;
+    if sentence.is_empty() || !is_dash(&tokens[dash]) || !opens(dash) {
+        return dash..dash;
+    }
     let mut end = dash + 1;
     // Dashes may come as one token or several (`--`).
     while end < sentence.end && is_dash(&tokens[end]) {
@@ -1192,11 +1193,12 @@ mod tests {
 
     #[test]
     fn a_name_after_a_dash_that_follows_what_was_said_is_who_said_it() {
+        // The names of every sentence of `text`, as the linker splits it.
         let names = |text: &str| {
-            let tokens = crate::de::token::tokenize(text);
-            let r = attribution(text, &tokens, 0..tokens.len());
-            tokens[r]
+            let a = segment(text, &[0..text.len()]);
+            a.sentences
                 .iter()
+                .flat_map(|s| &a.tokens[attribution(text, &a.tokens, s.tokens.clone())])
                 .map(|t| t.text(text))
                 .collect::<Vec<_>>()
                 .join(" ")
