@@ -1195,7 +1195,8 @@ mod tests {
     fn a_name_after_a_dash_that_follows_what_was_said_is_who_said_it() {
         // The names of every sentence of `text`, as the linker splits it.
         let names = |text: &str| {
-            let a = segment(text, &[0..text.len()]);
+            let whole = 0..text.len();
+            let a = segment(text, std::slice::from_ref(&whole));
             a.sentences
                 .iter()
                 .flat_map(|s| &a.tokens[attribution(text, &a.tokens, s.tokens.clone())])
