@@ -160,6 +160,9 @@ pub struct Linker {
     noun_heads: Vec<u64>,
     /// Set while a noun's forms are indexed.
     indexing_noun: bool,
+    /// While indexing: the headwords (lowercase) of the glossary's adjectives, whose forms an
+    /// adverb of the same headword leaves to them.
+    adjective_headwords: rustc_hash::FxHashSet<String>,
 }
 
 /// Links as they are found: `links[..kept]`. Those after are spare, left from an earlier
@@ -247,11 +250,18 @@ impl Linker {
             contested: Vec::new(),
             noun_heads: vec![0; index::NOUN_HEAD_WORDS],
             indexing_noun: false,
+            adjective_headwords: glossary
+                .entries
+                .iter()
+                .filter(|e| e.pos == Some(crate::glossary::Pos::Adj))
+                .map(|e| e.de.to_lowercase())
+                .collect(),
         };
         let mut verbs = index::VerbCache::default();
         for (i, entry) in glossary.entries.iter().enumerate() {
             linker.index_entry(i, entry, &mut verbs);
         }
+        linker.adjective_headwords = rustc_hash::FxHashSet::default();
         linker.glossary = glossary;
         linker.settle_guesses();
         linker
@@ -741,11 +751,11 @@ impl Linker {
                     continue;
                 }
                 let mut readings = ctx.filter(hit.readings);
-                // An adjective that is also a verb's finite form, where the verb stands: `ich
-                // weiß`, `wer viel weiß` (wissen), not `weiß wie Schnee`.
                 if adjective_wins && !info.adjective {
                     continue;
                 }
+                // An adjective that is also a verb's finite form, where the verb stands: `ich
+                // weiß`, `wer viel weiß` (wissen), not `sein Leib ist weiß`.
                 if strong_finite
                     && hit.kind == HitKind::Whole
                     && (info.adjective
@@ -763,6 +773,15 @@ impl Linker {
                     && readings.minus(finite).len() < readings.len()
                     && readings.minus(finite_or_infinitive).is_empty()
                     && particle_last()
+                {
+                    continue;
+                }
+                // An adverb's adjective forms with an ending link where an adjective stands (im
+                // heißen Süden), not where a verb of the same form does (Wie heißen Sie?).
+                if info.adverb_adjective
+                    && !capitalized
+                    && readings.iter().all(|r| r == Reading::AdjInflected)
+                    && !adjective_slot(words, infos, lowers, capitals, wpos)
                 {
                     continue;
                 }
@@ -947,8 +966,10 @@ impl Linker {
             parts.push("singular or plural".to_string());
         }
         for r in readings.iter() {
+            // müde, weise: an adjective's headword in -e is not described as an inflected form.
             if matches!(r, Reading::Headword) && readings.len() > 1
-                || (matches!(r, Reading::Plural) && readings.contains(Reading::Headword))
+                || (matches!(r, Reading::Plural | Reading::AdjInflected)
+                    && readings.contains(Reading::Headword))
             {
                 continue;
             }
@@ -976,6 +997,35 @@ impl Linker {
         }
         s
     }
+}
+
+/// Whether the word at `wpos` of a clause stands where an adjective with an ending does: right
+/// before its noun or another such adjective (`im heißen Süden`, `kalte Hände`, `die ewigen
+/// leeren Vorübungen`), not after a subject pronoun nor before a pronoun (`Wie heißen Sie?`,
+/// `sie heißen sich`), nor at the end of its clause (`was es heißen soll`).
+fn adjective_slot<'a>(
+    words: &[usize],
+    infos: &[WordInfo],
+    lowers: impl Fn(usize) -> &'a str,
+    capitals: &[bool],
+    wpos: usize,
+) -> bool {
+    const PRONOUN: u32 = class::SUBJECT_PRONOUN | class::SIE | class::REFLEXIVE;
+    // A lowercase word with an adjective's ending that is no function word.
+    let inflected = |k: usize| {
+        let w = lowers(k);
+        !capitals[k]
+            && infos[k].class == 0
+            && w.chars().nth(3).is_some()
+            && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+            && crate::de::core::lookup(w).is_empty()
+    };
+    let after_subject = wpos > 0 && infos[wpos - 1].class & PRONOUN != 0;
+    let before_noun = words.get(wpos + 1).is_some_and(|&next| {
+        next == words[wpos] + 1
+            && ((capitals[wpos + 1] && infos[wpos + 1].class & PRONOUN == 0) || inflected(wpos + 1))
+    });
+    !after_subject && before_noun
 }
 
 /// Articles that a fixed expression may have in another form: `eine Rolle spielen`, `spielt keine

@@ -102,6 +102,116 @@ pub const IRREGULAR_COMPARISON: &[(&str, &str, &str)] = &[
     ("bald", "eher", "ehest"),
 ];
 
+/// Endings that make a word an adjective for certain (wichtig, glücklich, praktisch, essbar,
+/// langsam, sinnlos, zweifelhaft, wertvoll, erfolgreich, einwandfrei, wünschenswert; normal,
+/// aktuell, aktiv, nervös, populär, elegant, intelligent; present participles: wütend,
+/// lächelnd).
+pub const ADJECTIVE_SUFFIXES: &[&str] = &[
+    "ig", "lich", "isch", "bar", "sam", "los", "haft", "voll", "reich", "frei", "wert", "al",
+    "ell", "iv", "ös", "är", "ant", "ent", "abel", "ibel", "end", "elnd", "ernd",
+];
+
+/// Endings of adverbs that an adjective suffix does not outweigh: diesmal, nochmals,
+/// glücklicherweise, rückwärts, miteinander, neuerdings, blindlings.
+pub const ADVERB_SUFFIXES: &[&str] = &[
+    "mal", "mals", "weise", "wärts", "einander", "dings", "lings",
+];
+
+/// Endings of adverbs among words without an adjective suffix: nachts, abends, umsonst,
+/// längst, vorhin, bisher, alsdann, trotzdem, genauso, allzu, durchaus, rundum, zwischendurch,
+/// mittendrin, tagsüber, hinunter, jederzeit, vielmehr.
+pub const ADVERB_ENDINGS: &[&str] = &[
+    "s", "nst", "ngst", "rst", "chst", "hin", "her", "dann", "dem", "so", "zu", "aus", "um",
+    "durch", "drin", "über", "zeit", "mehr", "an", "ab", "auf", "außen", "innen", "oben", "unten",
+    "hinten", "drüben", "droben", "drunten", "draußen", "drinnen",
+];
+
+/// Adjectives that are function words of the core lexicon, verb particles or end like adverbs
+/// too: das ganze Jahr, die gleiche Sache, ein einfacher Satz, eine seltene Art, ernste Worte,
+/// ein volles Glas, normale Leute.
+pub const ADVERB_LOOKALIKE_ADJECTIVES: &[&str] = &[
+    "allein",
+    "bereit",
+    "bloß",
+    "eben",
+    "einfach",
+    "ernst",
+    "fest",
+    "fies",
+    "formal",
+    "frei",
+    "ganz",
+    "genau",
+    "gerade",
+    "gleich",
+    "kraus",
+    "leis",
+    "maximal",
+    "mies",
+    "minimal",
+    "nieder",
+    "normal",
+    "optimal",
+    "recht",
+    "selten",
+    "sicher",
+    "ungefähr",
+    "voll",
+];
+
+/// Whether a word a glossary lists as an adverb only is an adjective too, to be linked in its
+/// inflected and compared forms (ein schnelles Auto, leichter, die wichtigste Sache, im
+/// richtigen Moment): Ding gives many adjectives as adverbs. An adjective suffix says so
+/// (wichtig, glücklich); a function word of the core lexicon (schon, mal, wohl, dann, noch,
+/// sehr, oft), a verb particle (weg, los), a word with an adverb's ending (nachts, umsonst,
+/// vorhin, außen) or a participle in -t of a verb with be-, er-, ver- … or -ieren
+/// (beschäftigt, erfüllt, interessiert: erfüllte is also the past tense) is none; other words of up to three syllables are (schnell, leicht, schwer,
+/// klar, voll, gesund, treu, zufrieden), longer ones not (übermorgen, sozusagen).
+pub fn adverb_is_adjective(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = lower.as_str();
+    if lower.contains([' ', '-']) || lower.chars().nth(1).is_none() {
+        return false;
+    }
+    if ADVERB_LOOKALIKE_ADJECTIVES.contains(&lower) {
+        return true;
+    }
+    // Superlatives used as adverbs: längst, höchst, meist.
+    if IRREGULAR_COMPARISON.iter().any(|c| c.2 == lower) {
+        return false;
+    }
+    if ADVERB_SUFFIXES
+        .iter()
+        .any(|e| lower.len() > e.len() && lower.ends_with(e))
+    {
+        return false;
+    }
+    if ADJECTIVE_SUFFIXES
+        .iter()
+        .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+    {
+        return true;
+    }
+    if !crate::de::core::lookup(lower).is_empty()
+        || PARTICLES.contains(&lower)
+        || TWO_WAY_PREFIXES.contains(&lower)
+        || ADVERB_ENDINGS.iter().any(|e| lower.ends_with(e))
+    {
+        return false;
+    }
+    // erfüllt, interessiert: their forms erfüllte, interessierte are the past tense too.
+    let participle = lower.ends_with('t')
+        && INSEPARABLE_PREFIXES.iter().any(|p| {
+            *p != "ge"
+                && lower
+                    .strip_prefix(p)
+                    .is_some_and(|r| r.chars().nth(2).is_some())
+        })
+        || lower.ends_with("iert");
+    let stem = lower.strip_prefix("un").unwrap_or(lower);
+    !participle && crate::de::noun::syllables(stem) <= 3
+}
+
 /// Weak verbs whose two-way prefix is inseparable: they never split (`er überlegt`, not
 /// `er legt … über`). Strong ones are in the strong verb table under their full infinitive.
 pub const INSEPARABLE_TWO_WAY_VERBS: &[&str] = &[
@@ -881,6 +991,78 @@ mod tests {
         assert_eq!(old_spellings("schifffahrt"), ["schiffahrt"]);
         assert_eq!(old_spellings("fotografie"), ["photographie"]);
         assert!(old_spellings("haus").is_empty());
+    }
+
+    #[test]
+    fn adverbs_that_are_adjectives_too() {
+        for w in [
+            "schnell",
+            "leicht",
+            "schwer",
+            "richtig",
+            "wichtig",
+            "klar",
+            "voll",
+            "gesund",
+            "krank",
+            "heiß",
+            "leer",
+            "treu",
+            "glücklich",
+            "zufrieden",
+            "ganz",
+            "gleich",
+            "weise",
+            "sinnlos",
+            "wertvoll",
+            "normal",
+            "wütend",
+            "ernst",
+            "gespannt",
+            "verschieden",
+        ] {
+            assert!(adverb_is_adjective(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn true_adverbs_and_particles_are_no_adjectives() {
+        for w in [
+            "schon",
+            "mal",
+            "wohl",
+            "dann",
+            "noch",
+            "sehr",
+            "oft",
+            "gern",
+            "hier",
+            "dort",
+            "bald",
+            "heute",
+            "immer",
+            "weg",
+            "los",
+            "nachts",
+            "umsonst",
+            "längst",
+            "höchst",
+            "vorhin",
+            "bisher",
+            "außen",
+            "innen",
+            "genauso",
+            "jederzeit",
+            "miteinander",
+            "vorwärts",
+            "diesmal",
+            "glücklicherweise",
+            "beschäftigt",
+            "erfüllt",
+            "interessiert",
+        ] {
+            assert!(!adverb_is_adjective(w), "{w}");
+        }
     }
 
     #[test]

@@ -51,7 +51,7 @@ const FEMININE_EN: &[&str] = &[
 
 /// Nouns of two or more syllables whose stem vowel takes no umlaut in the plural (der Monat,
 /// not Mönate); umlauting only the stressed stem is what German does.
-fn syllables(lower: &str) -> usize {
+pub(crate) fn syllables(lower: &str) -> usize {
     let mut count = 0;
     let mut prev_vowel = false;
     for c in lower.chars() {

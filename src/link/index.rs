@@ -5,7 +5,9 @@ use crate::de::inflect::{
     BaseForm, PARTICLES, Reading, ReadingSet, Sureness, adjective_forms, base_forms, noun_forms,
     separable_split, verb_display,
 };
-use crate::de::lexicon::{INFINITIVE_FIRST_PARTS, IRREGULAR_COMPARISON, old_spellings};
+use crate::de::lexicon::{
+    INFINITIVE_FIRST_PARTS, IRREGULAR_COMPARISON, adverb_is_adjective, old_spellings,
+};
 use crate::de::lowercase_into;
 use crate::glossary::{Entry, Pos};
 
@@ -125,6 +127,9 @@ pub(super) struct EntryInfo {
     pub noun_like: bool,
     /// Adjectives and adverbs: at a sentence's start the capital says nothing (`Gut gemacht!`).
     pub adjective: bool,
+    /// An adverb entry linking the forms of the adjective it also is (schnell adv: schnelles):
+    /// those with an ending only where an adjective stands, before its noun (im heißen Süden).
+    pub adverb_adjective: bool,
     /// A weak masculine noun (der Präsident, den Präsidenten): its headword is nominative only.
     pub weak: bool,
     /// `an|kündigen` for separable verbs; the headword otherwise.
@@ -399,6 +404,7 @@ impl Linker {
             reflexive,
             noun_like,
             adjective: false,
+            adverb_adjective: false,
             weak: false,
             verb_display: None,
             compound: std::sync::OnceLock::new(),
@@ -449,6 +455,15 @@ impl Linker {
         }
         self.info.push(info);
         self.indexing_noun = false;
+    }
+
+    /// Whether an adverb entry links the inflected and compared forms of the adjective it also
+    /// is (schnell: ein schnelles Auto, schneller): not where the glossary has the adjective
+    /// itself, whose forms they are (hart adj beside hart adv), and not for a true adverb
+    /// (schon, mal, nachts; see [`adverb_is_adjective`]).
+    fn adverb_takes_adjective_forms(&self, word: &str) -> bool {
+        !self.adjective_headwords.contains(&word.to_lowercase())
+            && (IRREGULAR_COMPARISON.iter().any(|c| c.0 == word) || adverb_is_adjective(word))
     }
 
     /// Whether `lower` may be a noun form: some noun form is as long and starts with the same
@@ -503,9 +518,12 @@ impl Linker {
             }
         } else if pos == Some(Pos::Adj)
             || (pos.is_none() && !is_verb_like(word))
-            || (pos == Some(Pos::Adv) && IRREGULAR_COMPARISON.iter().any(|c| c.0 == word))
+            || (pos == Some(Pos::Adv) && self.adverb_takes_adjective_forms(word))
         {
             info.adjective = true;
+            // The irregular ones (kurz, hoch) link all their forms, as they always have.
+            info.adverb_adjective =
+                pos == Some(Pos::Adv) && !IRREGULAR_COMPARISON.iter().any(|c| c.0 == word);
             for (form, r) in adjective_forms(word) {
                 self.add(&form, i, HitKind::Whole, r);
             }
