@@ -584,19 +584,31 @@ const MARK_BLOCK: usize = 4096;
 impl Answered<'_> {
     /// Looks every distinct word form of the text up, in parallel.
     fn look_up_all(&mut self, doc: &Document, analysis: &Analysis) {
+        type Asks<'t> = (
+            rustc_hash::FxHashSet<(&'t str, Place)>,
+            rustc_hash::FxHashSet<(&'t str, &'static str, Place)>,
+        );
         let text = doc.source.as_str();
-        let mut plain: rustc_hash::FxHashSet<(&str, Place)> = rustc_hash::FxHashSet::default();
-        let mut split: rustc_hash::FxHashSet<(&str, &'static str, Place)> =
-            rustc_hash::FxHashSet::default();
-        for sentence in &analysis.sentences {
-            for w in sentence_words(doc, analysis, sentence) {
-                let word = analysis.tokens[w.token].text(text);
-                plain.insert((word, w.place));
-                if let Some((_, p)) = w.particle {
-                    split.insert((word, p, w.place));
+        // The distinct forms, gathered on every core: working out each word's place is a
+        // good part of the whole.
+        let (plain, split): Asks<'_> = analysis
+            .sentences
+            .par_iter()
+            .fold(Asks::default, |(mut plain, mut split), sentence| {
+                for w in sentence_words(doc, analysis, sentence) {
+                    let word = analysis.tokens[w.token].text(text);
+                    plain.insert((word, w.place));
+                    if let Some((_, p)) = w.particle {
+                        split.insert((word, p, w.place));
+                    }
                 }
-            }
-        }
+                (plain, split)
+            })
+            .reduce(Asks::default, |(mut plain, mut split), (p, s)| {
+                plain.extend(p);
+                split.extend(s);
+                (plain, split)
+            });
         let plain: Vec<(&str, Option<&'static str>, Place)> =
             plain.into_iter().map(|(w, s)| (w, None, s)).collect();
         let plain = self.keep_core_answers(plain);

@@ -321,10 +321,17 @@ pub fn before_noun(clause: &[&str], at: usize, opener: Option<usize>) -> bool {
     let Some(word) = clause.get(at) else {
         return false;
     };
-    if !has_adjective_ending(word)
-        || (crate::de::is_capitalized(word) && opener != Some(at))
-        || !lookup(word).is_empty()
-    {
+    if !has_adjective_ending(word) || (crate::de::is_capitalized(word) && opener != Some(at)) {
+        return false;
+    }
+    // A capital one or two words on first: most words have none there, and are ruled out
+    // before any look into the lexicon.
+    let capital_at = |i: usize| {
+        clause
+            .get(i)
+            .is_some_and(|w| opener != Some(i) && crate::de::is_capitalized(w))
+    };
+    if !(capital_at(at + 1) || capital_at(at + 2)) || !lookup(word).is_empty() {
         return false;
     }
     let noun_at = |i: usize| {
@@ -360,12 +367,17 @@ pub fn before_noun(clause: &[&str], at: usize, opener: Option<usize>) -> bool {
 /// Whether a word is an adjective's form by its ending: -e, -em, -en, -er, -es, with at least
 /// four letters (`gute`, `schönen`; not `den`, `er`).
 fn has_adjective_ending(word: &str) -> bool {
-    let mut letters = word.chars().rev();
-    let (Some(last), Some(before)) = (letters.next(), letters.next()) else {
-        return false;
+    // The endings are ASCII: the last two bytes tell, before any letter is decoded.
+    let bytes = word.as_bytes();
+    let ending = match bytes {
+        [.., b'e'] => true,
+        [.., b'e', last] => matches!(last, b'm' | b'n' | b'r' | b's'),
+        _ => false,
     };
-    let ending = last == 'e' || (before == 'e' && matches!(last, 'm' | 'n' | 'r' | 's'));
-    ending && word.chars().count() >= 4 && word.chars().all(char::is_alphabetic)
+    ending
+        && bytes.len() >= 4
+        && word.chars().nth(3).is_some()
+        && word.chars().all(char::is_alphabetic)
 }
 
 /// Whether a word is a personal pronoun that may be a subject (`ich`, `wir`, `sie`, `man`):
