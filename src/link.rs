@@ -726,7 +726,7 @@ impl Linker {
                         || h.readings.minus(indicative).len() == h.readings.len()
                 })
                 && crate::de::strong::is_strong_finite(lowers(wpos));
-            let adjective_there = strong_form && adjective_place(words, infos, lowers, wpos);
+            let adjective_there = strong_form && predicative_place(words, infos, lowers, wpos);
             let strong_finite = strong_form && !adjective_there;
             // Where an adjective stands, the adjective: `was ist weiß`, not wissen.
             let adjective_wins =
@@ -1016,8 +1016,7 @@ fn adjective_slot<'a>(
         let w = lowers(k);
         !capitals[k]
             && infos[k].class == 0
-            && w.chars().nth(3).is_some()
-            && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+            && crate::de::core::has_adjective_ending(w)
             && crate::de::core::lookup(w).is_empty()
     };
     let after_subject = wpos > 0 && infos[wpos - 1].class & PRONOUN != 0;
@@ -1119,7 +1118,7 @@ fn ends_in_particle(last: &str) -> bool {
 /// Whether the word at `wpos` of a clause stands where an adjective does, not a finite verb:
 /// beside a form of sein or werden (`sein Leib ist weiß`, `nicht weiß werden`), beside another
 /// colour or in a pair (`schwarz auf weiß`, `weiß und rot`).
-fn adjective_place<'a>(
+fn predicative_place<'a>(
     words: &[usize],
     infos: &[WordInfo],
     lowers: impl Fn(usize) -> &'a str,

@@ -366,7 +366,7 @@ pub fn before_noun(clause: &[&str], at: usize, opener: Option<usize>) -> bool {
 
 /// Whether a word is an adjective's form by its ending: -e, -em, -en, -er, -es, with at least
 /// four letters (`gute`, `schönen`; not `den`, `er`).
-fn has_adjective_ending(word: &str) -> bool {
+pub fn has_adjective_ending(word: &str) -> bool {
     // The endings are ASCII: the last two bytes tell, before any letter is decoded.
     let bytes = word.as_bytes();
     let ending = match bytes {
