@@ -11,7 +11,7 @@ use crate::de::inflect::{ADVERB_PARTICLES, PARTICLES, Reading, ReadingSet, Suren
 use crate::de::sentence::{Clause, clauses_into, split_sentences};
 use crate::de::token::{Token, TokenKind, tokenize_into};
 use crate::glossary::Glossary;
-use crate::text::Document;
+use crate::text::{BlockKind, Document};
 use grammar::{ReadingContext, WordInfo, class};
 use index::{EntryInfo, HitKind, Hits, Shape, same_spelling};
 use rustc_hash::FxHashMap;
@@ -236,6 +236,8 @@ struct Scratch<'a> {
     forms: FxHashMap<(u32, ReadingSet, bool), String>,
     /// The tokens of the sentence that name who said it (`-- George Bernard Shaw`).
     names: Range<usize>,
+    /// Whether the paragraph being linked is verse, whose lines open with a capital.
+    verse: bool,
 }
 
 impl Linker {
@@ -297,11 +299,25 @@ impl Linker {
 
     /// Tokens, sentences and links of a document's body.
     pub fn analyze(&self, doc: &Document) -> Analysis {
-        self.analyze_paragraphs(&doc.source, &doc.linked_paragraphs())
+        self.analyze_blocks(&doc.source, &doc.linked_paragraphs(), |p| {
+            doc.kind(p) == BlockKind::Verse
+        })
     }
 
-    /// Same as [`Linker::analyze`], for text already split into paragraphs (byte ranges).
+    /// Same as [`Linker::analyze`], for text already split into paragraphs (byte ranges) of
+    /// prose.
     pub fn analyze_paragraphs(&self, text: &str, paragraphs: &[Range<usize>]) -> Analysis {
+        self.analyze_blocks(text, paragraphs, |_| false)
+    }
+
+    /// Links paragraphs, those for which `verse` is true read as verse: a capital opening a
+    /// line there is the line's, as one opening a sentence is the sentence's.
+    fn analyze_blocks(
+        &self,
+        text: &str,
+        paragraphs: &[Range<usize>],
+        verse: impl Fn(usize) -> bool,
+    ) -> Analysis {
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut sentences = Vec::new();
         let mut found = Found {
@@ -313,6 +329,7 @@ impl Linker {
         for (p, range) in paragraphs.iter().enumerate() {
             let first_sentence = sentences.len();
             segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
+            scratch.verse = verse(p);
             self.link_paragraph(
                 text,
                 &tokens,
@@ -357,6 +374,7 @@ impl Linker {
             tokens.clear();
             sentences.clear();
             segment_paragraph(text, range.clone(), p, 0, &mut tokens, &mut sentences);
+            scratch.verse = doc.kind(p) == BlockKind::Verse;
             for (k, sentence) in sentences.iter().enumerate() {
                 found.kept = 0;
                 self.link_sentence(
@@ -612,8 +630,10 @@ impl Linker {
             word_capital: capitals,
             first_token: first,
             names,
+            verse,
             ..
         } = scratch;
+        let verse = *verse;
         let first = *first;
         // A clause without a word that may link has no candidates.
         if !clause.iter().any(|part| {
@@ -709,7 +729,14 @@ impl Linker {
                     p >= sentence_start
                         && (tokens[p].kind == TokenKind::OpenQuote
                             || text[tokens[p].start..tokens[p].end] == *":")
-                });
+                })
+                // A line of verse opens with a capital, unless an article before it makes
+                // the word a noun (`ist kein / Unterschied`).
+                || (verse
+                    && capitalized
+                    && prev & (class::DETERMINER | class::SINGULAR_ARTICLE | class::PREPOSITION)
+                        == 0
+                    && opens_line(text, tokens, sentence_start, i));
             let next_is_pronoun = infos
                 .get(wpos + 1)
                 .is_some_and(|c| c.class & class::SUBJECT_PRONOUN != 0);
@@ -1099,6 +1126,17 @@ fn attribution(text: &str, tokens: &[Token], sentence: Range<usize>) -> Range<us
 }
 
 /// The finite readings: present, past, both subjunctives, imperative.
+/// Whether token `i` is the first word of its line: no word stands between it and the line
+/// end before it (a dash or quotation mark may).
+fn opens_line(text: &str, tokens: &[Token], sentence_start: usize, i: usize) -> bool {
+    let line_start = text[..tokens[i].start].rfind('\n').map_or(0, |n| n + 1);
+    tokens[sentence_start..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.start >= line_start)
+        .all(|t| !t.is_word())
+}
+
 fn finite_readings() -> ReadingSet {
     let mut finite = ReadingSet::finite_of(&crate::de::inflect::Person::ALL);
     finite.insert(Reading::Imperative);
@@ -1238,6 +1276,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_capital_opening_a_line_of_verse_is_the_line_s() {
+        let glossary = crate::glossary::parse(
+            "[[term]]\nde = \"unterscheiden\"\nen = \"to distinguish\"\npos = \"verb\"\n",
+            "test",
+        )
+        .expect("glossary parses");
+        let linker = Linker::new(glossary);
+        let linked = |text: &str| {
+            let doc = Document::parse("t", text.to_string()).expect("text parses");
+            let analysis = linker.analyze(&doc);
+            analysis
+                .links
+                .iter()
+                .map(|l| text[l.spans[0].clone()].to_string())
+                .collect::<Vec<_>>()
+        };
+        // A verb opening a line of verse links.
+        let verse = "Sie fragten lang und fragten viel,\nUnterscheiden sie das Spiel?";
+        assert_eq!(linked(verse), ["Unterscheiden"]);
+        // Inside a line, or after an article on the line before, a capital makes a noun.
+        assert!(linked("Sie fragten lang und fragten viel,\nob es Unterschiede gibt.").is_empty());
+        assert!(linked("Ein Unterschied, der nichts gibt, ist kein\nUnterschied.").is_empty());
+        // Prose broken into lines is no verse: the capital still makes a noun.
+        let prose = "Ein Unterschied, der dem Verstand nichts gibt, ist kein Unterschied, sagt man \
+                     ihm, und er glaubt es auch, denn er hat es oft genug gehört und gelesen. Dass \
+                     sie es sagten,\nUnterschied das eine vom anderen nicht.";
+        assert!(linked(prose).is_empty());
     }
 
     #[test]
