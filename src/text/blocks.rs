@@ -157,7 +157,8 @@ fn maybe_blank_line_after(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Prose or verse: a paragraph of two or more short lines is verse, unless its lines are filled
-/// the way a hand-wrapped paragraph's are (the next line's first word would not have fitted).
+/// the way a hand-wrapped paragraph's are (the next line's first word would not have fitted)
+/// and do not all open with a capital.
 /// Lines that start like list items keep their breaks whatever their length.
 pub fn classify(paragraph: &str) -> BlockKind {
     // One line is prose: the common case, decided without counting.
@@ -206,7 +207,13 @@ fn classify_lines(paragraph: &str) -> BlockKind {
                 .map_or(0, |w| w.chars().count());
             line.chars().count() + 1 + next_word > longest
         });
-        if filled {
+        // A poem's lines each open with a capital, a hand-wrapped paragraph's rarely all do
+        // (who said it, `-- Goethe`, is no line of the poem).
+        let capitals = lines()
+            .skip(1)
+            .filter(|line| !line.starts_with("--"))
+            .all(|line| line.starts_with(char::is_uppercase));
+        if filled && !capitals {
             return BlockKind::Prose;
         }
     }
@@ -303,6 +310,18 @@ mod tests {
         // Narrow, but filled line by line: still prose.
         let narrow = "Der Kreml baue die Beziehungen\nzur NATO nicht weiter auf, weil\ndas Bündnis keine Zusammenarbeit\nmehr wolle.";
         assert_eq!(classify(narrow), BlockKind::Prose);
+    }
+
+    #[test]
+    fn lines_of_even_length_that_all_open_with_a_capital_are_verse() {
+        // fortunes-de: Heine, and Goethe with who said it; filled as prose would be.
+        let heine = "   Der Deutsche, er wird gemütlich bleiben\n   Sogar im terroristischen Treiben.\n   Der Deutsche wird die Majestät\n   Behandeln stets mit Pietät.\n\t\t-- Heinrich Heine";
+        assert_eq!(classify(heine), BlockKind::Verse);
+        let goethe = "Wenn der Jüngling absurd ist,\nFällt er darüber in lange Pein;\nDer Alte soll nicht absurd sein,\nWeil das Leben ihm kurz ist.";
+        assert_eq!(classify(goethe), BlockKind::Verse);
+        // Prose whose lines open with nouns, but not all of them.
+        let prose = "Der Kreml baue die Beziehungen zur\nNATO nicht weiter auf, weil das\nBündnis keine Zusammenarbeit mehr\nwolle, sagt er.";
+        assert_eq!(classify(prose), BlockKind::Prose);
     }
 
     #[test]
