@@ -10,7 +10,7 @@ use super::lexicon::{
     INSEPARABLE_PREFIXES as INSEPARABLE, IRREGULAR_COMPARISON, TWO_WAY_PREFIXES as TWO_WAY,
 };
 pub use super::noun::{NounForm, Sureness, noun_forms};
-use super::strong::{STRONG_VERBS, StrongVerb, WEAK_LOOKALIKES};
+use super::strong::{STRONG_VERBS, SUBJUNCTIVE_IS_ANOTHER_VERB, StrongVerb, WEAK_LOOKALIKES};
 
 /// Strings joined into a new one, its length reckoned first: forms are made by the ten
 /// thousand while a glossary is indexed, and this is several times quicker than `format!`.
@@ -456,7 +456,7 @@ fn finite_and_nonfinite(verb: &str, out: &mut Vec<(String, Reading, bool)>) {
                 finite(t(&past), Reading::Past(Person::P2));
             }
             finite(past, Reading::Past(Person::S13));
-            if !sv.subjunctive.is_empty() {
+            if !sv.subjunctive.is_empty() && !SUBJUNCTIVE_IS_ANOTHER_VERB.contains(&sv.infinitive) {
                 let subj = cat!(prefix, sv.subjunctive);
                 finite(cat!(subj, "st"), Reading::SubjunctiveII(Person::S2));
                 finite(cat!(subj, "n"), Reading::SubjunctiveII(Person::P13));

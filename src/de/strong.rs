@@ -82,6 +82,12 @@ pub static WEAK_LOOKALIKES: &[&str] = &[
     "zubereiten",
 ];
 
+/// Verbs whose subjunctive II spells a more frequent verb of its own, with all its prefixes:
+/// führen, drängen, stählen, zwängen, verziehen (führe and ausführen are führen's, not fahren's
+/// and ausfahren's). Their subjunctive II forms are not made; `würde fahren` says it in use.
+pub static SUBJUNCTIVE_IS_ANOTHER_VERB: &[&str] =
+    &["dringen", "fahren", "stehlen", "verzeihen", "zwingen"];
+
 /// The table, sorted by infinitive.
 pub static STRONG_VERBS: &[StrongVerb] = &[
     // Verbs with a two-way prefix (hinter, über, um, unter, voll, wider) are listed where the
