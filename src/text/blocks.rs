@@ -183,8 +183,11 @@ fn classify_lines(paragraph: &str) -> BlockKind {
         count += 1;
         // An item's text may go on in indented lines (a hanging indent).
         let continued = count > 1 && raw.starts_with([' ', '\t']);
-        all_items &= continued || starts_like_an_item(line);
-        longest = longest.max(line.chars().count());
+        all_items = all_items && (continued || starts_like_an_item(line));
+        // No more characters than bytes: only a longer line may be the longest.
+        if line.len() > longest {
+            longest = longest.max(line.chars().count());
+        }
         // Neither a list nor short lines: prose, whatever the lines after.
         if !all_items && longest > VERSE_LINE_MAX {
             return BlockKind::Prose;
@@ -227,34 +230,86 @@ fn laid_out_lines(paragraph: &str) -> usize {
     static THREE_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"   "));
     let bytes = paragraph.as_bytes();
-    let gaps = THREE_SPACES
-        .find_iter(bytes)
-        .chain(memchr::memchr_iter(b'\t', bytes));
     // The first line found: a second one ends the search.
     let mut found: Option<usize> = None;
-    for at in gaps {
-        let line = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-        if found == Some(line) {
-            continue;
+    let mut spaces = GapLines::new(bytes);
+    for at in THREE_SPACES.find_iter(bytes) {
+        if let Some(line) = spaces.laid_out(at)
+            && found.replace(line).is_some_and(|f| f != line)
+        {
+            return 2;
         }
-        let indent = bytes[line..]
-            .iter()
-            .take_while(|&&b| b == b' ' || b == b'\t')
-            .count();
-        let inner = at > line + indent;
-        let rest_of_line = &bytes[at..];
-        let ends_line = rest_of_line
-            .iter()
-            .take_while(|&&b| b != b'\n')
-            .all(|&b| b == b' ' || b == b'\t' || b == b'\r');
-        if (inner && !ends_line) || indent >= 8 {
-            if found.is_some() {
-                return 2;
-            }
-            found = Some(line);
+    }
+    let mut tabs = GapLines::new(bytes);
+    for at in memchr::memchr_iter(b'\t', bytes) {
+        if let Some(line) = tabs.laid_out(at)
+            && found.replace(line).is_some_and(|f| f != line)
+        {
+            return 2;
         }
     }
     usize::from(found.is_some())
+}
+
+/// The lines that gaps found in order (three spaces, or a tab) fall in, each measured once.
+struct GapLines<'a> {
+    bytes: &'a [u8],
+    /// Where the line of the last gap starts (none before the first gap).
+    line: Option<usize>,
+    /// Where that line's indent ends.
+    indent_end: usize,
+    /// Where the last gap was.
+    last: usize,
+    /// Whether that line is laid out, once a gap has told.
+    laid_out: Option<bool>,
+}
+
+impl<'a> GapLines<'a> {
+    fn new(bytes: &'a [u8]) -> GapLines<'a> {
+        GapLines {
+            bytes,
+            line: None,
+            indent_end: 0,
+            last: 0,
+            laid_out: None,
+        }
+    }
+
+    /// The start of the line of a gap at `at` (after the last one) when that line is laid out:
+    /// it is indented by eight spaces or more, or the gap stands between its words, neither in
+    /// its indent nor in the white space at its end.
+    fn laid_out(&mut self, at: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let from = self.line.map_or(0, |_| self.last);
+        let new_line = match memchr::memrchr(b'\n', &bytes[from..at]) {
+            Some(i) => Some(from + i + 1),
+            None => self.line.is_none().then_some(0),
+        };
+        self.last = at;
+        if let Some(line) = new_line {
+            let indent = bytes[line..]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
+            self.line = Some(line);
+            self.indent_end = line + indent;
+            self.laid_out = (indent >= 8).then_some(true);
+        }
+        let laid_out = match self.laid_out {
+            Some(known) => known,
+            None if at <= self.indent_end => return None,
+            None => {
+                // Whether anything but white space follows the gap in its line.
+                let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+                let words = bytes[at..end]
+                    .iter()
+                    .any(|&b| !matches!(b, b' ' | b'\t' | b'\r'));
+                self.laid_out = Some(words);
+                words
+            }
+        };
+        if laid_out { self.line } else { None }
+    }
 }
 
 /// A list item (`- `, `1.`) or a speaker's line (`F: `, `Chef: `): a paragraph of such lines
@@ -347,6 +402,51 @@ mod tests {
         assert_eq!(classify(trailing), BlockKind::Prose);
         assert_eq!(laid_out_lines("a   b\nc\td\n\te"), 2);
         assert_eq!(laid_out_lines("    Einrückung\nText   \n"), 0);
+    }
+
+    /// [`laid_out_lines`] as a reading of every gap finds it.
+    fn laid_out_lines_gap_by_gap(paragraph: &str) -> usize {
+        let bytes = paragraph.as_bytes();
+        let mut lines: Vec<usize> = Vec::new();
+        for at in (0..bytes.len()).filter(|&i| bytes[i..].starts_with(b"   ") || bytes[i] == b'\t')
+        {
+            let line = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            let indent = bytes[line..]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
+            let ends_line = bytes[at..]
+                .iter()
+                .take_while(|&&b| b != b'\n')
+                .all(|&b| b == b' ' || b == b'\t' || b == b'\r');
+            if (at > line + indent && !ends_line) || indent >= 8 {
+                lines.push(line);
+            }
+        }
+        lines.dedup();
+        lines.len().min(2)
+    }
+
+    #[test]
+    fn laid_out_lines_are_those_of_a_gap_by_gap_reading() {
+        for text in [
+            "",
+            "a   b",
+            "a\tb\n\tc\n\t\td",
+            "\t\t-- Simon\n\t\t-- Tobias",
+            "Text   \nText\t\r\nmehr\t \r",
+            "x\n        eingerückt\n  \t  y   z",
+            "a \t b\nc     d\ne",
+            "Zutaten:\t1\n   \t600 g\n",
+            "Für:       12\n            600 g Sahne",
+            "    \t   \n\t",
+        ] {
+            assert_eq!(
+                laid_out_lines(text),
+                laid_out_lines_gap_by_gap(text),
+                "{text:?}"
+            );
+        }
     }
 
     /// Paragraphs as a line-by-line reading finds them.
