@@ -1073,6 +1073,7 @@ impl Dictionaries {
         for (a, distance) in answers.iter_mut().zip(&distances) {
             main_senses_first(a, distance);
         }
+        plural_gender_first(&mut answers);
         answers
     }
 
@@ -1472,6 +1473,31 @@ fn gender_of(genus: Genus) -> Option<Gender> {
         Genus::F => Some(Gender::F),
         Genus::N => Some(Gender::N),
         _ => None,
+    }
+}
+
+/// A noun's gender that a dictionary gives without a plural yields to the same noun's gender
+/// that has one: a gender on a line of its own is as often a slip (Ding's `Licht {f};
+/// Tageslicht {n}`, beside `Licht {n} | Lichter {pl}`) as a second noun, and the noun with its
+/// plural is the one a learner files first.
+fn plural_gender_first(answers: &mut Vec<Answer>) {
+    for i in 0..answers.len() {
+        let a = &answers[i];
+        if a.gender.is_none() || a.plural.is_some() {
+            continue;
+        }
+        let with_plural = (i + 1..answers.len()).find(|&j| {
+            let b = &answers[j];
+            b.dictionary == a.dictionary
+                && b.lemma == a.lemma
+                && b.gender.is_some()
+                && b.gender != a.gender
+                && b.plural.is_some()
+        });
+        if let Some(j) = with_plural {
+            let b = answers.remove(j);
+            answers.insert(i, b);
+        }
     }
 }
 
@@ -2297,6 +2323,30 @@ mod tests {
         assert_eq!((head.lemma.as_str(), head.pos.as_str()), ("denken", "verb"));
         // A verb's own forms stay its own.
         assert_eq!(first_sense(&dicts, "gedenkt").0, "gedenken");
+    }
+
+    #[test]
+    fn a_gender_with_its_plural_comes_before_one_without() {
+        // Ding's lines as they are: a slip's gender on a line of its own, first.
+        let (_dir, dicts) = ding(&[
+            "Licht {f}; Tageslicht {n} [geh.] | etw. ans Licht bringen :: light; light of day [fig.] | to bring sth. to light",
+            "Licht {n} (sichtbare Strahlung) [phys.] | Lichter {pl} :: light (visible radiation) | lights",
+            "Tau {m} :: dew",
+            "Tau {n} | Taue {pl} :: rope | ropes",
+            "Kiefer {m} | Kiefer {pl} :: jaw | jaws",
+            "Kiefer {f} | Kiefern {pl} :: pine | pines",
+        ]);
+        let genders = |word: &str| -> Vec<String> {
+            dicts
+                .lookup_for(word, None, None)
+                .iter()
+                .map(|a| a.headword.clone())
+                .collect()
+        };
+        assert_eq!(genders("Licht"), ["das Licht", "die Licht"]);
+        assert_eq!(genders("Tau"), ["das Tau", "der Tau"]);
+        // Both with a plural: the dictionary's order stands.
+        assert_eq!(genders("Kiefer"), ["der Kiefer", "die Kiefer"]);
     }
 
     #[test]
