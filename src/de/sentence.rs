@@ -147,9 +147,76 @@ fn words_of<'a>(
         .map(move |t| t.text(text))
 }
 
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// A short list of words (up to 64), asked for in any ASCII case and only up to 12 bytes long.
+/// Each length and each first byte name, as bits, the words that have them, so that most
+/// words are turned away before any comparison.
+struct WordSet {
+    words: &'static [&'static str],
+    by_len: [u64; 13],
+    by_first: [u64; 32],
 }
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        assert!(words.len() <= 64);
+        let mut by_len = [0; 13];
+        let mut by_first = [0; 32];
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            if !word.is_empty() && word.len() < by_len.len() {
+                by_len[word.len()] |= 1 << i;
+                by_first[first_bucket(word[0])] |= 1 << i;
+            }
+            i += 1;
+        }
+        WordSet {
+            words,
+            by_len,
+            by_first,
+        }
+    }
+
+    /// The words that may be `word` in some ASCII case, as bits.
+    fn candidates(&self, word: &str) -> u64 {
+        match (self.by_len.get(word.len()), word.as_bytes().first()) {
+            (Some(len), Some(&b)) => len & self.by_first[first_bucket(b)],
+            _ => 0,
+        }
+    }
+
+    /// The indices of the words that are `word` in some ASCII case.
+    fn matches<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let mut bits = self.candidates(word);
+        std::iter::from_fn(move || {
+            while bits != 0 {
+                let k = bits.trailing_zeros() as usize;
+                // The lowest bit cleared.
+                bits &= bits - 1;
+                if self.words[k].eq_ignore_ascii_case(word) {
+                    return Some(k);
+                }
+            }
+            None
+        })
+    }
+
+    /// Whether `word` is one of the words in any ASCII case.
+    fn contains(&self, word: &str) -> bool {
+        self.matches(word).next().is_some()
+    }
+}
+
+/// A first byte's bucket in [`WordSet`]: ASCII case folded, 32 buckets (a letter has its own).
+const fn first_bucket(b: u8) -> usize {
+    (b.to_ascii_lowercase() & 31) as usize
+}
+
+static PARTICLE_SET: WordSet = WordSet::new(super::lexicon::PARTICLES);
+static SUBORDINATOR_SET: WordSet = WordSet::new(SUBORDINATORS);
+static CONJUNCTION_SET: WordSet = WordSet::new(CLAUSE_CONJUNCTIONS);
+static INSERTION_OPENER_SET: WordSet = WordSet::new(INSERTION_OPENERS);
+static DETERMINER_SET: WordSet = WordSet::new(DETERMINERS);
 
 /// Whether `inserted`, between commas, interrupts `outer`, which goes on in `rest`: an inserted
 /// `wie erwartet` or a short aside, with the main clause's particle (`an`) at the end of `rest`.
@@ -166,7 +233,7 @@ fn interrupts(
     let Some(rest_last) = words_of(text, tokens, &rest.range).next_back() else {
         return false;
     };
-    if !is_one_of(rest_last, super::lexicon::PARTICLES) {
+    if !PARTICLE_SET.contains(rest_last) {
         return false;
     }
     let (Some(first), Some(inserted_first), Some(rest_first)) = (
@@ -177,13 +244,13 @@ fn interrupts(
         return false;
     };
     let opens_clause = |w: &str| {
-        is_one_of(w, SUBORDINATORS)
-            || is_one_of(w, CLAUSE_CONJUNCTIONS)
-            || is_one_of(w, INSERTION_OPENERS)
+        SUBORDINATOR_SET.contains(w)
+            || CONJUNCTION_SET.contains(w)
+            || INSERTION_OPENER_SET.contains(w)
     };
     let aside = words_of(text, tokens, &inserted.range).nth(3).is_none()
-        || is_one_of(inserted_first, SUBORDINATORS)
-        || is_one_of(inserted_first, INSERTION_OPENERS);
+        || SUBORDINATOR_SET.contains(inserted_first)
+        || INSERTION_OPENER_SET.contains(inserted_first);
     aside && !opens_clause(first) && !opens_clause(rest_first)
 }
 
@@ -213,6 +280,18 @@ const BINOMIALS: &[(&str, &str)] = &[
     ("weit", "breit"),
 ];
 
+/// The first words of [`BINOMIALS`], in their order.
+const BINOMIAL_FIRST_WORDS: [&str; BINOMIALS.len()] = {
+    let mut firsts = [""; BINOMIALS.len()];
+    let mut i = 0;
+    while i < BINOMIALS.len() {
+        firsts[i] = BINOMIALS[i].0;
+        i += 1;
+    }
+    firsts
+};
+static BINOMIAL_FIRSTS: WordSet = WordSet::new(&BINOMIAL_FIRST_WORDS);
+
 /// Determiners that open a noun phrase: `Tür und das Fenster` joins two nouns.
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
@@ -233,9 +312,9 @@ fn joins_words(text: &str, tokens: &[Token], i: usize, sentence: &Range<usize>) 
     let (Some(prev), Some(next)) = (word_at(i.wrapping_sub(1)), word_at(i + 1)) else {
         return false;
     };
-    if BINOMIALS
-        .iter()
-        .any(|(a, b)| a.eq_ignore_ascii_case(prev) && b.eq_ignore_ascii_case(next))
+    if BINOMIAL_FIRSTS
+        .matches(prev)
+        .any(|k| BINOMIALS[k].1.eq_ignore_ascii_case(next))
     {
         return true;
     }
@@ -243,7 +322,7 @@ fn joins_words(text: &str, tokens: &[Token], i: usize, sentence: &Range<usize>) 
     let prev_is_noun = capitalized(prev) && i - 1 > sentence.start;
     prev_is_noun
         && (capitalized(next)
-            || (is_one_of(next, DETERMINERS) && word_at(i + 2).is_some_and(capitalized)))
+            || (DETERMINER_SET.contains(next) && word_at(i + 2).is_some_and(capitalized)))
 }
 
 /// Clauses as ranges, split at punctuation and at conjunctions that join clauses.
@@ -346,6 +425,41 @@ mod tests {
         assert!(opens_sentence(text, &tokens, er..tokens.len(), er));
     }
     use crate::de::token::tokenize;
+
+    #[test]
+    fn a_word_set_knows_its_words_in_any_ascii_case_and_no_others() {
+        let sets: [(&WordSet, &[&str]); 6] = [
+            (&PARTICLE_SET, crate::de::lexicon::PARTICLES),
+            (&SUBORDINATOR_SET, SUBORDINATORS),
+            (&CONJUNCTION_SET, CLAUSE_CONJUNCTIONS),
+            (&INSERTION_OPENER_SET, INSERTION_OPENERS),
+            (&DETERMINER_SET, DETERMINERS),
+            (&BINOMIAL_FIRSTS, &BINOMIAL_FIRST_WORDS),
+        ];
+        let others = [
+            "",
+            "x",
+            "Über",
+            "ÜBER",
+            "zusammenx",
+            "abcdefghijklm",
+            "@n",
+            "{b",
+        ];
+        for (set, list) in sets {
+            let mut words: Vec<String> = others.iter().map(ToString::to_string).collect();
+            for w in list {
+                words.push(w.to_string());
+                words.push(w.to_ascii_uppercase());
+                words.push(format!("{w}e"));
+                words.push(w.chars().skip(1).collect());
+            }
+            for w in &words {
+                let expected = w.len() <= 12 && list.iter().any(|l| l.eq_ignore_ascii_case(w));
+                assert_eq!(set.contains(w), expected, "{w:?}");
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<String> {
         let toks = tokenize(text);
