@@ -91,10 +91,9 @@ pub fn opens_sentence(text: &str, tokens: &[Token], sentence: Range<usize>, t: u
 /// Splits a sentence's tokens (index range into `tokens`) into clauses at punctuation and
 /// clause-starting conjunctions; returns token index ranges.
 pub fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
-    marked_clauses(text, tokens, sentence)
-        .into_iter()
-        .map(|c| c.range)
-        .collect()
+    let mut marked = MarkedClauses::new();
+    marked_clauses(text, tokens, sentence, &mut marked);
+    marked.into_iter().map(|c| c.range).collect()
 }
 
 /// A clause: one range of tokens, or two when an inserted clause stands inside it
@@ -111,12 +110,13 @@ pub fn clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Clau
 /// [`clauses`] into a reused buffer.
 pub fn clauses_into(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<Clause>) {
     out.clear();
-    let marked = marked_clauses(text, tokens, sentence);
-    // For each clause, the clause it continues (after an inserted one), if any.
-    let mut joined_to: smallvec::SmallVec<[Option<usize>; 8]> =
-        smallvec::smallvec![None; marked.len()];
+    let mut marked = MarkedClauses::new();
+    marked_clauses(text, tokens, sentence, &mut marked);
+    // The clause that clause i continues (after an inserted one), if any: it is found two
+    // clauses before, so one slot holds it for the even clauses and one for the odd.
+    let mut joined_to: [Option<usize>; 2] = [None; 2];
     for (i, c) in marked.iter().enumerate() {
-        if let Some(outer) = joined_to[i] {
+        if let Some(outer) = joined_to[i % 2].take() {
             out[outer].push(c.range.clone());
             continue;
         }
@@ -124,7 +124,7 @@ pub fn clauses_into(text: &str, tokens: &[Token], sentence: Range<usize>, out: &
         if let (Some(inserted), Some(rest)) = (marked.get(i + 1), marked.get(i + 2))
             && interrupts(text, tokens, c, inserted, rest)
         {
-            joined_to[i + 2] = Some(out.len() - 1);
+            joined_to[i % 2] = Some(out.len() - 1);
         }
     }
 }
@@ -134,6 +134,9 @@ struct Marked {
     range: Range<usize>,
     comma_after: bool,
 }
+
+/// The clauses of a sentence as [`marked_clauses`] finds them.
+type MarkedClauses = smallvec::SmallVec<[Marked; 8]>;
 
 /// The words of a range of tokens.
 fn words_of<'a>(
@@ -325,20 +328,24 @@ fn joins_words(text: &str, tokens: &[Token], i: usize, sentence: &Range<usize>) 
             || (DETERMINER_SET.contains(next) && word_at(i + 2).is_some_and(capitalized)))
 }
 
-/// Clauses as ranges, split at punctuation and at conjunctions that join clauses.
-fn marked_clauses(
-    text: &str,
-    tokens: &[Token],
-    sentence: Range<usize>,
-) -> smallvec::SmallVec<[Marked; 8]> {
-    let mut out = smallvec::SmallVec::new();
+/// Clauses as ranges into `out`, split at punctuation and at conjunctions that join clauses.
+fn marked_clauses(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut MarkedClauses) {
+    out.clear();
     let bytes = text.as_bytes();
     // A token of one byte, that byte: punctuation is looked at without slicing the text.
     let single = |t: &Token| (t.end == t.start + 1).then(|| bytes[t.start]);
     let mut start = sentence.start;
     let mut quoted_phrase_end = 0;
-    for (i, t) in tokens[sentence.clone()].iter().enumerate() {
-        let i = sentence.start + i;
+    let mut i = sentence.start;
+    loop {
+        // Most tokens are passed over in a loop of their own.
+        i += tokens[i..sentence.end]
+            .iter()
+            .take_while(|t| inside_clause(bytes, t))
+            .count();
+        let Some(t) = tokens[..sentence.end].get(i) else {
+            break;
+        };
         if t.kind == TokenKind::OpenQuote {
             quoted_phrase_end = quoted_phrase(tokens, i, sentence.end).unwrap_or(0);
         }
@@ -371,6 +378,7 @@ fn marked_clauses(
             // A conjunction belongs to the clause it opens; punctuation to none.
             start = if t.kind == TokenKind::Word { i } else { i + 1 };
         }
+        i += 1;
     }
     if start < sentence.end {
         out.push(Marked {
@@ -378,7 +386,18 @@ fn marked_clauses(
             comma_after: false,
         });
     }
-    out
+}
+
+/// Whether token `t` neither ends nor opens a clause wherever it stands: a number, an
+/// abbreviation, or a word that is no conjunction (they start with u, o or s).
+fn inside_clause(bytes: &[u8], t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Word => bytes
+            .get(t.start)
+            .is_some_and(|b| !matches!(b, b'u' | b'o' | b's')),
+        TokenKind::Number | TokenKind::Abbreviation => true,
+        _ => false,
+    }
 }
 
 /// The closing quote of a short quotation (up to three words, no punctuation) opened at `open`.
