@@ -91,10 +91,9 @@ pub fn opens_sentence(text: &str, tokens: &[Token], sentence: Range<usize>, t: u
 /// Splits a sentence's tokens (index range into `tokens`) into clauses at punctuation and
 /// clause-starting conjunctions; returns token index ranges.
 pub fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
-    marked_clauses(text, tokens, sentence)
-        .into_iter()
-        .map(|c| c.range)
-        .collect()
+    let mut marked = MarkedClauses::new();
+    marked_clauses(text, tokens, sentence, &mut marked);
+    marked.into_iter().map(|c| c.range).collect()
 }
 
 /// A clause: one range of tokens, or two when an inserted clause stands inside it
@@ -111,12 +110,13 @@ pub fn clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Clau
 /// [`clauses`] into a reused buffer.
 pub fn clauses_into(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<Clause>) {
     out.clear();
-    let marked = marked_clauses(text, tokens, sentence);
-    // For each clause, the clause it continues (after an inserted one), if any.
-    let mut joined_to: smallvec::SmallVec<[Option<usize>; 8]> =
-        smallvec::smallvec![None; marked.len()];
+    let mut marked = MarkedClauses::new();
+    marked_clauses(text, tokens, sentence, &mut marked);
+    // The clause that clause i continues (after an inserted one), if any: it is found two
+    // clauses before, so one slot holds it for the even clauses and one for the odd.
+    let mut joined_to: [Option<usize>; 2] = [None; 2];
     for (i, c) in marked.iter().enumerate() {
-        if let Some(outer) = joined_to[i] {
+        if let Some(outer) = joined_to[i % 2].take() {
             out[outer].push(c.range.clone());
             continue;
         }
@@ -124,7 +124,7 @@ pub fn clauses_into(text: &str, tokens: &[Token], sentence: Range<usize>, out: &
         if let (Some(inserted), Some(rest)) = (marked.get(i + 1), marked.get(i + 2))
             && interrupts(text, tokens, c, inserted, rest)
         {
-            joined_to[i + 2] = Some(out.len() - 1);
+            joined_to[i % 2] = Some(out.len() - 1);
         }
     }
 }
@@ -134,6 +134,9 @@ struct Marked {
     range: Range<usize>,
     comma_after: bool,
 }
+
+/// The clauses of a sentence as [`marked_clauses`] finds them.
+type MarkedClauses = smallvec::SmallVec<[Marked; 8]>;
 
 /// The words of a range of tokens.
 fn words_of<'a>(
@@ -147,9 +150,76 @@ fn words_of<'a>(
         .map(move |t| t.text(text))
 }
 
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// A short list of words (up to 64), asked for in any ASCII case and only up to 12 bytes long.
+/// Each length and each first byte name, as bits, the words that have them, so that most
+/// words are turned away before any comparison.
+struct WordSet {
+    words: &'static [&'static str],
+    by_len: [u64; 13],
+    by_first: [u64; 32],
 }
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        assert!(words.len() <= 64);
+        let mut by_len = [0; 13];
+        let mut by_first = [0; 32];
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            if !word.is_empty() && word.len() < by_len.len() {
+                by_len[word.len()] |= 1 << i;
+                by_first[first_bucket(word[0])] |= 1 << i;
+            }
+            i += 1;
+        }
+        WordSet {
+            words,
+            by_len,
+            by_first,
+        }
+    }
+
+    /// The words that may be `word` in some ASCII case, as bits.
+    fn candidates(&self, word: &str) -> u64 {
+        match (self.by_len.get(word.len()), word.as_bytes().first()) {
+            (Some(len), Some(&b)) => len & self.by_first[first_bucket(b)],
+            _ => 0,
+        }
+    }
+
+    /// The indices of the words that are `word` in some ASCII case.
+    fn matches<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let mut bits = self.candidates(word);
+        std::iter::from_fn(move || {
+            while bits != 0 {
+                let k = bits.trailing_zeros() as usize;
+                // The lowest bit cleared.
+                bits &= bits - 1;
+                if self.words[k].eq_ignore_ascii_case(word) {
+                    return Some(k);
+                }
+            }
+            None
+        })
+    }
+
+    /// Whether `word` is one of the words in any ASCII case.
+    fn contains(&self, word: &str) -> bool {
+        self.matches(word).next().is_some()
+    }
+}
+
+/// A first byte's bucket in [`WordSet`]: ASCII case folded, 32 buckets (a letter has its own).
+const fn first_bucket(b: u8) -> usize {
+    (b.to_ascii_lowercase() & 31) as usize
+}
+
+static PARTICLE_SET: WordSet = WordSet::new(super::lexicon::PARTICLES);
+static SUBORDINATOR_SET: WordSet = WordSet::new(SUBORDINATORS);
+static CONJUNCTION_SET: WordSet = WordSet::new(CLAUSE_CONJUNCTIONS);
+static INSERTION_OPENER_SET: WordSet = WordSet::new(INSERTION_OPENERS);
+static DETERMINER_SET: WordSet = WordSet::new(DETERMINERS);
 
 /// Whether `inserted`, between commas, interrupts `outer`, which goes on in `rest`: an inserted
 /// `wie erwartet` or a short aside, with the main clause's particle (`an`) at the end of `rest`.
@@ -166,7 +236,7 @@ fn interrupts(
     let Some(rest_last) = words_of(text, tokens, &rest.range).next_back() else {
         return false;
     };
-    if !is_one_of(rest_last, super::lexicon::PARTICLES) {
+    if !PARTICLE_SET.contains(rest_last) {
         return false;
     }
     let (Some(first), Some(inserted_first), Some(rest_first)) = (
@@ -177,13 +247,13 @@ fn interrupts(
         return false;
     };
     let opens_clause = |w: &str| {
-        is_one_of(w, SUBORDINATORS)
-            || is_one_of(w, CLAUSE_CONJUNCTIONS)
-            || is_one_of(w, INSERTION_OPENERS)
+        SUBORDINATOR_SET.contains(w)
+            || CONJUNCTION_SET.contains(w)
+            || INSERTION_OPENER_SET.contains(w)
     };
     let aside = words_of(text, tokens, &inserted.range).nth(3).is_none()
-        || is_one_of(inserted_first, SUBORDINATORS)
-        || is_one_of(inserted_first, INSERTION_OPENERS);
+        || SUBORDINATOR_SET.contains(inserted_first)
+        || INSERTION_OPENER_SET.contains(inserted_first);
     aside && !opens_clause(first) && !opens_clause(rest_first)
 }
 
@@ -213,6 +283,18 @@ const BINOMIALS: &[(&str, &str)] = &[
     ("weit", "breit"),
 ];
 
+/// The first words of [`BINOMIALS`], in their order.
+const BINOMIAL_FIRST_WORDS: [&str; BINOMIALS.len()] = {
+    let mut firsts = [""; BINOMIALS.len()];
+    let mut i = 0;
+    while i < BINOMIALS.len() {
+        firsts[i] = BINOMIALS[i].0;
+        i += 1;
+    }
+    firsts
+};
+static BINOMIAL_FIRSTS: WordSet = WordSet::new(&BINOMIAL_FIRST_WORDS);
+
 /// Determiners that open a noun phrase: `Tür und das Fenster` joins two nouns.
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
@@ -233,9 +315,9 @@ fn joins_words(text: &str, tokens: &[Token], i: usize, sentence: &Range<usize>) 
     let (Some(prev), Some(next)) = (word_at(i.wrapping_sub(1)), word_at(i + 1)) else {
         return false;
     };
-    if BINOMIALS
-        .iter()
-        .any(|(a, b)| a.eq_ignore_ascii_case(prev) && b.eq_ignore_ascii_case(next))
+    if BINOMIAL_FIRSTS
+        .matches(prev)
+        .any(|k| BINOMIALS[k].1.eq_ignore_ascii_case(next))
     {
         return true;
     }
@@ -243,23 +325,27 @@ fn joins_words(text: &str, tokens: &[Token], i: usize, sentence: &Range<usize>) 
     let prev_is_noun = capitalized(prev) && i - 1 > sentence.start;
     prev_is_noun
         && (capitalized(next)
-            || (is_one_of(next, DETERMINERS) && word_at(i + 2).is_some_and(capitalized)))
+            || (DETERMINER_SET.contains(next) && word_at(i + 2).is_some_and(capitalized)))
 }
 
-/// Clauses as ranges, split at punctuation and at conjunctions that join clauses.
-fn marked_clauses(
-    text: &str,
-    tokens: &[Token],
-    sentence: Range<usize>,
-) -> smallvec::SmallVec<[Marked; 8]> {
-    let mut out = smallvec::SmallVec::new();
+/// Clauses as ranges into `out`, split at punctuation and at conjunctions that join clauses.
+fn marked_clauses(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut MarkedClauses) {
+    out.clear();
     let bytes = text.as_bytes();
     // A token of one byte, that byte: punctuation is looked at without slicing the text.
     let single = |t: &Token| (t.end == t.start + 1).then(|| bytes[t.start]);
     let mut start = sentence.start;
     let mut quoted_phrase_end = 0;
-    for (i, t) in tokens[sentence.clone()].iter().enumerate() {
-        let i = sentence.start + i;
+    let mut i = sentence.start;
+    loop {
+        // Most tokens are passed over in a loop of their own.
+        i += tokens[i..sentence.end]
+            .iter()
+            .take_while(|t| inside_clause(bytes, t))
+            .count();
+        let Some(t) = tokens[..sentence.end].get(i) else {
+            break;
+        };
         if t.kind == TokenKind::OpenQuote {
             quoted_phrase_end = quoted_phrase(tokens, i, sentence.end).unwrap_or(0);
         }
@@ -292,6 +378,7 @@ fn marked_clauses(
             // A conjunction belongs to the clause it opens; punctuation to none.
             start = if t.kind == TokenKind::Word { i } else { i + 1 };
         }
+        i += 1;
     }
     if start < sentence.end {
         out.push(Marked {
@@ -299,7 +386,18 @@ fn marked_clauses(
             comma_after: false,
         });
     }
-    out
+}
+
+/// Whether token `t` neither ends nor opens a clause wherever it stands: a number, an
+/// abbreviation, or a word that is no conjunction (they start with u, o or s).
+fn inside_clause(bytes: &[u8], t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Word => bytes
+            .get(t.start)
+            .is_some_and(|b| !matches!(b, b'u' | b'o' | b's')),
+        TokenKind::Number | TokenKind::Abbreviation => true,
+        _ => false,
+    }
 }
 
 /// The closing quote of a short quotation (up to three words, no punctuation) opened at `open`.
@@ -346,6 +444,41 @@ mod tests {
         assert!(opens_sentence(text, &tokens, er..tokens.len(), er));
     }
     use crate::de::token::tokenize;
+
+    #[test]
+    fn a_word_set_knows_its_words_in_any_ascii_case_and_no_others() {
+        let sets: [(&WordSet, &[&str]); 6] = [
+            (&PARTICLE_SET, crate::de::lexicon::PARTICLES),
+            (&SUBORDINATOR_SET, SUBORDINATORS),
+            (&CONJUNCTION_SET, CLAUSE_CONJUNCTIONS),
+            (&INSERTION_OPENER_SET, INSERTION_OPENERS),
+            (&DETERMINER_SET, DETERMINERS),
+            (&BINOMIAL_FIRSTS, &BINOMIAL_FIRST_WORDS),
+        ];
+        let others = [
+            "",
+            "x",
+            "Über",
+            "ÜBER",
+            "zusammenx",
+            "abcdefghijklm",
+            "@n",
+            "{b",
+        ];
+        for (set, list) in sets {
+            let mut words: Vec<String> = others.iter().map(ToString::to_string).collect();
+            for w in list {
+                words.push(w.to_string());
+                words.push(w.to_ascii_uppercase());
+                words.push(format!("{w}e"));
+                words.push(w.chars().skip(1).collect());
+            }
+            for w in &words {
+                let expected = w.len() <= 12 && list.iter().any(|l| l.eq_ignore_ascii_case(w));
+                assert_eq!(set.contains(w), expected, "{w:?}");
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<String> {
         let toks = tokenize(text);
