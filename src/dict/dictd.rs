@@ -460,6 +460,44 @@ pub fn parse_article(text: &str) -> Article {
                 sense.labels.push(rest[1..end].trim().to_string());
             }
             rest = &rest[end + 1..];
+            // An abbreviation and its sound after a sense's part of speech: `chapter
+            // <n>ch.,  /tsˌeːhˈɑː/` reads `chapter (ch.)`.
+            if c == '<'
+                && let Some((abbreviation, sound)) = rest.split_once(',')
+                && !abbreviation.is_empty()
+                && !abbreviation.starts_with(char::is_whitespace)
+                && is_sound(sound)
+            {
+                text.push_str(" (");
+                text.push_str(abbreviation.trim());
+                text.push(')');
+                rest = "";
+            }
+        }
+        // A sound left at the end (`Federal Trade CommissionFTC,  /ˌɛftˌeːtsˈeː/`) is no
+        // English.
+        if let Some((before, sound)) = text.rsplit_once(',')
+            && is_sound(sound)
+        {
+            text.truncate(before.len());
+            // Its abbreviation glued to the English: `CommissionFTC`.
+            let glued = text
+                .char_indices()
+                .zip(text.chars().skip(1))
+                .filter(|&((_, a), b)| a.is_lowercase() && b.is_uppercase())
+                .last()
+                .map(|((at, a), _)| at + a.len_utf8())
+                .filter(|&at| {
+                    text[at..]
+                        .chars()
+                        .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+                });
+            if let Some(at) = glued {
+                let abbreviation = text.split_off(at);
+                text.push_str(" (");
+                text.push_str(&abbreviation);
+                text.push(')');
+            }
         }
         sense.text = text
             .split_whitespace()
@@ -471,6 +509,12 @@ pub fn parse_article(text: &str) -> Article {
         }
     }
     article
+}
+
+/// Whether `s` (blanks around it) is a sound in slashes, as FreeDict writes one: `/ˈapʃn/`.
+fn is_sound(s: &str) -> bool {
+    let s = s.trim();
+    s.len() > 2 && s.starts_with('/') && s.ends_with('/') && !s[1..s.len() - 1].contains('/')
 }
 
 #[cfg(test)]
@@ -514,6 +558,21 @@ mod tests {
         assert_eq!(a.senses[0].text, "give notice, quit (your job)");
         assert_eq!(a.senses[0].labels, vec!["seine Anstellung"]);
         assert_eq!(a.synonyms, vec!["aufheben", "außer Kraft setzen"]);
+    }
+
+    #[test]
+    fn an_abbreviation_s_sound_is_left_out() {
+        let a = parse_article(
+            "Kapitel /kˈɑpiːtəl/ <neut, n, sg>\nchapter <n>ch.,  /tsˌeːhˈɑː/\n   Synonym: {Abschnitt}\n",
+        );
+        assert_eq!(a.senses[0].text, "chapter (ch.)");
+        let glued = parse_article(
+            "Handelskommission <fem, n, sg>\nFederal Trade CommissionFTC,  /ˌɛftˌeːtsˈeː/\n",
+        );
+        assert_eq!(glued.senses[0].text, "Federal Trade Commission (FTC)");
+        // Slashes in English stay.
+        let or = parse_article("Gebühr <fem, n, sg>\nsafe custody charges/fees <n>\n");
+        assert_eq!(or.senses[0].text, "safe custody charges/fees");
     }
 
     #[test]
