@@ -527,6 +527,60 @@ fn annotate_spans_point_into_crlf_and_markdown_files() {
 }
 
 #[test]
+fn annotate_links_a_web_page_s_text_not_its_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("g.toml");
+    std::fs::write(
+        &glossary,
+        "[[term]]\nde = \"alt\"\nen = \"old\"\npos = \"adj\"\n\n\
+         [[term]]\nde = \"Tipp\"\nen = \"tip\"\npos = \"noun\"\ngender = \"m\"\n\n\
+         [[term]]\nde = \"lesen\"\nen = \"to read\"\npos = \"verb\"\n\n\
+         [[term]]\nde = \"Rat\"\nen = \"council\"\npos = \"noun\"\ngender = \"m\"\n",
+    )
+    .unwrap();
+    // debian-reference: an admonition's image, a title attribute, code, a paragraph per block.
+    let page = dir.path().join("ch01.de.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Tipp</title></head><body>\n\
+         <div class=\"tip\" title=\"Tipp\"><img alt=\"[Tipp]\" src=\"tip.png\">\n\
+         <p>Ein <em>alter</em> Rat.</p><p>Lesen Sie <code>man alt</code> dazu\n\
+         noch einmal.</p></div></body></html>\n",
+    )
+    .unwrap();
+    let file = std::fs::read_to_string(&page).unwrap();
+    let out = leser(&[
+        "annotate",
+        page.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--glossary",
+        glossary.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut links = Vec::new();
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let s = &v["spans"][0];
+        let start = s[0].as_u64().unwrap() as usize;
+        let end = s[1].as_u64().unwrap() as usize;
+        assert_eq!(v["text"].as_str().unwrap(), &file[start..end], "{line}");
+        assert_eq!(
+            v["line"].as_u64().unwrap() as usize,
+            file[..start].matches('\n').count() + 1,
+            "{line}"
+        );
+        links.push(format!(
+            "{} {}",
+            &file[start..end],
+            v["term"].as_str().unwrap()
+        ));
+    }
+    // The words of the text link; nothing in a tag, the head or code does.
+    assert_eq!(links, ["alter alt", "Rat Rat", "Lesen lesen"]);
+}
+
+#[test]
 fn utf16_and_damaged_utf8_texts_open_with_a_notice() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Der Diplomat sprach mit dem Außenminister über die Bemühungen.\n";

@@ -11,6 +11,7 @@ pub use terminal::{terminal_safe, terminal_safe_lines};
 pub mod blocks;
 pub mod decode;
 pub mod markdown;
+pub mod markup;
 
 pub use blocks::BlockKind;
 pub use decode::Origin;
@@ -102,6 +103,14 @@ pub struct Document {
     pub origin: Origin,
 }
 
+/// Whether a file name is a web page's.
+pub fn is_html(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm" | "xhtml"))
+}
+
 /// Whether a file name is Markdown's.
 pub fn is_markdown(name: &str) -> bool {
     Path::new(name)
@@ -143,6 +152,22 @@ impl Document {
                     .map(|(r, s)| (shift(r), *s))
                     .collect(),
                 origin,
+                source,
+                original: Some(text),
+                ..Document::default()
+            }
+        } else if is_html(name) {
+            // The page's text where the page has it (see [`markup`]): offsets are the file's.
+            let source = markup::text_in_place(&text);
+            let paragraphs = blocks::paragraphs(&source, body.clone());
+            let kinds = paragraphs
+                .iter()
+                .map(|p| blocks::classify(&source[p.clone()]))
+                .collect();
+            Document {
+                paragraphs,
+                kinds,
+                body,
                 source,
                 original: Some(text),
                 ..Document::default()
