@@ -325,6 +325,14 @@ fn en_ending(lower: &str) -> &'static str {
     }
 }
 
+/// An -el that is no unstressed ending: after a vowel (das Spiel, das Beispiel, das Ziel) or
+/// doubled (das Modell, das Duell). Such nouns take -e (Beispiele, Modelle).
+fn stressed_el(lower: &str) -> bool {
+    lower.strip_suffix("el").is_some_and(|stem| {
+        stem.ends_with(['a', 'e', 'i', 'o', 'u', 'ä', 'ö', 'ü']) || stem.ends_with('l')
+    })
+}
+
 /// Plurals of a (strong) masculine or neuter noun.
 fn masculine_neuter_plural(
     noun: &str,
@@ -349,6 +357,7 @@ fn masculine_neuter_plural(
     } else if (lower.ends_with("el") || lower.ends_with("er") || lower.ends_with("en"))
         && syllables(lower) > 1
         && !stressed_ier(lower)
+        && !stressed_el(lower)
     {
         // der Lehrer, die Lehrer; der Vogel → Vögel; der Garten → Gärten.
         out.plural(noun, likely);
@@ -482,6 +491,22 @@ mod tests {
         assert!(has("Lehrer", Gender::M, "Lehrern", Reading::DativePlural));
         assert!(has("Motor", Gender::M, "Motoren", Reading::Plural));
         assert!(has("Held", Gender::M, "Helden", Reading::Plural));
+    }
+
+    #[test]
+    fn a_stressed_el_takes_e() {
+        assert!(has("Beispiel", Gender::N, "Beispiele", Reading::Plural));
+        assert!(has(
+            "Beispiel",
+            Gender::N,
+            "Beispielen",
+            Reading::DativePlural
+        ));
+        assert!(!has("Beispiel", Gender::N, "Beispiel", Reading::Plural));
+        assert!(has("Ziel", Gender::N, "Ziele", Reading::Plural));
+        assert!(has("Modell", Gender::N, "Modelle", Reading::Plural));
+        // An unstressed -el keeps its form: das Mittel, die Mittel.
+        assert!(has("Mittel", Gender::N, "Mittel", Reading::Plural));
     }
 
     #[test]
