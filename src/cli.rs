@@ -2316,8 +2316,15 @@ mod tests {
             doc.source
         );
         assert!(!doc.source.contains('<'), "{}", doc.source);
-        // annotate reads the file as it is.
-        assert!(load_text(Some(&page)).unwrap().source.contains("<p>"));
+        // annotate reads the file's text where the file has it, its markup blanked.
+        let in_place = load_text(Some(&page)).unwrap();
+        assert_eq!(
+            in_place.file_text(),
+            std::fs::read_to_string(&page).unwrap()
+        );
+        let at = in_place.file_text().find("Der Hund").unwrap();
+        assert_eq!(&in_place.source[at..at + 8], "Der Hund");
+        assert!(!in_place.source.contains("<p>"), "{}", in_place.source);
     }
 
     #[test]
