@@ -312,10 +312,19 @@ fn plausible_verb(rest: &str) -> bool {
     rest.chars().count() >= 4 && stem.chars().any(|c| "aeiouäöüy".contains(c))
 }
 
+/// `word` without `prefix`, if it starts with it. The first bytes are compared on their own
+/// first: most of the prefixes a word is tried against differ there.
+fn strip_prefix<'w>(word: &'w str, prefix: &str) -> Option<&'w str> {
+    match (word.as_bytes().first(), prefix.as_bytes().first()) {
+        (Some(w), Some(p)) if w != p => None,
+        _ => word.strip_prefix(prefix),
+    }
+}
+
 /// Splits off a separable particle, if the verb has one.
 pub fn separable_parts(verb: &str) -> Option<VerbParts<'_>> {
     PARTICLES.iter().find_map(|&p| {
-        let rest = verb.strip_prefix(p)?;
+        let rest = strip_prefix(verb, p)?;
         plausible_verb(rest).then_some(VerbParts {
             particle: Some(p),
             rest,
@@ -329,7 +338,7 @@ fn inseparable_prefix(verb: &str) -> Option<&'static str> {
         .iter()
         .chain(TWO_WAY)
         .copied()
-        .find(|p| verb.strip_prefix(p).is_some_and(plausible_verb))
+        .find(|p| strip_prefix(verb, p).is_some_and(plausible_verb))
 }
 
 /// The strong verb a verb is built on, with the prefix in front of it:
@@ -363,7 +372,7 @@ fn prefix_is_composable(prefix: &str) -> bool {
         .iter()
         .chain(TWO_WAY)
         .chain(PARTICLES)
-        .any(|p| prefix.strip_prefix(p).is_some_and(prefix_is_composable))
+        .any(|p| strip_prefix(prefix, p).is_some_and(prefix_is_composable))
 }
 
 /// The stem that endings attach to: `kündig` (kündigen), `handel` (handeln), `erinner`.
@@ -650,7 +659,7 @@ pub fn verb_forms(verb: &str, separable: bool) -> Vec<VerbForm> {
 /// A verb whose two-way prefix is inseparable (`unterbrechen`, `überlegen`): listed whole in
 /// the strong verb table or in the lexicon.
 fn inseparable_two_way(verb: &str) -> bool {
-    TWO_WAY.iter().any(|p| verb.starts_with(p))
+    TWO_WAY.iter().any(|p| strip_prefix(verb, p).is_some())
         && (strong_verb(verb).is_some()
             || super::lexicon::INSEPARABLE_TWO_WAY_VERBS.contains(&verb))
 }
