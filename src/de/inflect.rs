@@ -312,10 +312,19 @@ fn plausible_verb(rest: &str) -> bool {
     rest.chars().count() >= 4 && stem.chars().any(|c| "aeiouäöüy".contains(c))
 }
 
+/// `word` without `prefix`, if it starts with it. The first bytes are compared on their own
+/// first: most of the prefixes a word is tried against differ there.
+fn strip_prefix<'w>(word: &'w str, prefix: &str) -> Option<&'w str> {
+    match (word.as_bytes().first(), prefix.as_bytes().first()) {
+        (Some(w), Some(p)) if w != p => None,
+        _ => word.strip_prefix(prefix),
+    }
+}
+
 /// Splits off a separable particle, if the verb has one.
 pub fn separable_parts(verb: &str) -> Option<VerbParts<'_>> {
     PARTICLES.iter().find_map(|&p| {
-        let rest = verb.strip_prefix(p)?;
+        let rest = strip_prefix(verb, p)?;
         plausible_verb(rest).then_some(VerbParts {
             particle: Some(p),
             rest,
@@ -329,7 +338,7 @@ fn inseparable_prefix(verb: &str) -> Option<&'static str> {
         .iter()
         .chain(TWO_WAY)
         .copied()
-        .find(|p| verb.strip_prefix(p).is_some_and(plausible_verb))
+        .find(|p| strip_prefix(verb, p).is_some_and(plausible_verb))
 }
 
 /// The strong verb a verb is built on, with the prefix in front of it:
@@ -363,7 +372,7 @@ fn prefix_is_composable(prefix: &str) -> bool {
         .iter()
         .chain(TWO_WAY)
         .chain(PARTICLES)
-        .any(|p| prefix.strip_prefix(p).is_some_and(prefix_is_composable))
+        .any(|p| strip_prefix(prefix, p).is_some_and(prefix_is_composable))
 }
 
 /// The stem that endings attach to: `kündig` (kündigen), `handel` (handeln), `erinner`.
@@ -392,117 +401,133 @@ fn ends_with_sibilant(stem: &str) -> bool {
     stem.ends_with(['s', 'ß', 'z', 'x'])
 }
 
-/// Adds regular endings to a stem: -st, -t with e-insertion where German needs it.
-fn st(stem: &str) -> String {
+/// The regular ending -st of a stem, with e-insertion where German needs it: `arbeit-est`,
+/// `reis-t`, `mach-st`.
+fn st_ending(stem: &str) -> &'static str {
     if needs_e(stem) {
-        cat!(stem, "est")
+        "est"
     } else if ends_with_sibilant(stem) {
-        cat!(stem, "t")
+        "t"
     } else {
-        cat!(stem, "st")
+        "st"
     }
 }
 
+/// The regular ending -t of a stem: `arbeit-et`, `mach-t`.
+fn t_ending(stem: &str) -> &'static str {
+    if needs_e(stem) { "et" } else { "t" }
+}
+
 fn t(stem: &str) -> String {
-    if needs_e(stem) {
-        cat!(stem, "et")
-    } else {
-        cat!(stem, "t")
-    }
+    cat!(stem, t_ending(stem))
 }
 
 const ADJ_ENDINGS: [&str; 5] = ["e", "en", "em", "er", "es"];
 
-/// Every form of a verb without a separable particle (it may have an inseparable prefix).
-/// `split` marks the finite forms as standing apart from `split`'s particle.
-fn finite_and_nonfinite(verb: &str, out: &mut Vec<(String, Reading, bool)>) {
+/// Where [`finite_and_nonfinite`] puts the forms it makes, each given as the pieces it is
+/// joined from, so that a form is copied once, to where it is kept.
+trait FormSink {
+    fn form(&mut self, parts: &[&str], reading: Reading, finite: bool);
+}
+
+impl FormSink for Vec<(String, Reading, bool)> {
+    fn form(&mut self, parts: &[&str], reading: Reading, finite: bool) {
+        self.push((parts.concat(), reading, finite));
+    }
+}
+
+/// Every form of a verb without a separable particle (it may have an inseparable prefix),
+/// finite or not.
+fn finite_and_nonfinite(verb: &str, out: &mut impl FormSink) {
     let strong = strong_base(verb);
     let stem = weak_stem(verb);
-    let is_eln_ern = verb.ends_with("eln") || verb.ends_with("ern");
-    let mut finite = |form: String, r: Reading| out.push((form, r, true));
+    let mut finite = |parts: &[&str], r: Reading| out.form(parts, r, true);
 
     // Present and subjunctive I: the stem with regular endings, except where the table says.
-    let first_sg = if is_eln_ern && verb.ends_with("eln") {
-        cat!(&stem[..stem.len() - 2], "le")
+    let first_sg: [&str; 2] = if verb.ends_with("eln") {
+        [&stem[..stem.len() - 2], "le"]
     } else {
-        cat!(stem, "e")
+        [stem, "e"]
     };
-    finite(first_sg.clone(), Reading::Present(Person::S1));
-    finite(verb.to_string(), Reading::Present(Person::P13));
-    finite(t(stem), Reading::Present(Person::P2));
-    finite(first_sg, Reading::SubjunctiveI(Person::S13));
-    finite(cat!(stem, "est"), Reading::SubjunctiveI(Person::S2));
-    finite(cat!(stem, "et"), Reading::SubjunctiveI(Person::P2));
-    finite(t(stem), Reading::Imperative);
+    finite(&first_sg, Reading::Present(Person::S1));
+    finite(&[verb], Reading::Present(Person::P13));
+    finite(&[stem, t_ending(stem)], Reading::Present(Person::P2));
+    finite(&first_sg, Reading::SubjunctiveI(Person::S13));
+    finite(&[stem, "est"], Reading::SubjunctiveI(Person::S2));
+    finite(&[stem, "et"], Reading::SubjunctiveI(Person::P2));
+    finite(&[stem, t_ending(stem)], Reading::Imperative);
     if let Some((_, sv)) = strong
         && DUAL_VERBS.contains(&sv.infinitive)
     {
         // Also weak: bewegte, geschafft, hängte.
         finite_and_nonfinite_weak(verb, out);
     }
-    let mut finite = |form: String, r: Reading| out.push((form, r, true));
+    let mut finite = |parts: &[&str], r: Reading| out.form(parts, r, true);
     match strong {
         Some((prefix, sv)) => {
-            finite(cat!(prefix, sv.present_2sg), Reading::Present(Person::S2));
-            finite(cat!(prefix, sv.present_3sg), Reading::Present(Person::S3));
+            finite(&[prefix, sv.present_2sg], Reading::Present(Person::S2));
+            finite(&[prefix, sv.present_3sg], Reading::Present(Person::S3));
             let past = cat!(prefix, sv.past);
             if past.ends_with('e') {
-                finite(cat!(past, "st"), Reading::Past(Person::S2));
-                finite(cat!(past, "n"), Reading::Past(Person::P13));
-                finite(cat!(past, "t"), Reading::Past(Person::P2));
+                finite(&[&past, "st"], Reading::Past(Person::S2));
+                finite(&[&past, "n"], Reading::Past(Person::P13));
+                finite(&[&past, "t"], Reading::Past(Person::P2));
             } else {
-                finite(st(&past), Reading::Past(Person::S2));
-                finite(cat!(past, "en"), Reading::Past(Person::P13));
-                finite(t(&past), Reading::Past(Person::P2));
+                finite(&[&past, st_ending(&past)], Reading::Past(Person::S2));
+                finite(&[&past, "en"], Reading::Past(Person::P13));
+                finite(&[&past, t_ending(&past)], Reading::Past(Person::P2));
             }
-            finite(past, Reading::Past(Person::S13));
+            finite(&[&past], Reading::Past(Person::S13));
             if !sv.subjunctive.is_empty() && !SUBJUNCTIVE_IS_ANOTHER_VERB.contains(&sv.infinitive) {
-                let subj = cat!(prefix, sv.subjunctive);
-                finite(cat!(subj, "st"), Reading::SubjunctiveII(Person::S2));
-                finite(cat!(subj, "n"), Reading::SubjunctiveII(Person::P13));
-                finite(cat!(subj, "t"), Reading::SubjunctiveII(Person::P2));
-                finite(subj, Reading::SubjunctiveII(Person::S13));
+                let subj = [prefix, sv.subjunctive];
+                finite(
+                    &[prefix, sv.subjunctive, "st"],
+                    Reading::SubjunctiveII(Person::S2),
+                );
+                finite(
+                    &[prefix, sv.subjunctive, "n"],
+                    Reading::SubjunctiveII(Person::P13),
+                );
+                finite(
+                    &[prefix, sv.subjunctive, "t"],
+                    Reading::SubjunctiveII(Person::P2),
+                );
+                finite(&subj, Reading::SubjunctiveII(Person::S13));
             }
             if !sv.imperative.is_empty() {
-                finite(cat!(prefix, sv.imperative), Reading::Imperative);
+                finite(&[prefix, sv.imperative], Reading::Imperative);
             }
             for extra in sv.extra {
-                finite(cat!(prefix, extra), Reading::ListedForm);
+                finite(&[prefix, extra], Reading::ListedForm);
             }
         }
         None => {
-            finite(st(stem), Reading::Present(Person::S2));
-            finite(t(stem), Reading::Present(Person::S3));
-            let past = if needs_e(stem) {
-                cat!(stem, "ete")
-            } else {
-                cat!(stem, "te")
-            };
-            finite(cat!(past, "st"), Reading::Past(Person::S2));
-            finite(cat!(past, "n"), Reading::Past(Person::P13));
-            finite(cat!(past, "t"), Reading::Past(Person::P2));
-            finite(past, Reading::Past(Person::S13));
+            finite(&[stem, st_ending(stem)], Reading::Present(Person::S2));
+            finite(&[stem, t_ending(stem)], Reading::Present(Person::S3));
+            let past = if needs_e(stem) { "ete" } else { "te" };
+            finite(&[stem, past, "st"], Reading::Past(Person::S2));
+            finite(&[stem, past, "n"], Reading::Past(Person::P13));
+            finite(&[stem, past, "t"], Reading::Past(Person::P2));
+            finite(&[stem, past], Reading::Past(Person::S13));
             // `arbeite!`, not `arbeit!`: a -t/-d stem keeps its -e.
             if !needs_e(stem) {
-                finite(stem.to_string(), Reading::Imperative);
+                finite(&[stem], Reading::Imperative);
             }
-            finite(cat!(stem, "e"), Reading::Imperative);
+            finite(&[stem, "e"], Reading::Imperative);
         }
     }
 
-    let mut nonfinite = |form: String, r: Reading| out.push((form, r, false));
-    nonfinite(verb.to_string(), Reading::Infinitive);
+    out.form(&[verb], Reading::Infinitive, false);
     for p in participles(verb, strong) {
         for e in ADJ_ENDINGS {
-            nonfinite(cat!(p, e), Reading::PastParticipleAdj);
+            out.form(&[&p, e], Reading::PastParticipleAdj, false);
         }
-        nonfinite(p, Reading::PastParticiple);
+        out.form(&[&p], Reading::PastParticiple, false);
     }
-    let present_participle = cat!(verb, "d");
     for e in ADJ_ENDINGS {
-        nonfinite(cat!(present_participle, e), Reading::PresentParticiple);
+        out.form(&[verb, "d", e], Reading::PresentParticiple, false);
     }
-    nonfinite(present_participle, Reading::PresentParticiple);
+    out.form(&[verb, "d"], Reading::PresentParticiple, false);
 }
 
 /// Strong verbs that are also conjugated weak, in another sense or in everyday use.
@@ -533,22 +558,18 @@ const DUAL_VERBS: &[&str] = &[
 ];
 
 /// The weak simple past and participle of a verb the table lists as strong.
-fn finite_and_nonfinite_weak(verb: &str, out: &mut Vec<(String, Reading, bool)>) {
+fn finite_and_nonfinite_weak(verb: &str, out: &mut impl FormSink) {
     let stem = weak_stem(verb);
-    let past = if needs_e(stem) {
-        cat!(stem, "ete")
-    } else {
-        cat!(stem, "te")
-    };
-    out.push((cat!(past, "st"), Reading::Past(Person::S2), true));
-    out.push((cat!(past, "n"), Reading::Past(Person::P13), true));
-    out.push((cat!(past, "t"), Reading::Past(Person::P2), true));
-    out.push((past, Reading::Past(Person::S13), true));
+    let past = if needs_e(stem) { "ete" } else { "te" };
+    out.form(&[stem, past, "st"], Reading::Past(Person::S2), true);
+    out.form(&[stem, past, "n"], Reading::Past(Person::P13), true);
+    out.form(&[stem, past, "t"], Reading::Past(Person::P2), true);
+    out.form(&[stem, past], Reading::Past(Person::S13), true);
     for p in participles(verb, None) {
         for e in ADJ_ENDINGS {
-            out.push((cat!(p, e), Reading::PastParticipleAdj, false));
+            out.form(&[&p, e], Reading::PastParticipleAdj, false);
         }
-        out.push((p, Reading::PastParticiple, false));
+        out.form(&[&p], Reading::PastParticiple, false);
     }
 }
 
@@ -587,7 +608,7 @@ fn participles(verb: &str, strong: Option<(&str, &StrongVerb)>) -> Vec<String> {
 /// Every form of a verb headword (lowercase infinitive, no `sich`).
 pub fn verb_forms(verb: &str, separable: bool) -> Vec<VerbForm> {
     let mut out = Vec::new();
-    let mut raw = Vec::new();
+    let mut raw: Vec<(String, Reading, bool)> = Vec::new();
     finite_and_nonfinite(verb, &mut raw);
     for (form, reading, _) in raw.drain(..) {
         out.push(VerbForm {
@@ -638,7 +659,7 @@ pub fn verb_forms(verb: &str, separable: bool) -> Vec<VerbForm> {
 /// A verb whose two-way prefix is inseparable (`unterbrechen`, `überlegen`): listed whole in
 /// the strong verb table or in the lexicon.
 fn inseparable_two_way(verb: &str) -> bool {
-    TWO_WAY.iter().any(|p| verb.starts_with(p))
+    TWO_WAY.iter().any(|p| strip_prefix(verb, p).is_some())
         && (strong_verb(verb).is_some()
             || super::lexicon::INSEPARABLE_TWO_WAY_VERBS.contains(&verb))
 }
@@ -661,37 +682,99 @@ pub fn separable_split(verb: &str, separable: bool) -> Option<(&'static str, &st
 
 /// One form of a verb without a separable particle, with every reading it has and whether it
 /// is finite (a finite form of a separable verb stands apart from its particle).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseForm {
-    pub form: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BaseForm<'a> {
+    pub form: &'a str,
     pub readings: ReadingSet,
     pub finite: bool,
 }
 
-/// Every form of a verb that has no separable particle (it may have an inseparable prefix), one
-/// entry a form. [`verb_forms`] builds a separable verb's forms from these.
-pub fn base_forms(verb: &str) -> Vec<BaseForm> {
-    let mut raw = Vec::new();
-    finite_and_nonfinite(verb, &mut raw);
-    // Bare imperatives that are also numbers (`acht`) are dropped: a number is not a verb.
-    raw.retain(|(form, r, _)| {
-        !(*r == Reading::Imperative && NUMBER_WORDS.contains(&form.as_str()))
-    });
-    raw.sort_unstable_by(|a, b| (&a.0, a.2).cmp(&(&b.0, b.2)));
-    let mut out: Vec<BaseForm> = Vec::with_capacity(raw.len());
-    for (form, reading, finite) in raw {
-        match out.last_mut() {
-            Some(last) if last.form == form && last.finite == finite => {
-                last.readings.insert(reading);
-            }
-            _ => out.push(BaseForm {
-                form,
-                readings: std::iter::once(reading).collect(),
-                finite,
-            }),
+/// Every form of a verb that has no separable particle (it may have an inseparable prefix),
+/// each once, in byte order, finite after non-finite: made by [`base_forms`].
+#[derive(Debug, Clone, Default)]
+pub struct BaseForms {
+    /// The forms as made, one after the other.
+    text: String,
+    forms: Vec<FormAt>,
+}
+
+/// A form in [`BaseForms::text`], its first bytes as a number to sort by.
+#[derive(Debug, Clone, Copy)]
+struct FormAt {
+    /// The form's first 16 bytes, big-endian, zeros after its end: in the order of the forms
+    /// themselves, equal only when those bytes are.
+    head: u128,
+    start: u32,
+    end: u32,
+    readings: ReadingSet,
+    finite: bool,
+}
+
+impl FormSink for BaseForms {
+    fn form(&mut self, parts: &[&str], reading: Reading, finite: bool) {
+        let start = self.text.len();
+        for part in parts {
+            self.text.push_str(part);
         }
+        let form = &self.text.as_bytes()[start..];
+        let mut head = [0; 16];
+        for (h, b) in head.iter_mut().zip(form) {
+            *h = *b;
+        }
+        self.forms.push(FormAt {
+            head: u128::from_be_bytes(head),
+            start: start as u32,
+            end: self.text.len() as u32,
+            readings: std::iter::once(reading).collect(),
+            finite,
+        });
     }
-    out
+}
+
+impl BaseForms {
+    fn text_of(&self, f: &FormAt) -> &str {
+        &self.text[f.start as usize..f.end as usize]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = BaseForm<'_>> {
+        self.forms.iter().map(|f| BaseForm {
+            form: self.text_of(f),
+            readings: f.readings,
+            finite: f.finite,
+        })
+    }
+}
+
+/// Every form of a verb that has no separable particle (it may have an inseparable prefix), one
+/// entry a form.
+pub fn base_forms(verb: &str) -> BaseForms {
+    // Some sixty forms, each a few bytes longer than the verb at most.
+    let mut raw = BaseForms {
+        text: String::with_capacity(64 * (verb.len() + 4)),
+        forms: Vec::with_capacity(64),
+    };
+    finite_and_nonfinite(verb, &mut raw);
+    let mut forms = std::mem::take(&mut raw.forms);
+    // Bare imperatives that are also numbers (`acht`) are dropped: a number is not a verb.
+    forms.retain(|f| {
+        !(f.readings.contains(Reading::Imperative) && NUMBER_WORDS.contains(&raw.text_of(f)))
+    });
+    forms.sort_unstable_by(|a, b| {
+        a.head
+            .cmp(&b.head)
+            .then_with(|| raw.text_of(a).cmp(raw.text_of(b)))
+            .then(a.finite.cmp(&b.finite))
+    });
+    forms.dedup_by(|f, kept| {
+        let same =
+            f.head == kept.head && f.finite == kept.finite && raw.text_of(f) == raw.text_of(kept);
+        if same {
+            kept.readings = kept.readings.union(f.readings);
+        }
+        same
+    });
+    raw.forms = forms;
+    raw
 }
 
 /// The separable display of a verb: `an|kündigen`, or the verb itself.

@@ -119,11 +119,14 @@ pub fn umlaut(noun: &str) -> Option<String> {
 }
 
 /// Collects forms, keeping the surest reading of each (form, reading) pair.
-struct Forms {
+struct Forms<'n> {
     list: Vec<NounForm>,
+    noun: &'n str,
+    /// [`umlaut`] of the noun, once asked for.
+    umlaut: std::cell::OnceCell<Option<String>>,
 }
 
-impl Forms {
+impl Forms<'_> {
     fn add(&mut self, form: String, reading: Reading, sureness: Sureness) {
         if let Some(f) = self
             .list
@@ -141,17 +144,22 @@ impl Forms {
     }
 
     /// A plural and its dative (+n unless it ends in -n or -s).
-    fn plural(&mut self, plural: &str, sureness: Sureness) {
-        self.add(plural.to_string(), Reading::Plural, sureness);
-        if !plural.ends_with(['n', 's']) {
-            self.add(cat!(plural, "n"), Reading::DativePlural, sureness);
+    fn plural(&mut self, plural: String, sureness: Sureness) {
+        let dative = (!plural.ends_with(['n', 's'])).then(|| cat!(plural, "n"));
+        self.add(plural, Reading::Plural, sureness);
+        if let Some(dative) = dative {
+            self.add(dative, Reading::DativePlural, sureness);
         }
     }
 
-    fn umlaut_plural(&mut self, noun: &str, ending: &str, sureness: Sureness) {
-        if let Some(u) = umlaut(noun) {
-            self.plural(&cat!(u, ending), sureness);
-        }
+    /// The plural of the noun with its stem vowel umlauted and `ending` added, if it has one.
+    fn umlaut_plural(&mut self, ending: &str, sureness: Sureness) {
+        let noun = self.noun;
+        let Some(u) = self.umlaut.get_or_init(|| umlaut(noun)) else {
+            return;
+        };
+        let plural = cat!(u, ending);
+        self.plural(plural, sureness);
     }
 }
 
@@ -167,9 +175,13 @@ fn weak_masculine_ending(lower: &str) -> bool {
 pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> Vec<NounForm> {
     use Sureness::{Given, Likely, Possible};
     let lower = noun.to_lowercase();
-    let mut out = Forms { list: Vec::new() };
+    let mut out = Forms {
+        list: Vec::with_capacity(16),
+        noun,
+        umlaut: std::cell::OnceCell::new(),
+    };
     if let Some(p) = plural {
-        out.plural(p, Given);
+        out.plural(p.to_string(), Given);
     }
     let genders: &[Gender] = match gender {
         Some(Gender::M) => &[Gender::M],
@@ -201,7 +213,7 @@ pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> V
             && !lower.ends_with("ee")
             && match plural {
                 Some(p) => {
-                    (p == cat!(noun, "en") || p == cat!(noun, "n"))
+                    p.strip_prefix(noun).is_some_and(|e| e == "en" || e == "n")
                         && (weak_masculine_ending(&lower) || lower.ends_with('e'))
                 }
                 None => weak_masculine_ending(&lower) || lower.ends_with('e'),
@@ -215,7 +227,7 @@ pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> V
             let s = if plural.is_some() { Given } else { cap(Likely) };
             out.add(oblique.clone(), Reading::ObliqueSingular, s);
             if plural.is_none() {
-                out.plural(&oblique, s);
+                out.plural(oblique.clone(), s);
             }
             if lower.ends_with('e') {
                 // der Name, des Namens; der Buchstabe, des Buchstabens.
@@ -224,7 +236,7 @@ pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> V
                 // der Staat, des Staat(e)s; der Moment, des Moments: strong after all.
                 out.add(cat!(noun, "s"), Reading::GenitiveSingular, Possible);
                 out.add(cat!(noun, "es"), Reading::GenitiveSingular, Possible);
-                out.plural(&cat!(noun, "e"), Possible);
+                out.plural(cat!(noun, "e"), Possible);
             }
             continue;
         }
@@ -278,30 +290,30 @@ fn feminine_plural(noun: &str, lower: &str, out: &mut Forms, sure_gender: bool) 
     use Sureness::{Likely, Possible};
     let s = if sure_gender { Likely } else { Possible };
     if FEMININE_EN.iter().any(|e| lower.ends_with(e)) {
-        out.plural(&cat!(noun, en_ending(lower)), s);
+        out.plural(cat!(noun, en_ending(lower)), s);
     } else if lower.ends_with("in") {
-        out.plural(&cat!(noun, "nen"), s);
+        out.plural(cat!(noun, "nen"), s);
     } else if lower.ends_with("nis") {
-        out.plural(&cat!(noun, "se"), s);
+        out.plural(cat!(noun, "se"), s);
     } else if lower.ends_with('e')
         || lower.ends_with("el")
         || (lower.ends_with("er") && !stressed_ier(lower))
     {
-        out.plural(&cat!(noun, "n"), s);
+        out.plural(cat!(noun, "n"), s);
         // die Mutter → Mütter, die Tochter → Töchter.
         if lower.ends_with("er") {
-            out.umlaut_plural(noun, "", Possible);
+            out.umlaut_plural("", Possible);
         }
     } else if lower.ends_with('a') {
         // die Firma → Firmen, die Kamera → Kameras.
-        out.plural(&cat!(&noun[..noun.len() - 1], "en"), Possible);
-        out.plural(&cat!(noun, "s"), Possible);
+        out.plural(cat!(&noun[..noun.len() - 1], "en"), Possible);
+        out.plural(cat!(noun, "s"), Possible);
     } else if lower.ends_with(['i', 'o', 'u', 'y']) && !diphthong_end(lower) {
-        out.plural(&cat!(noun, "s"), s);
+        out.plural(cat!(noun, "s"), s);
     } else {
         // die Frau → Frauen; die Hand → Hände, die Nacht → Nächte.
-        out.plural(&cat!(noun, en_ending(lower)), s);
-        out.umlaut_plural(noun, "e", Possible);
+        out.plural(cat!(noun, en_ending(lower)), s);
+        out.umlaut_plural("e", Possible);
     }
 }
 
@@ -346,78 +358,78 @@ fn masculine_neuter_plural(
     let stem_of = |suffix: &str| &noun[..noun.len() - suffix.len()];
     if IEN_PLURALS.iter().any(|e| lower.ends_with(e)) {
         // das Prinzip → Prinzipien, das Material → Materialien.
-        out.plural(&cat!(noun, "ien"), likely);
+        out.plural(cat!(noun, "ien"), likely);
     }
     if stressed_ier(lower) {
         // der Spanier, die Spanier: an -ier that is -i-er after all.
-        out.plural(noun, Possible);
+        out.plural(noun.to_string(), Possible);
     }
     if lower.ends_with("chen") || lower.ends_with("lein") {
-        out.plural(noun, likely);
+        out.plural(noun.to_string(), likely);
     } else if (lower.ends_with("el") || lower.ends_with("er") || lower.ends_with("en"))
         && syllables(lower) > 1
         && !stressed_ier(lower)
         && !stressed_el(lower)
     {
         // der Lehrer, die Lehrer; der Vogel → Vögel; der Garten → Gärten.
-        out.plural(noun, likely);
-        out.umlaut_plural(noun, "", Possible);
+        out.plural(noun.to_string(), likely);
+        out.umlaut_plural("", Possible);
         if lower.ends_with("el") || lower.ends_with("er") {
             // der Bauer → Bauern, der Stachel → Stacheln, das Auge-like -n plurals.
-            out.plural(&cat!(noun, "n"), Possible);
+            out.plural(cat!(noun, "n"), Possible);
         }
         if lower.ends_with("men") && gender == Gender::N && syllables(lower) > 2 {
             // das Phänomen → Phänomene: a Greek neuter with its -en stressed (das Pronomen,
             // das Examen keep theirs).
-            out.plural(&cat!(noun, "e"), Possible);
+            out.plural(cat!(noun, "e"), Possible);
         }
     } else if tum_suffix(lower) {
         // der Irrtum → Irrtümer, das Eigentum → Eigentümer; das Faktum-like Latin -ten.
-        out.umlaut_plural(noun, "er", likely);
-        out.plural(&cat!(stem_of("um"), "en"), Possible);
+        out.umlaut_plural("er", likely);
+        out.plural(cat!(stem_of("um"), "en"), Possible);
     } else if lower.ends_with("ee") {
         // der See → Seen, der Tee → Tees.
-        out.plural(&cat!(noun, "n"), likely);
-        out.plural(&cat!(noun, "s"), Possible);
+        out.plural(cat!(noun, "n"), likely);
+        out.plural(cat!(noun, "s"), Possible);
     } else if lower.ends_with('e') {
         // das Auge → Augen, das Ende → Enden; das Gebäude → Gebäude.
-        out.plural(&cat!(noun, "n"), likely);
-        out.plural(noun, Possible);
+        out.plural(cat!(noun, "n"), likely);
+        out.plural(noun.to_string(), Possible);
     } else if lower.ends_with("ium") {
-        out.plural(&cat!(stem_of("ium"), "ien"), likely);
+        out.plural(cat!(stem_of("ium"), "ien"), likely);
     } else if lower.ends_with("um") && syllables(lower) > 1 && !lower.ends_with("aum") {
         // das Museum → Museen, das Zentrum → Zentren; not der Baum, der Raum.
-        out.plural(&cat!(stem_of("um"), "en"), likely);
+        out.plural(cat!(stem_of("um"), "en"), likely);
     } else if lower.ends_with("ma") && gender == Gender::N {
         // das Thema → Themen, das Komma → Kommas, das Schema → Schemata.
-        out.plural(&cat!(stem_of("a"), "en"), likely);
-        out.plural(&cat!(noun, "s"), Possible);
-        out.plural(&cat!(noun, "ta"), Possible);
+        out.plural(cat!(stem_of("a"), "en"), likely);
+        out.plural(cat!(noun, "s"), Possible);
+        out.plural(cat!(noun, "ta"), Possible);
     } else if lower.ends_with(['a', 'i', 'o', 'u', 'y']) && !diphthong_end(lower) {
-        out.plural(&cat!(noun, "s"), likely);
+        out.plural(cat!(noun, "s"), likely);
     } else if lower.ends_with("ismus") {
-        out.plural(&cat!(stem_of("us"), "en"), likely);
+        out.plural(cat!(stem_of("us"), "en"), likely);
     } else if lower.ends_with("us") && !diphthong_end(&lower[..lower.len() - 1]) {
         // der Bus → Busse; der Rhythmus → Rhythmen.
-        out.plural(&cat!(noun, "se"), likely);
-        out.plural(&cat!(stem_of("us"), "en"), Possible);
+        out.plural(cat!(noun, "se"), likely);
+        out.plural(cat!(stem_of("us"), "en"), Possible);
     } else if lower.ends_with("nis") {
-        out.plural(&cat!(noun, "se"), likely);
+        out.plural(cat!(noun, "se"), likely);
     } else if lower.ends_with("or") && syllables(lower) > 1 {
         // der Motor → Motoren, der Autor → Autoren; der Meteor → Meteore.
-        out.plural(&cat!(noun, "en"), likely);
-        out.plural(&cat!(noun, "e"), Possible);
+        out.plural(cat!(noun, "en"), likely);
+        out.plural(cat!(noun, "e"), Possible);
     } else {
         // The open classes: der Tag → Tage, der Stuhl → Stühle, das Jahr → Jahre, das Dorf →
         // Dörfer, der Wald → Wälder, der Mensch → Menschen, der Park → Parks.
         let one_syllable = syllables(lower) <= 1;
         let ends_ss = lower.ends_with("ss") || lower.ends_with('ß');
-        out.plural(&cat!(noun, "e"), likely);
+        out.plural(cat!(noun, "e"), likely);
         // Umlaut and -e is masculine (der Stuhl → Stühle); a neuter takes it with -er only
         // (das Dorf → Dörfer): das Blut has no plural Blüte.
         if gender == Gender::M {
             let umlaut_e = if one_syllable { likely } else { Possible };
-            out.umlaut_plural(noun, "e", umlaut_e);
+            out.umlaut_plural("e", umlaut_e);
         }
         let er = if gender == Gender::N && one_syllable {
             likely
@@ -426,13 +438,13 @@ fn masculine_neuter_plural(
         };
         if ends_ss {
             // das Schloss → Schlösser, das Fass → Fässer.
-            out.umlaut_plural(noun, "er", Possible);
+            out.umlaut_plural("er", Possible);
         } else {
-            out.plural(&cat!(noun, "er"), er);
-            out.umlaut_plural(noun, "er", er);
+            out.plural(cat!(noun, "er"), er);
+            out.umlaut_plural("er", er);
         }
-        out.plural(&cat!(noun, "en"), Possible);
-        out.plural(&cat!(noun, "s"), Possible);
+        out.plural(cat!(noun, "en"), Possible);
+        out.plural(cat!(noun, "s"), Possible);
     }
 }
 

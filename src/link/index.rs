@@ -2,7 +2,7 @@
 
 use super::{CompoundPart, Linker};
 use crate::de::inflect::{
-    BaseForm, PARTICLES, Reading, ReadingSet, Sureness, adjective_forms, base_forms, noun_forms,
+    BaseForms, PARTICLES, Reading, ReadingSet, Sureness, adjective_forms, base_forms, noun_forms,
     separable_split, verb_display,
 };
 use crate::de::lexicon::{
@@ -158,31 +158,10 @@ fn infinitive_first_part(verb: &str) -> Option<(&'static str, &str)> {
 
 /// The forms of the particle-free verbs indexed so far: `kommen` once for ankommen, mitkommen,
 /// zurückkommen.
-pub(super) type VerbCache = rustc_hash::FxHashMap<String, Vec<BaseForm>>;
+pub(super) type VerbCache = hashbrown::HashMap<String, BaseForms, rustc_hash::FxBuildHasher>;
 
-fn cached<'c>(cache: &'c mut VerbCache, verb: &str) -> &'c [BaseForm] {
-    if !cache.contains_key(verb) {
-        cache.insert(verb.to_string(), base_forms(verb));
-    }
-    cache.get(verb).map_or(&[], Vec::as_slice)
-}
-
-/// A separable verb's forms with the particle joined (aufgebaut, aufbaute, aufzubauen).
-fn joined_forms(cache: &mut VerbCache, particle: &str, rest: &str) -> Vec<BaseForm> {
-    let mut out: Vec<BaseForm> = cached(cache, rest)
-        .iter()
-        .map(|f| BaseForm {
-            form: format!("{particle}{}", f.form),
-            readings: f.readings,
-            finite: false,
-        })
-        .collect();
-    out.push(BaseForm {
-        form: format!("{particle}zu{rest}"),
-        readings: std::iter::once(Reading::ZuInfinitive).collect(),
-        finite: false,
-    });
-    out
+fn cached<'c>(cache: &'c mut VerbCache, verb: &str) -> &'c BaseForms {
+    cache.entry_ref(verb).or_insert_with(|| base_forms(verb))
 }
 
 /// `Schluß` and `Schluss`, `Fluß` and `Fluss` compare equal: ß after a short vowel is the old
@@ -333,37 +312,35 @@ impl Linker {
         let mut buf = String::new();
         match separable_split(verb, separable) {
             None => {
-                for f in cached(cache, verb) {
+                for f in cached(cache, verb).iter() {
                     buf.clear();
                     buf.push_str(front);
-                    buf.push_str(&f.form);
+                    buf.push_str(f.form);
                     self.add_key(&buf, entry, kind, f.readings, Sureness::Given);
                 }
                 if joined.is_some() {
-                    self.add(
-                        &format!("{front}zu{verb}"),
-                        entry,
-                        kind,
-                        Reading::ZuInfinitive,
-                    );
+                    buf.clear();
+                    buf.push_str(front);
+                    buf.push_str("zu");
+                    buf.push_str(verb);
+                    let zu = std::iter::once(Reading::ZuInfinitive).collect();
+                    self.add_key(&buf, entry, kind, zu, Sureness::Given);
                 }
             }
             Some((particle, rest)) => {
                 let k = PARTICLES.iter().position(|q| *q == particle).unwrap_or(0) as u8;
-                // wiederaufbauen: wieder + the joined forms of aufbauen (aufgebaut, aufzubauen).
-                let inner = separable_split(rest, true).map(|(p, r)| (p, r.to_string()));
-                let owned;
-                let forms: &[BaseForm] = match &inner {
-                    Some((p, r)) => {
-                        owned = joined_forms(cache, p, r);
-                        &owned
-                    }
-                    None => cached(cache, rest),
+                // wiederaufbauen: wieder + the joined forms of aufbauen (aufgebaut, aufzubauen),
+                // none of them split.
+                let (inner, base) = match separable_split(rest, true) {
+                    Some((p, r)) => (Some(p), r),
+                    None => (None, rest),
                 };
-                for f in forms {
-                    if f.finite && inner.is_none() && joined.is_none() {
+                let split = inner.is_none() && joined.is_none();
+                let inner = inner.unwrap_or("");
+                for f in cached(cache, base).iter() {
+                    if f.finite && split {
                         self.add_key(
-                            &f.form,
+                            f.form,
                             entry,
                             HitKind::Split(k),
                             f.readings,
@@ -373,17 +350,18 @@ impl Linker {
                     buf.clear();
                     buf.push_str(front);
                     buf.push_str(particle);
-                    buf.push_str(&f.form);
+                    buf.push_str(inner);
+                    buf.push_str(f.form);
                     self.add_key(&buf, entry, kind, f.readings, Sureness::Given);
                 }
-                if inner.is_none() {
-                    self.add(
-                        &format!("{front}{particle}zu{rest}"),
-                        entry,
-                        kind,
-                        Reading::ZuInfinitive,
-                    );
-                }
+                buf.clear();
+                buf.push_str(front);
+                buf.push_str(particle);
+                buf.push_str(inner);
+                buf.push_str("zu");
+                buf.push_str(base);
+                let zu = std::iter::once(Reading::ZuInfinitive).collect();
+                self.add_key(&buf, entry, kind, zu, Sureness::Given);
             }
         }
     }
