@@ -156,9 +156,13 @@ impl Document {
                 original: Some(text),
                 ..Document::default()
             }
-        } else if is_html(name) {
-            // The page's text where the page has it (see [`markup`]): offsets are the file's.
-            let source = markup::text_in_place(&text);
+        } else {
+            // A web page's text where the page has it (see [`markup`]): offsets are the file's.
+            let (source, original) = if is_html(name) {
+                (markup::text_in_place(&text), Some(text))
+            } else {
+                (text, None)
+            };
             let paragraphs = blocks::paragraphs(&source, body.clone());
             let kinds = paragraphs
                 .iter()
@@ -169,20 +173,7 @@ impl Document {
                 kinds,
                 body,
                 source,
-                original: Some(text),
-                ..Document::default()
-            }
-        } else {
-            let paragraphs = blocks::paragraphs(&text, body.clone());
-            let kinds = paragraphs
-                .iter()
-                .map(|p| blocks::classify(&text[p.clone()]))
-                .collect();
-            Document {
-                paragraphs,
-                kinds,
-                body,
-                source: text,
+                original,
                 ..Document::default()
             }
         };
