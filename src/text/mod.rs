@@ -169,10 +169,10 @@ impl Document {
                 .map(|p| blocks::classify(&source[p.clone()]))
                 .collect();
             Document {
+                source,
+                body,
                 paragraphs,
                 kinds,
-                body,
-                source,
                 original,
                 ..Document::default()
             }
