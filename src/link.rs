@@ -130,17 +130,30 @@ fn segment_paragraph(
 ) {
     let first = tokens.len();
     tokenize_into(text, range, tokens);
-    for (k, r) in split_sentences(text, &tokens[first..])
-        .into_iter()
-        .enumerate()
-    {
-        let toks = first + r.start..first + r.end;
+    let mut k = 0;
+    let mut push = |toks: Range<usize>| {
         sentences.push(Sentence {
             range: tokens[toks.start].start..tokens[toks.end - 1].end,
             paragraph: p,
             index_in_paragraph: k,
             tokens: token_base + toks.start..token_base + toks.end,
         });
+        k += 1;
+    };
+    for r in split_sentences(text, &tokens[first..]) {
+        let toks = first + r.start..first + r.end;
+        // Who said it ends at its line's end, sentence end or not: what follows is said anew
+        // (`-- Albert Einstein` / `Wird das Geschaute …`).
+        let names = attribution(text, tokens, toks.clone());
+        if !names.is_empty()
+            && names.end < toks.end
+            && text[tokens[names.end - 1].end..tokens[names.end].start].contains('\n')
+        {
+            push(toks.start..names.end);
+            push(names.end..toks.end);
+        } else {
+            push(toks);
+        }
     }
 }
 
@@ -702,14 +715,21 @@ impl Linker {
             if names.contains(&i) && capital(i) {
                 continue;
             }
+            let capitalized = capital(i);
+            // A capitalized word right after a first name or Dr. is a name: Otto Hahn, Albert
+            // Einstein.
+            let after_name = capitalized
+                && i > sentence_start
+                && keys[i - 1 - first].info.class & (class::FIRST_NAME | class::TITLE) != 0;
             let form = memo.get(keys[i - first].id());
             let Some(hits) = form.hits else {
-                if let Some(c) = form.compound() {
+                if let Some(c) = form.compound()
+                    && !after_name
+                {
                     found.push(memo.compound(c, i));
                 }
                 continue;
             };
-            let capitalized = capital(i);
             ctx.clause_first = wpos == 0;
             ctx.clause_last = i == last_word;
             ctx.early = wpos <= 1;
@@ -758,10 +778,6 @@ impl Linker {
             // Where an adjective stands, the adjective: `was ist weiß`, not wissen.
             let adjective_wins =
                 adjective_there && hits.iter().any(|h| self.info[h.entry as usize].adjective);
-            // A capitalized word right after a first name or Dr. is a name: Otto Hahn.
-            let after_name = capitalized
-                && i > sentence_start
-                && keys[i - 1 - first].info.class & (class::FIRST_NAME | class::TITLE) != 0;
             let attributive = ctx.before_capitalized
                 && !capitalized
                 && (wpos == 0 || prev & (class::DETERMINER | class::PREPOSITION) != 0);
@@ -1098,6 +1114,11 @@ fn attribution(text: &str, tokens: &[Token], sentence: Range<usize>) -> Range<us
     }
     let start = end;
     while end < sentence.end {
+        // A name ends its line: what follows is the next saying (`-- Albert Einstein` and
+        // then `Wird das Geschaute …`, the splitter having seen no sentence end).
+        if end > start && text[tokens[end - 1].end..tokens[end].start].contains('\n') {
+            break;
+        }
         let t = &tokens[end];
         let word = t.text(text);
         let part = match t.kind {
@@ -1116,7 +1137,15 @@ fn attribution(text: &str, tokens: &[Token], sentence: Range<usize>) -> Range<us
     // Eckermann)`, `, Sudelbücher`. Not `– Das Wetter ist schön`.
     let ends_there = end == sentence.end
         || text[tokens[end - 1].end..tokens[end].start].contains('\n')
-        || matches!(tokens[end].text(text), "(" | "," | "[" | ":");
+        || matches!(tokens[end].text(text), "(" | "," | "[" | ":")
+        // `-- Albert Einstein.`, not the answer to a riddle (`- Ein Fluchtsalat.`, `- Urlaub.`).
+        || (tokens[end].kind == TokenKind::SentenceEnd
+            && end + 1 == sentence.end
+            && end - start >= 2
+            && !matches!(
+                tokens[start].text(text),
+                "Ein" | "Eine" | "Einer" | "Der" | "Die" | "Das" | "Den" | "Dem" | "Des"
+            ));
     let first_is_name = start < end && crate::de::is_capitalized(tokens[start].text(text));
     if ends_there && first_is_name && end - start <= 6 {
         start..end

@@ -969,6 +969,8 @@ pub const NOT_COMPOUNDS: &[&str] = &[
     "emsland",
     "burgenland",
     "samland",
+    // Names read as compounds of a word and a noun.
+    "einstein",
 ];
 
 /// Endings that mark a compound's first part as a noun with its linking -s: Sicherheits-,

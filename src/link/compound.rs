@@ -174,6 +174,9 @@ impl Linker {
             };
             // Russland, Münchhausen: names; jedermann, ebenfalls: function words.
             if NOT_COMPOUNDS.contains(&lower)
+                || lower
+                    .strip_suffix('s')
+                    .is_some_and(|l| NOT_COMPOUNDS.contains(&l))
                 || lower.ends_with("hausen")
                 || !crate::de::core::lookup(lower).is_empty()
             {
