@@ -814,6 +814,11 @@ pub fn adjective_forms(adj: &str) -> Vec<(String, Reading)> {
     }
     out.push((comp, Reading::Comparative));
     out.push((cat!(sup, "en"), Reading::Superlative));
+    if let Some(long) = long_superlative(adj) {
+        for e in ADJ_ENDINGS {
+            out.push((cat!(long, e), Reading::Superlative));
+        }
+    }
     if adj == "gern" {
         out.push(("gerne".to_string(), Reading::Headword));
     }
@@ -853,6 +858,18 @@ fn adjective_stems(adj: &str) -> (String, String, String) {
             |(_, c, s)| ((*c).to_string(), (*s).to_string()),
         );
     (base, comp, sup)
+}
+
+/// The superlative with -est- beside the one with -st- of an adjective that ends in a vowel
+/// or a vowel and h: neueste beside neuste, früheste beside frühste.
+fn long_superlative(adj: &str) -> Option<String> {
+    let mut rev = adj.chars().rev();
+    let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouyäöü".contains(c));
+    let last = rev.next();
+    // Not after an -e, which the -st- follows (müdeste).
+    let ends_open = (vowel(last) && last != Some('e')) || (last == Some('h') && vowel(rev.next()));
+    let irregular = IRREGULAR_COMPARISON.iter().any(|(p, _, _)| *p == adj);
+    (ends_open && !irregular && adj.chars().count() >= 3).then(|| cat!(adj, "est"))
 }
 
 /// An ending on a stem, an -e- not doubled: `weise` + `en` → `weisen`.
@@ -908,7 +925,9 @@ pub fn adjective_readings(adj: &str, form: &str) -> ReadingSet {
     if form == comp || ends(&comp, &ADJ_ENDINGS) {
         set.insert(Reading::Comparative);
     }
-    if ends(&sup, &ADJ_ENDINGS) {
+    if ends(&sup, &ADJ_ENDINGS)
+        || long_superlative(&adj.to_lowercase()).is_some_and(|long| ends(&long, &ADJ_ENDINGS))
+    {
         set.insert(Reading::Superlative);
     }
     set
@@ -1127,5 +1146,32 @@ mod tests {
             f.iter()
                 .any(|(s, r)| s == "schnellsten" && *r == Reading::Superlative)
         );
+    }
+
+    #[test]
+    fn an_adjective_ending_in_a_vowel_has_both_superlatives() {
+        for (adj, short, long) in [
+            ("neu", "neusten", "neuesten"),
+            ("früh", "frühste", "früheste"),
+            ("frei", "freiste", "freieste"),
+        ] {
+            let f = adjective_forms(adj);
+            for form in [short, long] {
+                assert!(
+                    f.iter()
+                        .any(|(s, r)| s == form && *r == Reading::Superlative),
+                    "{form}"
+                );
+                assert!(adjective_readings(adj, form).contains(Reading::Superlative));
+            }
+        }
+        // After -e the -st- alone; hoch's superlative is its own.
+        assert!(!adjective_forms("müde").iter().any(|(s, _)| s == "müdeeste"));
+        assert!(
+            !adjective_forms("hoch")
+                .iter()
+                .any(|(s, _)| s == "hochesten")
+        );
+        assert!(!adjective_readings("müde", "müdeeste").contains(Reading::Superlative));
     }
 }
