@@ -969,7 +969,36 @@ impl Linker {
                 {
                     continue;
                 }
-                let fit: u32 = if attributive {
+                // With haben or werden a participle is the verb's: `die Pakete wurden
+                // entfernt` is entfernen, not the adjective entfernt (distant).
+                // Only where the participle stands: last in its clause, or before the
+                // auxiliary that ends it (`entfernt werden`); not `wird bestimmt der Sieger`.
+                let participle_with_auxiliary = clause_classes & class::HABEN_WERDEN != 0
+                    && info.verb_display.is_some()
+                    && readings.contains(Reading::PastParticiple);
+                let closes_clause = (wpos + 1..words.len()).all(|k| {
+                    infos[k].class & (class::AUXILIARY | class::ZU) != 0
+                        || MODALS.contains(&lowers(k))
+                });
+                let fit: u32 = if participle_with_auxiliary && closes_clause {
+                    2
+                } else if participle_with_auxiliary
+                    && readings.iter().all(|r| r == Reading::PastParticiple)
+                    && infos.get(wpos + 1).is_some_and(|c| {
+                        c.class & (class::DETERMINER | class::SINGULAR_ARTICLE) != 0
+                            && c.class & class::PREPOSITION == 0
+                    })
+                    // Not a preposition with its article (`weit gebracht im Leben`).
+                    && !matches!(
+                        lowers(wpos + 1),
+                        "zum" | "zur" | "im" | "am" | "vom" | "beim" | "ins" | "ans" | "aufs"
+                            | "fürs" | "ums" | "durchs"
+                    )
+                {
+                    // A participle stands at the end of the clause its auxiliary opens: `das
+                    // wird bestimmt der Sieger` is the adverb bestimmt.
+                    0
+                } else if attributive {
                     if readings.iter().any(|r| {
                         matches!(
                             r,
@@ -1153,6 +1182,17 @@ fn attribution(text: &str, tokens: &[Token], sentence: Range<usize>) -> Range<us
         sentence.start..sentence.start
     }
 }
+
+/// Forms of the modal verbs and lassen, which may follow a participle at the end of its
+/// clause (`erklärt werden können`).
+const MODALS: &[&str] = &[
+    "kann", "kannst", "können", "könnt", "konnte", "konnten", "könnte", "könnten", "muss", "muß",
+    "musst", "mußt", "müssen", "müsst", "musste", "mußte", "mussten", "mußten", "müsste", "müßte",
+    "müssten", "müßten", "soll", "sollst", "sollen", "sollt", "sollte", "sollten", "will",
+    "willst", "wollen", "wollt", "wollte", "wollten", "darf", "darfst", "dürfen", "dürft",
+    "durfte", "durften", "dürfte", "dürften", "mag", "magst", "mögen", "möchte", "möchten",
+    "lassen", "lässt", "läßt", "ließ", "ließen",
+];
 
 /// The finite readings: present, past, both subjunctives, imperative.
 /// Whether token `i` is the first word of its line: no word stands between it and the line

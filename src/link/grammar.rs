@@ -29,6 +29,9 @@ pub mod class {
     pub const TITLE: u32 = 1 << 15;
     /// Words that stand between a determiner and its noun without being adjectives: sehr, so.
     pub const DEGREE: u32 = 1 << 16;
+    /// Forms of haben and werden: a participle with them is a verb's (`wurden entfernt`), not
+    /// an adjective of the same form.
+    pub const HABEN_WERDEN: u32 = 1 << 17;
 }
 
 /// Case, gender and number as bits: masculine nominative, genitive, dative, accusative; then
@@ -115,6 +118,12 @@ fn table() -> FxHashMap<&'static str, WordInfo> {
     let mut add = |w: &'static str, class: u32| m.entry(w).or_default().class |= class;
     for w in AUXILIARIES {
         add(w, class::AUXILIARY);
+    }
+    for w in [
+        "hat", "habe", "haben", "hast", "habt", "hatte", "hatten", "hätte", "hätten", "wird",
+        "werden", "wurde", "wurden", "würde", "würden", "worden", "wirst", "werde",
+    ] {
+        add(w, class::HABEN_WERDEN);
     }
     for w in crate::de::sentence::SUBORDINATORS {
         add(w, class::SUBORDINATOR);
