@@ -715,6 +715,9 @@ impl Linker {
             if names.contains(&i) && capital(i) {
                 continue;
             }
+            if in_code(text.as_bytes(), tokens[i]) {
+                continue;
+            }
             let capitalized = capital(i);
             // A capitalized word right after a first name or Dr. is a name: Otto Hahn, Albert
             // Einstein.
@@ -1183,6 +1186,19 @@ fn attribution(text: &str, tokens: &[Token], sentence: Range<usize>) -> Range<us
     }
 }
 
+/// Whether a word is a name in code, not a word of the text: joined to letters or digits by
+/// an underscore (`AUTO_DEBSIGN`, `meine_Pakete`; not the emphasis of `in _Ruhe_`), a
+/// variable (`$DEBFULLNAME`) or given a value (`DEBFULLNAME="…"`).
+fn in_code(text: &[u8], t: Token) -> bool {
+    let before = &text[..t.start];
+    let after = &text[t.end..];
+    let joined = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    matches!(before, [.., b'$'])
+        || matches!(after, [b'=', ..])
+        || (matches!(before, [.., b'_']) && joined(before.len().checked_sub(2).map(|k| &before[k])))
+        || (matches!(after, [b'_', ..]) && joined(after.get(1)))
+}
+
 /// Forms of the modal verbs and lassen, which may follow a participle at the end of its
 /// clause (`erklärt werden können`).
 const MODALS: &[&str] = &[
@@ -1375,6 +1391,31 @@ mod tests {
                      ihm, und er glaubt es auch, denn er hat es oft genug gehört und gelesen. Dass \
                      sie es sagten,\nUnterschied das eine vom anderen nicht.";
         assert!(linked(prose).is_empty());
+    }
+
+    #[test]
+    fn names_in_code_are_told_from_words_set_off_by_underscores() {
+        let text = "$HOME AUTO_DEBSIGN=no in _Ruhe_ x_1 Wort= _a";
+        let tokens = crate::de::token::tokenize(text);
+        let code: Vec<(&str, bool)> = tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|&t| (t.text(text), in_code(text.as_bytes(), t)))
+            .collect();
+        assert_eq!(
+            code,
+            [
+                ("HOME", true),
+                ("AUTO", true),
+                ("DEBSIGN", true),
+                ("no", false),
+                ("in", false),
+                ("Ruhe", false),
+                ("x", true),
+                ("Wort", true),
+                ("a", false),
+            ]
+        );
     }
 
     #[test]
