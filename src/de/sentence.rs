@@ -8,10 +8,23 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // Parentheses open: what ends inside one ends with it, and the sentence may go on after
+    // it (`ruft … (siehe „Was sind Skripte?“) des Pakets auf`).
+    let mut open = 0usize;
+    let paren = |t: &Token| (t.kind == TokenKind::Other).then(|| text.as_bytes()[t.start]);
     while i < tokens.len() {
+        match paren(&tokens[i]) {
+            Some(b'(') => open += 1,
+            Some(b')') => open = open.saturating_sub(1),
+            _ => {}
+        }
         if tokens[i].kind == TokenKind::SentenceEnd && !is_ordinal_period(text, tokens, i) {
             let mut end = i + 1;
             while end < tokens.len() && tokens[end].kind == TokenKind::CloseQuote {
+                end += 1;
+            }
+            if open > 0 && tokens.get(end).and_then(paren) == Some(b')') {
+                open -= 1;
                 end += 1;
             }
             if continues_sentence(text, tokens.get(end)) {
@@ -111,7 +124,7 @@ pub fn clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Clau
 pub fn clauses_into(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<Clause>) {
     out.clear();
     let mut marked = MarkedClauses::new();
-    marked_clauses(text, tokens, sentence, &mut marked);
+    marked_clauses(text, tokens, sentence.clone(), &mut marked);
     // The clause that clause i continues (after an inserted one), if any: it is found two
     // clauses before, so one slot holds it for the even clauses and one for the odd.
     let mut joined_to: [Option<usize>; 2] = [None; 2];
@@ -125,6 +138,67 @@ pub fn clauses_into(text: &str, tokens: &[Token], sentence: Range<usize>, out: &
             && interrupts(text, tokens, c, inserted, rest)
         {
             joined_to[i % 2] = Some(out.len() - 1);
+        }
+    }
+    join_around_parentheses(text, tokens, sentence, out);
+}
+
+/// A clause goes on after a parenthesis inside it when it ends in its verb's particle:
+/// `ruft diese Option das Skript (siehe Abschnitt 7.6) des Pakets auf` is one clause, the
+/// parenthesis's clauses apart.
+fn join_around_parentheses(
+    text: &str,
+    tokens: &[Token],
+    sentence: Range<usize>,
+    out: &mut Vec<Clause>,
+) {
+    let bytes = text.as_bytes();
+    let (Some(first), Some(last)) = (
+        tokens.get(sentence.start).filter(|_| !sentence.is_empty()),
+        sentence.end.checked_sub(1).and_then(|k| tokens.get(k)),
+    ) else {
+        return;
+    };
+    if memchr::memchr(b'(', &bytes[first.start..last.end]).is_none() {
+        return;
+    }
+    let mut depth = 0usize;
+    let mut opened = 0;
+    for i in sentence {
+        let t = &tokens[i];
+        if t.kind != TokenKind::Other || t.end != t.start + 1 {
+            continue;
+        }
+        match bytes[t.start] {
+            b'(' => {
+                if depth == 0 {
+                    opened = i;
+                }
+                depth += 1;
+            }
+            b')' if depth > 0 => {
+                depth -= 1;
+                if depth > 0 {
+                    continue;
+                }
+                let before = out
+                    .iter()
+                    .position(|c| c.last().is_some_and(|r| r.end == opened));
+                let after = out
+                    .iter()
+                    .position(|c| c.first().is_some_and(|r| r.start == i + 1));
+                if let (Some(b), Some(a)) = (before, after)
+                    && b < a
+                    && out[a].len() == 1
+                    && words_of(text, tokens, &out[a][0])
+                        .next_back()
+                        .is_some_and(|w| PARTICLE_SET.contains(w))
+                {
+                    let rest = out.remove(a);
+                    out[b].extend(rest);
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -444,6 +518,51 @@ mod tests {
         assert!(opens_sentence(text, &tokens, er..tokens.len(), er));
     }
     use crate::de::token::tokenize;
+
+    #[test]
+    fn a_sentence_ends_inside_a_parenthesis_only_with_it() {
+        assert_eq!(
+            sentences("Sie ruft das Skript (siehe „Was sind Skripte?“) des Pakets auf. Gut."),
+            [
+                "Sie ruft das Skript (siehe „Was sind Skripte?“) des Pakets auf.",
+                "Gut."
+            ]
+        );
+        assert_eq!(
+            sentences("Erst dies. (Das ist gut. Das ist schlecht.) Danach kommt es."),
+            [
+                "Erst dies.",
+                "(Das ist gut.",
+                "Das ist schlecht.)",
+                "Danach kommt es."
+            ]
+        );
+        // A parenthesis never closed holds no sentence back.
+        assert_eq!(
+            sentences("Ein Smiley :-( Dann das. Und dies."),
+            ["Ein Smiley :-( Dann das.", "Und dies."]
+        );
+    }
+
+    #[test]
+    fn a_clause_goes_on_after_a_parenthesis_to_its_particle() {
+        let text = "Jeder Befehl gibt seinen Status (Exit-Status, Variable) als Wert zurück.";
+        let tokens = tokenize(text);
+        let clauses = clauses(text, &tokens, 0..tokens.len());
+        let words = |c: &Clause| -> Vec<&str> {
+            c.iter()
+                .flat_map(|r| tokens[r.clone()].iter())
+                .filter(|t| t.is_word())
+                .map(|t| t.text(text))
+                .collect()
+        };
+        let first = words(&clauses[0]);
+        assert_eq!(first.first(), Some(&"Jeder"));
+        assert_eq!(first.last(), Some(&"zurück"));
+        assert!(!first.contains(&"Variable"));
+        // The parenthesis's own clauses stay apart.
+        assert!(clauses.iter().skip(1).any(|c| words(c) == ["Variable"]));
+    }
 
     #[test]
     fn a_word_set_knows_its_words_in_any_ascii_case_and_no_others() {
