@@ -144,7 +144,16 @@ fn segment_paragraph(
         let toks = first + r.start..first + r.end;
         // Who said it ends at its line's end, sentence end or not: what follows is said anew
         // (`-- Albert Einstein` / `Wird das Geschaute …`).
-        let names = attribution(text, tokens, toks.clone());
+        // Only a sentence that opens with a dash names who said it.
+        let dash = matches!(
+            tokens[toks.start].kind,
+            TokenKind::ClausePunct | TokenKind::Other
+        );
+        let names = if dash {
+            attribution(text, tokens, toks.clone())
+        } else {
+            toks.start..toks.start
+        };
         if !names.is_empty()
             && names.end < toks.end
             && text[tokens[names.end - 1].end..tokens[names.end].start].contains('\n')
@@ -979,11 +988,13 @@ impl Linker {
                 let participle_with_auxiliary = clause_classes & class::HABEN_WERDEN != 0
                     && info.verb_display.is_some()
                     && readings.contains(Reading::PastParticiple);
-                let closes_clause = (wpos + 1..words.len()).all(|k| {
-                    infos[k].class & (class::AUXILIARY | class::ZU) != 0
-                        || MODALS.contains(&lowers(k))
-                });
-                let fit: u32 = if participle_with_auxiliary && closes_clause {
+                let closes_clause = || {
+                    (wpos + 1..words.len()).all(|k| {
+                        infos[k].class & (class::AUXILIARY | class::ZU) != 0
+                            || MODALS.contains(&lowers(k))
+                    })
+                };
+                let fit: u32 = if participle_with_auxiliary && closes_clause() {
                     2
                 } else if participle_with_auxiliary
                     && readings.iter().all(|r| r == Reading::PastParticiple)

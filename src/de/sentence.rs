@@ -12,11 +12,17 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     // it (`ruft … (siehe „Was sind Skripte?“) des Pakets auf`).
     let mut open = 0usize;
     let paren = |t: &Token| (t.kind == TokenKind::Other).then(|| text.as_bytes()[t.start]);
+    let has_parenthesis = match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => memchr::memchr(b'(', &text.as_bytes()[a.start..b.end]).is_some(),
+        _ => false,
+    };
     while i < tokens.len() {
-        match paren(&tokens[i]) {
-            Some(b'(') => open += 1,
-            Some(b')') => open = open.saturating_sub(1),
-            _ => {}
+        if has_parenthesis {
+            match paren(&tokens[i]) {
+                Some(b'(') => open += 1,
+                Some(b')') => open = open.saturating_sub(1),
+                _ => {}
+            }
         }
         if tokens[i].kind == TokenKind::SentenceEnd && !is_ordinal_period(text, tokens, i) {
             let mut end = i + 1;
@@ -105,7 +111,7 @@ pub fn opens_sentence(text: &str, tokens: &[Token], sentence: Range<usize>, t: u
 /// clause-starting conjunctions; returns token index ranges.
 pub fn split_clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut marked = MarkedClauses::new();
-    marked_clauses(text, tokens, sentence, &mut marked);
+    let _ = marked_clauses(text, tokens, sentence, &mut marked);
     marked.into_iter().map(|c| c.range).collect()
 }
 
@@ -124,7 +130,7 @@ pub fn clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Clau
 pub fn clauses_into(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut Vec<Clause>) {
     out.clear();
     let mut marked = MarkedClauses::new();
-    marked_clauses(text, tokens, sentence.clone(), &mut marked);
+    let parenthesis = marked_clauses(text, tokens, sentence.clone(), &mut marked);
     // The clause that clause i continues (after an inserted one), if any: it is found two
     // clauses before, so one slot holds it for the even clauses and one for the odd.
     let mut joined_to: [Option<usize>; 2] = [None; 2];
@@ -140,7 +146,9 @@ pub fn clauses_into(text: &str, tokens: &[Token], sentence: Range<usize>, out: &
             joined_to[i % 2] = Some(out.len() - 1);
         }
     }
-    join_around_parentheses(text, tokens, sentence, out);
+    if parenthesis {
+        join_around_parentheses(text, tokens, sentence, out);
+    }
 }
 
 /// A clause goes on after a parenthesis inside it when it ends in its verb's particle:
@@ -153,15 +161,6 @@ fn join_around_parentheses(
     out: &mut Vec<Clause>,
 ) {
     let bytes = text.as_bytes();
-    let (Some(first), Some(last)) = (
-        tokens.get(sentence.start).filter(|_| !sentence.is_empty()),
-        sentence.end.checked_sub(1).and_then(|k| tokens.get(k)),
-    ) else {
-        return;
-    };
-    if memchr::memchr(b'(', &bytes[first.start..last.end]).is_none() {
-        return;
-    }
     let mut depth = 0usize;
     let mut opened = 0;
     for i in sentence {
@@ -403,8 +402,15 @@ fn joins_words(text: &str, tokens: &[Token], i: usize, sentence: &Range<usize>) 
 }
 
 /// Clauses as ranges into `out`, split at punctuation and at conjunctions that join clauses.
-fn marked_clauses(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mut MarkedClauses) {
+/// Whether a parenthesis opened in the sentence.
+fn marked_clauses(
+    text: &str,
+    tokens: &[Token],
+    sentence: Range<usize>,
+    out: &mut MarkedClauses,
+) -> bool {
     out.clear();
+    let mut parenthesis = false;
     let bytes = text.as_bytes();
     // A token of one byte, that byte: punctuation is looked at without slicing the text.
     let single = |t: &Token| (t.end == t.start + 1).then(|| bytes[t.start]);
@@ -439,7 +445,11 @@ fn marked_clauses(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mu
                     && !joins_words(text, tokens, i, &sentence)
             }
             // A parenthesis is a clause of its own.
-            TokenKind::Other => matches!(single(t), Some(b'(' | b')' | b'[' | b']')),
+            TokenKind::Other => {
+                let b = single(t);
+                parenthesis |= b == Some(b'(');
+                matches!(b, Some(b'(' | b')' | b'[' | b']'))
+            }
             _ => false,
         };
         if boundary {
@@ -460,6 +470,7 @@ fn marked_clauses(text: &str, tokens: &[Token], sentence: Range<usize>, out: &mu
             comma_after: false,
         });
     }
+    parenthesis
 }
 
 /// Whether token `t` neither ends nor opens a clause wherever it stands: a number, an
