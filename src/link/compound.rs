@@ -383,11 +383,14 @@ impl Linker {
                 }))
     }
 
+    /// The surest noun a compound's head may be a form of: Mausefalle is a Falle, not the old
+    /// dative of Fall.
     fn noun_hit(&self, lower: &str) -> Option<&Hit> {
         self.forms
             .get(lower)?
             .iter()
-            .find(|h| self.info[h.entry as usize].noun_like)
+            .filter(|h| self.info[h.entry as usize].noun_like)
+            .min_by_key(|h| h.sureness)
     }
 
     /// Whether a compound's first part (lowercase, maybe with its linking element) is a word:

@@ -267,7 +267,9 @@ impl Linker {
 
     /// A guessed noun form gives way to another noun's headword or listed form, and to a surer
     /// form of another noun (Raten is the plural of Rate before it is a guess for Rat). Other
-    /// words sharing the form (Fragen, fragen) are told apart by the capital.
+    /// words sharing the form (Fragen, fragen) are told apart by the capital. An old dative
+    /// (`im Falle`) stays beside the headword it spells (die Falle): only a dative article
+    /// chooses it, and without one the headword, which is surer, wins.
     pub(super) fn settle_guesses(&mut self) {
         let contested = std::mem::take(&mut self.contested);
         for key in &contested {
@@ -275,7 +277,7 @@ impl Linker {
                 continue;
             };
             let info = &self.info;
-            let keep: Vec<bool> = hits
+            let mut keep: Vec<bool> = hits
                 .iter()
                 .map(|h| {
                     h.sureness == Sureness::Given
@@ -288,6 +290,14 @@ impl Linker {
                         })
                 })
                 .collect();
+            for (h, kept) in hits.iter_mut().zip(keep.iter_mut()) {
+                if !*kept && h.readings.contains(Reading::DativeSingular) {
+                    // The old dative alone stays, for an article to choose: `im Falle` is
+                    // Fall's, `aller Tiefe` Tiefe's.
+                    h.readings = std::iter::once(Reading::DativeSingular).collect();
+                    *kept = true;
+                }
+            }
             let mut k = keep.iter();
             hits.retain(|_| *k.next().unwrap_or(&true));
         }
