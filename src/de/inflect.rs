@@ -946,6 +946,10 @@ pub fn describe_readings(set: ReadingSet) -> String {
     };
     let present = persons(Reading::Present);
     if !present.is_empty() {
+        // `entfernt`, `verkauft`: also the participle, which a learner meets as often.
+        if set.contains(Reading::PastParticiple) {
+            return cat!("present, ", present.join(" or "), ", or past participle");
+        }
         return cat!("present, ", present.join(" or "));
     }
     let past = persons(Reading::Past);
