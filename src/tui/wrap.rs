@@ -25,20 +25,34 @@ pub fn flatten(source: &str) -> String {
 
 /// The runs of white space in `source[line]` that hold a line break and more: where a prose
 /// paragraph's hand-wrapped lines were joined and the next line was indented (a hanging indent,
-/// as in `A: Man malt ihn blau an und\n   erschießt ihn`). The reader draws each as one space.
+/// as in `A: Man malt ihn blau an und\n   erschießt ihn`, or in no-break spaces, as text made
+/// from DocBook has it). The reader draws each as one space.
 pub fn joins(source: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let bytes = &source.as_bytes()[..line.end];
     let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    const NO_BREAK_SPACE: &[u8] = "\u{a0}".as_bytes();
     let mut out = Vec::new();
     let mut from = line.start;
     while let Some(at) = memchr::memchr(b'\n', &bytes[from..]).map(|i| from + i) {
         let mut start = at;
-        while start > line.start && space(bytes[start - 1]) {
-            start -= 1;
+        loop {
+            if start > line.start && space(bytes[start - 1]) {
+                start -= 1;
+            } else if start >= line.start + 2 && bytes[..start].ends_with(NO_BREAK_SPACE) {
+                start -= 2;
+            } else {
+                break;
+            }
         }
         let mut end = at + 1;
-        while end < line.end && space(bytes[end]) {
-            end += 1;
+        loop {
+            if end < line.end && space(bytes[end]) {
+                end += 1;
+            } else if end + 2 <= line.end && bytes[end..].starts_with(NO_BREAK_SPACE) {
+                end += 2;
+            } else {
+                break;
+            }
         }
         if end - start > 1 {
             out.push(start..end);
@@ -257,6 +271,13 @@ mod tests {
         assert_eq!(runs, ["\n   ", "  \n\t"]);
         // Only what lies inside the line counts.
         assert_eq!(joins(source, 3..8), vec![6..8]);
+        // No-break spaces indent as spaces do.
+        let source = "mit dem\n\u{a0}\u{a0}\u{a0} Programmpaket\u{a0}x";
+        let runs: Vec<&str> = joins(source, 0..source.len())
+            .into_iter()
+            .map(|r| &source[r])
+            .collect();
+        assert_eq!(runs, ["\n\u{a0}\u{a0}\u{a0} "]);
     }
 
     #[test]
