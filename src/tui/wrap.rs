@@ -28,9 +28,9 @@ pub fn flatten(source: &str) -> String {
 /// as in `A: Man malt ihn blau an und\n   erschießt ihn`, or in no-break spaces, as text made
 /// from DocBook has it). The reader draws each as one space.
 pub fn joins(source: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    const NO_BREAK_SPACE: &[u8] = "\u{a0}".as_bytes();
     let bytes = &source.as_bytes()[..line.end];
     let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
-    const NO_BREAK_SPACE: &[u8] = "\u{a0}".as_bytes();
     let mut out = Vec::new();
     let mut from = line.start;
     while let Some(at) = memchr::memchr(b'\n', &bytes[from..]).map(|i| from + i) {
