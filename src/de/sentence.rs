@@ -8,30 +8,31 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    // Parentheses open: what ends inside one ends with it, and the sentence may go on after
-    // it (`ruft … (siehe „Was sind Skripte?“) des Pakets auf`).
-    let mut open = 0usize;
     let paren = |t: &Token| (t.kind == TokenKind::Other).then(|| text.as_bytes()[t.start]);
-    let has_parenthesis = match (tokens.first(), tokens.last()) {
-        (Some(a), Some(b)) => memchr::memchr(b'(', &text.as_bytes()[a.start..b.end]).is_some(),
-        _ => false,
-    };
+    // Parentheses open before `counted`, counted only where a sentence end meets one.
+    let (mut open, mut counted) = (0usize, 0);
     while i < tokens.len() {
-        if has_parenthesis {
-            match paren(&tokens[i]) {
-                Some(b'(') => open += 1,
-                Some(b')') => open = open.saturating_sub(1),
-                _ => {}
-            }
-        }
         if tokens[i].kind == TokenKind::SentenceEnd && !is_ordinal_period(text, tokens, i) {
             let mut end = i + 1;
             while end < tokens.len() && tokens[end].kind == TokenKind::CloseQuote {
                 end += 1;
             }
-            if open > 0 && tokens.get(end).and_then(paren) == Some(b')') {
-                open -= 1;
-                end += 1;
+            // What ends inside a parenthesis ends with it, and the sentence may go on after it
+            // (`ruft … (siehe „Was sind Skripte?“) des Pakets auf`).
+            if tokens.get(end).and_then(paren) == Some(b')') {
+                for t in &tokens[counted..i] {
+                    match paren(t) {
+                        Some(b'(') => open += 1,
+                        Some(b')') => open = open.saturating_sub(1),
+                        _ => {}
+                    }
+                }
+                counted = i;
+                if open > 0 {
+                    open -= 1;
+                    counted = end + 1;
+                    end += 1;
+                }
             }
             if continues_sentence(text, tokens.get(end)) {
                 i = end;
