@@ -664,13 +664,18 @@ pub fn split_compound(word: &str, is_known: impl Fn(&str) -> bool) -> Option<Vec
     split_unhyphenated(word, &is_known)
 }
 
-/// [`split_compound`] for a word written without hyphens.
+/// [`split_compound`] for a word written without hyphens. A name that ends like a compound
+/// (Russland, Einstein) is none.
 fn split_unhyphenated<F: Fn(&str) -> bool>(word: &str, is_known: &F) -> Option<Vec<String>> {
     let splitter = Splitter {
         capitalize: crate::de::is_capitalized(word),
         is_known: &is_known,
     };
     let lower = word.to_lowercase();
+    let not_compound = |w: &str| super::lexicon::NOT_COMPOUNDS.contains(&w);
+    if not_compound(&lower) || lower.strip_suffix('s').is_some_and(not_compound) {
+        return None;
+    }
     let bounds: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
     // Longest head first: the head carries the meaning and the inflection.
     for &i in bounds.iter().skip(MIN_PART) {
@@ -1111,6 +1116,18 @@ mod tests {
         assert_eq!(
             split_compound("Schulbuch", is_known),
             Some(vec!["Schule".to_string(), "Buch".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_name_that_ends_like_a_compound_is_none() {
+        let is_known = known(&["ein", "Stein", "Russ", "Land"]);
+        assert_eq!(split_compound("Einstein", &is_known), None);
+        assert_eq!(split_compound("Einsteins", &is_known), None);
+        assert_eq!(split_compound("Russland", &is_known), None);
+        assert_eq!(
+            split_compound("Grabstein", known(&["Grab", "Stein"])),
+            Some(vec!["Grab".to_string(), "Stein".to_string()])
         );
     }
 
