@@ -857,7 +857,18 @@ impl Linker {
                                     && (readings.contains(Reading::AdjInflected)
                                         || readings.contains(Reading::Comparative)
                                         || readings.contains(Reading::Superlative))));
-                        if next_is_pronoun || adjective_start {
+                        // Gehen zwei durch die Wüste. Kommt ein Mann in die Bar: a finite verb
+                        // first, its subject's article after it, and no auxiliary that would be
+                        // the clause's verb (not `Macht der Gewohnheit ist …`).
+                        let verb_first = !info.adjective
+                            && wpos == 0
+                            && infos.get(1).is_some_and(|c| {
+                                c.class & class::DETERMINER != 0
+                                    && c.class & class::PREPOSITION == 0
+                            })
+                            && clause_classes & class::AUXILIARY == 0
+                            && readings.iter().any(Reading::is_finite);
+                        if next_is_pronoun || adjective_start || verb_first {
                             2
                         } else {
                             0
