@@ -1005,6 +1005,20 @@ impl Linker {
                             || MODALS.contains(&lowers(k))
                     })
                 };
+                // An adjective spelt as a participle (ver-, be-, ge- …, -t or -en) where a
+                // participle with haben stands is the verb's, which the glossary lacks: `hat den
+                // Schlüssel verloren` is verlieren, not the adjective verloren. With werden it may
+                // be the adjective (`bekannt werden`, `wird berühmt`).
+                if info.adjective
+                    && info.verb_display.is_none()
+                    && !capitalized
+                    && clause_classes & class::HABEN_WERDEN != 0
+                    && looks_like_participle(lowers(wpos))
+                    && closes_clause()
+                    && (0..words.len()).any(|k| HABEN.contains(&lowers(k)))
+                {
+                    continue;
+                }
                 let fit: u32 = if participle_with_auxiliary && closes_clause() {
                     2
                 } else if participle_with_auxiliary
@@ -1219,6 +1233,24 @@ fn in_code(text: &[u8], t: Token) -> bool {
         || matches!(after, [b'=', ..])
         || (matches!(before, [.., b'_']) && joined(before.len().checked_sub(2).map(|k| &before[k])))
         || (matches!(after, [b'_', ..]) && joined(after.get(1)))
+}
+
+/// Forms of haben that make a perfect with a participle.
+const HABEN: &[&str] = &[
+    "hat", "habe", "haben", "hast", "habt", "hatte", "hatten", "hattest", "hättest", "hätte",
+    "hätten",
+];
+
+/// Whether a word is spelt as a past participle: a ge- or an inseparable prefix, and -t or
+/// -en (`verloren`, `beschäftigt`, `gefallen`; not `satt`, `recht`, `gern`).
+fn looks_like_participle(word: &str) -> bool {
+    let prefixed = ["ge", "be", "ver", "er", "ent", "zer", "emp", "miss"]
+        .iter()
+        .any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().nth(2).is_some())
+        });
+    prefixed && (word.ends_with('t') || word.ends_with("en"))
 }
 
 /// Forms of the modal verbs and lassen, which may follow a participle at the end of its
