@@ -37,6 +37,12 @@ const WEAK_ENDINGS: &[&str] = &[
     "tast", "ad",
 ];
 
+/// Weak masculines that no ending tells: der Mensch, des Menschen; der Bär, dem Bären.
+const WEAK_MASCULINES: &[&str] = &[
+    "mensch", "bär", "held", "fürst", "prinz", "narr", "christ", "hirt", "ochs", "spatz", "fink",
+    "zar", "bub", "lump", "geck", "mohr",
+];
+
 /// Neuters of Latin origin whose plural is -ien (das Prinzip, die Prinzipien), and their
 /// compounds (das Grundprinzip, das Baumaterial).
 const IEN_PLURALS: &[&str] = &[
@@ -163,11 +169,13 @@ impl Forms<'_> {
     }
 }
 
-/// Whether `noun` is a weak masculine by its ending (der Präsident, der Biologe).
+/// Whether `noun` is a weak masculine by its ending (der Präsident, der Biologe), or one of
+/// the few whose ending does not tell (der Mensch, der Bär).
 fn weak_masculine_ending(lower: &str) -> bool {
-    WEAK_ENDINGS.iter().any(|e| lower.ends_with(e))
+    (WEAK_ENDINGS.iter().any(|e| lower.ends_with(e))
         && !lower.ends_with("rat")
-        && !lower.ends_with("staat")
+        && !lower.ends_with("staat"))
+        || WEAK_MASCULINES.contains(&lower)
 }
 
 /// The forms of a noun: genitive and other oblique singulars, plural, dative plural. With
@@ -208,9 +216,10 @@ pub fn noun_forms(noun: &str, gender: Option<Gender>, plural: Option<&str>) -> V
             }
             continue;
         }
-        // Masculine and neuter; der See, der Tee, der Schnee are strong.
+        // Masculine and neuter; der See, der Tee, der Schnee, der Käse are strong.
         let weak = g == Gender::M
             && !lower.ends_with("ee")
+            && lower != "käse"
             && match plural {
                 Some(p) => {
                     p.strip_prefix(noun).is_some_and(|e| e == "en" || e == "n")
@@ -565,6 +574,18 @@ mod tests {
             f.iter()
                 .any(|x| x.form == "Diplomaten" && x.reading == Reading::ObliqueSingular)
         );
+        // Weak without a telling ending, with a plural given or not.
+        for plural in [Some("Menschen"), None] {
+            let f = noun_forms("Mensch", Some(Gender::M), plural);
+            assert!(
+                f.iter()
+                    .any(|x| x.form == "Menschen" && x.reading == Reading::ObliqueSingular),
+                "{plural:?}"
+            );
+        }
+        // der Käse, den Käse: strong.
+        let f = noun_forms("Käse", Some(Gender::M), None);
+        assert!(!f.iter().any(|x| x.reading == Reading::ObliqueSingular));
         let f = noun_forms("Bündnis", Some(Gender::N), Some("Bündnisse"));
         assert!(f.iter().any(|x| x.form == "Bündnisses"));
         assert!(f.iter().any(|x| x.form == "Bündnissen"));
