@@ -1012,10 +1012,9 @@ impl Linker {
                 if info.adjective
                     && info.verb_display.is_none()
                     && !capitalized
-                    && clause_classes & class::HABEN_WERDEN != 0
+                    && clause_classes & class::HABEN != 0
                     && looks_like_participle(lowers(wpos))
                     && closes_clause()
-                    && (0..words.len()).any(|k| HABEN.contains(&lowers(k)))
                 {
                     continue;
                 }
@@ -1234,12 +1233,6 @@ fn in_code(text: &[u8], t: Token) -> bool {
         || (matches!(before, [.., b'_']) && joined(before.len().checked_sub(2).map(|k| &before[k])))
         || (matches!(after, [b'_', ..]) && joined(after.get(1)))
 }
-
-/// Forms of haben that make a perfect with a participle.
-const HABEN: &[&str] = &[
-    "hat", "habe", "haben", "hast", "habt", "hatte", "hatten", "hattest", "hättest", "hätte",
-    "hätten",
-];
 
 /// Whether a word is spelt as a past participle: a ge- or an inseparable prefix, and -t or
 /// -en (`verloren`, `beschäftigt`, `gefallen`; not `satt`, `recht`, `gern`).

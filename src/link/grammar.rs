@@ -29,9 +29,14 @@ pub mod class {
     pub const TITLE: u32 = 1 << 15;
     /// Words that stand between a determiner and its noun without being adjectives: sehr, so.
     pub const DEGREE: u32 = 1 << 16;
-    /// Forms of haben and werden: a participle with them is a verb's (`wurden entfernt`), not
-    /// an adjective of the same form.
-    pub const HABEN_WERDEN: u32 = 1 << 17;
+    /// Forms of werden: a participle with them is a verb's (`wurden entfernt`), not an
+    /// adjective of the same form.
+    pub const WERDEN: u32 = 1 << 17;
+    /// Forms of haben: with them a participle's form is a verb's even without the verb in
+    /// the glossary (`hat … verloren`).
+    pub const HABEN: u32 = 1 << 18;
+    /// Either.
+    pub const HABEN_WERDEN: u32 = HABEN | WERDEN;
 }
 
 /// Case, gender and number as bits: masculine nominative, genitive, dative, accusative; then
@@ -120,10 +125,15 @@ fn table() -> FxHashMap<&'static str, WordInfo> {
         add(w, class::AUXILIARY);
     }
     for w in [
-        "hat", "habe", "haben", "hast", "habt", "hatte", "hatten", "hätte", "hätten", "wird",
-        "werden", "wurde", "wurden", "würde", "würden", "worden", "wirst", "werde",
+        "hat", "habe", "haben", "hast", "habt", "hatte", "hatten", "hattest", "hätte", "hätten",
+        "hättest",
     ] {
-        add(w, class::HABEN_WERDEN);
+        add(w, class::HABEN);
+    }
+    for w in [
+        "wird", "werden", "wurde", "wurden", "würde", "würden", "worden", "wirst", "werde",
+    ] {
+        add(w, class::WERDEN);
     }
     for w in crate::de::sentence::SUBORDINATORS {
         add(w, class::SUBORDINATOR);
