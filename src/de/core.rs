@@ -302,6 +302,31 @@ pub fn pos_in_clause(clause: &[&str], at: usize) -> Option<&'static str> {
     }
 }
 
+/// Whether the word at `at` opens its sentence (`opener`) as a finite verb before its
+/// subject's article or number, in a clause with no auxiliary: `Gehen zwei durch die Wüste`,
+/// `Fragen die Kollegen`, `Liebe deine Feinde` ask for the verb first, not das Gehen; `Macht
+/// der Gewohnheit ist …` does not.
+pub fn verb_first(clause: &[&str], at: usize, opener: Option<usize>) -> bool {
+    const FOLLOWERS: &[&str] = &[
+        "der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem", "einer", "zwei",
+        "drei", "vier", "mein", "meine", "meinen", "dein", "deine", "deinen", "sein", "seine",
+        "seinen", "ihr", "ihre", "ihren", "unser", "unsere", "unseren",
+    ];
+    const AUXILIARIES: &[&str] = &[
+        "ist", "sind", "war", "waren", "hat", "haben", "hatte", "hatten", "wird", "werden",
+        "wurde", "wurden",
+    ];
+    at == 0
+        && opener == Some(0)
+        && clause.first().is_some_and(|w| crate::de::is_capitalized(w))
+        && clause
+            .get(1)
+            .is_some_and(|w| FOLLOWERS.contains(&w.to_lowercase().as_str()))
+        && !clause
+            .iter()
+            .any(|w| AUXILIARIES.contains(&w.to_lowercase().as_str()))
+}
+
 /// Whether the word at `at` of its clause's words (`clause`, in order, punctuation left out)
 /// stands before its noun as an adjective (`einen schönen Garten`, `frische Kräuter`, `ein
 /// schönes großes Haus`), so that its adjective is asked for first: `schönen` is schön, not
@@ -1081,6 +1106,22 @@ mod tests {
             vec![dictionary_answer("gleich")],
         );
         assert_eq!(lemmas(&merged)[0], ("gleich", DICTIONARY));
+    }
+
+    #[test]
+    fn a_verb_opening_its_sentence_before_its_subject_s_article_is_asked_for_first() {
+        let first = |sentence: &str| {
+            let words: Vec<&str> = sentence.split_whitespace().collect();
+            verb_first(&words, 0, Some(0))
+        };
+        assert!(first("Gehen zwei durch die Wüste"));
+        assert!(first("Fragen die Kollegen"));
+        assert!(first("Liebe deine Feinde"));
+        assert!(!first("Macht der Gewohnheit ist stark"));
+        assert!(!first("Gehen ist gesund"));
+        // Not where the sentence opens elsewhere.
+        let words = ["Fragen", "die", "Kollegen"];
+        assert!(!verb_first(&words, 0, None));
     }
 
     #[test]

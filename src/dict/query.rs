@@ -140,6 +140,7 @@ pub fn word_query(text: &str, analysis: &Analysis, token: usize) -> Option<DictQ
         at.and_then(|at| {
             crate::de::core::pos_in_clause(&clause, at)
                 .or_else(|| crate::de::core::before_noun(&clause, at, opener).then_some("adj"))
+                .or_else(|| crate::de::core::verb_first(&clause, at, opener).then_some("verb"))
         })
     };
     Some(DictQuery {
