@@ -672,8 +672,7 @@ fn split_unhyphenated<F: Fn(&str) -> bool>(word: &str, is_known: &F) -> Option<V
         is_known: &is_known,
     };
     let lower = word.to_lowercase();
-    let not_compound = |w: &str| super::lexicon::NOT_COMPOUNDS.contains(&w);
-    if not_compound(&lower) || lower.strip_suffix('s').is_some_and(not_compound) {
+    if super::lexicon::is_not_compound(&lower) {
         return None;
     }
     let bounds: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();

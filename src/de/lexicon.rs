@@ -1048,6 +1048,14 @@ pub const NOT_COMPOUNDS: &[&str] = &[
     "einstein",
 ];
 
+/// Whether a word (lower case) is a name of [`NOT_COMPOUNDS`], or its genitive (Deutschlands).
+pub fn is_not_compound(lower: &str) -> bool {
+    NOT_COMPOUNDS.contains(&lower)
+        || lower
+            .strip_suffix('s')
+            .is_some_and(|l| NOT_COMPOUNDS.contains(&l))
+}
+
 /// Endings that mark a compound's first part as a noun with its linking -s: Sicherheits-,
 /// Regierungs-, Mitglieds-.
 pub const LINKING_SUFFIXES: &[&str] = &[

@@ -5,9 +5,8 @@ use super::index::Hit;
 use super::{Candidate, CompoundPart, Linker, PendingForm};
 use crate::de::inflect::{Reading, strong_base};
 use crate::de::lexicon::{
-    ENDING_HEADS, INSEPARABLE_PREFIXES, LINKING_SUFFIXES, NAME_HEADS, NOT_COMPOUNDS, NOUN_PREFIXES,
-    PARTICLES, PREFIX_ENDS, PREFIX_ENDS_ALWAYS, TWO_WAY_PREFIXES, VERBAL_HEADS,
-    is_compound_modifier,
+    ENDING_HEADS, INSEPARABLE_PREFIXES, LINKING_SUFFIXES, NAME_HEADS, NOUN_PREFIXES, PARTICLES,
+    PREFIX_ENDS, PREFIX_ENDS_ALWAYS, TWO_WAY_PREFIXES, VERBAL_HEADS, is_compound_modifier,
 };
 use crate::de::token::Token;
 use crate::glossary::Gender;
@@ -173,10 +172,7 @@ impl Linker {
                 continue;
             };
             // Russland, Münchhausen: names; jedermann, ebenfalls: function words.
-            if NOT_COMPOUNDS.contains(&lower)
-                || lower
-                    .strip_suffix('s')
-                    .is_some_and(|l| NOT_COMPOUNDS.contains(&l))
+            if crate::de::lexicon::is_not_compound(lower)
                 || lower.ends_with("hausen")
                 || !crate::de::core::lookup(lower).is_empty()
             {
